@@ -1,0 +1,36 @@
+@{
+    RootModule           = 'StageMap.Cmdlets.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b8e0c52-6f0e-4d59-9a4e-2f6d7c3a9b11'
+    Author               = 'StageMap contributors'
+    CompanyName          = 'StageMap'
+    Copyright            = '(c) StageMap contributors. All rights reserved.'
+    Description          = 'Keep the Salesforce <-> Outreach stage / status mapping as code: script it, check it against the CRM''s real metadata, print the click-path, and convert records the way the sync does.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('StageMap.Format.ps1xml')
+    CmdletsToExport      = @(
+        'New-StageMapConfiguration'
+        'Import-StageMapConfiguration'
+        'Export-StageMapConfiguration'
+        'Get-StageMapConfiguration'
+        'Set-StageMapConfiguration'
+        'Get-OutreachStage'
+        'New-OutreachStage'
+        'Set-OutreachStage'
+        'Remove-OutreachStage'
+        'New-LeadStatusMapping'
+        'Get-LeadStatusMapping'
+        'Set-LeadStatusMapping'
+        'Remove-LeadStatusMapping'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Outreach', 'Salesforce', 'CRM', 'Sync', 'Mapping')
+            ProjectUri = 'https://github.com/stagemap/StageMap'
+        }
+    }
+}

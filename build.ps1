@@ -1,0 +1,150 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks the StageMap module.
+.DESCRIPTION
+    Build  assembles out/StageMap (manifest, dlls, format file, help, samples) and regenerates the MAML
+           help from docs/cmdlets.
+    Test   builds, runs every xUnit project and every Pester suite, prints 'tests: N passed, M failed'
+           and fails on any failure or when no test ran.
+    Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
+    Bench  runs tests/StageMap.Benchmarks (arguments after -BenchArgs go to it).
+    Clean  removes out/ and every bin/ and obj/.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    [string[]] $BenchArgs = @()
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'StageMap'
+$testResults = Join-Path $out 'test-results'
+$pesterVersion = '5.7.1'
+
+# The module folder takes these files only (an allow-list, so nothing stray ships).
+$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll')
+
+function Invoke-Native([string] $what, [scriptblock] $command) {
+    & $command
+    if ($LASTEXITCODE -ne 0) { throw "$what failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-ChildPwsh([string[]] $arguments) {
+    # A fresh PowerShell, so a loaded module never locks the dlls of the next build.
+    $host_ = (Get-Process -Id $PID).Path
+    if ([System.IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') {
+        & $host_ (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @arguments
+    } else {
+        & $host_ -NoProfile -NonInteractive @arguments
+    }
+}
+
+function Invoke-Build {
+    $publish = Join-Path $out 'publish'
+    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/StageMap.Cmdlets/StageMap.Cmdlets.csproj') -c $Configuration -o $publish --nologo -v quiet }
+
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') | Out-Null
+    foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $moduleOut }
+    Copy-Item (Join-Path $root 'StageMap.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'module/StageMap.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'module/samples') (Join-Path $moduleOut 'samples') -Recurse
+
+    $helpFile = Join-Path $root 'module/en-US/StageMap.Cmdlets.dll-Help.xml'
+    Invoke-Native 'help generation' { Invoke-ChildPwsh @('-File', (Join-Path $root 'build/HelpWriter.ps1'), '-ModulePath', $moduleOut, '-DocsPath', (Join-Path $root 'docs/cmdlets'), '-OutFile', $helpFile) }
+    Copy-Item (Join-Path $root 'module/en-US/*') (Join-Path $moduleOut 'en-US')
+    Write-Host "Built $moduleOut"
+}
+
+function Get-TrxCounts([string] $trxFile) {
+    [xml] $trx = Get-Content -LiteralPath $trxFile -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+}
+
+function Invoke-XunitProject([string] $project) {
+    $name = Split-Path $project -Leaf
+    $trx = "$name.trx"
+    Remove-Item (Join-Path $testResults $trx) -ErrorAction Ignore
+    $env:STAGEMAP_MODULE_PATH = $moduleOut
+    dotnet test (Join-Path $root "tests/$name/$name.csproj") -c $Configuration --nologo --logger "trx;LogFileName=$trx" --results-directory $testResults | Write-Host
+    $file = Join-Path $testResults $trx
+    if (-not (Test-Path $file)) { Write-Host "No results from $name (it did not build or run)."; return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    Get-TrxCounts $file
+}
+
+function Invoke-Pester_ {
+    Invoke-Native 'restoring the build tools (Pester)' { dotnet restore (Join-Path $root 'build/Tools.proj') --nologo -v quiet }
+    $pester = Join-Path ([Environment]::GetFolderPath('UserProfile')) ".nuget/packages/pester/$pesterVersion/tools/Pester.psd1"
+    if ($env:NUGET_PACKAGES) { $pester = Join-Path $env:NUGET_PACKAGES "pester/$pesterVersion/tools/Pester.psd1" }
+    $summary = Join-Path $testResults 'pester-summary.json'
+    Remove-Item $summary -ErrorAction Ignore
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester'
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $root 'tests/Pester')'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Normal'
+`$config.TestResult.Enabled = `$true
+`$config.TestResult.OutputPath = '$(Join-Path $testResults 'pester.xml')'
+`$env:STAGEMAP_MODULE_PATH = '$moduleOut'
+`$result = Invoke-Pester -Configuration `$config
+@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount } | ConvertTo-Json | Set-Content '$summary'
+"@
+    Invoke-ChildPwsh @('-Command', $script) | Write-Host
+    if (-not (Test-Path $summary)) { Write-Host 'Pester did not run.'; return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    Get-Content $summary -Raw | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    Invoke-Build
+    New-Item -ItemType Directory -Path $testResults -Force | Out-Null
+    $results = @(
+        Invoke-XunitProject 'StageMap.Engine.Tests'
+        Invoke-XunitProject 'StageMap.Cmdlets.Tests'
+        Invoke-Pester_
+    )
+    $passed = ($results | Measure-Object Passed -Sum).Sum
+    $failed = ($results | Measure-Object Failed -Sum).Sum
+    Write-Host "tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Invoke-Native 'the demo' { Invoke-ChildPwsh @('-File', (Join-Path $moduleOut 'samples/demo.ps1')) }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
+}
+
+function Invoke-Clean {
+    Remove-Item $out -Recurse -Force -ErrorAction Ignore
+    Get-ChildItem $root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+Push-Location $root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
+        'Clean' { Invoke-Clean }
+    }
+} finally {
+    Pop-Location
+}

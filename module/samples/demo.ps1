@@ -1,0 +1,40 @@
+<#
+.SYNOPSIS
+    StageMap end to end on the sample data shipped with the module.
+.DESCRIPTION
+    Builds the stage / status mapping of a standard Salesforce org as code: a new configuration file,
+    the four standard lead statuses mapped from a CSV sheet, and what the module does when the sheet
+    tries to map a stage twice. Runs in a temporary folder and leaves nothing behind.
+#>
+$ErrorActionPreference = 'Stop'
+$samples = $PSScriptRoot
+Import-Module (Join-Path $samples '..' 'StageMap.psd1') -Force
+
+$work = Join-Path ([System.IO.Path]::GetTempPath()) "stagemap-demo-$PID"
+New-Item -ItemType Directory -Path $work -Force | Out-Null
+try {
+    Write-Host "`n== 1. A new configuration file with Outreach's default stages" -ForegroundColor Cyan
+    $mappingFile = Join-Path $work 'outreach-mapping.json'
+    New-StageMapConfiguration -Path $mappingFile | Format-Table | Out-Host
+    Get-OutreachStage | Format-Table | Out-Host
+
+    Write-Host "== 2. The lead status mappings of a standard Salesforce org, from a sheet" -ForegroundColor Cyan
+    Import-Csv (Join-Path $samples 'lead-status-mapping.csv') | Format-Table | Out-Host
+    Import-Csv (Join-Path $samples 'lead-status-mapping.csv') | New-LeadStatusMapping | Format-Table | Out-Host
+
+    Write-Host "== 3. Mapping a stage twice is refused, and the file is left as it was" -ForegroundColor Cyan
+    $before = Get-FileHash $mappingFile
+    New-LeadStatusMapping -CrmStatus 'Nurturing' -Stage Approaching -ErrorAction SilentlyContinue -ErrorVariable refused
+    Write-Host ("{0}: {1}" -f $refused[0].FullyQualifiedErrorId, $refused[0].Exception.Message)
+    Write-Host ("File unchanged: {0}" -f ((Get-FileHash $mappingFile).Hash -eq $before.Hash))
+
+    Write-Host "`n== 4. A rename keeps the mappings" -ForegroundColor Cyan
+    Set-OutreachStage -Name Approaching -NewName 'Working'
+    Get-LeadStatusMapping | Format-Table | Out-Host
+
+    Write-Host "== 5. The configuration as saved" -ForegroundColor Cyan
+    Import-StageMapConfiguration -Path $mappingFile | Format-Table | Out-Host
+}
+finally {
+    Remove-Item $work -Recurse -Force
+}

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
+using StageMap.Engine.Model;
+using StageMap.Engine.Storage;
+
+namespace StageMap.Cmdlets.Configuration;
+
+/// <summary>New-StageMapConfiguration: a new configuration, made current, written to -Path at once.</summary>
+[Cmdlet(VerbsCommon.New, "StageMapConfiguration", SupportsShouldProcess = true)]
+[OutputType(typeof(StageMapConfiguration))]
+public sealed class NewStageMapConfigurationCommand : StageMapCommand
+{
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    [Parameter]
+    public Experience Experience { get; set; } = Experience.ClassicPlugin;
+
+    [Parameter]
+    public SwitchParameter NoDefaultStages { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var configuration = StageMapConfiguration.CreateDefault(Experience, withDefaultStages: !NoDefaultStages);
+        if (Path is not null)
+        {
+            var fullPath = ResolveNewFilePath(Path);
+            if (!ShouldProcess(fullPath, "Create StageMap configuration file"))
+            {
+                return;
+            }
+
+            try
+            {
+                ConfigurationStore.Create(configuration, fullPath, Force);
+            }
+            catch (StageMapException failure)
+            {
+                ThrowFailure(failure);
+            }
+        }
+
+        CurrentConfiguration.Set(configuration);
+        WriteObject(configuration);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using StageMap.Engine;
+
+namespace StageMap.Cmdlets.Infrastructure;
+
+/// <summary>What every StageMap cmdlet shares: engine failures as error records, and path resolution.</summary>
+public abstract class StageMapCommand : PSCmdlet
+{
+    protected void WriteFailure(StageMapException failure) => WriteError(ErrorRecords.From(failure));
+
+    protected void ThrowFailure(StageMapException failure) => ThrowTerminatingError(ErrorRecords.From(failure));
+
+    /// <summary>A file path that may not exist yet, resolved against the current location (~ and relative paths work).</summary>
+    protected string ResolveNewFilePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
+
+    /// <summary>
+    /// The existing files <paramref name="path"/> names: wildcards expanded unless <paramref name="literal"/>.
+    /// A path that matches nothing is a non-terminating error naming it.
+    /// </summary>
+    protected IReadOnlyList<string> ResolveExistingFiles(string path, bool literal)
+    {
+        var files = new List<string>();
+        try
+        {
+            if (literal)
+            {
+                var resolved = GetUnresolvedProviderPathFromPSPath(path);
+                if (!System.IO.File.Exists(resolved))
+                {
+                    throw new ItemNotFoundException($"Cannot find path '{resolved}' because it does not exist.");
+                }
+
+                files.Add(resolved);
+            }
+            else
+            {
+                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+            }
+        }
+        catch (ItemNotFoundException e)
+        {
+            WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+        }
+
+        return files;
+    }
+}

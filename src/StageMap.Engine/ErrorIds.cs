@@ -1,0 +1,26 @@
+namespace StageMap.Engine;
+
+/// <summary>The public error ids (DESIGN §3 and the issues). Scripts match on these; never rename one.</summary>
+public static class ErrorIds
+{
+    // Configuration and its file
+    public const string NoCurrentConfiguration = nameof(NoCurrentConfiguration);
+    public const string ConfigurationFileExists = nameof(ConfigurationFileExists);
+    public const string ConfigurationFileNotFound = nameof(ConfigurationFileNotFound);
+    public const string InvalidConfigurationFile = nameof(InvalidConfigurationFile);
+    public const string UnsupportedSchemaVersion = nameof(UnsupportedSchemaVersion);
+    public const string ConfigurationChangedOnDisk = nameof(ConfigurationChangedOnDisk);
+    public const string ConfigurationSaveFailed = nameof(ConfigurationSaveFailed);
+
+    // Stages
+    public const string StageNotFound = nameof(StageNotFound);
+    public const string StageAlreadyExists = nameof(StageAlreadyExists);
+    public const string StageInUse = nameof(StageInUse);
+    public const string InvalidStageName = nameof(InvalidStageName);
+
+    // Lead status mappings
+    public const string StageAlreadyMapped = nameof(StageAlreadyMapped);
+    public const string CrmStatusAlreadyMapped = nameof(CrmStatusAlreadyMapped);
+    public const string CrmStatusNotMapped = nameof(CrmStatusNotMapped);
+    public const string InvalidCrmStatus = nameof(InvalidCrmStatus);
+}

@@ -1,0 +1,101 @@
+using System.Linq;
+
+namespace StageMap.Engine.Model;
+
+public sealed partial class StageMapConfiguration
+{
+    public Stage? FindStage(string name) => _content.Stages.FirstOrDefault(s => StageNames.AreSame(s.Name, name));
+
+    public Stage? FindStageById(int id) => _content.Stages.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The stage called <paramref name="name"/> (any case), or StageNotFound.</summary>
+    public Stage GetStage(string name) => FindStage(name) ?? throw Failures.StageNotFound(name);
+
+    /// <summary>
+    /// Adds a stage with the next free id. Without <paramref name="order"/> it goes last; orders are
+    /// kept as given, ties listed by id.
+    /// </summary>
+    public Stage AddStage(string name, int? order = null, string? color = null)
+    {
+        var trimmed = RequireStageName(name);
+        if (FindStage(trimmed) is not null)
+        {
+            throw Failures.StageAlreadyExists(trimmed);
+        }
+
+        var stage = new Stage(NextStageId(), trimmed, order ?? NextStageOrder(), color);
+        Change(() => _content.Stages.Add(stage));
+        return stage;
+    }
+
+    /// <summary>Changes what is given; a rename keeps every mapping, which points at the stage by id.</summary>
+    public Stage UpdateStage(string name, string? newName = null, int? order = null, string? color = null)
+    {
+        var stage = GetStage(name);
+        var updated = stage;
+        if (newName is not null)
+        {
+            var trimmed = RequireStageName(newName);
+            var other = FindStage(trimmed);
+            if (other is not null && other.Id != stage.Id)
+            {
+                throw Failures.StageAlreadyExists(trimmed);
+            }
+
+            updated = updated with { Name = trimmed };
+        }
+
+        if (order is not null)
+        {
+            updated = updated with { Order = order.Value };
+        }
+
+        if (color is not null)
+        {
+            updated = updated with { Color = color.Length == 0 ? null : color };
+        }
+
+        if (updated != stage)
+        {
+            var index = _content.Stages.IndexOf(stage);
+            Change(() => _content.Stages[index] = updated);
+        }
+
+        return updated;
+    }
+
+    /// <summary>
+    /// Removes a stage. A stage that lead statuses map to is StageInUse unless <paramref name="force"/>,
+    /// which removes those mappings with it.
+    /// </summary>
+    public Stage RemoveStage(string name, bool force = false)
+    {
+        var stage = GetStage(name);
+        var mappingCount = _content.LeadStatusMappings.Count(m => m.StageId == stage.Id);
+        if (mappingCount > 0 && !force)
+        {
+            throw Failures.StageInUse(stage.Name, mappingCount);
+        }
+
+        Change(() =>
+        {
+            _content.LeadStatusMappings.RemoveAll(m => m.StageId == stage.Id);
+            _content.Stages.Remove(stage);
+        });
+        return stage;
+    }
+
+    private static string RequireStageName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw Failures.InvalidStageName(name);
+        }
+
+        return name!.Trim();
+    }
+
+    private int NextStageId() => _content.Stages.Count == 0 ? 1 : _content.Stages.Max(s => s.Id) + 1;
+
+    private int NextStageOrder() => _content.Stages.Count == 0 ? 1 : _content.Stages.Max(s => s.Order) + 1;
+}
