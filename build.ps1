@@ -128,6 +128,8 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
+    Write-Host 'Import-Module StageMap beside a bare PowerShell start:'
+    Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
 }
 

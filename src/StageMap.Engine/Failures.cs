@@ -3,7 +3,7 @@ using System;
 namespace StageMap.Engine;
 
 /// <summary>Every failure the engine raises, with its message, in one place.</summary>
-internal static class Failures
+internal static partial class Failures
 {
     public static StageMapException StageNotFound(string name) => new(
         ErrorIds.StageNotFound, FailureCategory.ObjectNotFound, name,

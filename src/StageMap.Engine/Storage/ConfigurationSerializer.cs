@@ -114,7 +114,8 @@ public static class ConfigurationSerializer
         var duplicateName = stages.GroupBy(s => s.Name, StageNames.Comparer).FirstOrDefault(g => g.Count() > 1);
         if (duplicateName is not null)
         {
-            throw Failures.InvalidConfigurationFile(path, $"two stages are named '{duplicateName.Key}' (stage names are unique, ignoring case).");
+            var names = string.Join(", ", duplicateName.Select(s => $"'{s.Name}'"));
+            throw Failures.InvalidConfigurationFile(path, $"stages {names} have the same name (stage names are unique, ignoring case).");
         }
 
         var blankName = stages.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.Name));

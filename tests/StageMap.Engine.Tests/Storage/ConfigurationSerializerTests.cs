@@ -1,0 +1,150 @@
+using System.Text;
+using StageMap.Engine.Model;
+using StageMap.Engine.Storage;
+using Xunit;
+
+namespace StageMap.Engine.Tests.Storage;
+
+public class ConfigurationSerializerTests
+{
+    private const string Path = "/cfg/m.json";
+
+    private static StageMapException Read(string json) =>
+        Assert.Throws<StageMapException>(() => ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(json), Path));
+
+    [Fact]
+    public void Everything_round_trips()
+    {
+        var content = new ConfigurationContent
+        {
+            Experience = Experience.EnhancedCrmSync,
+            Stages = { new Stage(1, "New", 1, "#fff"), new Stage(9, "Nurture", 2) },
+            LeadStatusMappings = { new LeadStatusMapping("Open - Not Contacted", null, 1) },
+            FieldMappings =
+            {
+                new FieldMapping(CrmObject.Lead, "Stage", "Status", SyncDirection.Bidirectional, new FieldMappingOptions
+                {
+                    LookupField = true, ExternalMappedField = true, ExternalMappedType = "LeadStatus", LookForName = true,
+                    SkipEmptyOnPull = true, ExternalEmptyPlaceholder = "-",
+                }),
+                new FieldMapping(CrmObject.Contact, "Stage Name", "Contact_Status__c", SyncDirection.ToCrm, FieldMappingOptions.None),
+            },
+            CrmMetadata = new CrmMetadata
+            {
+                LeadStatuses = new[] { new CrmStatus(CrmObject.Lead, "Open - Not Contacted", "Open", IsDefault: true, Id: "01J000000000001AAA") },
+                ContactStatusField = "Level__c",
+                ContactStatuses = new[] { new CrmStatus(CrmObject.Contact, "New", "New", IsActive: false) },
+                LeadFields = new[] { "Status" },
+                Sources = new[] { "Lead.json" },
+            },
+        };
+
+        var bytes = ConfigurationSerializer.ToBytes(content);
+        var back = ConfigurationSerializer.FromBytes(bytes, Path);
+
+        Assert.Equal(bytes, ConfigurationSerializer.ToBytes(back));
+        Assert.Equal(content.FieldMappings, back.FieldMappings);
+        Assert.Equal(content.CrmMetadata.LeadStatuses, back.CrmMetadata.LeadStatuses);
+        Assert.Equal(content.CrmMetadata.ContactStatuses, back.CrmMetadata.ContactStatuses);
+    }
+
+    [Fact]
+    public void Malformed_json_names_file_line_and_position()
+    {
+        var failure = Read("{\n  \"schemaVersion\": 1,\n  \"stages\": [ { \"id\": 1, \"name\": \"New\" \"order\": 1 } ]\n}");
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Equal(Path, failure.Target);
+        Assert.Contains(Path, failure.Message);
+        Assert.Contains("line 3, position", failure.Message);
+    }
+
+    [Fact]
+    public void A_truncated_file_is_invalid()
+    {
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, Read("{ \"schemaVersion\": 1, \"stages\": [").ErrorId);
+    }
+
+    [Fact]
+    public void An_unknown_property_is_reported_with_its_line()
+    {
+        var failure = Read("{\n  \"schemaVersion\": 1,\n  \"stages\": [ { \"id\": 1, \"name\": \"New\", \"order\": 1, \"colour\": \"red\" } ]\n}");
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains("colour", failure.Message);
+        Assert.Contains("line 3", failure.Message);
+    }
+
+    [Fact]
+    public void A_type_name_is_data_not_an_instruction()
+    {
+        var failure = Read("{ \"schemaVersion\": 1, \"$type\": \"System.IO.FileInfo, System.IO.FileSystem\", \"stages\": [] }");
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains("$type", failure.Message);
+    }
+
+    [Fact]
+    public void A_newer_schema_version_is_a_clear_error()
+    {
+        var failure = Read("{ \"schemaVersion\": 2, \"somethingNew\": true }");
+
+        Assert.Equal(ErrorIds.UnsupportedSchemaVersion, failure.ErrorId);
+        Assert.Contains("newer StageMap", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("{ \"stages\": [] }", "no schemaVersion")]
+    [InlineData("{ \"schemaVersion\": \"1\" }", "whole number")]
+    [InlineData("{ \"schemaVersion\": 0 }", "does not exist")]
+    [InlineData("[ 1, 2 ]", "one JSON object")]
+    public void A_bad_schema_version_or_shape_is_invalid(string json, string expected)
+    {
+        var failure = Read(json);
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains(expected, failure.Message);
+    }
+
+    [Fact]
+    public void Nesting_beyond_the_depth_limit_is_refused()
+    {
+        var deep = "{ \"schemaVersion\": 1, \"x\": " + new string('[', 200) + new string(']', 200) + " }";
+
+        var failure = Read(deep);
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains("MaxDepth of 64", failure.Message);
+    }
+
+    [Fact]
+    public void An_unknown_experience_is_invalid()
+    {
+        var failure = Read("{ \"schemaVersion\": 1, \"experience\": \"Telepathy\" }");
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains("Telepathy", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("[ {\"id\":1,\"name\":\"New\",\"order\":1}, {\"id\":1,\"name\":\"Old\",\"order\":2} ]", "id 1")]
+    [InlineData("[ {\"id\":1,\"name\":\"New\",\"order\":1}, {\"id\":2,\"name\":\"NEW\",\"order\":2} ]", "NEW")]
+    [InlineData("[ {\"id\":1,\"name\":\" \",\"order\":1} ]", "empty name")]
+    public void Stages_that_break_uniqueness_are_invalid(string stages, string expected)
+    {
+        var failure = Read("{ \"schemaVersion\": 1, \"stages\": " + stages + " }");
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains(expected, failure.Message);
+    }
+
+    [Fact]
+    public void Rule_breaking_mappings_still_load_for_TestStageMapping_to_report()
+    {
+        var content = ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(
+            "{ \"schemaVersion\": 1, \"stages\": [ {\"id\":1,\"name\":\"New\",\"order\":1} ], " +
+            "\"leadStatusMappings\": [ {\"crmStatus\":\"A\",\"stageId\":1}, {\"crmStatus\":\"B\",\"stageId\":1}, {\"crmStatus\":\"C\",\"stageId\":7} ] }"), Path);
+
+        Assert.Equal(3, content.LeadStatusMappings.Count);
+    }
+}
