@@ -11,16 +11,8 @@ namespace StageMap.Cmdlets.FieldMappings;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "FieldMapping", SupportsShouldProcess = true)]
 [OutputType(typeof(FieldMapping))]
-public sealed class NewFieldMappingCommand : FieldMappingOptionsCommand
+public sealed class NewFieldMappingCommand : FieldMappingCommand
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public CrmObject Object { get; set; }
-
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(OutreachFieldCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string OutreachField { get; set; } = "";
-
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CrmFieldCompleter))]
     [ValidateNotNullOrEmpty]
@@ -32,8 +24,8 @@ public sealed class NewFieldMappingCommand : FieldMappingOptionsCommand
     protected override void ProcessRecord()
     {
         var mapping = Change(
-            $"{Object} field mapping '{OutreachField}'",
-            $"Map to CRM field '{CrmField}' ({Direction}; options: {DescribeBound(OptionNames)})",
+            Target,
+            $"Map to CRM field '{CrmField}' ({Direction}; options: {GivenOptions()})",
             () => TargetConfiguration.AddFieldMapping(Object, OutreachField, CrmField, Direction, GivenOptions()));
         if (mapping is not null)
         {

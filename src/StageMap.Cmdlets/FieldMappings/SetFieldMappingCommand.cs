@@ -1,6 +1,5 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
-using StageMap.Cmdlets.Completion;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.FieldMappings;
@@ -11,16 +10,8 @@ namespace StageMap.Cmdlets.FieldMappings;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "FieldMapping", SupportsShouldProcess = true)]
 [OutputType(typeof(FieldMapping))]
-public sealed class SetFieldMappingCommand : FieldMappingOptionsCommand
+public sealed class SetFieldMappingCommand : FieldMappingCommand
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public CrmObject Object { get; set; }
-
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(OutreachFieldCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string OutreachField { get; set; } = "";
-
     [Parameter]
     public SyncDirection? Direction { get; set; }
 
@@ -30,12 +21,40 @@ public sealed class SetFieldMappingCommand : FieldMappingOptionsCommand
     protected override void ProcessRecord()
     {
         var mapping = Change(
-            $"{Object} field mapping '{OutreachField}'",
-            $"Set {DescribeBound(OptionNames.Prepend(nameof(Direction)))}",
+            Target,
+            $"Set {DescribeBound()}",
             () => TargetConfiguration.UpdateFieldMapping(Object, OutreachField, BoundOptions(Direction)));
         if (mapping is not null && PassThru)
         {
             WriteObject(mapping);
         }
     }
+
+    /// <summary>The parameters that change the mapping, as bound, with their values, for -WhatIf.</summary>
+    private string DescribeBound()
+    {
+        var parts = new List<string>();
+        foreach (var name in Changes)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(name, out var value))
+            {
+                var shown = value switch
+                {
+                    SwitchParameter flag => flag.IsPresent.ToString(),
+                    string text => $"'{text}'",
+                    null => "''",
+                    _ => value.ToString(),
+                };
+                parts.Add($"{name}={shown}");
+            }
+        }
+
+        return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
+    }
+
+    private static readonly string[] Changes =
+    {
+        nameof(Direction), nameof(SkipEmptyOnPush), nameof(SkipEmptyOnPull), nameof(ExternalEmptyPlaceholder), nameof(InternalEmptyPlaceholder),
+        nameof(LookupField), nameof(ExternalMappedField), nameof(ExternalMappedType), nameof(LookForName), nameof(DisplayName),
+    };
 }

@@ -53,12 +53,16 @@ public abstract class ProcedureBuilder
         if (only != CrmObject.Contact)
         {
             AddLeadStatusMappings(steps, configuration);
-            AddLeadStageMapping(steps, configuration);
+            AddStageFieldMapping(
+                steps, configuration, LeadFieldSection, CrmObject.Lead, OutreachFields.Stage,
+                "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName");
         }
 
         if (only != CrmObject.Lead)
         {
-            AddContactStageNameMapping(steps, configuration);
+            AddStageFieldMapping(
+                steps, configuration, ContactFieldSection, CrmObject.Contact, OutreachFields.StageName,
+                $"New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField {configuration.CrmMetadata.ContactStatusField}");
         }
 
         return steps.Steps;
@@ -105,30 +109,17 @@ public abstract class ProcedureBuilder
         }
     }
 
-    private void AddLeadStageMapping(StepWriter steps, StageMapConfiguration configuration)
+    /// <summary>
+    /// The section of one of the article's two Stage field mappings: its click-path, or a "Not
+    /// configured yet" step that names <paramref name="addCommand"/>.
+    /// </summary>
+    private void AddStageFieldMapping(StepWriter steps, StageMapConfiguration configuration, string section, CrmObject crmObject, OutreachField field, string addCommand)
     {
-        steps.Begin(LeadFieldSection);
-        var mapping = configuration.FindFieldMapping(CrmObject.Lead, OutreachFields.Stage.Name);
+        steps.Begin(section);
+        var mapping = configuration.FindFieldMapping(crmObject, field.Name);
         if (mapping is null)
         {
-            steps.NotConfigured(
-                "has no Lead mapping of the Outreach field Stage",
-                "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName");
-            return;
-        }
-
-        AddFieldMapping(steps, mapping);
-    }
-
-    private void AddContactStageNameMapping(StepWriter steps, StageMapConfiguration configuration)
-    {
-        steps.Begin(ContactFieldSection);
-        var mapping = configuration.FindFieldMapping(CrmObject.Contact, OutreachFields.StageName.Name);
-        if (mapping is null)
-        {
-            steps.NotConfigured(
-                "has no Contact mapping of the Outreach field Stage Name",
-                $"New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField {configuration.CrmMetadata.ContactStatusField}");
+            steps.NotConfigured($"has no {crmObject} mapping of the Outreach field {field.Name}", addCommand);
             return;
         }
 

@@ -22,22 +22,8 @@ public class ClassicPluginProcedureTests
             (Statuses, "Access the CRM Plugin.", null),
             (Statuses, "Click the Lead Status object in the Types list.", null),
             (Statuses, "Click the Mappings tab on the Lead Status landing page.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Open - Not Contacted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Open - Not Contacted"),
-            (Statuses, "Select 'New' from the Outreach Stage: dropdown menu.", "New"),
-            (Statuses, "Click Save.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Working - Contacted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Working - Contacted"),
-            (Statuses, "Select 'Approaching' from the Outreach Stage: dropdown menu.", "Approaching"),
-            (Statuses, "Click Save.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Closed - Converted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Closed - Converted"),
-            (Statuses, "Select 'Replied' from the Outreach Stage: dropdown menu.", "Replied"),
-            (Statuses, "Click Save.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Closed - Not Converted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Closed - Not Converted"),
-            (Statuses, "Select 'Unresponsive' from the Outreach Stage: dropdown menu.", "Unresponsive"),
-            (Statuses, "Click Save.", null),
+        }.Concat(StandardOrg.LeadStatusGroups()).Concat(new (string Section, string Action, string? Value)[]
+        {
             (LeadField, "Navigate to the Plugin Settings landing page; it opens on the Types tab.", null),
             (LeadField, "Click the Lead object in the Types list.", null),
             (LeadField, "Click the Fields tab on the Lead object landing page.", null),
@@ -55,7 +41,7 @@ public class ClassicPluginProcedureTests
             (ContactField, "Confirm the Fields tab has no 'Stage Name' <> 'Contact_Status__c' mapping yet, nor any other mapping of either field: a second mapping causes syncing errors.", "Stage Name <> Contact_Status__c"),
             (ContactField, "Click Add and map the Outreach field 'Stage Name' to the CRM field 'Contact_Status__c'.", "Stage Name <> Contact_Status__c"),
             (ContactField, "Click Save.", null),
-        };
+        }).ToArray();
 
         var steps = Classic.Build(StandardOrg.Create());
 

@@ -22,22 +22,8 @@ public class EnhancedCrmSyncProcedureTests
             (Statuses, "Access the CRM Sync.", null),
             (Statuses, "Click the Lead Status object in the list.", null),
             (Statuses, "Click the Mappings tab on the Lead Status landing page.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Open - Not Contacted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Open - Not Contacted"),
-            (Statuses, "Select 'New' from the Outreach Stage: dropdown menu.", "New"),
-            (Statuses, "Click Save.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Working - Contacted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Working - Contacted"),
-            (Statuses, "Select 'Approaching' from the Outreach Stage: dropdown menu.", "Approaching"),
-            (Statuses, "Click Save.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Closed - Converted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Closed - Converted"),
-            (Statuses, "Select 'Replied' from the Outreach Stage: dropdown menu.", "Replied"),
-            (Statuses, "Click Save.", null),
-            (Statuses, "Click Add.", null),
-            (Statuses, "Select 'Closed - Not Converted' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", "Closed - Not Converted"),
-            (Statuses, "Select 'Unresponsive' from the Outreach Stage: dropdown menu.", "Unresponsive"),
-            (Statuses, "Click Save.", null),
+        }.Concat(StandardOrg.LeadStatusGroups()).Concat(new (string Section, string Action, string? Value)[]
+        {
             (LeadField, "Navigate to the CRM Sync landing page.", null),
             (LeadField, "Click the Lead object in the list.", null),
             (LeadField, "Scroll down to the Set field mapping section on the Lead object landing page.", null),
@@ -54,7 +40,7 @@ public class EnhancedCrmSyncProcedureTests
             (ContactField, "Confirm the Set field mapping section has no 'Stage Name' <> 'Contact_Status__c' mapping yet, nor any other mapping of either field: a second mapping causes syncing errors.", "Stage Name <> Contact_Status__c"),
             (ContactField, "Click Add mapping and map the Outreach field 'Stage Name' to the CRM field 'Contact_Status__c'.", "Stage Name <> Contact_Status__c"),
             (ContactField, "Click Save.", null),
-        };
+        }).ToArray();
 
         var steps = Enhanced.Build(StandardOrg.Create(Experience.EnhancedCrmSync));
 

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Procedure;
 
 namespace StageMap.Engine.Tests.Procedure;
 
@@ -15,6 +18,16 @@ internal static class StandardOrg
         ("Closed - Converted", "Replied"),
         ("Closed - Not Converted", "Unresponsive"),
     };
+
+    /// <summary>The Click Add / select status / select stage / Click Save group of each status, as both experiences word it.</summary>
+    public static IEnumerable<(string Section, string Action, string? Value)> LeadStatusGroups() =>
+        LeadStatuses.SelectMany(m => new (string, string, string?)[]
+        {
+            (ProcedureBuilder.LeadStatusSection, "Click Add.", null),
+            (ProcedureBuilder.LeadStatusSection, $"Select '{m.Status}' from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", m.Status),
+            (ProcedureBuilder.LeadStatusSection, $"Select '{m.Stage}' from the Outreach Stage: dropdown menu.", m.Stage),
+            (ProcedureBuilder.LeadStatusSection, "Click Save.", null),
+        });
 
     public static StageMapConfiguration Create(Experience experience = Experience.ClassicPlugin)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
@@ -7,11 +6,20 @@ using StageMap.Engine.Model;
 namespace StageMap.Cmdlets.FieldMappings;
 
 /// <summary>
-/// The nine Advanced Field Mapping options as parameters, named as in DESIGN §1, shared by
-/// New-FieldMapping (the options a new mapping gets) and Set-FieldMapping (the options it changes).
+/// What New-FieldMapping and Set-FieldMapping share: the mapping named by -Object and -OutreachField
+/// (both bound by property name from piped rows and mappings), and the nine Advanced Field Mapping
+/// options as parameters named as in DESIGN §1 (the options a new mapping gets, or those Set changes).
 /// </summary>
-public abstract class FieldMappingOptionsCommand : ConfigurationChangeCommand
+public abstract class FieldMappingCommand : ConfigurationChangeCommand
 {
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public CrmObject Object { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(OutreachFieldCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string OutreachField { get; set; } = "";
+
     [Parameter]
     public SwitchParameter SkipEmptyOnPush { get; set; }
 
@@ -39,6 +47,9 @@ public abstract class FieldMappingOptionsCommand : ConfigurationChangeCommand
 
     [Parameter]
     public SwitchParameter DisplayName { get; set; }
+
+    /// <summary>The -WhatIf target: the mapping this command adds or changes.</summary>
+    protected string Target => $"{Object} field mapping '{OutreachField}'";
 
     /// <summary>The options as given: a switch not given is off, a text not given is none.</summary>
     protected FieldMappingOptions GivenOptions() => new()
@@ -70,34 +81,6 @@ public abstract class FieldMappingOptionsCommand : ConfigurationChangeCommand
         ExternalMappedType = Text(nameof(ExternalMappedType), ExternalMappedType),
         LookForName = Switch(nameof(LookForName), LookForName),
         DisplayName = Switch(nameof(DisplayName), DisplayName),
-    };
-
-    /// <summary>The names of the bound option parameters, with their values, for -WhatIf.</summary>
-    protected string DescribeBound(IEnumerable<string> names)
-    {
-        var parts = new List<string>();
-        foreach (var name in names)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(name, out var value))
-            {
-                var shown = value switch
-                {
-                    SwitchParameter flag => flag.IsPresent.ToString(),
-                    string text => $"'{text}'",
-                    null => "''",
-                    _ => value.ToString(),
-                };
-                parts.Add($"{name}={shown}");
-            }
-        }
-
-        return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
-    }
-
-    protected static IEnumerable<string> OptionNames { get; } = new[]
-    {
-        nameof(SkipEmptyOnPush), nameof(SkipEmptyOnPull), nameof(ExternalEmptyPlaceholder), nameof(InternalEmptyPlaceholder),
-        nameof(LookupField), nameof(ExternalMappedField), nameof(ExternalMappedType), nameof(LookForName), nameof(DisplayName),
     };
 
     private bool? Switch(string name, SwitchParameter value) =>
