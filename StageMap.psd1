@@ -23,6 +23,11 @@
         'Get-LeadStatusMapping'
         'Set-LeadStatusMapping'
         'Remove-LeadStatusMapping'
+        'New-FieldMapping'
+        'Get-FieldMapping'
+        'Set-FieldMapping'
+        'Remove-FieldMapping'
+        'Get-StageMapProcedure'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

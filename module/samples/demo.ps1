@@ -3,8 +3,9 @@
     StageMap end to end on the sample data shipped with the module.
 .DESCRIPTION
     Builds the stage / status mapping of a standard Salesforce org as code: a new configuration file,
-    the four standard lead statuses mapped from a CSV sheet, and what the module does when the sheet
-    tries to map a stage twice. Runs in a temporary folder and leaves nothing behind.
+    the four standard lead statuses mapped from a CSV sheet, what the module does when the sheet
+    tries to map a stage twice, the Stage field mappings of the article and the click-path that
+    applies it all in Outreach. Runs in a temporary folder and leaves nothing behind.
 #>
 $ErrorActionPreference = 'Stop'
 $samples = $PSScriptRoot
@@ -34,6 +35,17 @@ try {
 
     Write-Host "== 5. The configuration as saved" -ForegroundColor Cyan
     Import-StageMapConfiguration -Path $mappingFile | Format-Table | Out-Host
+
+    Write-Host "== 6. The Stage field mappings, and the click-path to apply it all in Outreach" -ForegroundColor Cyan
+    New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName | Out-Null
+    New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c | Out-Null
+    Get-FieldMapping -OutreachField 'Stage*' | Format-Table | Out-Host
+    $before = Get-FileHash $mappingFile
+    Set-FieldMapping -Object Lead -OutreachField Stage -LookupField:$false -ErrorAction SilentlyContinue -ErrorVariable refused
+    Write-Host ("{0}: {1}" -f $refused[0].FullyQualifiedErrorId, $refused[0].Exception.Message)
+    Write-Host ("File unchanged: {0}" -f ((Get-FileHash $mappingFile).Hash -eq $before.Hash))
+    Get-StageMapProcedure -Object Lead | Select-Object -Last 11 | Format-Table | Out-Host
+    Get-StageMapProcedure -Experience EnhancedCrmSync -AsMarkdown | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force

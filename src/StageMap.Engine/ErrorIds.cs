@@ -23,4 +23,10 @@ public static class ErrorIds
     public const string CrmStatusAlreadyMapped = nameof(CrmStatusAlreadyMapped);
     public const string CrmStatusNotMapped = nameof(CrmStatusNotMapped);
     public const string InvalidCrmStatus = nameof(InvalidCrmStatus);
+
+    // Field mappings
+    public const string DuplicateFieldMapping = nameof(DuplicateFieldMapping);
+    public const string ExternalMappedFieldRequiresLookup = nameof(ExternalMappedFieldRequiresLookup);
+    public const string FieldMappingNotFound = nameof(FieldMappingNotFound);
+    public const string InvalidFieldName = nameof(InvalidFieldName);
 }

@@ -34,6 +34,8 @@ public sealed partial class StageMapConfiguration
             content.Stages.AddRange(DefaultStages.All);
         }
 
+        content.FieldMappings.AddRange(DefaultFieldMappings.All);
+
         return new StageMapConfiguration(content);
     }
 

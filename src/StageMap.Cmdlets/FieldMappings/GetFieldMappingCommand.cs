@@ -1,0 +1,53 @@
+using System.Linq;
+using System.Management.Automation;
+using StageMap.Cmdlets.Completion;
+using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
+using StageMap.Engine.Model;
+
+namespace StageMap.Cmdlets.FieldMappings;
+
+/// <summary>
+/// Get-FieldMapping: the field mappings, Lead before Contact, each object's in the order they were
+/// added; filtered by object and Outreach field (plugin name or API attribute, wildcards, any case).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "FieldMapping")]
+[OutputType(typeof(FieldMapping))]
+public sealed class GetFieldMappingCommand : ConfigurationCommand
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public CrmObject? Object { get; set; }
+
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(OutreachFieldCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? OutreachField { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var mappings = TargetConfiguration.FieldMappings
+            .Where(m => Object is null || m.Object == Object)
+            .OrderBy(m => m.Object)
+            .ToList();
+        foreach (var name in OutreachField ?? new[] { "*" })
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                try
+                {
+                    WriteObject(TargetConfiguration.GetFieldMappings(name, Object), enumerateCollection: true);
+                }
+                catch (StageMapException failure)
+                {
+                    WriteFailure(failure);
+                }
+
+                continue;
+            }
+
+            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+            WriteObject(mappings.Where(m => pattern.IsMatch(m.OutreachField) || pattern.IsMatch(OutreachFields.Resolve(m.OutreachField).Attribute)), enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using StageMap.Cmdlets.Completion;
+using StageMap.Engine.Model;
+
+namespace StageMap.Cmdlets.FieldMappings;
+
+/// <summary>
+/// New-FieldMapping: maps an Outreach field to a CRM field on one object ("Click Add and map the
+/// fields"), with the Advanced Field Mapping options. Rows piped in bind Object, OutreachField,
+/// CrmField and Direction by property name.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "FieldMapping", SupportsShouldProcess = true)]
+[OutputType(typeof(FieldMapping))]
+public sealed class NewFieldMappingCommand : FieldMappingCommand
+{
+    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(CrmFieldCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string CrmField { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SyncDirection Direction { get; set; } = SyncDirection.Bidirectional;
+
+    protected override void ProcessRecord()
+    {
+        var mapping = Change(
+            Target,
+            $"Map to CRM field '{CrmField}' ({Direction}; options: {GivenOptions()})",
+            () => TargetConfiguration.AddFieldMapping(Object, OutreachField, CrmField, Direction, GivenOptions()));
+        if (mapping is not null)
+        {
+            WriteObject(mapping);
+        }
+    }
+}

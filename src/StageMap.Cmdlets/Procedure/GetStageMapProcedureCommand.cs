@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine.Model;
+using StageMap.Engine.Procedure;
+
+namespace StageMap.Cmdlets.Procedure;
+
+/// <summary>
+/// Get-StageMapProcedure: the numbered click-path that applies the configuration in the Outreach UI
+/// of its experience (or -Experience), as step objects or, with -AsMarkdown, one Markdown checklist.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StageMapProcedure")]
+[OutputType(typeof(ProcedureStep))]
+[OutputType(typeof(string))]
+public sealed class GetStageMapProcedureCommand : ConfigurationCommand
+{
+    [Parameter(Position = 0)]
+    public Experience? Experience { get; set; }
+
+    [Parameter]
+    public CrmObject? Object { get; set; }
+
+    [Parameter]
+    public SwitchParameter AsMarkdown { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var configuration = TargetConfiguration;
+        var builder = ProcedureBuilder.For(Experience ?? configuration.Experience);
+        var steps = builder.Build(configuration, Object);
+        if (AsMarkdown)
+        {
+            WriteObject(ProcedureMarkdown.Render(builder.Title, steps));
+        }
+        else
+        {
+            WriteObject(steps, enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Procedure;
+
+/// <summary>
+/// Renders the article's procedures with one configuration's values, in three parts: the Lead Status
+/// mappings (one Add / select status / select stage / Save group per mapping), the Lead Stage &lt;&gt;
+/// Status field mapping with each advanced option it sets, and the Contact Stage Name &lt;&gt; Contact
+/// Status field mapping. Steps are numbered 1..n across the parts. A part the configuration does not
+/// hold yet is one "Not configured yet" step that names the command to add it, so a checklist never
+/// looks complete while it is not. "Access the Outreach Platform" opens the first part that has clicks.
+/// Each experience (<see cref="ClassicPluginProcedure"/>, <see cref="EnhancedCrmSyncProcedure"/>)
+/// supplies its own wording.
+/// </summary>
+public abstract class ProcedureBuilder
+{
+    public const string LeadStatusSection = "Lead Status mappings";
+    public const string LeadFieldSection = "Lead Stage <> Status field mapping";
+    public const string ContactFieldSection = "Contact Stage Name <> Contact Status field mapping";
+
+    private protected ProcedureBuilder()
+    {
+    }
+
+    public static ProcedureBuilder For(Experience experience) =>
+        experience == Experience.EnhancedCrmSync ? new EnhancedCrmSyncProcedure() : new ClassicPluginProcedure();
+
+    /// <summary>The experience's name as a heading, e.g. "Classic Plugin".</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The button that adds a field mapping.</summary>
+    protected abstract string AddMappingButton { get; }
+
+    /// <summary>Where the object's field mappings are listed.</summary>
+    protected abstract string FieldList { get; }
+
+    /// <summary>What the advanced options are called on the mapping.</summary>
+    protected abstract string AdvancedOptions { get; }
+
+    /// <summary>The section that holds the Mapped field option.</summary>
+    protected abstract string MappedFieldSection { get; }
+
+    /// <summary>The last step of a field mapping with advanced options.</summary>
+    protected abstract string DoneAndSave { get; }
+
+    /// <summary>The steps for <paramref name="configuration"/>; <paramref name="only"/> keeps one object's parts.</summary>
+    public IReadOnlyList<ProcedureStep> Build(StageMapConfiguration configuration, CrmObject? only = null)
+    {
+        var steps = new StepWriter();
+        if (only != CrmObject.Contact)
+        {
+            AddLeadStatusMappings(steps, configuration);
+            AddStageFieldMapping(
+                steps, configuration, LeadFieldSection, CrmObject.Lead, OutreachFields.Stage,
+                "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName");
+        }
+
+        if (only != CrmObject.Lead)
+        {
+            AddStageFieldMapping(
+                steps, configuration, ContactFieldSection, CrmObject.Contact, OutreachFields.StageName,
+                $"New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField {configuration.CrmMetadata.ContactStatusField}");
+        }
+
+        return steps.Steps;
+    }
+
+    /// <summary>From the Outreach Platform to the Lead Status object's Mappings tab.</summary>
+    protected abstract void OpenLeadStatusMappings(StepWriter steps);
+
+    /// <summary>From the Outreach Platform to where the object's field mappings are added.</summary>
+    protected abstract void OpenFieldMappings(StepWriter steps, CrmObject crmObject);
+
+    /// <summary>What opens the advanced options of a mapping, where the experience has such a step.</summary>
+    protected virtual void OpenAdvancedOptions(StepWriter steps)
+    {
+    }
+
+    private void AddLeadStatusMappings(StepWriter steps, StageMapConfiguration configuration)
+    {
+        steps.Begin(LeadStatusSection);
+        var mappings = configuration.LeadStatusMappings;
+        if (mappings.Count == 0)
+        {
+            steps.NotConfigured("maps no lead status to a stage", "New-LeadStatusMapping -CrmStatus <API name> -Stage <stage>");
+            return;
+        }
+
+        steps.AccessOutreach();
+        OpenLeadStatusMappings(steps);
+        foreach (var mapping in mappings)
+        {
+            steps.Add(null, "Click Add.");
+            steps.Add(mapping.CrmStatus, "Select {0} from the LeadStatus: dropdown menu on the New Lead Status Mapping window.", Inline.Value(mapping.CrmStatus));
+            if (mapping.Stage is null)
+            {
+                steps.Add(null, "Select the Outreach stage from the Outreach Stage: dropdown menu. This configuration maps the status to stage id {0}, which it does not have: fix that with {1} first.",
+                    Inline.Value(mapping.StageId.ToString(CultureInfo.InvariantCulture)), Inline.Code("Set-LeadStatusMapping"));
+            }
+            else
+            {
+                steps.Add(mapping.Stage, "Select {0} from the Outreach Stage: dropdown menu.", Inline.Value(mapping.Stage));
+            }
+
+            steps.Add(null, "Click Save.");
+        }
+    }
+
+    /// <summary>
+    /// The section of one of the article's two Stage field mappings: its click-path, or a "Not
+    /// configured yet" step that names <paramref name="addCommand"/>.
+    /// </summary>
+    private void AddStageFieldMapping(StepWriter steps, StageMapConfiguration configuration, string section, CrmObject crmObject, OutreachField field, string addCommand)
+    {
+        steps.Begin(section);
+        var mapping = configuration.FindFieldMapping(crmObject, field.Name);
+        if (mapping is null)
+        {
+            steps.NotConfigured($"has no {crmObject} mapping of the Outreach field {field.Name}", addCommand);
+            return;
+        }
+
+        AddFieldMapping(steps, mapping);
+    }
+
+    private void AddFieldMapping(StepWriter steps, FieldMapping mapping)
+    {
+        steps.AccessOutreach();
+        OpenFieldMappings(steps, mapping.Object);
+        var pair = $"{mapping.OutreachField} <> {mapping.CrmField}";
+        var outreachField = Inline.Value(mapping.OutreachField);
+        var crmField = Inline.Value(mapping.CrmField);
+        steps.Add(pair, $"Confirm {FieldList} has no {{0}} <> {{1}} mapping yet, nor any other mapping of either field: a second mapping causes syncing errors.", outreachField, crmField);
+        steps.Add(pair, $"Click {AddMappingButton} and map the Outreach field {{0}} to the CRM field {{1}}.", outreachField, crmField);
+        if (mapping.Direction == SyncDirection.ToCrm)
+        {
+            steps.Add(nameof(SyncDirection.ToCrm), "Set the mapping to sync one way only: from Outreach to Salesforce.");
+        }
+        else if (mapping.Direction == SyncDirection.FromCrm)
+        {
+            steps.Add(nameof(SyncDirection.FromCrm), "Set the mapping to sync one way only: from Salesforce to Outreach.");
+        }
+
+        var options = mapping.Options;
+        if (options == FieldMappingOptions.None)
+        {
+            steps.Add(null, "Click Save.");
+            return;
+        }
+
+        OpenAdvancedOptions(steps);
+        // The article's order: the options table, then the Mapped field and its External Mapped Type.
+        Check(steps, options.SkipEmptyOnPush, nameof(options.SkipEmptyOnPush), "Skip empty values when sending data to Salesforce");
+        Check(steps, options.SkipEmptyOnPull, nameof(options.SkipEmptyOnPull), "Skip empty values when loading data from Salesforce");
+        Enter(steps, options.ExternalEmptyPlaceholder, "External Empty Placeholder:");
+        Enter(steps, options.InternalEmptyPlaceholder, "Internal Empty Placeholder:");
+        Check(steps, options.LookupField, nameof(options.LookupField), "Lookup Field");
+        Check(steps, options.LookForName, nameof(options.LookForName), "Look for name instead of record ID");
+        Check(steps, options.DisplayName, nameof(options.DisplayName), "Display Name instead of Record ID");
+        if (options.ExternalMappedField)
+        {
+            steps.Add(nameof(options.ExternalMappedField), $"Click to enable the Mapped field option under the {MappedFieldSection}.");
+        }
+
+        if (options.ExternalMappedType is { } type)
+        {
+            steps.Add(type, "Select {0} from the External Mapped Type: dropdown menu.", Inline.Value(type));
+        }
+
+        steps.Add(null, DoneAndSave);
+    }
+
+    private void Check(StepWriter steps, bool isSet, string option, string label)
+    {
+        if (isSet)
+        {
+            steps.Add(option, $"Check \"{label}\" in the {AdvancedOptions}.");
+        }
+    }
+
+    private void Enter(StepWriter steps, string? text, string label)
+    {
+        if (text is not null)
+        {
+            steps.Add(text, $"Enter {{0}} in the {label} box of the {AdvancedOptions}.", Inline.Value(text));
+        }
+    }
+
+    /// <summary>Collects the steps, numbering them and keeping the section they belong to.</summary>
+    protected sealed class StepWriter
+    {
+        private readonly List<ProcedureStep> _steps = new();
+        private string _section = "";
+        private bool _accessed;
+
+        public IReadOnlyList<ProcedureStep> Steps => _steps.AsReadOnly();
+
+        public void Begin(string section) => _section = section;
+
+        /// <summary>A step whose action is <paramref name="template"/> with <paramref name="inlines"/> as {0}, {1}...</summary>
+        public void Add(string? value, string template, params Inline[] inlines)
+        {
+            var action = string.Format(CultureInfo.InvariantCulture, template, inlines.Select(i => (object)i.Plain).ToArray());
+            var markdown = string.Format(CultureInfo.InvariantCulture, template, inlines.Select(i => (object)i.Markdown).ToArray());
+            _steps.Add(new ProcedureStep(_steps.Count + 1, _section, action, value) { MarkdownAction = markdown });
+        }
+
+        /// <summary>"Access the Outreach Platform.", once, before the first click.</summary>
+        public void AccessOutreach()
+        {
+            if (!_accessed)
+            {
+                _accessed = true;
+                Add(null, "Access the Outreach Platform.");
+            }
+        }
+
+        public void NotConfigured(string what, string command) =>
+            Add(null, $"Not configured yet: this configuration {what}. Run {{0}}, then run {{1}} again.", Inline.Code(command), Inline.Code("Get-StageMapProcedure"));
+    }
+
+    /// <summary>Text placed in an action: a configuration value ('quoted') or a command, both code in Markdown.</summary>
+    protected readonly struct Inline
+    {
+        private Inline(string plain, string markdown)
+        {
+            Plain = plain;
+            Markdown = markdown;
+        }
+
+        public string Plain { get; }
+
+        public string Markdown { get; }
+
+        public static Inline Value(string text) => new($"'{text}'", ProcedureMarkdown.CodeSpan(text));
+
+        public static Inline Code(string text) => new(text, ProcedureMarkdown.CodeSpan(text));
+    }
+}
