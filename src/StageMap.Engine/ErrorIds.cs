@@ -23,4 +23,9 @@ public static class ErrorIds
     public const string CrmStatusAlreadyMapped = nameof(CrmStatusAlreadyMapped);
     public const string CrmStatusNotMapped = nameof(CrmStatusNotMapped);
     public const string InvalidCrmStatus = nameof(InvalidCrmStatus);
+
+    // CRM metadata and Outreach stage files (issue 4: Import-CrmMetadata, Import-OutreachStage, -FromCrm)
+    public const string UnrecognizedMetadataFile = nameof(UnrecognizedMetadataFile);
+    public const string InvalidMetadataFile = nameof(InvalidMetadataFile);
+    public const string NoCrmLeadStatuses = nameof(NoCrmLeadStatuses);
 }
