@@ -36,7 +36,9 @@ internal static class SfdxSourceReader
         }
         catch (XmlException e)
         {
-            throw Failures.InvalidMetadataFile(path, "XML file", $"line {e.LineNumber}, position {e.LinePosition}: {WithoutLocation(e.Message)}", e);
+            // A prohibited DTD is reported without a position; the declaration is where it starts.
+            var (line, position) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Locate(text, "<!DOCTYPE");
+            throw Failures.InvalidMetadataFile(path, "XML file", $"line {line}, position {position}: {WithoutLocation(e.Message)}", e);
         }
 
         var root = document.Root!;
@@ -178,5 +180,19 @@ internal static class SfdxSourceReader
     {
         var cut = message.LastIndexOf(" Line ", StringComparison.Ordinal);
         return cut > 0 ? message.Substring(0, cut) : message;
+    }
+
+    /// <summary>The 1-based line and position of the first <paramref name="marker"/> in <paramref name="text"/>, or (0, 0).</summary>
+    private static (int Line, int Position) Locate(string text, string marker)
+    {
+        var at = text.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        var line = 1 + text.Take(at).Count(c => c == '\n');
+        return (line, at - lineStart + 1);
     }
 }
