@@ -23,6 +23,9 @@
         'Get-LeadStatusMapping'
         'Set-LeadStatusMapping'
         'Remove-LeadStatusMapping'
+        'Import-CrmMetadata'
+        'Get-CrmStatus'
+        'Import-OutreachStage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -4,7 +4,8 @@
 .DESCRIPTION
     Builds the stage / status mapping of a standard Salesforce org as code: a new configuration file,
     the four standard lead statuses mapped from a CSV sheet, and what the module does when the sheet
-    tries to map a stage twice. Runs in a temporary folder and leaves nothing behind.
+    tries to map a stage twice; then the org's lead statuses read from Salesforce's own files and the
+    remaining ones mapped by name. Runs in a temporary folder and leaves nothing behind.
 #>
 $ErrorActionPreference = 'Stop'
 $samples = $PSScriptRoot
@@ -34,6 +35,13 @@ try {
 
     Write-Host "== 5. The configuration as saved" -ForegroundColor Cyan
     Import-StageMapConfiguration -Path $mappingFile | Format-Table | Out-Host
+
+    Write-Host "== 6. The org's own metadata: import it, list the statuses, map the rest by name" -ForegroundColor Cyan
+    # salesforce/LeadStatus.json is 'sf data query ... FROM LeadStatus --json'; the XML is the SFDX source of Contact_Status__c.
+    Import-CrmMetadata -Path (Join-Path $samples 'salesforce' '*') -PassThru | Format-Table | Out-Host
+    Get-CrmStatus -Object Lead | Format-Table | Out-Host
+    New-LeadStatusMapping -FromCrm -CreateMissingStages | Format-Table | Out-Host
+    Get-OutreachStage | Format-Table | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force
