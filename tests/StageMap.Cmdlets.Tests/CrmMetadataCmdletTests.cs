@@ -9,13 +9,11 @@ namespace StageMap.Cmdlets.Tests;
 /// <summary>Import-CrmMetadata and Get-CrmStatus as a user runs them.</summary>
 public class CrmMetadataCmdletTests
 {
-    private static readonly string Salesforce = Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures", "salesforce");
-
     private readonly ModuleSession _session = new();
 
-    private static string Fixture(string name) => Path.Combine(Salesforce, name);
+    private static string Fixture(string name) => Path.Combine(Fixtures.Salesforce, name);
 
-    private RunResult Run(string script) => _session.Run($"$fx = '{Salesforce}'\n{script}");
+    private RunResult Run(string script) => _session.RunWithFixtures(Fixtures.Salesforce, script);
 
     [Fact]
     public void The_shared_Lead_describe_imports_and_Get_CrmStatus_lists_its_four_statuses_with_the_default()
@@ -47,7 +45,7 @@ public class CrmMetadataCmdletTests
         Assert.Equal("Closed - Converted|True|01J5g00000Q1aA5EAJ", result.Output[4].ToString());
         var saved = File.ReadAllText(_session.File("m.json"));
         Assert.Contains("\"sources\": [\n      \"sf_cli_describe_Lead__stagemap.json\",\n      \"dataloader_extract_LeadStatus__stagemap.csv\"", saved);
-        Assert.DoesNotContain(Salesforce, saved);
+        Assert.DoesNotContain(Fixtures.Salesforce, saved);
     }
 
     [Fact]

@@ -8,11 +8,9 @@ namespace StageMap.Cmdlets.Tests;
 /// <summary>New-LeadStatusMapping -FromCrm [-CreateMissingStages].</summary>
 public class MappingFromCrmCmdletTests
 {
-    private static readonly string Salesforce = Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures", "salesforce");
-
     private readonly ModuleSession _session = new();
 
-    private RunResult Run(string script) => _session.Run($"$fx = '{Salesforce}'\n{script}");
+    private RunResult Run(string script) => _session.RunWithFixtures(Fixtures.Salesforce, script);
 
     [Fact]
     public void Without_imported_lead_statuses_it_is_a_terminating_NoCrmLeadStatuses()

@@ -8,11 +8,11 @@ namespace StageMap.Cmdlets.Tests;
 /// <summary>Import-OutreachStage as a user runs it.</summary>
 public class StageImportCmdletTests
 {
-    private static readonly string Outreach = Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures", "outreach");
-
     private readonly ModuleSession _session = new();
 
-    private RunResult Run(string script) => _session.Run($"$fx = '{Outreach}'\n{script}");
+    private const string MeetingMapped = "New-OutreachStage Meeting | Out-Null; New-LeadStatusMapping 'Meeting Set' Meeting | Out-Null";
+
+    private RunResult Run(string script) => _session.RunWithFixtures(Fixtures.Outreach, script);
 
     [Fact]
     public void Replace_takes_Outreachs_stages_and_keeps_the_mappings_by_name()
@@ -32,7 +32,7 @@ public class StageImportCmdletTests
     [Fact]
     public void A_replace_that_would_lose_a_mapping_is_StageInUse_and_the_file_stays_byte_for_byte()
     {
-        Run("New-StageMapConfiguration -Path ./m.json | Out-Null; New-OutreachStage Meeting | Out-Null; New-LeadStatusMapping 'Meeting Set' Meeting | Out-Null").AssertNoErrors();
+        Run($"New-StageMapConfiguration -Path ./m.json | Out-Null; {MeetingMapped}").AssertNoErrors();
         var before = File.ReadAllBytes(_session.File("m.json"));
 
         var result = Run("Import-OutreachStage -LiteralPath \"$fx/outreach_stages__stagemap.jsonl\"; (Get-OutreachStage).Count");
@@ -47,10 +47,9 @@ public class StageImportCmdletTests
     [Fact]
     public void Force_replaces_and_warns_for_each_mapping_it_drops()
     {
-        var result = Run("""
+        var result = Run($$"""
             New-StageMapConfiguration | Out-Null
-            New-OutreachStage Meeting | Out-Null
-            New-LeadStatusMapping 'Meeting Set' Meeting | Out-Null
+            {{MeetingMapped}}
             Import-OutreachStage "$fx/outreach_stages__stagemap.jsonl" -Force
             (Get-LeadStatusMapping).Count
             """).AssertNoErrors();
@@ -62,10 +61,9 @@ public class StageImportCmdletTests
     [Fact]
     public void Merge_keeps_the_configurations_own_stages()
     {
-        var result = Run("""
+        var result = Run($$"""
             New-StageMapConfiguration | Out-Null
-            New-OutreachStage Meeting | Out-Null
-            New-LeadStatusMapping 'Meeting Set' Meeting | Out-Null
+            {{MeetingMapped}}
             Get-Item "$fx/outreach_stages__stagemap.jsonl" | Import-OutreachStage -Merge
             Get-OutreachStage | ForEach-Object { "$($_.Id):$($_.Name)" } | Select-Object -Last 2
             (Get-LeadStatusMapping).Stage

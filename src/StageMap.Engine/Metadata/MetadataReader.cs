@@ -15,17 +15,7 @@ public static class MetadataReader
     /// <exception cref="StageMapException">UnrecognizedMetadataFile, InvalidMetadataFile.</exception>
     public static MetadataFile Read(string path, string contactStatusField)
     {
-        var fullPath = Path.GetFullPath(path);
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.MetadataFileUnreadable(fullPath, e);
-        }
-
+        var content = ReadBytes(path, out var fullPath);
         return Read(content, fullPath, contactStatusField);
     }
 
@@ -42,7 +32,21 @@ public static class MetadataReader
         };
     }
 
-    internal static char? FirstSignificantChar(string text)
+    /// <summary>The bytes of a metadata or stage file; a file that cannot be read is InvalidMetadataFile (ReadError).</summary>
+    internal static byte[] ReadBytes(string path, out string fullPath)
+    {
+        fullPath = Path.GetFullPath(path);
+        try
+        {
+            return File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.MetadataFileUnreadable(fullPath, e);
+        }
+    }
+
+    private static char? FirstSignificantChar(string text)
     {
         foreach (var c in text)
         {

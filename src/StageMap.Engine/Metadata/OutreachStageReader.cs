@@ -41,17 +41,7 @@ public static class OutreachStageReader
     /// <exception cref="StageMapException">UnrecognizedMetadataFile, InvalidMetadataFile.</exception>
     public static OutreachStageFile Read(string path)
     {
-        var fullPath = Path.GetFullPath(path);
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.MetadataFileUnreadable(fullPath, e);
-        }
-
+        var content = MetadataReader.ReadBytes(path, out var fullPath);
         return Read(content, fullPath);
     }
 
