@@ -28,6 +28,9 @@
         'Set-FieldMapping'
         'Remove-FieldMapping'
         'Get-StageMapProcedure'
+        'Import-CrmMetadata'
+        'Get-CrmStatus'
+        'Import-OutreachStage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -6,6 +6,9 @@
     the four standard lead statuses mapped from a CSV sheet, what the module does when the sheet
     tries to map a stage twice, the Stage field mappings of the article and the click-path that
     applies it all in Outreach. Runs in a temporary folder and leaves nothing behind.
+    the four standard lead statuses mapped from a CSV sheet, and what the module does when the sheet
+    tries to map a stage twice; then the org's lead statuses read from Salesforce's own files and the
+    remaining ones mapped by name. Runs in a temporary folder and leaves nothing behind.
 #>
 $ErrorActionPreference = 'Stop'
 $samples = $PSScriptRoot
@@ -46,6 +49,13 @@ try {
     Write-Host ("File unchanged: {0}" -f ((Get-FileHash $mappingFile).Hash -eq $before.Hash))
     Get-StageMapProcedure -Object Lead | Select-Object -Last 11 | Format-Table | Out-Host
     Get-StageMapProcedure -Experience EnhancedCrmSync -AsMarkdown | Out-Host
+
+    Write-Host "== 7. The org's own metadata: import it, list the statuses, map the rest by name" -ForegroundColor Cyan
+    # salesforce/LeadStatus.json is 'sf data query ... FROM LeadStatus --json'; the XML is the SFDX source of Contact_Status__c.
+    Import-CrmMetadata -Path (Join-Path $samples 'salesforce' '*') -PassThru | Format-Table | Out-Host
+    Get-CrmStatus -Object Lead | Format-Table | Out-Host
+    New-LeadStatusMapping -FromCrm -CreateMissingStages | Format-Table | Out-Host
+    Get-OutreachStage | Format-Table | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force

@@ -29,4 +29,9 @@ public static class ErrorIds
     public const string ExternalMappedFieldRequiresLookup = nameof(ExternalMappedFieldRequiresLookup);
     public const string FieldMappingNotFound = nameof(FieldMappingNotFound);
     public const string InvalidFieldName = nameof(InvalidFieldName);
+
+    // CRM metadata and Outreach stage files (issue 4: Import-CrmMetadata, Import-OutreachStage, -FromCrm)
+    public const string UnrecognizedMetadataFile = nameof(UnrecognizedMetadataFile);
+    public const string InvalidMetadataFile = nameof(InvalidMetadataFile);
+    public const string NoCrmLeadStatuses = nameof(NoCrmLeadStatuses);
 }

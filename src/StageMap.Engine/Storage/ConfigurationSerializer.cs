@@ -61,7 +61,7 @@ public static class ConfigurationSerializer
         return ToContent(file, path);
     }
 
-    private static string DecodeText(byte[] bytes)
+    internal static string DecodeText(byte[] bytes)
     {
         using var reader = new StreamReader(new MemoryStream(bytes), Utf8NoBom, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();

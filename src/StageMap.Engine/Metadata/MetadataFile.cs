@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Metadata;
+
+/// <summary>
+/// What Import-CrmMetadata read from one file: the status values of one object's status picklist and
+/// the object's field names, where the file has them. A file that holds nothing StageMap uses (the
+/// describe of another object, another custom field) has no <see cref="Object"/> and says why in
+/// <see cref="Warnings"/>.
+/// </summary>
+public sealed record MetadataFile
+{
+    public MetadataFile(string path, MetadataFormat format)
+    {
+        Path = path;
+        Format = format;
+    }
+
+    /// <summary>The full path of the file.</summary>
+    public string Path { get; }
+
+    public string Name => System.IO.Path.GetFileName(Path);
+
+    public MetadataFormat Format { get; }
+
+    /// <summary>True when the file is Salesforce CLI --json output ({"status":0,"result":{...}}).</summary>
+    public bool FromSalesforceCli { get; init; }
+
+    /// <summary>The object whose statuses or fields the file gives; null when it gives nothing.</summary>
+    public CrmObject? Object { get; init; }
+
+    /// <summary>The picklist the statuses were read from (Lead: Status; Contact: the contact status field).</summary>
+    public string? StatusField { get; init; }
+
+    /// <summary>The status values, in the file's order.</summary>
+    public IReadOnlyList<PicklistValue> Statuses { get; init; } = Array.Empty<PicklistValue>();
+
+    /// <summary>The object's field names (describes only).</summary>
+    public IReadOnlyList<string> Fields { get; init; } = Array.Empty<string>();
+
+    /// <summary>Whether the status picklist is restricted (only its values can be saved), where the file says.</summary>
+    public bool? IsRestricted { get; init; }
+
+    /// <summary>What the user should know: nothing read, an incomplete query, a missing field.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>True when the file gives the configuration anything.</summary>
+    public bool HasContent => Object is not null && (Statuses.Count > 0 || Fields.Count > 0);
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Metadata;
+
+/// <summary>
+/// SFDX source files: the LeadStatus standard value set (StandardValueSet/standardValue) and a custom
+/// picklist field (CustomField/valueSet/valueSetDefinition/value). XML is read with DTDs prohibited
+/// and no resolver, so a file cannot pull in entities or other files. Elements match by local name,
+/// with or without the Metadata API namespace.
+/// </summary>
+internal static class SfdxSourceReader
+{
+    private const string Kind = "SFDX source file";
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    public static MetadataFile Read(string text, string path, string contactStatusField)
+    {
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e)
+        {
+            // A prohibited DTD is reported without a position; the declaration is where it starts.
+            var (line, position) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Locate(text, "<!DOCTYPE");
+            throw Failures.InvalidMetadataFile(path, "XML file", $"line {line}, position {position}: {WithoutLocation(e.Message)}", e);
+        }
+
+        var root = document.Root!;
+        return root.Name.LocalName switch
+        {
+            "StandardValueSet" => ReadStandardValueSet(root, path),
+            "CustomField" => ReadCustomField(root, path, contactStatusField),
+            var other => throw Failures.UnrecognizedMetadataFile(path, $"an XML file whose root element is <{other}>", Failures.CrmMetadataExpected),
+        };
+    }
+
+    private static MetadataFile ReadStandardValueSet(XElement root, string path)
+    {
+        var file = new MetadataFile(path, MetadataFormat.StandardValueSet);
+        var entries = Children(root, "standardValue").ToList();
+
+        // The file does not name its value set; only LeadStatus values say whether they are converted.
+        var isLeadStatus = entries.Any(e => Child(e, "converted") is not null) || file.Name.StartsWith("LeadStatus.", StringComparison.OrdinalIgnoreCase);
+        if (!isLeadStatus)
+        {
+            return file with { Warnings = new[] { $"'{file.Name}' is a standard value set whose values say nothing of conversion, so it is not LeadStatus. Nothing was read from it." } };
+        }
+
+        if (entries.Count == 0)
+        {
+            throw Invalid(path, root, "the LeadStatus value set has no <standardValue>.");
+        }
+
+        var values = ReadValues(entries, path, withConverted: true);
+        return file with { Object = CrmObject.Lead, StatusField = "Status", Statuses = values };
+    }
+
+    private static MetadataFile ReadCustomField(XElement root, string path, string contactStatusField)
+    {
+        var file = new MetadataFile(path, MetadataFormat.CustomField);
+        const string suffix = ".field-meta.xml";
+        var fieldName = Text(Child(root, "fullName"))
+            ?? (file.Name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? file.Name.Substring(0, file.Name.Length - suffix.Length) : file.Name);
+
+        // SFDX source keeps a field in objects/<Object>/fields/; the file itself does not name its object.
+        var fieldsFolder = Path.GetDirectoryName(path);
+        var objectFolder = fieldsFolder is null ? null : Path.GetDirectoryName(fieldsFolder);
+        var owner = objectFolder is not null
+            && string.Equals(Path.GetFileName(fieldsFolder), "fields", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Path.GetFileName(Path.GetDirectoryName(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
+                ? Path.GetFileName(objectFolder)
+                : null;
+        if (owner is { Length: > 0 } && !string.Equals(owner, "Contact", StringComparison.OrdinalIgnoreCase))
+        {
+            return file with { Warnings = new[] { $"'{file.Name}' is the field '{fieldName}' of {owner}; StageMap reads the contact status field of Contact. Nothing was read from it." } };
+        }
+
+        if (!string.Equals(fieldName, contactStatusField, StringComparison.OrdinalIgnoreCase))
+        {
+            return file with { Warnings = new[] { $"'{file.Name}' is the field '{fieldName}', not the contact status field '{contactStatusField}'. Nothing was read from it. If this picklist carries the contact status, import it with -ContactStatusField {fieldName}." } };
+        }
+
+        var valueSet = Child(root, "valueSet");
+        if (valueSet is null)
+        {
+            return file with { Warnings = new[] { $"'{file.Name}' is the field '{fieldName}', but it has no <valueSet> (its type is {Text(Child(root, "type")) ?? "not given"}), so it has no status values. Nothing was read from it." } };
+        }
+
+        if (Text(Child(valueSet, "valueSetName")) is { } globalSet)
+        {
+            return file with { Warnings = new[] { $"'{file.Name}' is the field '{fieldName}', which takes its values from the global value set '{globalSet}'. StageMap does not read global value sets; import the Contact describe instead (sf sobject describe --sobject Contact --json), which lists the values. Nothing was read from it." } };
+        }
+
+        var entries = Children(Child(valueSet, "valueSetDefinition"), "value").ToList();
+        if (entries.Count == 0)
+        {
+            throw Invalid(path, valueSet, $"the picklist '{fieldName}' has no <valueSetDefinition><value>.");
+        }
+
+        return file with
+        {
+            Object = CrmObject.Contact,
+            StatusField = fieldName,
+            Statuses = ReadValues(entries, path, withConverted: false),
+            IsRestricted = Bool(Child(valueSet, "restricted"), path) ?? false,
+        };
+    }
+
+    /// <summary>The values in file order. An element the file leaves out has the Metadata API default.</summary>
+    private static IReadOnlyList<PicklistValue> ReadValues(IEnumerable<XElement> entries, string path, bool withConverted)
+    {
+        var values = new List<PicklistValue>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var apiName = Text(Child(entry, "fullName")) ?? throw Invalid(path, entry, $"<{entry.Name.LocalName}> {values.Count + 1} has no <fullName>.");
+            if (!seen.Add(apiName))
+            {
+                throw Invalid(path, entry, $"the value '{apiName}' is listed twice.");
+            }
+
+            values.Add(new PicklistValue(
+                apiName,
+                Text(Child(entry, "label")),
+                Bool(Child(entry, "default"), path) ?? false,
+                withConverted ? Bool(Child(entry, "converted"), path) ?? false : null,
+                Bool(Child(entry, "isActive"), path) ?? true));
+        }
+
+        return values;
+    }
+
+    private static IEnumerable<XElement> Children(XElement? parent, string localName) =>
+        parent?.Elements().Where(e => e.Name.LocalName == localName) ?? Enumerable.Empty<XElement>();
+
+    private static XElement? Child(XElement? parent, string localName) => Children(parent, localName).FirstOrDefault();
+
+    private static string? Text(XElement? element) => element?.Value.Trim() is { Length: > 0 } text ? text : null;
+
+    private static bool? Bool(XElement? element, string path)
+    {
+        if (element is null)
+        {
+            return null;
+        }
+
+        var text = element.Value.Trim();
+        return text switch
+        {
+            "true" or "1" => true,
+            "false" or "0" => false,
+            _ => throw Invalid(path, element, $"<{element.Name.LocalName}> must be true or false, not '{text}'."),
+        };
+    }
+
+    private static StageMapException Invalid(string path, XElement at, string what)
+    {
+        IXmlLineInfo info = at;
+        return Failures.InvalidMetadataFile(path, Kind, info.HasLineInfo() ? $"line {info.LineNumber}, position {info.LinePosition}: {what}" : what);
+    }
+
+    /// <summary>XmlException messages end with " Line L, position P."; the location is given apart.</summary>
+    private static string WithoutLocation(string message)
+    {
+        var cut = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return cut > 0 ? message.Substring(0, cut) : message;
+    }
+
+    /// <summary>The 1-based line and position of the first <paramref name="marker"/> in <paramref name="text"/>, or (0, 0).</summary>
+    private static (int Line, int Position) Locate(string text, string marker)
+    {
+        var at = text.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var lineStart = text.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        var line = 1 + text.Take(at).Count(c => c == '\n');
+        return (line, at - lineStart + 1);
+    }
+}
