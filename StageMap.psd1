@@ -23,6 +23,8 @@
         'Get-LeadStatusMapping'
         'Set-LeadStatusMapping'
         'Remove-LeadStatusMapping'
+        'ConvertTo-OutreachProspect'
+        'ConvertTo-SalesforceRecord'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -32,7 +32,7 @@ $testResults = Join-Path $out 'test-results'
 $pesterVersion = '5.7.1'
 
 # The module folder takes these files only (an allow-list, so nothing stray ships).
-$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll')
+$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll')
 
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command
