@@ -37,62 +37,63 @@ public static class BulkConverter
         using var input = OpenInput(job.InputPath);
         using var reader = inputFormat == RecordFileFormat.Csv ? (IRecordFileReader)new CsvRecordReader(input, job.InputPath) : new JsonRecordReader(input, job.InputPath);
         using var output = new AtomicOutput(job.OutputPath);
-        using var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape);
         using var rejectOutput = job.RejectPath is null ? null : new AtomicOutput(job.RejectPath);
-        using var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header);
-
         long read = 0, written = 0, rejectedCount = 0;
-        var nextProgress = FirstProgress;
-        try
+        using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape))
+        using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header))
         {
-            foreach (var item in reader.Read())
+            var nextProgress = FirstProgress;
+            try
             {
-                read++;
-                var failure = item.Failure;
-                if (failure is null)
+                foreach (var item in reader.Read())
                 {
-                    var result = plan.Convert(item.Record);
-                    if (result.Succeeded)
+                    read++;
+                    var failure = item.Failure;
+                    if (failure is null)
                     {
-                        writer.Write(result.Record!);
-                        written++;
+                        var result = plan.Convert(item.Record);
+                        if (result.Succeeded)
+                        {
+                            writer.Write(result.Record!);
+                            written++;
+                        }
+                        else
+                        {
+                            failure = result.Failure;
+                        }
                     }
-                    else
+
+                    if (failure is not null)
                     {
-                        failure = result.Failure;
+                        rejectedCount++;
+                        if (rejectWriter is not null)
+                        {
+                            rejectWriter.WriteReject(item.Record, failure);
+                        }
+                        else
+                        {
+                            rejected?.Invoke(item.Record, failure);
+                        }
+                    }
+
+                    if (read % CheckEvery == 0)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        if (progress is not null && watch.Elapsed >= nextProgress)
+                        {
+                            progress(new BulkProgress(read, written, rejectedCount, reader.Position, reader.Length, watch.Elapsed));
+                            nextProgress = watch.Elapsed + ProgressInterval;
+                        }
                     }
                 }
 
-                if (failure is not null)
-                {
-                    rejectedCount++;
-                    if (rejectWriter is not null)
-                    {
-                        rejectWriter.WriteReject(item.Record, failure);
-                    }
-                    else
-                    {
-                        rejected?.Invoke(item.Record, failure);
-                    }
-                }
-
-                if (read % CheckEvery == 0)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    if (progress is not null && watch.Elapsed >= nextProgress)
-                    {
-                        progress(new BulkProgress(read, written, rejectedCount, reader.Position, reader.Length, watch.Elapsed));
-                        nextProgress = watch.Elapsed + ProgressInterval;
-                    }
-                }
+                writer.Finish();
+                rejectWriter?.Finish();
             }
-
-            writer.Finish();
-            rejectWriter?.Finish();
-        }
-        catch (IOException e)
-        {
-            throw Failures.OutputFailed(job.OutputPath, e);
+            catch (IOException e)
+            {
+                throw Failures.OutputFailed(job.OutputPath, e);
+            }
         }
 
         cancellation.ThrowIfCancellationRequested();

@@ -21,7 +21,7 @@ internal abstract class RecordFileWriter : IDisposable
 
     protected RecordFileWriter(Stream stream)
     {
-        Text = new StreamWriter(stream, Encodings.Utf8NoBom, 65536) { NewLine = "\n" };
+        Text = new StreamWriter(stream, Encodings.Utf8NoBom, 65536, leaveOpen: true) { NewLine = "\n" };
     }
 
     protected StreamWriter Text { get; }
@@ -54,17 +54,17 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly JsonTextWriter _json;
         private readonly RecordShape _shape;
         private readonly bool _array;
+        private long _count;
 
         public JsonWriter_(Stream stream, RecordShape shape, bool array)
             : base(stream)
         {
             _shape = shape;
             _array = array;
+
+            // Each record is written as a top-level value; the writer is back at its start after each,
+            // and the separators (a newline; in an array a comma and a newline) are written here.
             _json = new JsonTextWriter(Text) { Formatting = Formatting.None, CloseOutput = false };
-            if (array)
-            {
-                _json.WriteStartArray();
-            }
         }
 
         public override void Write(ConvertedRecord record)
@@ -81,28 +81,33 @@ internal abstract class RecordFileWriter : IDisposable
 
         public override void Finish()
         {
+            _json.Flush();
             if (_array)
             {
-                _json.WriteWhitespace("\n");
-                _json.WriteEndArray();
+                Text.Write(_count == 0 ? "[]\n" : "\n]\n");
+            }
+            else if (_count > 0)
+            {
+                Text.Write('\n');
             }
 
-            _json.Flush();
-            Text.Write('\n');
             base.Finish();
         }
 
-        // JSON Lines: one record a line. A JSON array: one element a line, so the file is still readable.
+        // JSON Lines: one record a line. A JSON array: one element a line, so the file stays readable.
         private void BeforeRecord()
         {
+            _json.Flush();
             if (_array)
             {
-                _json.WriteWhitespace("\n");
+                Text.Write(_count == 0 ? "[\n" : ",\n");
             }
-            else if (_json.WriteState != WriteState.Start)
+            else if (_count > 0)
             {
-                _json.WriteWhitespace("\n");
+                Text.Write('\n');
             }
+
+            _count++;
         }
     }
 
