@@ -16,7 +16,8 @@ internal static class ConvertedObjects
         {
             if (record.IsWritten(i))
             {
-                result.Properties.Add(new PSNoteProperty(fields[i], ToPowerShell(record.ValueAt(i))));
+                // The plan's field names are unique, so PowerShell need not check each one again.
+                result.Properties.Add(new PSNoteProperty(fields[i], ToPowerShell(record.ValueAt(i))), preValidated: true);
             }
         }
 

@@ -61,11 +61,12 @@ internal abstract class FieldRule
     /// <summary>The first source field the record carries.</summary>
     protected bool TryRead(IInputRecord record, out string field, out object? value)
     {
-        foreach (var name in SourceFields)
+        var sources = SourceFields;
+        for (var i = 0; i < sources.Count; i++)
         {
-            if (record.TryGetValue(name, out value))
+            if (record.TryGetValue(sources[i], out value))
             {
-                field = name;
+                field = sources[i];
                 return true;
             }
         }

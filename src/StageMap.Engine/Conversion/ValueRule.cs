@@ -92,22 +92,30 @@ internal sealed class ValueRule : FieldRule
         var failure = ListItems(field, value, out var items);
         if (failure is null)
         {
-            values[_slot] = new ValueList(items);
+            values[_slot] = items;
         }
 
         return failure;
     }
 
     /// <summary>The non-blank values of a list, of a ';'-separated text, or of a single value.</summary>
-    private static ConversionFailure? ListItems(string field, object? value, out List<object?> items)
+    private static ConversionFailure? ListItems(string field, object? value, out ValueList items)
     {
-        items = new List<object?>();
+        items = new ValueList();
         switch (value)
         {
             case null:
                 return null;
             case IInputRecord:
                 return Failures.NotAValue(field, value);
+            case string text when text.IndexOf(';') < 0:
+                var trimmed1 = text.Trim();
+                if (trimmed1.Length > 0)
+                {
+                    items.Add(trimmed1.Length == text.Length ? text : trimmed1);
+                }
+
+                return null;
             case string text:
                 foreach (var part in text.Split(';'))
                 {

@@ -95,9 +95,9 @@ internal abstract class RecordFileWriter : IDisposable
         }
 
         // JSON Lines: one record a line. A JSON array: one element a line, so the file stays readable.
+        // Json.NET's writer writes straight to the TextWriter, so the separators can go there too.
         private void BeforeRecord()
         {
-            _json.Flush();
             if (_array)
             {
                 Text.Write(_count == 0 ? "[\n" : ",\n");
