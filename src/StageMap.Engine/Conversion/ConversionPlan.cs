@@ -46,8 +46,8 @@ public sealed class ConversionPlan
             var field = OutreachFields.Resolve(mapping.OutreachField);
             FieldRule rule = field.Attribute switch
             {
-                StageLookupRule.StageAttribute when crmObject == CrmObject.Lead => new StageLookupRule(mapping, direction, lookups, Slot),
-                StageLookupRule.StageAttribute or StageLookupRule.StageNameAttribute => new StageNameRule(mapping, direction, lookups, Slot),
+                StageRule.StageAttribute when crmObject == CrmObject.Lead => new StageLookupRule(mapping, direction, lookups, Slot),
+                StageRule.StageAttribute or StageRule.StageNameAttribute => new StageNameRule(mapping, direction, lookups, Slot),
                 _ => new ValueRule(mapping, direction, field, Slot),
             };
             _rules.Add(rule);

@@ -116,7 +116,7 @@ public static class RecordJson
     }
 
     private static bool IsJsonApiMeta(string field) =>
-        field == StageLookupRule.StageAttribute || field == StageLookupRule.StageNameAttribute || field == ConversionPlan.SalesforceIdAttribute;
+        field == StageRule.StageAttribute || field == StageRule.StageNameAttribute || field == ConversionPlan.SalesforceIdAttribute;
 
     // {"data":{"type":"prospect","attributes":{…},"relationships":{"stage":{"data":{"type":"stage","id":N}}}},"meta":{…}}
     // The stage goes as the relationship; the Salesforce id and the stage name, which are not prospect
@@ -132,7 +132,7 @@ public static class RecordJson
         writer.WriteStartObject();
         WriteFields(writer, record, skipStage: true);
         writer.WriteEndObject();
-        if (record.TryGetValue(StageLookupRule.StageAttribute, out var stage))
+        if (record.TryGetValue(StageRule.StageAttribute, out var stage))
         {
             writer.WritePropertyName("relationships");
             writer.WriteStartObject();
@@ -159,7 +159,7 @@ public static class RecordJson
 
         writer.WriteEndObject();
         var hasId = record.TryGetValue(ConversionPlan.SalesforceIdAttribute, out var id);
-        var hasName = record.TryGetValue(StageLookupRule.StageNameAttribute, out var name);
+        var hasName = record.TryGetValue(StageRule.StageNameAttribute, out var name);
         if (hasId || hasName)
         {
             writer.WritePropertyName("meta");
@@ -172,7 +172,7 @@ public static class RecordJson
 
             if (hasName)
             {
-                writer.WritePropertyName(StageLookupRule.StageNameAttribute);
+                writer.WritePropertyName(StageRule.StageNameAttribute);
                 WriteValue(writer, name);
             }
 

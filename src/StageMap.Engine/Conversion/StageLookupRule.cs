@@ -10,44 +10,17 @@ namespace StageMap.Engine.Conversion;
 /// <c>stageName</c>. Push reads <c>stage</c> (an id, or a stage name) or else <c>stageName</c>.
 /// On this mapping the pull placeholder (InternalEmptyPlaceholder) names the stage a blank status gives.
 /// </summary>
-internal sealed class StageLookupRule : FieldRule
+internal sealed class StageLookupRule : StageRule
 {
-    public const string StageAttribute = "stage";
-    public const string StageNameAttribute = "stageName";
-
     private static readonly string[] PushSources = { StageAttribute, StageNameAttribute };
 
-    private readonly ConversionLookups _lookups;
-    private readonly bool _pull;
     private readonly bool _byName;
-    private readonly string[] _sources;
-    private readonly int _stageSlot = -1;
-    private readonly int _stageNameSlot = -1;
-    private readonly int _crmSlot = -1;
 
     public StageLookupRule(FieldMapping mapping, ConversionDirection direction, ConversionLookups lookups, System.Func<string, int> slot)
-        : base(mapping, direction)
+        : base(mapping, direction, lookups, slot, writesStageName: mapping.Options.DisplayName, PushSources)
     {
-        _lookups = lookups;
-        _pull = direction == ConversionDirection.Pull;
         _byName = mapping.Options.LookForName;
-        if (_pull)
-        {
-            _sources = new[] { mapping.CrmField };
-            _stageSlot = slot(StageAttribute);
-            if (mapping.Options.DisplayName)
-            {
-                _stageNameSlot = slot(StageNameAttribute);
-            }
-        }
-        else
-        {
-            _sources = PushSources;
-            _crmSlot = slot(mapping.CrmField);
-        }
     }
-
-    public override IReadOnlyList<string> SourceFields => _sources;
 
     public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
     {
@@ -57,42 +30,11 @@ internal sealed class StageLookupRule : FieldRule
             return false;
         }
 
-        failure = AsScalar(field, ref value) ?? (_pull ? Pull(field, value, values) : Push(field, value, values));
+        failure = AsScalar(field, ref value) ?? (IsPull ? Pull(field, value, values) : Push(field, value, values));
         return true;
     }
 
-    protected override ConversionFailure? WritePlaceholder(object?[] values, string placeholder)
-    {
-        if (!_pull)
-        {
-            values[_crmSlot] = placeholder;
-            return null;
-        }
-
-        var stage = _lookups.StageByName(placeholder);
-        if (stage is null)
-        {
-            return Failures.PlaceholderNamesNoStage(Mapping.CrmField, placeholder);
-        }
-
-        WriteStage(values, stage);
-        return null;
-    }
-
-    protected override void WriteClear(object?[] values)
-    {
-        if (!_pull)
-        {
-            values[_crmSlot] = null;
-            return;
-        }
-
-        values[_stageSlot] = null;
-        if (_stageNameSlot >= 0)
-        {
-            values[_stageNameSlot] = null;
-        }
-    }
+    protected override Stage? PlaceholderStage(string placeholder) => Lookups.StageByName(placeholder);
 
     private ConversionFailure? Pull(string field, object? value, object?[] values)
     {
@@ -105,22 +47,22 @@ internal sealed class StageLookupRule : FieldRule
         var apiName = text;
         if (!_byName)
         {
-            var resolved = _lookups.StatusOfId(text);
+            var resolved = Lookups.StatusOfId(text);
             if (resolved is null)
             {
-                return Failures.UnknownLeadStatusId(field, text, _lookups.HasLeadStatusIds);
+                return Failures.UnknownLeadStatusId(field, text, Lookups.HasLeadStatusIds);
             }
 
             apiName = resolved;
         }
 
-        var mapping = _lookups.MappingOfStatus(apiName);
+        var mapping = Lookups.MappingOfStatus(apiName);
         if (mapping is null)
         {
             return Failures.UnmappedCrmStatus(field, apiName, _byName ? null : text);
         }
 
-        var stage = _lookups.StageById(mapping.StageId);
+        var stage = Lookups.StageById(mapping.StageId);
         if (stage is null)
         {
             return Failures.MappedStageMissing(field, apiName, mapping.StageId);
@@ -137,7 +79,7 @@ internal sealed class StageLookupRule : FieldRule
             return WriteBlank(values);
         }
 
-        var stage = _lookups.ResolveStage(value!);
+        var stage = Lookups.ResolveStage(value!);
         if (stage is null)
         {
             return Failures.UnknownStage(field, RecordValue.Text(value)!);
@@ -149,7 +91,7 @@ internal sealed class StageLookupRule : FieldRule
             return WriteBlank(values);
         }
 
-        var mapping = _lookups.MappingOfStage(stage.Id);
+        var mapping = Lookups.MappingOfStage(stage.Id);
         if (mapping is null)
         {
             return Failures.StageNotMapped(Mapping.CrmField, stage.Name);
@@ -157,26 +99,17 @@ internal sealed class StageLookupRule : FieldRule
 
         if (_byName)
         {
-            values[_crmSlot] = mapping.CrmStatus;
+            WriteCrm(values, mapping.CrmStatus);
             return null;
         }
 
-        var id = _lookups.IdOfStatus(mapping.CrmStatus);
+        var id = Lookups.IdOfStatus(mapping.CrmStatus);
         if (id is null)
         {
             return Failures.NoLeadStatusId(Mapping.CrmField, mapping.CrmStatus);
         }
 
-        values[_crmSlot] = id;
+        WriteCrm(values, id);
         return null;
-    }
-
-    private void WriteStage(object?[] values, Stage stage)
-    {
-        values[_stageSlot] = stage.Id;
-        if (_stageNameSlot >= 0)
-        {
-            values[_stageNameSlot] = stage.Name;
-        }
     }
 }

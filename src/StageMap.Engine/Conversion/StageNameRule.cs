@@ -9,36 +9,14 @@ namespace StageMap.Engine.Conversion;
 /// near miss is an UnknownStage that names the stage meant. Pull writes <c>stageName</c> and the
 /// stage's id as <c>stage</c>; push reads <c>stageName</c>, or else <c>stage</c> (an id or a name).
 /// </summary>
-internal sealed class StageNameRule : FieldRule
+internal sealed class StageNameRule : StageRule
 {
-    private static readonly string[] PushSources = { StageLookupRule.StageNameAttribute, StageLookupRule.StageAttribute };
-
-    private readonly ConversionLookups _lookups;
-    private readonly bool _pull;
-    private readonly string[] _sources;
-    private readonly int _stageSlot = -1;
-    private readonly int _stageNameSlot = -1;
-    private readonly int _crmSlot = -1;
+    private static readonly string[] PushSources = { StageNameAttribute, StageAttribute };
 
     public StageNameRule(FieldMapping mapping, ConversionDirection direction, ConversionLookups lookups, System.Func<string, int> slot)
-        : base(mapping, direction)
+        : base(mapping, direction, lookups, slot, writesStageName: true, PushSources)
     {
-        _lookups = lookups;
-        _pull = direction == ConversionDirection.Pull;
-        if (_pull)
-        {
-            _sources = new[] { mapping.CrmField };
-            _stageNameSlot = slot(StageLookupRule.StageNameAttribute);
-            _stageSlot = slot(StageLookupRule.StageAttribute);
-        }
-        else
-        {
-            _sources = PushSources;
-            _crmSlot = slot(mapping.CrmField);
-        }
     }
-
-    public override IReadOnlyList<string> SourceFields => _sources;
 
     public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
     {
@@ -62,18 +40,18 @@ internal sealed class StageNameRule : FieldRule
 
         var text = RecordValue.Text(value)!;
         Stage? stage;
-        if (_pull || field == StageLookupRule.StageNameAttribute)
+        if (IsPull || field == StageNameAttribute)
         {
-            stage = _lookups.StageByExactName(text);
+            stage = Lookups.StageByExactName(text);
             if (stage is null)
             {
-                failure = Failures.UnknownStage(field, text, _lookups.StageByName(text)?.Name);
+                failure = Failures.UnknownStage(field, text, Lookups.StageByName(text)?.Name);
                 return true;
             }
         }
         else
         {
-            stage = _lookups.ResolveStage(value!);
+            stage = Lookups.ResolveStage(value!);
             if (stage is null)
             {
                 failure = Failures.UnknownStage(field, text);
@@ -91,47 +69,17 @@ internal sealed class StageNameRule : FieldRule
         return true;
     }
 
-    protected override ConversionFailure? WritePlaceholder(object?[] values, string placeholder)
-    {
-        if (!_pull)
-        {
-            values[_crmSlot] = placeholder;
-            return null;
-        }
-
-        var stage = _lookups.StageByExactName(placeholder);
-        if (stage is null)
-        {
-            return Failures.PlaceholderNamesNoStage(Mapping.CrmField, placeholder);
-        }
-
-        Write(values, stage);
-        return null;
-    }
-
-    protected override void WriteClear(object?[] values)
-    {
-        if (_pull)
-        {
-            values[_stageNameSlot] = null;
-            values[_stageSlot] = null;
-        }
-        else
-        {
-            values[_crmSlot] = null;
-        }
-    }
+    protected override Stage? PlaceholderStage(string placeholder) => Lookups.StageByExactName(placeholder);
 
     private void Write(object?[] values, Stage stage)
     {
-        if (_pull)
+        if (IsPull)
         {
-            values[_stageNameSlot] = stage.Name;
-            values[_stageSlot] = stage.Id;
+            WriteStage(values, stage);
         }
         else
         {
-            values[_crmSlot] = stage.Name;
+            WriteCrm(values, stage.Name);
         }
     }
 }

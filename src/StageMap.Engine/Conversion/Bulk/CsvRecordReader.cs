@@ -83,9 +83,30 @@ internal sealed class CsvHeader
         }
     }
 
+    // The conversion asks for the same few field names, as the same string instances, row after row:
+    // remembering them by reference saves a case-insensitive hash per field per row.
+    private readonly List<KeyValuePair<string, int>> _asked = new();
+
     public IReadOnlyList<string> Names { get; }
 
-    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < _asked.Count; i++)
+        {
+            if (ReferenceEquals(_asked[i].Key, name))
+            {
+                return _asked[i].Value;
+            }
+        }
+
+        var index = _index.TryGetValue(name, out var found) ? found : -1;
+        if (_asked.Count < 64)
+        {
+            _asked.Add(new KeyValuePair<string, int>(name, index));
+        }
+
+        return index;
+    }
 }
 
 /// <summary>One CSV row: text values named by the header.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Newtonsoft.Json;
@@ -111,67 +112,67 @@ internal abstract class RecordFileWriter : IDisposable
         }
     }
 
-    private sealed class CsvConvertedWriter : RecordFileWriter
+    /// <summary>CSV with a header row (CsvHelper's writer: RFC 4180 quoting, CRLF line ends).</summary>
+    private abstract class CsvFileWriter : RecordFileWriter
     {
-        private readonly CsvWriter _csv;
+        protected CsvFileWriter(Stream stream, IEnumerable<string> header)
+            : base(stream)
+        {
+            Csv = new CsvWriter(Text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
+            foreach (var name in header)
+            {
+                Csv.WriteField(name);
+            }
+
+            Csv.NextRecord();
+        }
+
+        protected CsvWriter Csv { get; }
+
+        public override void Finish()
+        {
+            Csv.Flush();
+            base.Finish();
+        }
+
+        public override void Dispose()
+        {
+            Csv.Dispose();
+            base.Dispose();
+        }
+    }
+
+    private sealed class CsvConvertedWriter : CsvFileWriter
+    {
         private readonly string _clear;
         private readonly int _fields;
 
         public CsvConvertedWriter(Stream stream, ConversionPlan plan)
-            : base(stream)
+            : base(stream, plan.OutputFields)
         {
-            _csv = new CsvWriter(Text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
             _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
             _fields = plan.OutputFields.Count;
-            foreach (var field in plan.OutputFields)
-            {
-                _csv.WriteField(field);
-            }
-
-            _csv.NextRecord();
         }
 
         public override void Write(ConvertedRecord record)
         {
             for (var i = 0; i < _fields; i++)
             {
-                _csv.WriteField(!record.IsWritten(i) ? "" : CellText(record.ValueAt(i), _clear));
+                Csv.WriteField(!record.IsWritten(i) ? "" : CellText(record.ValueAt(i), _clear));
             }
 
-            _csv.NextRecord();
-        }
-
-        public override void Finish()
-        {
-            _csv.Flush();
-            base.Finish();
-        }
-
-        public override void Dispose()
-        {
-            _csv.Dispose();
-            base.Dispose();
+            Csv.NextRecord();
         }
     }
 
-    private sealed class CsvRejectWriter : RecordFileWriter
+    private sealed class CsvRejectWriter : CsvFileWriter
     {
-        private readonly CsvWriter _csv;
         private readonly int _columns;
 
         public CsvRejectWriter(Stream stream, IReadOnlyList<string> header)
-            : base(stream)
+            : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }))
         {
-            _csv = new CsvWriter(Text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
             _columns = header.Count;
-            foreach (var name in header)
-            {
-                _csv.WriteField(name);
-            }
-
-            _csv.WriteField(ReasonField);
-            _csv.WriteField(ErrorIdField);
-            _csv.NextRecord();
         }
 
         public override void WriteReject(IInputRecord record, ConversionFailure failure)
@@ -179,24 +180,12 @@ internal abstract class RecordFileWriter : IDisposable
             var values = record is CsvRecord row ? row.Values : Array.Empty<string>();
             for (var i = 0; i < _columns; i++)
             {
-                _csv.WriteField(i < values.Length ? values[i] : "");
+                Csv.WriteField(i < values.Length ? values[i] : "");
             }
 
-            _csv.WriteField(failure.Message);
-            _csv.WriteField(failure.ErrorId);
-            _csv.NextRecord();
-        }
-
-        public override void Finish()
-        {
-            _csv.Flush();
-            base.Finish();
-        }
-
-        public override void Dispose()
-        {
-            _csv.Dispose();
-            base.Dispose();
+            Csv.WriteField(failure.Message);
+            Csv.WriteField(failure.ErrorId);
+            Csv.NextRecord();
         }
     }
 
