@@ -13,6 +13,7 @@ namespace StageMap.Engine.Conversion;
 internal sealed class ConversionLookups
 {
     private readonly Dictionary<int, Stage> _stagesById = new();
+    private readonly Dictionary<int, object> _boxedIds = new();
     private readonly Dictionary<string, Stage> _stagesByName = new(StageNames.Comparer);
     private readonly Dictionary<string, Stage> _stagesByExactName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LeadStatusMapping> _mappingsByStatus = new(StringComparer.Ordinal);
@@ -25,6 +26,7 @@ internal sealed class ConversionLookups
         foreach (var stage in configuration.Stages)
         {
             TryAdd(_stagesById, stage.Id, stage);
+            TryAdd(_boxedIds, stage.Id, stage.Id);
             TryAdd(_stagesByName, stage.Name, stage);
             TryAdd(_stagesByExactName, stage.Name, stage);
         }
@@ -50,6 +52,9 @@ internal sealed class ConversionLookups
     public bool HasLeadStatusIds => _statusByShortId.Count > 0;
 
     public bool HasLeadStatusMappings => _mappingsByStatus.Count > 0;
+
+    /// <summary>The stage's id, boxed once for all the records that get it.</summary>
+    public object BoxedId(Stage stage) => _boxedIds.TryGetValue(stage.Id, out var boxed) ? boxed : stage.Id;
 
     public Stage? StageById(int id) => _stagesById.TryGetValue(id, out var stage) ? stage : null;
 

@@ -79,6 +79,11 @@ internal abstract class FieldRule
     /// <summary>A one-value list is that value and an empty one is blank; an object or a longer list is not a value.</summary>
     protected static ConversionFailure? AsScalar(string field, ref object? value)
     {
+        if (value is null || value is string)
+        {
+            return null;
+        }
+
         if (value is IReadOnlyList<object?> list && list.Count <= 1)
         {
             value = list.Count == 0 ? null : list[0];

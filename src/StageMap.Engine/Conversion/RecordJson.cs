@@ -76,6 +76,21 @@ public static class RecordJson
             case string s:
                 writer.WriteValue(s);
                 break;
+            case int i:
+                writer.WriteValue(i);
+                break;
+            case long l:
+                writer.WriteValue(l);
+                break;
+            case bool b:
+                writer.WriteValue(b);
+                break;
+            case decimal d:
+                writer.WriteValue(d);
+                break;
+            case double f:
+                writer.WriteValue(f);
+                break;
             case IInputRecord nested:
                 WriteInput(writer, nested);
                 break;
@@ -88,7 +103,7 @@ public static class RecordJson
 
                 writer.WriteEndArray();
                 break;
-            case bool or int or long or short or byte or sbyte or uint or ulong or ushort or decimal or double or float:
+            case short or byte or sbyte or uint or ulong or ushort or float:
                 writer.WriteValue(value);
                 break;
             case IFormattable formattable:
@@ -103,6 +118,7 @@ public static class RecordJson
     private static void WriteFields(JsonWriter writer, ConvertedRecord record, bool skipStage)
     {
         var fields = record.Plan.OutputFields;
+        var plain = record.Plan.PlainJsonNames;
         for (var i = 0; i < fields.Count; i++)
         {
             if (!record.IsWritten(i) || (skipStage && IsJsonApiMeta(fields[i])))
@@ -110,7 +126,7 @@ public static class RecordJson
                 continue;
             }
 
-            writer.WritePropertyName(fields[i]);
+            writer.WritePropertyName(fields[i], escape: !plain[i]);
             WriteValue(writer, record.ValueAt(i));
         }
     }

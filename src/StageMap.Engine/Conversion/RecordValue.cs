@@ -52,7 +52,7 @@ public static class RecordValue
     }
 
     /// <summary>True for a scalar: not a list and not a nested record.</summary>
-    public static bool IsScalar(object? value) => value is not IInputRecord && value is not IReadOnlyList<object?>;
+    public static bool IsScalar(object? value) => value is null || value is string || (value is not IInputRecord && value is not IReadOnlyList<object?>);
 
     /// <summary>A scalar's text as it would be written: invariant culture, booleans as true/false.</summary>
     public static string? Text(object? value) => value switch
@@ -97,6 +97,11 @@ public static class RecordValue
 public sealed class ValueList : List<object?>
 {
     public ValueList()
+    {
+    }
+
+    public ValueList(int capacity)
+        : base(capacity)
     {
     }
 

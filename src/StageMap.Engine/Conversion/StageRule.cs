@@ -84,7 +84,7 @@ internal abstract class StageRule : FieldRule
     /// <summary>Pull: the stage's id, and its name where this rule writes one.</summary>
     protected void WriteStage(object?[] values, Stage stage)
     {
-        values[_stageSlot] = stage.Id;
+        values[_stageSlot] = Lookups.BoxedId(stage);
         if (_stageNameSlot >= 0)
         {
             values[_stageNameSlot] = stage.Name;

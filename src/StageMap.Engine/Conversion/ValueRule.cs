@@ -101,7 +101,7 @@ internal sealed class ValueRule : FieldRule
     /// <summary>The non-blank values of a list, of a ';'-separated text, or of a single value.</summary>
     private static ConversionFailure? ListItems(string field, object? value, out ValueList items)
     {
-        items = new ValueList();
+        items = new ValueList(value is string ? 1 : 4);
         switch (value)
         {
             case null:
