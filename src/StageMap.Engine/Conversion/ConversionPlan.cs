@@ -30,10 +30,12 @@ public sealed class ConversionPlan
     private readonly List<string> _warnings = new();
     private readonly string _idSource;
     private readonly int _idSlot;
+    private readonly string _objectName;
 
     private ConversionPlan(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction)
     {
         Object = crmObject;
+        _objectName = crmObject.ToString();
         Direction = direction;
         var lookups = new ConversionLookups(configuration);
         var pull = direction == ConversionDirection.Pull;
@@ -98,7 +100,13 @@ public sealed class ConversionPlan
     public int SlotOf(string field) => _slots.TryGetValue(field, out var slot) ? slot : -1;
 
     /// <summary>Converts one record; never throws for a bad record.</summary>
-    public ConversionResult Convert(IInputRecord? record)
+    public ConversionResult Convert(IInputRecord? record) => Convert(record, reuse: null);
+
+    /// <summary>
+    /// Converts into <paramref name="reuse"/> when given (a record of this plan, overwritten): bulk
+    /// conversion writes each record out before the next, so it needs one buffer, not one per record.
+    /// </summary>
+    internal ConversionResult Convert(IInputRecord? record, ConvertedRecord? reuse)
     {
         if (record is null)
         {
@@ -110,12 +118,13 @@ public sealed class ConversionPlan
             return ConversionResult.Fail(Failures.DuplicateField(duplicate));
         }
 
-        if (Direction == ConversionDirection.Pull && ObjectTypeOf(record) is { } type && !string.Equals(type, Object.ToString(), StringComparison.OrdinalIgnoreCase))
+        if (Direction == ConversionDirection.Pull && ObjectTypeOf(record) is { } type && !string.Equals(type, _objectName, StringComparison.OrdinalIgnoreCase))
         {
-            return ConversionResult.Fail(Failures.WrongObjectType(type, Object.ToString()));
+            return ConversionResult.Fail(Failures.WrongObjectType(type, _objectName));
         }
 
-        var values = new object?[_outputFields.Count];
+        var target = reuse ?? new ConvertedRecord(this, new object?[_outputFields.Count]);
+        var values = target.Values;
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = ConvertedRecord.Omitted;
@@ -137,7 +146,7 @@ public sealed class ConversionPlan
         }
 
         return found
-            ? ConversionResult.Success(new ConvertedRecord(this, values))
+            ? ConversionResult.Success(target)
             : ConversionResult.Fail(Failures.NoMappedField(SourceFields));
     }
 

@@ -22,6 +22,8 @@ public sealed class ConvertedRecord
 
     public ConversionPlan Plan { get; }
 
+    internal object?[] Values => _values;
+
     /// <summary>The fields written, in the plan's order.</summary>
     public IEnumerable<KeyValuePair<string, object?>> Fields
     {

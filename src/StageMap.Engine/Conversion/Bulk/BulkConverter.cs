@@ -43,6 +43,7 @@ public static class BulkConverter
         using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header))
         {
             var nextProgress = FirstProgress;
+            var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
             try
             {
                 foreach (var item in reader.Read())
@@ -51,7 +52,7 @@ public static class BulkConverter
                     var failure = item.Failure;
                     if (failure is null)
                     {
-                        var result = plan.Convert(item.Record);
+                        var result = plan.Convert(item.Record, buffer);
                         if (result.Succeeded)
                         {
                             writer.Write(result.Record!);
