@@ -31,6 +31,8 @@
         'Import-CrmMetadata'
         'Get-CrmStatus'
         'Import-OutreachStage'
+        'ConvertTo-OutreachProspect'
+        'ConvertTo-SalesforceRecord'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -7,7 +7,9 @@
     Test   builds, runs every xUnit project and every Pester suite, prints 'tests: N passed, M failed'
            and fails on any failure or when no test ran.
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
-    Bench  runs tests/StageMap.Benchmarks (arguments after -BenchArgs go to it).
+    Bench  measures Import-Module, runs the conversion harness (tests/StageMap.Benchmarks/Measure-Conversion.ps1,
+           which writes its section of docs/benchmarks.md) and the BenchmarkDotNet benchmarks in
+           tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
     Clean  removes out/ and every bin/ and obj/.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -32,7 +34,7 @@ $testResults = Join-Path $out 'test-results'
 $pesterVersion = '5.7.1'
 
 # The module folder takes these files only (an allow-list, so nothing stray ships).
-$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll')
+$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll')
 
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command
@@ -130,6 +132,8 @@ function Invoke-Bench {
     Invoke-Build
     Write-Host 'Import-Module StageMap beside a bare PowerShell start:'
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
+    Write-Host 'Record conversion, side by side (writes its section of docs/benchmarks.md):'
+    Invoke-Native 'the conversion benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-Conversion.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
 }
 

@@ -9,6 +9,8 @@
     the four standard lead statuses mapped from a CSV sheet, and what the module does when the sheet
     tries to map a stage twice; then the org's lead statuses read from Salesforce's own files and the
     remaining ones mapped by name. Runs in a temporary folder and leaves nothing behind.
+    tries to map a stage twice; then the sample org's leads converted to Outreach prospects and back,
+    record by record and as files. Runs in a temporary folder and leaves nothing behind.
 #>
 $ErrorActionPreference = 'Stop'
 $samples = $PSScriptRoot
@@ -56,6 +58,31 @@ try {
     Get-CrmStatus -Object Lead | Format-Table | Out-Host
     New-LeadStatusMapping -FromCrm -CreateMissingStages | Format-Table | Out-Host
     Get-OutreachStage | Format-Table | Out-Host
+    Write-Host "`n== 8. The sample org's leads converted the way the sync converts them" -ForegroundColor Cyan
+    # A mapping file as an admin saves it: stages, the four lead statuses, field mappings with options.
+    $syncFile = Join-Path $work 'outreach-sync-mapping.json'
+    Copy-Item (Join-Path $samples 'outreach-sync-mapping.json') $syncFile
+    Import-StageMapConfiguration -Path $syncFile | Out-Null
+    $leads = Import-Csv (Join-Path $samples 'salesforce-leads.csv')
+    $prospects = $leads | ConvertTo-OutreachProspect -Object Lead
+    $prospects | Select-Object -First 5 | Format-Table salesforceId, stage, stageName, firstName, lastName, emails, company | Out-Host
+    $prospects | Group-Object stageName -NoElement | Sort-Object Name | Format-Table | Out-Host
+    Write-Host 'The first prospect as an Outreach API request, and back as a Salesforce update:'
+    $leads[0] | ConvertTo-OutreachProspect -Object Lead -As JsonApi | Out-Host
+    $prospects[0] | ConvertTo-SalesforceRecord -Object Lead -As SObject | Out-Host
+
+    Write-Host "`nWith 'Closed - Converted' unmapped, its leads are errors that carry the lead:"
+    Remove-LeadStatusMapping -CrmStatus 'Closed - Converted' | Out-Null
+    $converted = $leads | ConvertTo-OutreachProspect -Object Lead -ErrorAction SilentlyContinue -ErrorVariable unmapped
+    Write-Host ("{0} leads in, {1} prospects out, {2} errors" -f $leads.Count, $converted.Count, $unmapped.Count)
+    $unmapped | ForEach-Object { [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId.Split(',')[0]; LastName = $_.TargetObject.LastName; Status = $_.TargetObject.Status } } |
+        Format-Table | Out-Host
+
+    Write-Host 'The whole file, streamed to JSON Lines with a reject file, then back to a Data Loader CSV:'
+    $jsonl = Join-Path $work 'prospects.jsonl'
+    ConvertTo-OutreachProspect -Object Lead -Path (Join-Path $samples 'salesforce-leads.csv') -OutFile $jsonl -RejectFile (Join-Path $work 'rejected.csv') | Format-Table | Out-Host
+    ConvertTo-SalesforceRecord -Object Lead -Path $jsonl -OutFile (Join-Path $work 'lead-updates.csv') | Format-Table | Out-Host
+    Get-Content (Join-Path $work 'lead-updates.csv') -TotalCount 4 | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force

@@ -34,4 +34,15 @@ public static class ErrorIds
     public const string UnrecognizedMetadataFile = nameof(UnrecognizedMetadataFile);
     public const string InvalidMetadataFile = nameof(InvalidMetadataFile);
     public const string NoCrmLeadStatuses = nameof(NoCrmLeadStatuses);
+
+    // Conversion (records both ways, bulk files)
+    public const string UnmappedCrmStatus = nameof(UnmappedCrmStatus);
+    public const string UnknownStage = nameof(UnknownStage);
+    public const string UnknownLeadStatusId = nameof(UnknownLeadStatusId);
+    public const string InvalidRecord = nameof(InvalidRecord);
+    public const string NoConversionMappings = nameof(NoConversionMappings);
+    public const string InvalidRecordFile = nameof(InvalidRecordFile);
+    public const string OutputFileExists = nameof(OutputFileExists);
+    public const string InvalidOutputFile = nameof(InvalidOutputFile);
+    public const string OutputWriteFailed = nameof(OutputWriteFailed);
 }

@@ -36,6 +36,10 @@ public abstract class StageMapCommand : PSCmdlet
             else
             {
                 files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+                if (files.Count == 0)
+                {
+                    throw new ItemNotFoundException($"Cannot find path '{path}' because no file matches it.");
+                }
             }
         }
         catch (ItemNotFoundException e)

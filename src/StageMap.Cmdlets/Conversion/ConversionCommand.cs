@@ -1,0 +1,180 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
+using StageMap.Engine.Conversion;
+using StageMap.Engine.Conversion.Bulk;
+using StageMap.Engine.Model;
+
+namespace StageMap.Cmdlets.Conversion;
+
+/// <summary>
+/// What ConvertTo-OutreachProspect and ConvertTo-SalesforceRecord share: records from the pipeline
+/// (one error record per record that cannot convert, its TargetObject the input record) or a file
+/// streamed to a file (-Path/-LiteralPath with -OutFile).
+/// </summary>
+public abstract class ConversionCommand : ConfigurationCommand
+{
+    protected const string RecordSet = "Record";
+    protected const string PathSet = "Path";
+    protected const string LiteralPathSet = "LiteralPath";
+
+    private readonly CancellationTokenSource _stop = new();
+    private ConversionPlan? _plan;
+    private RecordShape _shape;
+
+    /// <summary>The CRM object the records are (or become).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public CrmObject Object { get; set; }
+
+    /// <summary>A record from the pipeline: a PSCustomObject, a hashtable or another dictionary.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
+    [AllowNull]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The file to convert (CSV, JSON or JSON Lines); wildcards must match one file.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>The file to convert, taken literally.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = "";
+
+    /// <summary>The file to write the converted records to.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string OutFile { get; set; } = "";
+
+    /// <summary>The file to write rejected records to, each with its reason and error id.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RejectFile { get; set; }
+
+    /// <summary>The output format, instead of the one -OutFile's extension names.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public RecordFileFormat? OutputFormat { get; set; }
+
+    /// <summary>Overwrite -OutFile and -RejectFile if they exist.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Pull (CRM to Outreach) or push.</summary>
+    protected abstract ConversionDirection Direction { get; }
+
+    /// <summary>The -As value of the cmdlet.</summary>
+    protected abstract RecordShape Shape { get; }
+
+    protected override void BeginProcessing()
+    {
+        _shape = Shape;
+        try
+        {
+            _plan = ConversionPlan.Create(TargetConfiguration, Object, Direction);
+        }
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+        }
+
+        foreach (var warning in _plan!.Warnings)
+        {
+            WriteWarning(warning);
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == RecordSet)
+        {
+            ConvertRecord(InputObject);
+        }
+        else
+        {
+            ConvertFile();
+        }
+    }
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    private void ConvertRecord(PSObject? input)
+    {
+        var record = PSObjectRecord.From(input);
+        var result = record is null ? ConversionResult.Fail(ConversionPlan.NotARecord(input?.BaseObject)) : _plan!.Convert(record);
+        if (!result.Succeeded)
+        {
+            WriteError(ErrorRecords.From(result.Failure!.ToException(input), input!));
+            return;
+        }
+
+        if (_shape == RecordShape.Object)
+        {
+            WriteObject(ConvertedObjects.ToPSObject(result.Record!));
+        }
+        else
+        {
+            WriteObject(RecordJson.ToJson(result.Record!, _shape));
+        }
+    }
+
+    private void ConvertFile()
+    {
+        var literal = ParameterSetName == LiteralPathSet;
+        var inputs = ResolveExistingFiles(literal ? LiteralPath : Path, literal);
+        if (inputs.Count == 0)
+        {
+            return;
+        }
+
+        if (inputs.Count > 1)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"'{Path}' matches {inputs.Count} files; -Path converts one file to one -OutFile."),
+                "PathMatchesManyFiles", ErrorCategory.InvalidArgument, Path));
+        }
+
+        var job = new BulkConversion
+        {
+            InputPath = inputs[0],
+            OutputPath = ResolveNewFilePath(OutFile),
+            OutputFormat = OutputFormat,
+            RejectPath = RejectFile is null ? null : ResolveNewFilePath(RejectFile),
+            Shape = _shape,
+            Force = Force,
+        };
+        if (!ShouldProcess(job.OutputPath, $"Convert {Object} records from '{job.InputPath}'"))
+        {
+            return;
+        }
+
+        var activity = $"Converting {System.IO.Path.GetFileName(job.InputPath)}";
+        try
+        {
+            var summary = BulkConverter.Run(
+                _plan!,
+                job,
+                progress => WriteProgress(new ProgressRecord(1, activity, $"{progress.Read:N0} read, {progress.Written:N0} written, {progress.Rejected:N0} rejected") { PercentComplete = progress.PercentComplete }),
+                (record, failure) => WriteError(ErrorRecords.From(failure.ToException(null), ConvertedObjects.ToPSObject(record))),
+                _stop.Token);
+            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteObject(summary);
+        }
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the pipeline is stopping; no output file was written.
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>
+/// Converts a file of records to another file, streaming: one record in memory at a time, whatever
+/// the file's size. The output (and reject) file is written under a temporary name and renamed into
+/// place only when every record has been read, so a failure or a stop leaves no half-written file.
+/// </summary>
+public static class BulkConverter
+{
+    private const int CheckEvery = 4096;
+    private static readonly TimeSpan FirstProgress = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <param name="progress">Called now and then on long files (first after a second, then at most twice a second).</param>
+    /// <param name="rejected">Called for each rejected record when the job has no reject file.</param>
+    /// <exception cref="StageMapException">InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; no output file was written.</exception>
+    public static ConversionSummary Run(
+        ConversionPlan plan,
+        BulkConversion job,
+        Action<BulkProgress>? progress = null,
+        Action<IInputRecord, ConversionFailure>? rejected = null,
+        CancellationToken cancellation = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
+            ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
+        var inputFormat = DetectInput(job.InputPath);
+        var rejectFormat = job.RejectPath is null ? outputFormat : RecordFileFormats.FromExtension(job.RejectPath) ?? outputFormat;
+        Check(job, outputFormat, inputFormat, rejectFormat);
+
+        using var input = OpenInput(job.InputPath);
+        using var reader = inputFormat == RecordFileFormat.Csv ? (IRecordFileReader)new CsvRecordReader(input, job.InputPath) : new JsonRecordReader(input, job.InputPath);
+        using var output = new AtomicOutput(job.OutputPath);
+        using var rejectOutput = job.RejectPath is null ? null : new AtomicOutput(job.RejectPath);
+        long read = 0, written = 0, rejectedCount = 0;
+        using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape))
+        using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header))
+        {
+            var nextProgress = FirstProgress;
+            var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
+            try
+            {
+                foreach (var item in reader.Read())
+                {
+                    read++;
+                    var failure = item.Failure;
+                    if (failure is null)
+                    {
+                        var result = plan.Convert(item.Record, buffer);
+                        if (result.Succeeded)
+                        {
+                            writer.Write(result.Record!);
+                            written++;
+                        }
+                        else
+                        {
+                            failure = result.Failure;
+                        }
+                    }
+
+                    if (failure is not null)
+                    {
+                        rejectedCount++;
+                        if (rejectWriter is not null)
+                        {
+                            rejectWriter.WriteReject(item.Record, failure);
+                        }
+                        else
+                        {
+                            rejected?.Invoke(item.Record, failure);
+                        }
+                    }
+
+                    if (read % CheckEvery == 0)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        if (progress is not null && watch.Elapsed >= nextProgress)
+                        {
+                            progress(new BulkProgress(read, written, rejectedCount, reader.Position, reader.Length, watch.Elapsed));
+                            nextProgress = watch.Elapsed + ProgressInterval;
+                        }
+                    }
+                }
+
+                writer.Finish();
+                rejectWriter?.Finish();
+            }
+            catch (IOException e)
+            {
+                throw Failures.OutputFailed(job.OutputPath, e);
+            }
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        output.Commit();
+        rejectOutput?.Commit();
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath);
+    }
+
+    private static RecordFileFormat DetectInput(string path)
+    {
+        try
+        {
+            return RecordFileFormats.DetectInput(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.InvalidRecordFile(path, e.Message, e);
+        }
+    }
+
+    private static void Check(BulkConversion job, RecordFileFormat outputFormat, RecordFileFormat inputFormat, RecordFileFormat rejectFormat)
+    {
+        if (outputFormat == RecordFileFormat.Csv && job.Shape != RecordShape.Object)
+        {
+            throw Failures.InvalidOutputFile(job.OutputPath, $"-As {job.Shape} writes JSON documents; write them to a .jsonl or .json file.");
+        }
+
+        if (job.RejectPath is not null && rejectFormat == RecordFileFormat.Csv && inputFormat != RecordFileFormat.Csv)
+        {
+            throw Failures.InvalidOutputFile(job.RejectPath, "a CSV reject file holds the input's CSV rows, but the input is JSON: name the reject file .jsonl or .json.");
+        }
+
+        if (SamePath(job.OutputPath, job.InputPath) || (job.RejectPath is not null && (SamePath(job.RejectPath, job.InputPath) || SamePath(job.RejectPath, job.OutputPath))))
+        {
+            throw Failures.InvalidOutputFile(job.OutputPath, "the input, output and reject files must be three different files.");
+        }
+
+        if (!job.Force)
+        {
+            if (File.Exists(job.OutputPath))
+            {
+                throw Failures.OutputFileExists(job.OutputPath);
+            }
+
+            if (job.RejectPath is not null && File.Exists(job.RejectPath))
+            {
+                throw Failures.OutputFileExists(job.RejectPath);
+            }
+        }
+    }
+
+    private static bool SamePath(string left, string right) =>
+        string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
+
+    private static FileStream OpenInput(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.InvalidRecordFile(path, e.Message, e);
+        }
+    }
+}

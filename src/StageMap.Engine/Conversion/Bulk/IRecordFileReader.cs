@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>Streams the records of a file, one at a time.</summary>
+internal interface IRecordFileReader : IDisposable
+{
+    /// <summary>The CSV header, or null for JSON.</summary>
+    IReadOnlyList<string>? Header { get; }
+
+    /// <summary>Bytes read so far (the reader buffers ahead, so this runs a little early).</summary>
+    long Position { get; }
+
+    long Length { get; }
+
+    IEnumerable<InputItem> Read();
+}
+
+internal static class Encodings
+{
+    public static UTF8Encoding Utf8NoBom { get; } = new(encoderShouldEmitUTF8Identifier: false);
+}

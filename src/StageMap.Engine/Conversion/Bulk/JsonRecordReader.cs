@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Newtonsoft.Json;
+using StageMap.Engine.Storage;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>
+/// Streams records from JSON with Json.NET's reader (StrictJson's limits), one record in memory at a
+/// time. It reads: a JSON array of records; JSON Lines (one record per line, or any sequence of
+/// top-level values); and, at the top of a file or line, the objects that hold records — a REST query
+/// result or an sObject tree export (<c>records</c>), the Salesforce CLI's wrapper of either
+/// (<c>result.records</c>), and an Outreach API list (<c>data</c>). Any other top-level object is one
+/// record. Nested objects stay inside their record: a parent's child subquery (Account.Contacts) is
+/// not unwrapped.
+/// </summary>
+internal sealed class JsonRecordReader : IRecordFileReader
+{
+    private readonly Stream _stream;
+    private readonly StreamReader _text;
+    private readonly JsonTextReader _reader;
+    private readonly string _path;
+
+    public JsonRecordReader(Stream stream, string path)
+    {
+        _stream = stream;
+        _path = path;
+        _text = new StreamReader(stream, Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 65536);
+        _reader = StrictJson.CreateReader(_text);
+        _reader.SupportMultipleContent = true;
+    }
+
+    public IReadOnlyList<string>? Header => null;
+
+    public long Position => _stream.Position;
+
+    public long Length => _stream.Length;
+
+    public IEnumerable<InputItem> Read()
+    {
+        while (Next())
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonToken.StartArray:
+                    foreach (var item in ReadArray())
+                    {
+                        yield return item;
+                    }
+
+                    break;
+                case JsonToken.StartObject:
+                    foreach (var item in ReadTopObject(allowResult: true))
+                    {
+                        yield return item;
+                    }
+
+                    break;
+                default:
+                    yield return NotARecord(ReadValue());
+                    break;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        ((IDisposable)_reader).Dispose();
+        _text.Dispose();
+    }
+
+    private IEnumerable<InputItem> ReadArray()
+    {
+        while (NextInside() && _reader.TokenType != JsonToken.EndArray)
+        {
+            var value = ReadValue();
+            yield return value is FieldListRecord record ? new InputItem(record) : NotARecord(value);
+        }
+    }
+
+    private IEnumerable<InputItem> ReadTopObject(bool allowResult)
+    {
+        var record = new FieldListRecord();
+        var streamed = false;
+        while (NextInside() && _reader.TokenType != JsonToken.EndObject)
+        {
+            var name = (string)_reader.Value!;
+            NextInside();
+            if (_reader.TokenType == JsonToken.StartArray && (name == "records" || name == "data"))
+            {
+                streamed = true;
+                foreach (var item in ReadArray())
+                {
+                    yield return item;
+                }
+            }
+            else if (allowResult && _reader.TokenType == JsonToken.StartObject && name == "result")
+            {
+                foreach (var item in ReadTopObject(allowResult: false))
+                {
+                    streamed = true;
+                    yield return item;
+                }
+            }
+            else
+            {
+                record.Add(name, ReadValue());
+            }
+        }
+
+        if (!streamed && record.Count > 0)
+        {
+            yield return new InputItem(record);
+        }
+    }
+
+    /// <summary>The value at the current token, normalized (objects as records, arrays as lists).</summary>
+    private object? ReadValue()
+    {
+        switch (_reader.TokenType)
+        {
+            case JsonToken.StartObject:
+                var record = new FieldListRecord();
+                while (NextInside() && _reader.TokenType != JsonToken.EndObject)
+                {
+                    var name = (string)_reader.Value!;
+                    NextInside();
+                    record.Add(name, ReadValue());
+                }
+
+                return record;
+            case JsonToken.StartArray:
+                var list = new ValueList();
+                while (NextInside() && _reader.TokenType != JsonToken.EndArray)
+                {
+                    list.Add(ReadValue());
+                }
+
+                return list;
+            case JsonToken.Null:
+            case JsonToken.Undefined:
+                return null;
+            default:
+                return _reader.Value;
+        }
+    }
+
+    /// <summary>Reads the next token that is not a comment; false at the end of the input.</summary>
+    private bool Next()
+    {
+        try
+        {
+            while (_reader.Read())
+            {
+                if (_reader.TokenType != JsonToken.Comment)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        catch (JsonReaderException e)
+        {
+            throw Failures.InvalidRecordFile(_path, StrictJson.Describe(e), e);
+        }
+    }
+
+    /// <summary>Reads the next token inside an object or array: the input may not end there.</summary>
+    private bool NextInside()
+    {
+        if (Next())
+        {
+            return true;
+        }
+
+        throw Failures.InvalidRecordFile(_path, $"line {_reader.LineNumber}, position {_reader.LinePosition}: the file ends inside a JSON object or array.");
+    }
+
+    private InputItem NotARecord(object? value) => new(new FieldListRecord().Add("value", value), Failures.NotARecord(value));
+}

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Newtonsoft.Json;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>Writes records to a file in one of the formats, streaming.</summary>
+internal abstract class RecordFileWriter : IDisposable
+{
+    /// <summary>What a rejected record gets besides its own fields.</summary>
+    public const string ReasonField = "reason";
+
+    public const string ErrorIdField = "errorId";
+
+    /// <summary>Salesforce Data Loader and Bulk API ignore an empty cell on update; this clears the field.</summary>
+    public const string SalesforceBlank = "#N/A";
+
+    protected RecordFileWriter(Stream stream)
+    {
+        Text = new StreamWriter(stream, Encodings.Utf8NoBom, 65536, leaveOpen: true) { NewLine = "\n" };
+    }
+
+    protected StreamWriter Text { get; }
+
+    public static RecordFileWriter ForConverted(RecordFileFormat format, Stream stream, ConversionPlan plan, RecordShape shape) => format switch
+    {
+        RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan),
+        RecordFileFormat.Json => new JsonWriter_(stream, shape, array: true),
+        _ => new JsonWriter_(stream, shape, array: false),
+    };
+
+    public static RecordFileWriter ForRejects(RecordFileFormat format, Stream stream, IReadOnlyList<string>? csvHeader) => format switch
+    {
+        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!),
+        RecordFileFormat.Json => new JsonWriter_(stream, RecordShape.Object, array: true),
+        _ => new JsonWriter_(stream, RecordShape.Object, array: false),
+    };
+
+    public virtual void Write(ConvertedRecord record) => throw new NotSupportedException();
+
+    public virtual void WriteReject(IInputRecord record, ConversionFailure failure) => throw new NotSupportedException();
+
+    /// <summary>Ends the file (closes a JSON array) and flushes what is buffered.</summary>
+    public virtual void Finish() => Text.Flush();
+
+    public virtual void Dispose() => Text.Dispose();
+
+    private sealed class JsonWriter_ : RecordFileWriter
+    {
+        private readonly JsonTextWriter _json;
+        private readonly RecordShape _shape;
+        private readonly bool _array;
+        private long _count;
+
+        public JsonWriter_(Stream stream, RecordShape shape, bool array)
+            : base(stream)
+        {
+            _shape = shape;
+            _array = array;
+
+            // Each record is written as a top-level value; the writer is back at its start after each,
+            // and the separators (a newline; in an array a comma and a newline) are written here.
+            _json = new JsonTextWriter(Text) { Formatting = Formatting.None, CloseOutput = false };
+        }
+
+        public override void Write(ConvertedRecord record)
+        {
+            BeforeRecord();
+            RecordJson.Write(_json, record, _shape);
+        }
+
+        public override void WriteReject(IInputRecord record, ConversionFailure failure)
+        {
+            BeforeRecord();
+            RecordJson.WriteInput(_json, record, new KeyValuePair<string, object?>(ReasonField, failure.Message), new KeyValuePair<string, object?>(ErrorIdField, failure.ErrorId));
+        }
+
+        public override void Finish()
+        {
+            _json.Flush();
+            if (_array)
+            {
+                Text.Write(_count == 0 ? "[]\n" : "\n]\n");
+            }
+            else if (_count > 0)
+            {
+                Text.Write('\n');
+            }
+
+            base.Finish();
+        }
+
+        // JSON Lines: one record a line. A JSON array: one element a line, so the file stays readable.
+        // Json.NET's writer writes straight to the TextWriter, so the separators can go there too.
+        private void BeforeRecord()
+        {
+            if (_array)
+            {
+                Text.Write(_count == 0 ? "[\n" : ",\n");
+            }
+            else if (_count > 0)
+            {
+                Text.Write('\n');
+            }
+
+            _count++;
+        }
+    }
+
+    /// <summary>CSV with a header row (CsvHelper's writer: RFC 4180 quoting, CRLF line ends).</summary>
+    private abstract class CsvFileWriter : RecordFileWriter
+    {
+        protected CsvFileWriter(Stream stream, IEnumerable<string> header)
+            : base(stream)
+        {
+            Csv = new CsvWriter(Text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
+            foreach (var name in header)
+            {
+                Csv.WriteField(name);
+            }
+
+            Csv.NextRecord();
+        }
+
+        protected CsvWriter Csv { get; }
+
+        public override void Finish()
+        {
+            Csv.Flush();
+            base.Finish();
+        }
+
+        public override void Dispose()
+        {
+            Csv.Dispose();
+            base.Dispose();
+        }
+    }
+
+    private sealed class CsvConvertedWriter : CsvFileWriter
+    {
+        private readonly string _clear;
+        private readonly int _fields;
+
+        public CsvConvertedWriter(Stream stream, ConversionPlan plan)
+            : base(stream, plan.OutputFields)
+        {
+            _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
+            _fields = plan.OutputFields.Count;
+        }
+
+        public override void Write(ConvertedRecord record)
+        {
+            for (var i = 0; i < _fields; i++)
+            {
+                Csv.WriteField(!record.IsWritten(i) ? "" : CellText(record.ValueAt(i), _clear));
+            }
+
+            Csv.NextRecord();
+        }
+    }
+
+    private sealed class CsvRejectWriter : CsvFileWriter
+    {
+        private readonly int _columns;
+
+        public CsvRejectWriter(Stream stream, IReadOnlyList<string> header)
+            : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }))
+        {
+            _columns = header.Count;
+        }
+
+        public override void WriteReject(IInputRecord record, ConversionFailure failure)
+        {
+            var values = record is CsvRecord row ? row.Values : Array.Empty<string>();
+            for (var i = 0; i < _columns; i++)
+            {
+                Csv.WriteField(i < values.Length ? values[i] : "");
+            }
+
+            Csv.WriteField(failure.Message);
+            Csv.WriteField(failure.ErrorId);
+            Csv.NextRecord();
+        }
+    }
+
+    /// <summary>A value as a CSV cell: lists joined with ';', a clearing null as <paramref name="clear"/>.</summary>
+    internal static string CellText(object? value, string clear) => value switch
+    {
+        null => clear,
+        IReadOnlyList<object?> list => string.Join(";", EnumerateText(list)),
+        _ => RecordValue.Text(value) ?? "",
+    };
+
+    private static IEnumerable<string?> EnumerateText(IReadOnlyList<object?> list)
+    {
+        foreach (var item in list)
+        {
+            yield return RecordValue.Text(item);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>
+/// How records of one object convert in one direction, built once per command from a configuration:
+/// the field mappings of that direction (pull: Bidirectional or FromCrm; push: Bidirectional or
+/// ToCrm) as rules, and the lookup tables they use. <see cref="Convert"/> then costs no exception
+/// per record: a record that cannot convert comes back as a <see cref="ConversionFailure"/>.
+/// </summary>
+/// <remarks>
+/// The CRM record id travels: pull reads <c>Id</c> (or, when a query record has none, the id at the end
+/// of <c>attributes.url</c>) and writes it as <see cref="SalesforceIdAttribute"/>; push reads that and
+/// writes <c>Id</c>, so a pushed record is an update of the record it came from.
+/// </remarks>
+public sealed class ConversionPlan
+{
+    /// <summary>The Outreach-side property that carries the Salesforce record id.</summary>
+    public const string SalesforceIdAttribute = "salesforceId";
+
+    /// <summary>The Salesforce record id field.</summary>
+    public const string IdField = "Id";
+
+    private readonly List<FieldRule> _rules = new();
+    private readonly List<string> _outputFields = new();
+    private readonly Dictionary<string, int> _slots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _warnings = new();
+    private readonly string _idSource;
+    private readonly int _idSlot;
+    private readonly string _objectName;
+
+    private ConversionPlan(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction)
+    {
+        Object = crmObject;
+        _objectName = crmObject.ToString();
+        Direction = direction;
+        var lookups = new ConversionLookups(configuration);
+        var pull = direction == ConversionDirection.Pull;
+        _idSource = pull ? IdField : SalesforceIdAttribute;
+        _idSlot = Slot(pull ? SalesforceIdAttribute : IdField);
+
+        var wanted = pull ? SyncDirection.FromCrm : SyncDirection.ToCrm;
+        foreach (var mapping in configuration.FieldMappings.Where(m => m.Object == crmObject && (m.Direction == SyncDirection.Bidirectional || m.Direction == wanted)))
+        {
+            var field = OutreachFields.Resolve(mapping.OutreachField);
+            FieldRule rule = field.Attribute switch
+            {
+                StageRule.StageAttribute when crmObject == CrmObject.Lead => new StageLookupRule(mapping, direction, lookups, Slot),
+                StageRule.StageAttribute or StageRule.StageNameAttribute => new StageNameRule(mapping, direction, lookups, Slot),
+                _ => new ValueRule(mapping, direction, field, Slot),
+            };
+            _rules.Add(rule);
+        }
+
+        if (_rules.Count == 0)
+        {
+            throw Failures.NoConversionMappings(crmObject.ToString(), direction);
+        }
+
+        PlainJsonNames = _outputFields.Select(f => f.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.'))).ToArray();
+        var stageRule = _rules.OfType<StageLookupRule>().FirstOrDefault();
+        if (crmObject == CrmObject.Lead && stageRule is null && lookups.HasLeadStatusMappings)
+        {
+            _warnings.Add($"The configuration maps lead statuses but has no Lead Stage <> Status field mapping that {(pull ? "pulls" : "pushes")}, so records convert without a stage. Test-StageMapping reports it (SM006).");
+        }
+
+        if (stageRule is not null && !stageRule.Mapping.Options.LookForName && !lookups.HasLeadStatusIds)
+        {
+            _warnings.Add("The Lead Stage mapping looks statuses up by record id (LookForName is off), but the configuration holds no LeadStatus record ids: every record with a status will fail with UnknownLeadStatusId. Import the LeadStatus records with Import-CrmMetadata, or turn LookForName on.");
+        }
+    }
+
+    public CrmObject Object { get; }
+
+    public ConversionDirection Direction { get; }
+
+    /// <summary>Every field a converted record can have, in order: the record id first, then the mapped fields.</summary>
+    public IReadOnlyList<string> OutputFields => _outputFields;
+
+    /// <summary>For each output field: true when its name needs no escaping in JSON (written as it is).</summary>
+    internal bool[] PlainJsonNames { get; private set; } = Array.Empty<bool>();
+
+    /// <summary>The input fields the mappings read.</summary>
+    public IEnumerable<string> SourceFields => _rules.SelectMany(r => r.SourceFields).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the caller should tell the user once: the configuration converts, but not as they may expect.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <exception cref="StageMapException">NoConversionMappings: no field mapping of this object works in this direction.</exception>
+    public static ConversionPlan Create(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction) =>
+        new(configuration ?? throw new ArgumentNullException(nameof(configuration)), crmObject, direction);
+
+    /// <summary>The failure for an input that is not a record at all (a string, a number, null).</summary>
+    public static ConversionFailure NotARecord(object? input) => Failures.NotARecord(input);
+
+    /// <summary>The position of <paramref name="field"/> in <see cref="OutputFields"/>, or -1.</summary>
+    public int SlotOf(string field) => _slots.TryGetValue(field, out var slot) ? slot : -1;
+
+    /// <summary>Converts one record; never throws for a bad record.</summary>
+    public ConversionResult Convert(IInputRecord? record) => Convert(record, reuse: null);
+
+    /// <summary>
+    /// Converts into <paramref name="reuse"/> when given (a record of this plan, overwritten): bulk
+    /// conversion writes each record out before the next, so it needs one buffer, not one per record.
+    /// </summary>
+    internal ConversionResult Convert(IInputRecord? record, ConvertedRecord? reuse)
+    {
+        if (record is null)
+        {
+            return ConversionResult.Fail(Failures.NotARecord(null));
+        }
+
+        if (record is FieldListRecord { DuplicateField: { } duplicate })
+        {
+            return ConversionResult.Fail(Failures.DuplicateField(duplicate));
+        }
+
+        if (Direction == ConversionDirection.Pull && ObjectTypeOf(record) is { } type && !string.Equals(type, _objectName, StringComparison.OrdinalIgnoreCase))
+        {
+            return ConversionResult.Fail(Failures.WrongObjectType(type, _objectName));
+        }
+
+        var target = reuse ?? new ConvertedRecord(this, new object?[_outputFields.Count]);
+        var values = target.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ConvertedRecord.Omitted;
+        }
+
+        var found = ReadId(record, values, out var failure);
+        if (failure is not null)
+        {
+            return ConversionResult.Fail(failure);
+        }
+
+        foreach (var rule in _rules)
+        {
+            found |= rule.Apply(record, values, out failure);
+            if (failure is not null)
+            {
+                return ConversionResult.Fail(failure);
+            }
+        }
+
+        return found
+            ? ConversionResult.Success(target)
+            : ConversionResult.Fail(Failures.NoMappedField(SourceFields));
+    }
+
+    private bool ReadId(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    {
+        failure = null;
+        object? id = null;
+        var found = record.TryGetValue(_idSource, out id);
+        if (found)
+        {
+            if (id is IReadOnlyList<object?> { Count: 1 } single)
+            {
+                id = single[0];
+            }
+
+            if (!RecordValue.IsScalar(id))
+            {
+                failure = Failures.NotAValue(_idSource, id!);
+                return true;
+            }
+        }
+        else if (Direction == ConversionDirection.Pull)
+        {
+            id = IdFromUrl(record);
+        }
+
+        if (!RecordValue.IsBlank(id))
+        {
+            values[_idSlot] = RecordValue.Text(id);
+            return true;
+        }
+
+        return found;
+    }
+
+    /// <summary>attributes.type of a Salesforce query or tree record, or null.</summary>
+    private static string? ObjectTypeOf(IInputRecord record) =>
+        record.TryGetValue("attributes", out var attributes) && attributes is IInputRecord a && a.TryGetValue("type", out var type) && type is string text && text.Length > 0
+            ? text
+            : null;
+
+    /// <summary>The record id at the end of a query record's attributes.url (/services/data/vNN.N/sobjects/Lead/00Q...).</summary>
+    private static string? IdFromUrl(IInputRecord record)
+    {
+        if (record.TryGetValue("attributes", out var attributes) && attributes is IInputRecord a && a.TryGetValue("url", out var url) && url is string text)
+        {
+            var id = text.Substring(text.LastIndexOf('/') + 1);
+            return SalesforceId.IsWellFormed(id) ? id : null;
+        }
+
+        return null;
+    }
+
+    private int Slot(string field)
+    {
+        if (!_slots.TryGetValue(field, out var slot))
+        {
+            slot = _outputFields.Count;
+            _slots.Add(field, slot);
+            _outputFields.Add(field);
+        }
+
+        return slot;
+    }
+}

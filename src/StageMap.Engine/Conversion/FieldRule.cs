@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>
+/// One field mapping applied in one direction: DESIGN §4's steps for a field. A rule reads its source
+/// field, decides whether the value is blank (step 1), and writes the placeholder (2), nothing (3), a
+/// clearing blank (4) or the converted value into the record's output slots.
+/// </summary>
+internal abstract class FieldRule
+{
+    protected FieldRule(FieldMapping mapping, ConversionDirection direction)
+    {
+        Mapping = mapping;
+        var options = mapping.Options;
+        var pull = direction == ConversionDirection.Pull;
+        SourcePlaceholder = pull ? options.ExternalEmptyPlaceholder : options.InternalEmptyPlaceholder;
+        TargetPlaceholder = pull ? options.InternalEmptyPlaceholder : options.ExternalEmptyPlaceholder;
+        SkipEmpty = pull ? options.SkipEmptyOnPull : options.SkipEmptyOnPush;
+    }
+
+    public FieldMapping Mapping { get; }
+
+    /// <summary>The input fields this rule reads, in the order it tries them.</summary>
+    public abstract IReadOnlyList<string> SourceFields { get; }
+
+    /// <summary>A source value equal to this is blank (step 1): the other side's placeholder.</summary>
+    protected string? SourcePlaceholder { get; }
+
+    /// <summary>Written for a blank (step 2): the placeholder of the side written to.</summary>
+    protected string? TargetPlaceholder { get; }
+
+    /// <summary>A blank is left out (step 3): SkipEmptyOnPull or SkipEmptyOnPush, by direction.</summary>
+    protected bool SkipEmpty { get; }
+
+    /// <summary>Converts the rule's field of <paramref name="record"/> into <paramref name="values"/>.</summary>
+    /// <returns>False when the record carries none of <see cref="SourceFields"/>; then nothing is written.</returns>
+    public abstract bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure);
+
+    /// <summary>Steps 2 to 4 for a blank value.</summary>
+    protected ConversionFailure? WriteBlank(object?[] values)
+    {
+        if (TargetPlaceholder is not null)
+        {
+            return WritePlaceholder(values, TargetPlaceholder);
+        }
+
+        if (!SkipEmpty)
+        {
+            WriteClear(values);
+        }
+
+        return null;
+    }
+
+    protected abstract ConversionFailure? WritePlaceholder(object?[] values, string placeholder);
+
+    protected abstract void WriteClear(object?[] values);
+
+    /// <summary>The first source field the record carries.</summary>
+    protected bool TryRead(IInputRecord record, out string field, out object? value)
+    {
+        var sources = SourceFields;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (record.TryGetValue(sources[i], out value))
+            {
+                field = sources[i];
+                return true;
+            }
+        }
+
+        field = "";
+        value = null;
+        return false;
+    }
+
+    /// <summary>A one-value list is that value and an empty one is blank; an object or a longer list is not a value.</summary>
+    protected static ConversionFailure? AsScalar(string field, ref object? value)
+    {
+        if (value is null || value is string)
+        {
+            return null;
+        }
+
+        if (value is IReadOnlyList<object?> list && list.Count <= 1)
+        {
+            value = list.Count == 0 ? null : list[0];
+        }
+
+        return RecordValue.IsScalar(value) ? null : Failures.NotAValue(field, value!);
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>What the conversion needs to know of a field's value: its normal form, its text, whether it is blank.</summary>
+public static class RecordValue
+{
+    /// <summary>
+    /// The normal form of a raw value: null (for null and DBNull), strings and primitives as they are,
+    /// dictionaries as nested records, other sequences as lists. <paramref name="foreign"/> turns a
+    /// caller's wrapper types (PowerShell's PSObject) into a normal value first; it returns the value
+    /// unchanged when it does not know it.
+    /// </summary>
+    public static object? Normalize(object? raw, Func<object, object?>? foreign = null)
+    {
+        if (raw is null || raw is DBNull)
+        {
+            return null;
+        }
+
+        if (foreign is not null && raw is not string)
+        {
+            raw = foreign(raw);
+            if (raw is null)
+            {
+                return null;
+            }
+        }
+
+        switch (raw)
+        {
+            case string:
+            case IInputRecord:
+            case ValueList:
+                return raw;
+            case IDictionary dictionary:
+                return new DictionaryRecord(dictionary, foreign);
+            case IEnumerable sequence:
+                var list = new ValueList();
+                foreach (var item in sequence)
+                {
+                    list.Add(Normalize(item, foreign));
+                }
+
+                return list;
+            default:
+                return raw;
+        }
+    }
+
+    /// <summary>True for a scalar: not a list and not a nested record.</summary>
+    public static bool IsScalar(object? value) => value is null || value is string || (value is not IInputRecord && value is not IReadOnlyList<object?>);
+
+    /// <summary>A scalar's text as it would be written: invariant culture, booleans as true/false.</summary>
+    public static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>Null, empty or white space only; a list is blank when every element is.</summary>
+    public static bool IsBlank(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return true;
+            case string s:
+                return string.IsNullOrWhiteSpace(s);
+            case IReadOnlyList<object?> list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (!IsBlank(list[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>True when <paramref name="value"/>'s text is exactly <paramref name="placeholder"/> (ordinal).</summary>
+    public static bool IsPlaceholder(object? value, string? placeholder) =>
+        placeholder is not null && IsScalar(value) && string.Equals(Text(value), placeholder, StringComparison.Ordinal);
+}
+
+/// <summary>A list of values already in normal form (what <see cref="RecordValue.Normalize"/> and the file readers make).</summary>
+public sealed class ValueList : List<object?>
+{
+    public ValueList()
+    {
+    }
+
+    public ValueList(int capacity)
+        : base(capacity)
+    {
+    }
+
+    public ValueList(IEnumerable<object?> values)
+        : base(values)
+    {
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>
+/// Salesforce record ids: 15 characters (case-sensitive) or the same 15 plus a 3-character suffix that
+/// encodes their case (18 characters, what the API returns). Both name the same record.
+/// </summary>
+public static class SalesforceId
+{
+    private const string SuffixAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+
+    /// <summary>15 or 18 letters and digits.</summary>
+    public static bool IsWellFormed(string? id)
+    {
+        if (id is null || (id.Length != 15 && id.Length != 18))
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The 15-character form of a well-formed id, or null. An 18-character id whose suffix does not
+    /// match its first 15 characters is not an id (its case was changed), so it gives null too.
+    /// </summary>
+    public static string? ToShort(string? id)
+    {
+        if (!IsWellFormed(id))
+        {
+            return null;
+        }
+
+        var shortId = id!.Substring(0, 15);
+        if (id.Length == 18 && !string.Equals(id.Substring(15), Suffix(shortId), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return shortId;
+    }
+
+    /// <summary>The 18-character form of a well-formed id, or null.</summary>
+    public static string? ToLong(string? id)
+    {
+        var shortId = ToShort(id);
+        return shortId is null ? null : shortId + Suffix(shortId);
+    }
+
+    private static string Suffix(string shortId)
+    {
+        var suffix = new char[3];
+        for (var block = 0; block < 3; block++)
+        {
+            var bits = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var c = shortId[block * 5 + i];
+                if (c >= 'A' && c <= 'Z')
+                {
+                    bits |= 1 << i;
+                }
+            }
+
+            suffix[block] = SuffixAlphabet[bits];
+        }
+
+        return new string(suffix);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>
+/// Lead Status &lt;&gt; Stage, a lookup through the lead status mappings. With LookForName the CRM value
+/// is the status API name; without it, a LeadStatus record id (15 or 18 characters) resolved through
+/// the metadata. Pull writes the stage id as <c>stage</c> and, with DisplayName, its name as
+/// <c>stageName</c>. Push reads <c>stage</c> (an id, or a stage name) or else <c>stageName</c>.
+/// On this mapping the pull placeholder (InternalEmptyPlaceholder) names the stage a blank status gives.
+/// </summary>
+internal sealed class StageLookupRule : StageRule
+{
+    private static readonly string[] PushSources = { StageAttribute, StageNameAttribute };
+
+    private readonly bool _byName;
+
+    public StageLookupRule(FieldMapping mapping, ConversionDirection direction, ConversionLookups lookups, System.Func<string, int> slot)
+        : base(mapping, direction, lookups, slot, writesStageName: mapping.Options.DisplayName, PushSources)
+    {
+        _byName = mapping.Options.LookForName;
+    }
+
+    public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    {
+        if (!TryRead(record, out var field, out var value))
+        {
+            failure = null;
+            return false;
+        }
+
+        failure = AsScalar(field, ref value) ?? (IsPull ? Pull(field, value, values) : Push(field, value, values));
+        return true;
+    }
+
+    protected override Stage? PlaceholderStage(string placeholder) => Lookups.StageByName(placeholder);
+
+    private ConversionFailure? Pull(string field, object? value, object?[] values)
+    {
+        if (RecordValue.IsBlank(value) || RecordValue.IsPlaceholder(value, SourcePlaceholder))
+        {
+            return WriteBlank(values);
+        }
+
+        var text = RecordValue.Text(value)!;
+        var apiName = text;
+        if (!_byName)
+        {
+            var resolved = Lookups.StatusOfId(text);
+            if (resolved is null)
+            {
+                return Failures.UnknownLeadStatusId(field, text, Lookups.HasLeadStatusIds);
+            }
+
+            apiName = resolved;
+        }
+
+        var mapping = Lookups.MappingOfStatus(apiName);
+        if (mapping is null)
+        {
+            return Failures.UnmappedCrmStatus(field, apiName, _byName ? null : text);
+        }
+
+        var stage = Lookups.StageById(mapping.StageId);
+        if (stage is null)
+        {
+            return Failures.MappedStageMissing(field, apiName, mapping.StageId);
+        }
+
+        WriteStage(values, stage);
+        return null;
+    }
+
+    private ConversionFailure? Push(string field, object? value, object?[] values)
+    {
+        if (RecordValue.IsBlank(value) || RecordValue.IsPlaceholder(value, SourcePlaceholder))
+        {
+            return WriteBlank(values);
+        }
+
+        var stage = Lookups.ResolveStage(value!);
+        if (stage is null)
+        {
+            return Failures.UnknownStage(field, RecordValue.Text(value)!);
+        }
+
+        // The prospect's stage is the one a blank status pulls in: it goes back as a blank.
+        if (SourcePlaceholder is not null && StageNames.AreSame(stage.Name, SourcePlaceholder))
+        {
+            return WriteBlank(values);
+        }
+
+        var mapping = Lookups.MappingOfStage(stage.Id);
+        if (mapping is null)
+        {
+            return Failures.StageNotMapped(Mapping.CrmField, stage.Name);
+        }
+
+        if (_byName)
+        {
+            WriteCrm(values, mapping.CrmStatus);
+            return null;
+        }
+
+        var id = Lookups.IdOfStatus(mapping.CrmStatus);
+        if (id is null)
+        {
+            return Failures.NoLeadStatusId(Mapping.CrmField, mapping.CrmStatus);
+        }
+
+        WriteCrm(values, id);
+        return null;
+    }
+}

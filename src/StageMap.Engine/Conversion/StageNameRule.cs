@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>
+/// Stage Name &lt;&gt; a status text field (Contact's <c>Contact Status</c>): the stage's name as text. The
+/// text must equal a stage name exactly (ordinal: the CRM compares picklist API names exactly), so a
+/// near miss is an UnknownStage that names the stage meant. Pull writes <c>stageName</c> and the
+/// stage's id as <c>stage</c>; push reads <c>stageName</c>, or else <c>stage</c> (an id or a name).
+/// </summary>
+internal sealed class StageNameRule : StageRule
+{
+    private static readonly string[] PushSources = { StageNameAttribute, StageAttribute };
+
+    public StageNameRule(FieldMapping mapping, ConversionDirection direction, ConversionLookups lookups, System.Func<string, int> slot)
+        : base(mapping, direction, lookups, slot, writesStageName: true, PushSources)
+    {
+    }
+
+    public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    {
+        if (!TryRead(record, out var field, out var value))
+        {
+            failure = null;
+            return false;
+        }
+
+        failure = AsScalar(field, ref value);
+        if (failure is not null)
+        {
+            return true;
+        }
+
+        if (RecordValue.IsBlank(value) || RecordValue.IsPlaceholder(value, SourcePlaceholder))
+        {
+            failure = WriteBlank(values);
+            return true;
+        }
+
+        var text = RecordValue.Text(value)!;
+        Stage? stage;
+        if (IsPull || field == StageNameAttribute)
+        {
+            stage = Lookups.StageByExactName(text);
+            if (stage is null)
+            {
+                failure = Failures.UnknownStage(field, text, Lookups.StageByName(text)?.Name);
+                return true;
+            }
+        }
+        else
+        {
+            stage = Lookups.ResolveStage(value!);
+            if (stage is null)
+            {
+                failure = Failures.UnknownStage(field, text);
+                return true;
+            }
+
+            if (string.Equals(stage.Name, SourcePlaceholder, System.StringComparison.Ordinal))
+            {
+                failure = WriteBlank(values);
+                return true;
+            }
+        }
+
+        Write(values, stage);
+        return true;
+    }
+
+    protected override Stage? PlaceholderStage(string placeholder) => Lookups.StageByExactName(placeholder);
+
+    private void Write(object?[] values, Stage stage)
+    {
+        if (IsPull)
+        {
+            WriteStage(values, stage);
+        }
+        else
+        {
+            WriteCrm(values, stage.Name);
+        }
+    }
+}
