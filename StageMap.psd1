@@ -23,6 +23,7 @@
         'Get-LeadStatusMapping'
         'Set-LeadStatusMapping'
         'Remove-LeadStatusMapping'
+        'Test-StageMapping'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
