@@ -34,6 +34,21 @@ try {
 
     Write-Host "== 5. The configuration as saved" -ForegroundColor Cyan
     Import-StageMapConfiguration -Path $mappingFile | Format-Table | Out-Host
+
+    Write-Host "== 6. Check the mapping before the sync does" -ForegroundColor Cyan
+    Write-Host "The demo's mapping: the Lead Stage <> Status lookup field mapping is missing (SM006)."
+    Test-StageMapping | Out-String -Width 150 | Write-Host
+    Write-Host ("Ready to sync (Test-StageMapping -Quiet): {0}" -f (Test-StageMapping -Quiet))
+    $checked = Join-Path $work 'checked-mapping.json'
+    Copy-Item (Join-Path $samples 'outreach-mapping.json') $checked
+    Import-StageMapConfiguration -Path $checked | Out-Null
+    Write-Host ("`nA sound mapping with the CRM's statuses (outreach-mapping.json), ready to sync: {0}" -f (Test-StageMapping -Quiet))
+    Write-Host "Now a status typed in the wrong case, and a stage renamed away from its contact status:"
+    Remove-LeadStatusMapping -CrmStatus 'Replied'
+    New-LeadStatusMapping -CrmStatus 'replied' -Stage Replied | Out-Null
+    Set-OutreachStage -Name 'Bad Data' -NewName 'Bad data'
+    Test-StageMapping | Out-String -Width 150 | Write-Host
+    Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
 }
 finally {
     Remove-Item $work -Recurse -Force
