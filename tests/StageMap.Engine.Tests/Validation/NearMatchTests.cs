@@ -50,4 +50,26 @@ public class NearMatchTests
 
         Assert.Equal("New", match.Find("new")!.Single);
     }
+
+    [Theory]
+    [InlineData("Working - Contacted", " working-contacted ")]
+    [InlineData("Working - Contacted", "WORKING \u2014 CONTACTED")]
+    [InlineData("", "   ")]
+    public void The_loose_comparer_agrees_with_Loosen(string left, string right)
+    {
+        var comparer = NearMatch.LooseComparer.Instance;
+
+        Assert.Equal(NearMatch.Loosen(left), NearMatch.Loosen(right));
+        Assert.True(comparer.Equals(left, right));
+        Assert.Equal(comparer.GetHashCode(left), comparer.GetHashCode(right));
+    }
+
+    [Theory]
+    [InlineData("Working - Contacted", "Working - Contacte")]
+    [InlineData("Closed - Converted", "Closed - Not Converted")]
+    [InlineData("a", "")]
+    public void The_loose_comparer_tells_other_text_apart(string left, string right)
+    {
+        Assert.False(NearMatch.LooseComparer.Instance.Equals(left, right));
+    }
 }

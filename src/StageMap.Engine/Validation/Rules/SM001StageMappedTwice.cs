@@ -19,10 +19,10 @@ public sealed class SM001StageMappedTwice : ValidationRule
 
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
-        foreach (var group in context.MappingsByStage.All)
+        foreach (var (facts, mappings) in context.StagesMappedMoreThanOnce)
         {
-            var statuses = group.Value.Select(m => m.CrmStatus).Distinct(System.StringComparer.Ordinal).ToList();
-            if (statuses.Count < 2 || !context.StagesById.TryGetValue(group.Key, out var stage))
+            var statuses = mappings.Select(m => m.CrmStatus).Distinct(System.StringComparer.Ordinal).ToList();
+            if (statuses.Count < 2 || facts.Stage is not { } stage)
             {
                 continue;
             }

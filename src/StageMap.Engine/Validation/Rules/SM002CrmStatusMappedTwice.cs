@@ -18,20 +18,16 @@ public sealed class SM002CrmStatusMappedTwice : ValidationRule
 
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
-        foreach (var group in context.MappingsByStatus.All)
+        foreach (var (facts, mappings) in context.StatusesMappedMoreThanOnce)
         {
-            if (group.Value.Count < 2)
-            {
-                continue;
-            }
-
-            var stages = group.Value.Select(m => context.StagesById.TryGetValue(m.StageId, out var stage) ? Quoted(stage.Name) : $"(no stage with id {m.StageId})");
+            var status = facts.Name;
+            var stages = mappings.Select(m => context.FindStageById(m.StageId) is { } stage ? Quoted(stage.Name) : $"(no stage with id {m.StageId})");
             yield return Report(
                 CrmObject.Lead,
-                group.Key,
-                $"Lead status {Quoted(group.Key)} is mapped {group.Value.Count} times, to stages {string.Join(", ", stages)}. "
+                status,
+                $"Lead status {Quoted(status)} is mapped {mappings.Count} times, to stages {string.Join(", ", stages)}. "
                 + "A lead status maps to one stage. "
-                + $"Keep one: Remove-LeadStatusMapping -CrmStatus {Ps(group.Key)} removes the first of them; check the one left with Get-LeadStatusMapping -CrmStatus {Ps(group.Key)}.");
+                + $"Keep one: Remove-LeadStatusMapping -CrmStatus {Ps(status)} removes the first of them; check the one left with Get-LeadStatusMapping -CrmStatus {Ps(status)}.");
         }
     }
 }

@@ -25,15 +25,15 @@ public sealed class SM003CrmStatusNotInCrm : ValidationRule
             yield break;
         }
 
-        foreach (var group in context.MappingsByStatus.All)
+        foreach (var (mapping, status, stageId) in context.DistinctMappings)
         {
-            var mapped = group.Key;
-            if (context.FindLeadStatus(mapped) is not null)
+            if (status.LeadStatus is not null)
             {
                 continue;
             }
 
-            var stage = context.StagesById.TryGetValue(group.Value[0].StageId, out var found) ? Ps(found.Name) : "<stage>";
+            var mapped = mapping.CrmStatus;
+            var stage = stageId.Stage is { } found ? Ps(found.Name) : "<stage>";
             var wrong = $"Lead status {Quoted(mapped)} is not the API name of a CRM lead status, and the sync compares API names exactly: it will fail for this mapping. ";
             var match = context.LeadStatusMatch.Find(mapped);
             if (match?.Single is { } exact)

@@ -19,21 +19,20 @@ public sealed class SM004CrmStatusNotMapped : ValidationRule
 
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var status in context.Metadata.LeadStatuses)
+        foreach (var status in context.LeadStatuses)
         {
-            if (!status.IsActive || !seen.Add(status.ApiName) || context.MappingsByStatus.Contains(status.ApiName))
+            if (!status.LeadStatus!.IsActive || status.MappingCount > 0)
             {
                 continue;
             }
 
-            var stage = context.FindStage(status.ApiName);
-            var freeStage = stage is not null && !context.MappingsByStage.Contains(stage.Id) ? stage.Name : null;
+            var stage = status.Stage ?? context.FindStage(status.Name);
+            var freeStage = stage is not null && !context.IsStageMapped(stage.Id) ? stage.Name : null;
             yield return Report(
                 CrmObject.Lead,
-                status.ApiName,
-                $"CRM lead status {Quoted(status.ApiName)} is not mapped to a stage: leads with this status get no stage in Outreach. "
-                + $"Map it: New-LeadStatusMapping -CrmStatus {Ps(status.ApiName)} -Stage {(freeStage is null ? "<stage>" : Ps(freeStage))}.",
+                status.Name,
+                $"CRM lead status {Quoted(status.Name)} is not mapped to a stage: leads with this status get no stage in Outreach. "
+                + $"Map it: New-LeadStatusMapping -CrmStatus {Ps(status.Name)} -Stage {(freeStage is null ? "<stage>" : Ps(freeStage))}.",
                 freeStage);
         }
     }

@@ -18,14 +18,14 @@ public sealed class SM005StageNotMapped : ValidationRule
 
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
-        foreach (var stage in context.Content.Stages)
+        foreach (var (stage, name, id) in context.Stages)
         {
-            if (context.MappingsByStage.Contains(stage.Id))
+            if (id.MappingCount > 0)
             {
                 continue;
             }
 
-            var status = FreeStatusNamed(context, stage.Name);
+            var status = FreeStatusNamed(context, name);
             yield return Report(
                 CrmObject.Lead,
                 stage.Name,
@@ -35,11 +35,11 @@ public sealed class SM005StageNotMapped : ValidationRule
         }
     }
 
-    private static string? FreeStatusNamed(ValidationContext context, string name)
+    private static string? FreeStatusNamed(ValidationContext context, NameFacts stageName)
     {
-        var apiName = context.FindLeadStatus(name)?.ApiName ?? context.LeadStatusMatch.Find(name)?.Single;
-        return apiName is not null && context.FindLeadStatus(apiName) is { IsActive: true } && !context.MappingsByStatus.Contains(apiName)
-            ? apiName
-            : null;
+        var status = stageName.LeadStatus is not null
+            ? stageName
+            : context.Metadata.HasLeadStatuses && context.LeadStatusMatch.Find(stageName.Name)?.Single is { } near ? context.FindName(near) : null;
+        return status is { LeadStatus.IsActive: true, MappingCount: 0 } ? status.Name : null;
     }
 }

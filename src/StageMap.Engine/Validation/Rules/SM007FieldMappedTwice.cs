@@ -22,27 +22,22 @@ public sealed class SM007FieldMappedTwice : ValidationRule
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var mappings = context.Content.FieldMappings;
-        var byOutreachField = new Groups<string, FieldMapping>(mappings, m => $"{m.Object}\n{OutreachFields.Resolve(m.OutreachField).Attribute}", StringComparer.OrdinalIgnoreCase);
-        foreach (var group in byOutreachField.All)
+        foreach (var group in Repeated(mappings, m => $"{m.Object}\n{OutreachFields.Resolve(m.OutreachField).Attribute}"))
         {
-            if (group.Value.Count > 1)
-            {
-                var first = group.Value[0];
-                yield return Report(
-                    first.Object,
-                    first.OutreachField,
-                    $"On {first.Object}, Outreach field {Quoted(first.OutreachField)} is mapped {group.Value.Count} times, to CRM fields {QuotedList(group.Value.Select(m => m.CrmField))}. "
-                    + "A field is mapped once per object, or the sync fails: keep one mapping and remove the others.");
-            }
+            var first = group[0];
+            yield return Report(
+                first.Object,
+                first.OutreachField,
+                $"On {first.Object}, Outreach field {Quoted(first.OutreachField)} is mapped {group.Count} times, to CRM fields {QuotedList(group.Select(m => m.CrmField))}. "
+                + "A field is mapped once per object, or the sync fails: keep one mapping and remove the others.");
         }
 
-        var byCrmField = new Groups<string, FieldMapping>(mappings, m => $"{m.Object}\n{m.CrmField.Trim()}", StringComparer.OrdinalIgnoreCase);
-        foreach (var group in byCrmField.All)
+        foreach (var group in Repeated(mappings, m => $"{m.Object}\n{m.CrmField.Trim()}"))
         {
-            var outreachFields = group.Value.Select(m => m.OutreachField).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var outreachFields = group.Select(m => m.OutreachField).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (outreachFields.Count > 1)
             {
-                var first = group.Value[0];
+                var first = group[0];
                 yield return Report(
                     first.Object,
                     first.CrmField,
@@ -50,5 +45,25 @@ public sealed class SM007FieldMappedTwice : ValidationRule
                     + $"A field is mapped once per object, or the sync fails: keep one, for example Remove-FieldMapping -Object {first.Object} -OutreachField {Ps(outreachFields[1])}.");
             }
         }
+    }
+
+    /// <summary>The mappings sharing a key (ignoring case) with another, grouped, in the order the keys first appear.</summary>
+    private static IEnumerable<List<FieldMapping>> Repeated(IReadOnlyList<FieldMapping> mappings, Func<FieldMapping, string> key)
+    {
+        var groups = new Dictionary<string, List<FieldMapping>>(mappings.Count, StringComparer.OrdinalIgnoreCase);
+        var inOrder = new List<List<FieldMapping>>();
+        foreach (var mapping in mappings)
+        {
+            var k = key(mapping);
+            if (!groups.TryGetValue(k, out var group))
+            {
+                groups[k] = group = new List<FieldMapping>(1);
+                inOrder.Add(group);
+            }
+
+            group.Add(mapping);
+        }
+
+        return inOrder.Where(g => g.Count > 1);
     }
 }

@@ -27,9 +27,9 @@ public sealed class SM010StageNameNotContactStatus : ValidationRule
         }
 
         var picklist = Quoted(context.Metadata.ContactStatusField);
-        foreach (var stage in context.Content.Stages)
+        foreach (var (stage, name, _) in context.Stages)
         {
-            if (context.FindContactStatus(stage.Name) is not null)
+            if (name.ContactStatus is not null)
             {
                 continue;
             }
@@ -46,20 +46,18 @@ public sealed class SM010StageNameNotContactStatus : ValidationRule
                 value);
         }
 
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var status in context.Metadata.ContactStatuses)
+        foreach (var status in context.ContactStatuses)
         {
-            if (!status.IsActive || !seen.Add(status.ApiName) || context.HasStageNamedExactly(status.ApiName)
-                || context.StageNameMatch.Find(status.ApiName) is not null)
+            if (!status.ContactStatus!.IsActive || status.Stage is not null || context.StageNameMatch.Find(status.Name) is not null)
             {
                 continue;
             }
 
             yield return Report(
                 CrmObject.Contact,
-                status.ApiName,
-                $"Contact status {Quoted(status.ApiName)} of {picklist} has no stage of exactly that name, so contacts with this status get no stage in Outreach. "
-                + $"Add the stage: New-OutreachStage -Name {Ps(status.ApiName)}, or remove the value from {picklist} in Salesforce.");
+                status.Name,
+                $"Contact status {Quoted(status.Name)} of {picklist} has no stage of exactly that name, so contacts with this status get no stage in Outreach. "
+                + $"Add the stage: New-OutreachStage -Name {Ps(status.Name)}, or remove the value from {picklist} in Salesforce.");
         }
     }
 }

@@ -27,37 +27,35 @@ public sealed class SM011LeadAndContactStatusesDiffer : ValidationRule
         }
 
         var picklist = Quoted(metadata.ContactStatusField);
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var status in metadata.LeadStatuses)
+        foreach (var status in context.LeadStatuses)
         {
-            if (status.IsActive && seen.Add(status.ApiName) && context.FindContactStatus(status.ApiName) is not { IsActive: true })
+            if (status.LeadStatus!.IsActive && status.ContactStatus is not { IsActive: true })
             {
-                var near = context.ContactStatusMatch.Find(status.ApiName)?.Single;
+                var near = context.ContactStatusMatch.Find(status.Name)?.Single;
                 yield return Report(
                     CrmObject.Lead,
-                    status.ApiName,
-                    $"Lead status {Quoted(status.ApiName)} is not an active value of the contact status picklist {picklist}. "
+                    status.Name,
+                    $"Lead status {Quoted(status.Name)} is not an active value of the contact status picklist {picklist}. "
                     + "Best practice is the same values for Lead and Contact status. "
                     + (near is null
-                        ? $"Add {Quoted(status.ApiName)} to {picklist} in Salesforce, or retire the lead status."
+                        ? $"Add {Quoted(status.Name)} to {picklist} in Salesforce, or retire the lead status."
                         : $"{picklist} has {Quoted(near)}: spell both the same in Salesforce."),
                     near);
             }
         }
 
-        seen.Clear();
-        foreach (var status in metadata.ContactStatuses)
+        foreach (var status in context.ContactStatuses)
         {
-            if (status.IsActive && seen.Add(status.ApiName) && context.FindLeadStatus(status.ApiName) is not { IsActive: true })
+            if (status.ContactStatus!.IsActive && status.LeadStatus is not { IsActive: true })
             {
-                var near = context.LeadStatusMatch.Find(status.ApiName)?.Single;
+                var near = context.LeadStatusMatch.Find(status.Name)?.Single;
                 yield return Report(
                     CrmObject.Contact,
-                    status.ApiName,
-                    $"Contact status {Quoted(status.ApiName)} of {picklist} is not an active lead status. "
+                    status.Name,
+                    $"Contact status {Quoted(status.Name)} of {picklist} is not an active lead status. "
                     + "Best practice is the same values for Lead and Contact status. "
                     + (near is null
-                        ? $"Add {Quoted(status.ApiName)} to the Lead Status picklist in Salesforce, or remove it from {picklist}."
+                        ? $"Add {Quoted(status.Name)} to the Lead Status picklist in Salesforce, or remove it from {picklist}."
                         : $"The lead status is {Quoted(near)}: spell both the same in Salesforce."),
                     near);
             }

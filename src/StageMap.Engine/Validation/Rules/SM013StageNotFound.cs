@@ -17,9 +17,9 @@ public sealed class SM013StageNotFound : ValidationRule
 
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
-        foreach (var mapping in context.Content.LeadStatusMappings)
+        foreach (var (mapping, _, stage) in context.Mappings)
         {
-            if (context.StagesById.ContainsKey(mapping.StageId))
+            if (stage.Stage is not null)
             {
                 continue;
             }

@@ -21,15 +21,15 @@ public sealed class SM014InactiveCrmValue : ValidationRule
     {
         if (context.Metadata.HasLeadStatuses)
         {
-            foreach (var group in context.MappingsByStatus.All)
+            foreach (var (_, status, _) in context.DistinctMappings)
             {
-                if (context.FindLeadStatus(group.Key) is { IsActive: false })
+                if (status.LeadStatus is { IsActive: false })
                 {
                     yield return Report(
                         CrmObject.Lead,
-                        group.Key,
-                        $"Lead status {Quoted(group.Key)} is inactive in the CRM: no lead gets it any more, and Salesforce refuses an inactive value on a restricted picklist when the sync writes it. "
-                        + $"Reactivate it in Salesforce, or remove the mapping: Remove-LeadStatusMapping -CrmStatus {Ps(group.Key)}.");
+                        status.Name,
+                        $"Lead status {Quoted(status.Name)} is inactive in the CRM: no lead gets it any more, and Salesforce refuses an inactive value on a restricted picklist when the sync writes it. "
+                        + $"Reactivate it in Salesforce, or remove the mapping: Remove-LeadStatusMapping -CrmStatus {Ps(status.Name)}.");
                 }
             }
         }
@@ -40,9 +40,9 @@ public sealed class SM014InactiveCrmValue : ValidationRule
         }
 
         var picklist = Quoted(context.Metadata.ContactStatusField);
-        foreach (var stage in context.Content.Stages)
+        foreach (var (stage, name, _) in context.Stages)
         {
-            if (context.FindContactStatus(stage.Name) is { IsActive: false })
+            if (name.ContactStatus is { IsActive: false })
             {
                 yield return Report(
                     CrmObject.Contact,
