@@ -17,13 +17,19 @@ BeforeAll {
     }
 
     function Get-Finding([string] $RuleId) { Test-StageMapping | Where-Object RuleId -EQ $RuleId }
+
+    # A copy of a configuration file in TestDrive, imported (so it becomes current); returns its path.
+    function Use-Copy([string] $Path) {
+        $copy = Join-Path $TestDrive (Split-Path $Path -Leaf)
+        Copy-Item $Path $copy -Force
+        Import-StageMapConfiguration -Path $copy | Out-Null
+        $copy
+    }
 }
 
 Describe 'A sound configuration passes the gate' {
     BeforeEach {
-        $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        Copy-Item $sample $mappingFile -Force
-        Import-StageMapConfiguration -Path $mappingFile | Out-Null
+        $mappingFile = Use-Copy $sample
     }
 
     It 'is $true with -Quiet and has no finding at all' {
@@ -40,9 +46,7 @@ Describe 'A sound configuration passes the gate' {
 
 Describe 'Breaking the mapping with the cmdlets' {
     BeforeEach {
-        $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        Copy-Item $sample $mappingFile -Force
-        Import-StageMapConfiguration -Path $mappingFile | Out-Null
+        $mappingFile = Use-Copy $sample
     }
 
     It 'SM003 suggests the API name of a status mapped in the wrong case' {
@@ -83,9 +87,7 @@ Describe 'Breaking the mapping with the cmdlets' {
 
 Describe 'Done when: the shared Lead describe''s statuses and a status typed in lower case' {
     It 'yields SM003 whose Suggestion is Working - Contacted' {
-        $mappingFile = Join-Path $TestDrive 'standard-org.json'
-        Copy-Item $standardOrg $mappingFile -Force
-        Import-StageMapConfiguration -Path $mappingFile | Out-Null
+        Use-Copy $standardOrg | Out-Null
 
         New-LeadStatusMapping -CrmStatus 'working - contacted' -Stage Approaching
 

@@ -16,9 +16,7 @@ public class SM001StageMappedTwiceTests
 
         var diagnostic = Assert.Single(Diagnose(content, "SM001"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Approaching", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Approaching");
         Assert.Contains("'Working - Contacted', 'Open - Not Contacted'", diagnostic.Message);
         Assert.Contains("Set-LeadStatusMapping -CrmStatus 'Open - Not Contacted' -Stage <stage>", diagnostic.Message);
         Assert.Null(diagnostic.Suggestion);

@@ -16,9 +16,7 @@ public class SM002CrmStatusMappedTwiceTests
 
         var diagnostic = Assert.Single(Diagnose(content, "SM002"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Working - Contacted", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Working - Contacted");
         Assert.Contains("mapped 2 times, to stages 'Approaching', 'Replied'", diagnostic.Message);
         Assert.Contains("Remove-LeadStatusMapping -CrmStatus 'Working - Contacted'", diagnostic.Message);
     }

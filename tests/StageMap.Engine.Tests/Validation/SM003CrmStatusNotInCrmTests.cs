@@ -24,9 +24,7 @@ public class SM003CrmStatusNotInCrmTests
         var diagnostic = Assert.Single(Diagnose(StandardOrgMapping("working - contacted"), "SM003"));
 
         Assert.Equal("Working - Contacted", diagnostic.Suggestion);
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("working - contacted", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "working - contacted");
         Assert.Contains("differs only in case, white space or dashes", diagnostic.Message);
         Assert.Contains("Remove-LeadStatusMapping -CrmStatus 'working - contacted'; New-LeadStatusMapping -CrmStatus 'Working - Contacted' -Stage 'Approaching'", diagnostic.Message);
     }

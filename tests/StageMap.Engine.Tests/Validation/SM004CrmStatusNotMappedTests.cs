@@ -15,9 +15,7 @@ public class SM004CrmStatusNotMappedTests
 
         var diagnostic = Assert.Single(Diagnose(content, "SM004"));
 
-        Assert.Equal(Severity.Warning, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Closed - Not Converted", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Warning, CrmObject.Lead, "Closed - Not Converted");
         Assert.Contains("New-LeadStatusMapping -CrmStatus 'Closed - Not Converted' -Stage <stage>", diagnostic.Message);
         Assert.Null(diagnostic.Suggestion);
     }

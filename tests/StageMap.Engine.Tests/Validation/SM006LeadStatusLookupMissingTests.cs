@@ -20,9 +20,7 @@ public class SM006LeadStatusLookupMissingTests
     {
         var diagnostic = Assert.Single(Diagnose(StandardOrgWith(), "SM006"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Stage", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Stage");
         Assert.Contains("4 lead status mapping(s)", diagnostic.Message);
         Assert.Contains("New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus", diagnostic.Message);
     }

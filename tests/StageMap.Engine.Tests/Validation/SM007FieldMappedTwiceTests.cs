@@ -22,9 +22,7 @@ public class SM007FieldMappedTwiceTests
     {
         var diagnostic = Assert.Single(Diagnose(With(Map(CrmObject.Lead, "Title", "Title"), Map(CrmObject.Lead, "title", "Job_Title__c")), "SM007"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Title", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Title");
         Assert.Contains("Outreach field 'Title' is mapped 2 times, to CRM fields 'Title', 'Job_Title__c'", diagnostic.Message);
     }
 

@@ -15,9 +15,7 @@ public class SM008MappedFieldWithoutLookupTests
     {
         var diagnostic = Assert.Single(Diagnose(With(new FieldMappingOptions { ExternalMappedField = true, ExternalMappedType = "LeadStatus" }), "SM008"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Stage", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Stage");
         Assert.Contains("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField", diagnostic.Message);
         Assert.Contains("-ExternalMappedField:$false", diagnostic.Message);
     }

@@ -18,9 +18,7 @@ public class SM009ContactStatusFieldNotCustomTests
     {
         var diagnostic = Assert.Single(Diagnose(ContactStageNameTo("Status"), "SM009"));
 
-        Assert.Equal(Severity.Warning, diagnostic.Severity);
-        Assert.Equal(CrmObject.Contact, diagnostic.Object);
-        Assert.Equal("Status", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Warning, CrmObject.Contact, "Status");
         Assert.Equal("Contact_Status__c", diagnostic.Suggestion);
         Assert.Contains("New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField 'Contact_Status__c'", diagnostic.Message);
     }

@@ -22,9 +22,7 @@ public class SM010StageNameNotContactStatusTests
     {
         var diagnostic = Assert.Single(Diagnose(Contact(new[] { "New", "Approaching" }, Value("New")), "SM010"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Contact, diagnostic.Object);
-        Assert.Equal("Approaching", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Contact, "Approaching");
         Assert.Contains("not a value of the contact status picklist 'Contact_Status__c'", diagnostic.Message);
         Assert.Contains("Add 'Approaching' to 'Contact_Status__c' in Salesforce", diagnostic.Message);
         Assert.Null(diagnostic.Suggestion);

@@ -17,9 +17,7 @@ public class SM012PlaceholderDefeatsSkipEmptyTests
     {
         var diagnostic = Assert.Single(Diagnose(With(new FieldMappingOptions { SkipEmptyOnPush = true, ExternalEmptyPlaceholder = "(none)" }), "SM012"));
 
-        Assert.Equal(Severity.Warning, diagnostic.Severity);
-        Assert.Equal(CrmObject.Contact, diagnostic.Object);
-        Assert.Equal("Title", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Warning, CrmObject.Contact, "Title");
         Assert.Contains("ExternalEmptyPlaceholder '(none)' and SkipEmptyOnPush", diagnostic.Message);
         Assert.Contains("Set-FieldMapping -Object Contact -OutreachField 'Title' -SkipEmptyOnPush:$false", diagnostic.Message);
     }

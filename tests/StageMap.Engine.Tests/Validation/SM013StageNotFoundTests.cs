@@ -15,9 +15,7 @@ public class SM013StageNotFoundTests
 
         var diagnostic = Assert.Single(Diagnose(content, "SM013"));
 
-        Assert.Equal(Severity.Error, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Nurturing", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Nurturing");
         Assert.Contains("stage id 42", diagnostic.Message);
         Assert.Contains("Set-LeadStatusMapping -CrmStatus 'Nurturing' -Stage <stage>", diagnostic.Message);
     }

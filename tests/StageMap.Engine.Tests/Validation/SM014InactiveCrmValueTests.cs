@@ -22,9 +22,7 @@ public class SM014InactiveCrmValueTests
 
         var diagnostic = Assert.Single(Diagnose(content, "SM014"));
 
-        Assert.Equal(Severity.Warning, diagnostic.Severity);
-        Assert.Equal(CrmObject.Lead, diagnostic.Object);
-        Assert.Equal("Closed - Not Converted", diagnostic.Target);
+        AssertAbout(diagnostic, Severity.Warning, CrmObject.Lead, "Closed - Not Converted");
         Assert.Contains("Remove-LeadStatusMapping -CrmStatus 'Closed - Not Converted'", diagnostic.Message);
     }
 

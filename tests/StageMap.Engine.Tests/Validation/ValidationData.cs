@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Validation;
+using Xunit;
 
 namespace StageMap.Engine.Tests.Validation;
 
@@ -84,6 +85,10 @@ internal static class ValidationData
     /// <summary>What rule <paramref name="ruleId"/> reports when the whole Validator runs (so the rule is also proven registered).</summary>
     public static List<Diagnostic> Diagnose(ConfigurationContent content, string ruleId) =>
         Validator.Validate(content).Where(d => d.RuleId == ruleId).ToList();
+
+    /// <summary>Asserts what a diagnostic is about: its severity, CRM object and target.</summary>
+    public static void AssertAbout(Diagnostic diagnostic, Severity severity, CrmObject? crmObject, string target) =>
+        Assert.Equal((severity, crmObject, target), (diagnostic.Severity, diagnostic.Object, diagnostic.Target));
 
     public static List<string> Targets(ConfigurationContent content, string ruleId) =>
         Diagnose(content, ruleId).Select(d => d.Target).ToList();

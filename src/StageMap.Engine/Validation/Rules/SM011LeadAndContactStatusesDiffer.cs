@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Validation.Rules;
@@ -23,42 +25,47 @@ public sealed class SM011LeadAndContactStatusesDiffer : ValidationRule
         var metadata = context.Metadata;
         if (!metadata.HasLeadStatuses || !metadata.HasContactStatuses)
         {
-            yield break;
+            return Enumerable.Empty<Diagnostic>();
         }
 
         var picklist = Quoted(metadata.ContactStatusField);
-        foreach (var status in context.LeadStatuses)
-        {
-            if (status.LeadStatus!.IsActive && status.ContactStatus is not { IsActive: true })
-            {
-                var near = context.ContactStatusMatch.Find(status.Name)?.Single;
-                yield return Report(
-                    CrmObject.Lead,
-                    status.Name,
-                    $"Lead status {Quoted(status.Name)} is not an active value of the contact status picklist {picklist}. "
-                    + "Best practice is the same values for Lead and Contact status. "
-                    + (near is null
-                        ? $"Add {Quoted(status.Name)} to {picklist} in Salesforce, or retire the lead status."
-                        : $"{picklist} has {Quoted(near)}: spell both the same in Salesforce."),
-                    near);
-            }
-        }
+        var leadOnly = MissingOnTheOtherSide(
+            context.LeadStatuses, CrmObject.Lead, s => s.LeadStatus!, s => s.ContactStatus, () => context.ContactStatusMatch,
+            value => $"Lead status {Quoted(value)} is not an active value of the contact status picklist {picklist}. ",
+            value => $"Add {Quoted(value)} to {picklist} in Salesforce, or retire the lead status.",
+            near => $"{picklist} has {Quoted(near)}: spell both the same in Salesforce.");
+        var contactOnly = MissingOnTheOtherSide(
+            context.ContactStatuses, CrmObject.Contact, s => s.ContactStatus!, s => s.LeadStatus, () => context.LeadStatusMatch,
+            value => $"Contact status {Quoted(value)} of {picklist} is not an active lead status. ",
+            value => $"Add {Quoted(value)} to the Lead Status picklist in Salesforce, or remove it from {picklist}.",
+            near => $"The lead status is {Quoted(near)}: spell both the same in Salesforce.");
+        return leadOnly.Concat(contactOnly);
+    }
 
-        foreach (var status in context.ContactStatuses)
+    /// <summary>The active values of one side that are not active values of the other, each with the fix.</summary>
+    private IEnumerable<Diagnostic> MissingOnTheOtherSide(
+        IReadOnlyList<NameFacts> side,
+        CrmObject crmObject,
+        Func<NameFacts, CrmStatus> own,
+        Func<NameFacts, CrmStatus?> other,
+        Func<NearMatch> otherNearMatch,
+        Func<string, string> what,
+        Func<string, string> add,
+        Func<string, string> respell)
+    {
+        foreach (var status in side)
         {
-            if (status.ContactStatus!.IsActive && status.LeadStatus is not { IsActive: true })
+            if (!own(status).IsActive || other(status) is { IsActive: true })
             {
-                var near = context.LeadStatusMatch.Find(status.Name)?.Single;
-                yield return Report(
-                    CrmObject.Contact,
-                    status.Name,
-                    $"Contact status {Quoted(status.Name)} of {picklist} is not an active lead status. "
-                    + "Best practice is the same values for Lead and Contact status. "
-                    + (near is null
-                        ? $"Add {Quoted(status.Name)} to the Lead Status picklist in Salesforce, or remove it from {picklist}."
-                        : $"The lead status is {Quoted(near)}: spell both the same in Salesforce."),
-                    near);
+                continue;
             }
+
+            var near = otherNearMatch().Find(status.Name)?.Single;
+            yield return Report(
+                crmObject,
+                status.Name,
+                what(status.Name) + "Best practice is the same values for Lead and Contact status. " + (near is null ? add(status.Name) : respell(near)),
+                near);
         }
     }
 }
