@@ -33,6 +33,7 @@
         'Import-OutreachStage'
         'ConvertTo-OutreachProspect'
         'ConvertTo-SalesforceRecord'
+        'Test-StageMapping'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

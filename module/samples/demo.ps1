@@ -83,6 +83,21 @@ try {
     ConvertTo-OutreachProspect -Object Lead -Path (Join-Path $samples 'salesforce-leads.csv') -OutFile $jsonl -RejectFile (Join-Path $work 'rejected.csv') | Format-Table | Out-Host
     ConvertTo-SalesforceRecord -Object Lead -Path $jsonl -OutFile (Join-Path $work 'lead-updates.csv') | Format-Table | Out-Host
     Get-Content (Join-Path $work 'lead-updates.csv') -TotalCount 4 | Out-Host
+
+    Write-Host "`n== 9. Check the mapping before the sync does" -ForegroundColor Cyan
+    Write-Host "The sync mapping of section 8, now that 'Closed - Converted' is unmapped:"
+    Test-StageMapping | Out-String -Width 150 | Write-Host
+    Write-Host ("Ready to sync (Test-StageMapping -Quiet): {0}" -f (Test-StageMapping -Quiet))
+    $checked = Join-Path $work 'checked-mapping.json'
+    Copy-Item (Join-Path $samples 'outreach-mapping.json') $checked
+    Import-StageMapConfiguration -Path $checked | Out-Null
+    Write-Host ("`nA sound mapping with the CRM's statuses (outreach-mapping.json), ready to sync: {0}" -f (Test-StageMapping -Quiet))
+    Write-Host "Now a status typed in the wrong case, and a stage renamed away from its contact status:"
+    Remove-LeadStatusMapping -CrmStatus 'Replied'
+    New-LeadStatusMapping -CrmStatus 'replied' -Stage Replied | Out-Null
+    Set-OutreachStage -Name 'Bad Data' -NewName 'Bad data'
+    Test-StageMapping | Out-String -Width 150 | Write-Host
+    Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
 }
 finally {
     Remove-Item $work -Recurse -Force

@@ -1,0 +1,35 @@
+using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
+using Xunit;
+using static StageMap.Engine.Tests.Validation.ValidationData;
+
+namespace StageMap.Engine.Tests.Validation;
+
+public class SM008MappedFieldWithoutLookupTests
+{
+    private static ConfigurationContent With(FieldMappingOptions options) =>
+        new() { FieldMappings = { LeadStatusLookup with { Options = options } } };
+
+    [Fact]
+    public void ExternalMappedField_without_LookupField_is_an_error_with_both_fixes()
+    {
+        var diagnostic = Assert.Single(Diagnose(With(new FieldMappingOptions { ExternalMappedField = true, ExternalMappedType = "LeadStatus" }), "SM008"));
+
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Stage");
+        Assert.Contains("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField", diagnostic.Message);
+        Assert.Contains("-ExternalMappedField:$false", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Both_on_is_fine()
+    {
+        Assert.Empty(Diagnose(With(LeadStatusLookup.Options), "SM008"));
+    }
+
+    [Fact]
+    public void LookupField_alone_or_neither_is_fine()
+    {
+        Assert.Empty(Diagnose(With(new FieldMappingOptions { LookupField = true }), "SM008"));
+        Assert.Empty(Diagnose(With(FieldMappingOptions.None), "SM008"));
+    }
+}
