@@ -34,7 +34,13 @@ $testResults = Join-Path $out 'test-results'
 $pesterVersion = '5.7.1'
 
 # The module folder takes these files only (an allow-list, so nothing stray ships).
-$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll')
+# CsvHelper's netstandard2.0 build needs Microsoft.Bcl.HashCode, which PowerShell 7 lacks; the rest of
+# its dependencies come with PowerShell 7 and .NET and ship here for Windows PowerShell 5.1 only.
+$moduleAssemblies = @(
+    'StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
+    'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
+)
 
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command

@@ -9,11 +9,20 @@
         $gate = New-PesterContainer -Path ./StageMapping.Tests.ps1 -Data @{ Path = './prod-mapping.json' }
         Invoke-Pester -Container $gate -CI
 
+    To check against the org as it is now, give -MetadataPath the Salesforce files your pipeline
+    retrieves (SFDX source, 'sf sobject describe --json' or 'sf data query --json' output): they are
+    imported into a copy of the configuration, so the committed file is never changed by the gate.
+
+        $gate = New-PesterContainer -Path ./StageMapping.Tests.ps1 -Data @{
+            Path = './prod-mapping.json'; MetadataPath = './force-app/main/default/standardValueSets/LeadStatus.standardValueSet-meta.xml', './force-app/main/default/objects/Contact/fields/Contact_Status__c.field-meta.xml' }
+        Invoke-Pester -Container $gate -CI
+
     Gate on what matters to you: delete a rule's line below to stop gating on it, add SM005 or
     SM011 to gate on them too (see Get-Help about_StageMap for every rule).
 #>
 param(
-    [string] $Path = (Join-Path $PSScriptRoot 'outreach-mapping.json')
+    [string] $Path = (Join-Path $PSScriptRoot 'outreach-mapping.json'),
+    [string[]] $MetadataPath = @()
 )
 
 BeforeDiscovery {
@@ -40,7 +49,13 @@ BeforeAll {
         if (Test-Path $bundled) { Import-Module $bundled } else { Import-Module StageMap }
     }
 
-    $configuration = Import-StageMapConfiguration -Path $Path
+    # A copy: importing metadata saves the configuration it goes into.
+    $copy = Join-Path $TestDrive (Split-Path $Path -Leaf)
+    Copy-Item -LiteralPath $Path -Destination $copy
+    $configuration = Import-StageMapConfiguration -LiteralPath $copy
+    if ($MetadataPath) {
+        Import-CrmMetadata -Path $MetadataPath -Configuration $configuration -ErrorAction Stop
+    }
     $diagnostics = @(Test-StageMapping -Configuration $configuration)
 }
 

@@ -133,9 +133,10 @@ Describe 'The sample CI gate shipped in samples/StageMapping.Tests.ps1' {
         if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $pwshArgs = @((Join-Path $PSHOME 'pwsh.dll')) + $pwshArgs }
 
         # Runs the gate in a fresh PowerShell, as a CI job would, and returns its passed and failed counts.
-        function Invoke-Gate([string] $Configuration) {
+        function Invoke-Gate([string] $Configuration, [string[]] $MetadataPath = @()) {
+            $metadata = ($MetadataPath | ForEach-Object { "'$_'" }) -join ','
             $script = "Import-Module '$pester'; Import-Module '$(Join-Path $modulePath 'StageMap.psd1')'; " +
-                "`$c = New-PesterContainer -Path '$gate' -Data @{ Path = '$Configuration' }; " +
+                "`$c = New-PesterContainer -Path '$gate' -Data @{ Path = '$Configuration'; MetadataPath = @($metadata) }; " +
                 "`$r = Invoke-Pester -Container `$c -PassThru -Output None; '{0} {1}' -f `$r.PassedCount, `$r.FailedCount"
             (& $pwsh @pwshArgs -Command $script | Select-Object -Last 1) -split ' ' | ForEach-Object { [int] $_ }
         }
@@ -156,5 +157,41 @@ Describe 'The sample CI gate shipped in samples/StageMapping.Tests.ps1' {
         $passed, $failed = Invoke-Gate $broken
         $failed | Should -Be 3 -Because 'no errors (SM003), SM003 itself and SM004 (Approaching is unmapped) fail'
         $passed | Should -Be 10
+    }
+
+    It 'checks against the org''s metadata files without changing the configuration file' {
+        $sound = Join-Path $TestDrive 'sound.json'
+        Copy-Item (Join-Path $modulePath 'samples/outreach-mapping.json') $sound
+        $before = (Get-FileHash $sound).Hash
+
+        $passed, $failed = Invoke-Gate $sound @(Join-Path $modulePath 'samples/salesforce/Contact_Status__c.field-meta.xml')
+
+        $failed | Should -Be 0
+        $passed | Should -Be 13
+        (Get-FileHash $sound).Hash | Should -Be $before
+    }
+
+    It 'fails when the org''s lead statuses are not the ones mapped' {
+        $orgLeadDescribe = Join-Path $FixturesPath 'salesforce/sf_describe_Lead__lwrfileupload.json'
+
+        $passed, $failed = Invoke-Gate (Join-Path $modulePath 'samples/outreach-mapping.json') @($orgLeadDescribe)
+
+        $failed | Should -Be 3 -Because 'no errors, SM003 (six mapped statuses the org lacks) and SM004 (four org statuses unmapped) fail'
+        $passed | Should -Be 10
+    }
+}
+
+Describe 'A status typed in the wrong case, caught from the org''s own describe' {
+    It 'is SM003 with the exact API name as the suggestion' {
+        New-StageMapConfiguration -Path (Join-Path $TestDrive 'org.json') -Force | Out-Null
+        Import-CrmMetadata -Path (Join-Path $FixturesPath 'salesforce/sf_describe_Lead__lwrfileupload.json')
+        New-LeadStatusMapping -CrmStatus 'working - contacted' -Stage Approaching | Out-Null
+
+        $finding = Test-StageMapping | Where-Object RuleId -EQ 'SM003'
+
+        $finding.Severity | Should -Be 'Error'
+        $finding.Target | Should -BeExactly 'working - contacted'
+        $finding.Suggestion | Should -BeExactly 'Working - Contacted'
+        Test-StageMapping -Quiet | Should -BeFalse
     }
 }
