@@ -4,45 +4,72 @@ using System.IO;
 namespace StageMap.Engine.Storage;
 
 /// <summary>
-/// Writes a file so that a reader (or a crash) sees either the old bytes or the new ones, never a
-/// mix: write a temporary file beside it, flush it to disk, rename it over the target.
+/// A file written so that a reader (or a crash) sees either the old bytes or the new ones, never a
+/// mix: the bytes go to a temporary file beside the target, which <see cref="Commit"/> flushes to disk
+/// and renames over the target. Disposed without a commit, the temporary file is deleted and the
+/// target is left as it was (absent, or the previous file).
 /// </summary>
-internal static class AtomicFile
+internal sealed class AtomicFile : IDisposable
 {
-    /// <summary>The prefix of the temporary files; one left by a crashed save is never read.</summary>
+    /// <summary>The prefix of the temporary files; one left by a crash is never read.</summary>
     public const string TempPrefix = ".stagemap-";
 
+    private bool _committed;
+
+    /// <exception cref="IOException">The temporary file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
+    public AtomicFile(string path)
+    {
+        Path = path;
+        var directory = System.IO.Path.GetDirectoryName(path);
+        TempPath = System.IO.Path.Combine(string.IsNullOrEmpty(directory) ? "." : directory, $"{TempPrefix}{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
+    }
+
+    public string Path { get; }
+
+    public string TempPath { get; }
+
+    /// <summary>Where the new bytes go.</summary>
+    public FileStream Stream { get; }
+
+    /// <summary>Writes <paramref name="bytes"/> as the whole new content of <paramref name="path"/>.</summary>
     public static void WriteAllBytes(string path, byte[] bytes)
     {
-        var directory = Path.GetDirectoryName(path);
-        if (string.IsNullOrEmpty(directory))
+        using var file = new AtomicFile(path);
+        file.Stream.Write(bytes, 0, bytes.Length);
+        file.Commit();
+    }
+
+    /// <summary>Flushes the temporary file to disk and renames it over the target.</summary>
+    public void Commit()
+    {
+        Stream.Flush(flushToDisk: true);
+        Stream.Dispose();
+        if (File.Exists(Path))
         {
-            directory = ".";
+            File.Replace(TempPath, Path, destinationBackupFileName: null, ignoreMetadataErrors: true);
+        }
+        else
+        {
+            File.Move(TempPath, Path);
         }
 
-        var temp = Path.Combine(directory, $"{TempPrefix}{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
-            }
+        _committed = true;
+    }
 
-            if (File.Exists(path))
-            {
-                File.Replace(temp, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
-            }
-            else
-            {
-                File.Move(temp, path);
-            }
-        }
-        finally
+    public void Dispose()
+    {
+        Stream.Dispose();
+        if (!_committed && File.Exists(TempPath))
         {
-            if (File.Exists(temp))
+            try
             {
-                File.Delete(temp);
+                File.Delete(TempPath);
+            }
+            catch (IOException)
+            {
+                // Named .stagemap-*.tmp, never read; the next write does not trip on it.
             }
         }
     }

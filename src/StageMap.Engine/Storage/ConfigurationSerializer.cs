@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Model;
@@ -13,8 +12,6 @@ public static class ConfigurationSerializer
     /// <summary>The schema this version writes, and the newest it reads.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static byte[] ToBytes(ConfigurationContent content)
     {
         using var writer = new StringWriter { NewLine = "\n" };
@@ -24,7 +21,7 @@ public static class ConfigurationSerializer
         }
 
         writer.Write('\n');
-        return Utf8NoBom.GetBytes(writer.ToString());
+        return Encodings.Utf8NoBom.GetBytes(writer.ToString());
     }
 
     /// <summary>Reads file bytes; <paramref name="path"/> names the file in errors.</summary>
@@ -63,7 +60,7 @@ public static class ConfigurationSerializer
 
     internal static string DecodeText(byte[] bytes)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), Utf8NoBom, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new MemoryStream(bytes), Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
+using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -36,8 +37,8 @@ public static class BulkConverter
 
         using var input = OpenInput(job.InputPath);
         using var reader = inputFormat == RecordFileFormat.Csv ? (IRecordFileReader)new CsvRecordReader(input, job.InputPath) : new JsonRecordReader(input, job.InputPath);
-        using var output = new AtomicOutput(job.OutputPath);
-        using var rejectOutput = job.RejectPath is null ? null : new AtomicOutput(job.RejectPath);
+        using var output = CreateOutput(job.OutputPath);
+        using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         long read = 0, written = 0, rejectedCount = 0;
         using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape))
         using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header))
@@ -98,9 +99,38 @@ public static class BulkConverter
         }
 
         cancellation.ThrowIfCancellationRequested();
-        output.Commit();
-        rejectOutput?.Commit();
+        Commit(output);
+        if (rejectOutput is not null)
+        {
+            Commit(rejectOutput);
+        }
+
         return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath);
+    }
+
+    /// <summary>An output written under a temporary name; a failed or stopped run leaves no half-written file.</summary>
+    private static AtomicFile CreateOutput(string path)
+    {
+        try
+        {
+            return new AtomicFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.OutputFailed(path, e);
+        }
+    }
+
+    private static void Commit(AtomicFile output)
+    {
+        try
+        {
+            output.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.OutputFailed(output.Path, e);
+        }
     }
 
     private static RecordFileFormat DetectInput(string path)

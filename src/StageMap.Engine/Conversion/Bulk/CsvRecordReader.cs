@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using CsvHelper;
 using CsvHelper.Configuration;
+using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Conversion.Bulk;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -16,9 +15,4 @@ internal interface IRecordFileReader : IDisposable
     long Length { get; }
 
     IEnumerable<InputItem> Read();
-}
-
-internal static class Encodings
-{
-    public static UTF8Encoding Utf8NoBom { get; } = new(encoderShouldEmitUTF8Identifier: false);
 }

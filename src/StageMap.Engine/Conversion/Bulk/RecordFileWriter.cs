@@ -6,6 +6,7 @@ using System.Linq;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Newtonsoft.Json;
+using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
