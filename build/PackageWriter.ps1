@@ -18,7 +18,10 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
+# The folder must exist: .NET reports a missing XDG_DATA_HOME folder as '', and PSResourceGet would then keep
+# its store in the current folder.
 $store = Join-Path ([System.IO.Path]::GetTempPath()) "stagemap-psresourceget-$([guid]::NewGuid().ToString('N'))"
+New-Item -ItemType Directory -Path $store | Out-Null
 $env:XDG_DATA_HOME = $store
 Import-Module Microsoft.PowerShell.PSResourceGet
 

@@ -14,13 +14,21 @@ Describe 'The StageMap package' {
         $script:manifest = Import-PowerShellDataFile (Join-Path $modulePath 'StageMap.psd1')
         $repository = Join-Path $TestDrive 'repository'
         $packWriter = Join-Path $PSScriptRoot '../../build/PackageWriter.ps1'
-        $script:packOutput = & $pwsh @pwshArguments -File $packWriter -ModulePath $modulePath -Repository $repository 2>&1 | ForEach-Object { "$_" }
-        $script:packExitCode = $LASTEXITCODE
+        # From a folder of its own, to see that PSResourceGet keeps no repository store there.
+        $script:packFolder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'pack')
+        Push-Location $packFolder
+        try {
+            $script:packOutput = & $pwsh @pwshArguments -File $packWriter -ModulePath $modulePath -Repository $repository 2>&1 | ForEach-Object { "$_" }
+            $script:packExitCode = $LASTEXITCODE
+        } finally {
+            Pop-Location
+        }
         $script:package = Join-Path $repository "StageMap.$($manifest.ModuleVersion).nupkg"
 
         $install = @'
 param($Repository, $Modules, $Store)
 $ErrorActionPreference = 'Stop'
+New-Item -ItemType Directory -Path $Store | Out-Null
 $env:XDG_DATA_HOME = $Store
 Register-PSResourceRepository -Name StageMapTest -Uri $Repository -Trusted
 Save-PSResource -Name StageMap -Repository StageMapTest -Path $Modules
@@ -39,8 +47,9 @@ $module = Get-Module StageMap
         Set-Content -LiteralPath $installScript -Value $install
         $script:modules = Join-Path $TestDrive 'modules'
         New-Item -ItemType Directory -Path $modules | Out-Null
-        $installOutput = & $pwsh @pwshArguments -File $installScript -Repository $repository -Modules $modules -Store (Join-Path $TestDrive 'store') 2>&1 | ForEach-Object { "$_" }
-        $script:installed = ($installOutput | Select-Object -Last 1) | ConvertFrom-Json -ErrorAction SilentlyContinue
+        $script:store = Join-Path $TestDrive 'store'
+        $installOutput = & $pwsh @pwshArguments -File $installScript -Repository $repository -Modules $modules -Store $store 2>&1 | ForEach-Object { "$_" }
+        $script:installed = $installOutput | Where-Object { $_.StartsWith('{"ModuleBase"') } | Select-Object -Last 1 | ConvertFrom-Json
         $script:installOutput = $installOutput -join "`n"
 
         $script:userStoreAfter = if (Test-Path $userStore) { (Get-FileHash $userStore).Hash }
@@ -74,5 +83,7 @@ $module = Get-Module StageMap
 
     It "leaves the user's PSResourceGet repositories as they were" {
         $userStoreAfter | Should -Be $userStoreBefore
+        Join-Path $packFolder 'PSResourceGet' | Should -Not -Exist
+        Join-Path $store 'PSResourceGet/PSResourceRepository.xml' | Should -Exist
     }
 }
