@@ -126,6 +126,16 @@ public sealed class DestructiveForceCmdletTests : System.IDisposable
     }
 
     [Fact]
+    public void Confirm_asks_once_through_ShouldProcess()
+    {
+        Run("New-StageMapConfiguration | Out-Null; New-LeadStatusMapping Open Approaching | Out-Null").AssertNoErrors();
+
+        Run("Remove-OutreachStage Approaching -Force -Confirm | Out-Null").AssertNoErrors();
+
+        Assert.Contains("'Open' -> 'Approaching'", Assert.Single(_host.Prompts));
+    }
+
+    [Fact]
     public void ConfirmPreference_None_and_Confirm_false_never_ask()
     {
         Run("New-StageMapConfiguration | Out-Null; New-LeadStatusMapping Open Approaching | Out-Null; New-LeadStatusMapping Working Replied | Out-Null").AssertNoErrors();
