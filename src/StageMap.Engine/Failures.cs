@@ -17,6 +17,10 @@ internal static partial class Failures
         ErrorIds.InvalidStageName, FailureCategory.InvalidArgument, name,
         "A stage name cannot be empty or white space only.");
 
+    public static StageMapException OutreachIdTaken(int outreachId, string holder, string requested) => new(
+        ErrorIds.StageAlreadyExists, FailureCategory.ResourceExists, requested,
+        $"Outreach id {outreachId} belongs to stage '{holder}', which Outreach has; stage '{requested}' cannot take it. Import-OutreachStage -Merge brings the configuration up to date with Outreach.");
+
     public static StageMapException StageInUse(string name, int mappingCount) => new(
         ErrorIds.StageInUse, FailureCategory.InvalidOperation, name,
         $"Stage '{name}' is mapped by {mappingCount} lead status mapping(s). Remove or change the mappings first, or use -Force to remove the stage and its mappings.");

@@ -145,7 +145,7 @@ public sealed partial class StageMapConfiguration
             foreach (var old in oldStages.Where(o => byName.ContainsKey(o.Name)))
             {
                 var record = byName[old.Name];
-                var stage = new Stage(IdFor(record, old), record.Name, record.Order ?? old.Order, record.Color ?? old.Color);
+                var stage = FromOutreach(record, new Stage(IdFor(record, old), record.Name, record.Order ?? old.Order, record.Color ?? old.Color));
                 newId[old.Id] = stage.Id;
                 updated.Add(old.Name, stage);
             }
@@ -156,7 +156,7 @@ public sealed partial class StageMapConfiguration
             {
                 var order = record.Order ?? ++nextOrder;
                 nextOrder = Math.Max(nextOrder, order);
-                added.Add(new Stage(IdFor(record, null), record.Name, order, record.Color));
+                added.Add(FromOutreach(record, new Stage(IdFor(record, null), record.Name, order, record.Color)));
             }
 
             var addedByName = added.ToDictionary(a => a.Name, StageNames.Comparer);
@@ -170,7 +170,7 @@ public sealed partial class StageMapConfiguration
                 }
 
                 newId[old.Id] = id;
-                updated.Add(old.Name, old with { Id = id });
+                updated.Add(old.Name, id == old.Id ? old : old with { Id = id, Outreach = null });
             }
 
             // The configuration's stages stay where they were; the new ones follow in the file's order.
@@ -184,7 +184,7 @@ public sealed partial class StageMapConfiguration
             {
                 position++;
                 var sameName = oldStages.FirstOrDefault(s => StageNames.AreSame(s.Name, record.Name));
-                var stage = new Stage(IdFor(record, sameName), record.Name, record.Order ?? position, record.Color);
+                var stage = FromOutreach(record, new Stage(IdFor(record, sameName), record.Name, record.Order ?? position, record.Color));
                 if (sameName is not null)
                 {
                     newId[sameName.Id] = stage.Id;
@@ -218,4 +218,8 @@ public sealed partial class StageMapConfiguration
         var dropped = new DroppedMappings(lost, stage => $"'{file.Name}' has no stage '{stage}'");
         return new StageImportPlan(this, _revision, file, merge, stages, mappings, imported, warnings, dropped);
     }
+
+    /// <summary>A stage whose id the file gives is recorded as Outreach has it; one without an id stays local.</summary>
+    private static Stage FromOutreach(OutreachStageRecord record, Stage stage) =>
+        record.Id is null ? stage with { Outreach = null } : stage.AsInOutreach();
 }
