@@ -45,4 +45,8 @@ public static class ErrorIds
     public const string OutputFileExists = nameof(OutputFileExists);
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
+
+    // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
+    public const string NoStageMapping = nameof(NoStageMapping);
+    public const string InvalidConfigurationInput = nameof(InvalidConfigurationInput);
 }
