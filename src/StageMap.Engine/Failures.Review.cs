@@ -11,8 +11,4 @@ internal static partial class Failures
         crmObject == CrmObject.Lead
             ? "The configuration has no Lead field mapping that pulls the Stage, so no CRM status gives a stage to compare. Add it: New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName."
             : "The configuration has no Contact field mapping that pulls the Stage Name, so no contact status gives a stage to compare. Add it: New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c.");
-
-    public static StageMapException InvalidConfigurationInput(object? input, string problem) => new(
-        ErrorIds.InvalidConfigurationInput, FailureCategory.InvalidArgument, input,
-        $"Not a configuration: {problem} Pass a configuration file's path, a configuration object (Import-StageMapConfiguration), or the file's JSON text.");
 }

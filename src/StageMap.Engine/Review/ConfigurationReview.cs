@@ -72,8 +72,8 @@ public sealed class ConfigurationReview
             text.Append("The change adds and resolves no finding.\n");
         }
 
-        AppendDiagnostics(text, "Added by this change", AddedDiagnostics);
-        AppendDiagnostics(text, "Resolved by this change", ResolvedDiagnostics);
+        AppendDiagnostics(text, "Added by this change", AddedDiagnostics, ResolvedDiagnostics.Count > 0);
+        AppendDiagnostics(text, "Resolved by this change", ResolvedDiagnostics, false);
 
         text.Append("\n### Redo in the Outreach UI (").Append(ClickPath.Title).Append(")\n\n");
         if (ClickPath.Steps.Count == 0 && ClickPath.Removals.Count == 0)
@@ -87,7 +87,7 @@ public sealed class ConfigurationReview
             if (step.Section != section)
             {
                 section = step.Section;
-                text.Append("**").Append(section).Append("**\n\n");
+                text.Append("**").Append(Escape(section)).Append("**\n\n");
             }
 
             text.Append("- [ ] ").Append(step.Step.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(step.MarkdownAction ?? step.Action).Append('\n');
@@ -109,7 +109,7 @@ public sealed class ConfigurationReview
         return text.ToString();
     }
 
-    private static void AppendDiagnostics(StringBuilder text, string title, IReadOnlyList<Diagnostic> diagnostics)
+    private static void AppendDiagnostics(StringBuilder text, string title, IReadOnlyList<Diagnostic> diagnostics, bool more)
     {
         if (diagnostics.Count == 0)
         {
@@ -122,7 +122,10 @@ public sealed class ConfigurationReview
             text.Append("- ").Append(d.RuleId).Append(' ').Append(d.Severity).Append(": ").Append(Escape(d.Message)).Append('\n');
         }
 
-        text.Append('\n');
+        if (more)
+        {
+            text.Append('\n');
+        }
     }
 
     /// <summary>Findings of <paramref name="left"/> that <paramref name="right"/> does not have (same rule, object, target and message).</summary>
