@@ -22,6 +22,7 @@ internal sealed class DriftFileWriter : IDisposable
     private readonly JsonTextWriter? _json;
     private readonly CsvWriter? _csv;
     private long _written;
+    private bool _committed;
 
     private DriftFileWriter(AtomicFile file, RecordFileFormat format)
     {
@@ -134,6 +135,7 @@ internal sealed class DriftFileWriter : IDisposable
 
             _text.Flush();
             _file.Commit();
+            _committed = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -141,10 +143,13 @@ internal sealed class DriftFileWriter : IDisposable
         }
     }
 
+    /// <summary>Without a commit, the temporary file is deleted and an earlier file is left as it was.</summary>
     public void Dispose()
     {
-        _csv?.Dispose();
-        _file.Dispose();
+        if (!_committed)
+        {
+            _file.Dispose();
+        }
     }
 
     private static bool Same(string left, string right) =>
