@@ -15,8 +15,8 @@ namespace StageMap.Engine.Report;
 /// Export-StageMapReport: one self-contained HTML page about a configuration. Inline CSS and inline
 /// SVG only, no script, no address of any kind, and a Content-Security-Policy that forbids loading
 /// anything, so the page reads the same offline, in a mail attachment or a CI artifact. It shows a
-/// verdict with the counts, the Lead flow picture, the findings by severity with their fixes, the
-/// drift (when record files were joined), the contact side and the click-path checklist.
+/// verdict with the counts, the Lead flow picture, the drift (when record files were joined), the
+/// findings by severity with their fixes, the contact side and the click-path checklist.
 /// </summary>
 public static class StageMapReport
 {
@@ -44,11 +44,12 @@ public static class StageMapReport
         html.Raw("<div class=\"legend\"><span><i></i>mapping</span><span><i class=\"broken\"></i>broken mapping (SM001\u2013SM003, SM013, SM014)</span><span><i class=\"unmapped\"></i>unmapped</span><span><i class=\"missing\"></i>missing (not in the CRM / no such stage)</span></div>");
         FlowPicture.Write(html, LeadFlow.Build(content, diagnostics));
         html.Raw("</section>");
-        Findings(html, diagnostics);
         if (drift is not null)
         {
             Drift(html, drift);
         }
+
+        Findings(html, diagnostics);
 
         Contact(html, content);
         ClickPath(html, builder, configuration);
