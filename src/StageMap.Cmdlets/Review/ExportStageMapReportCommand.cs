@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using StageMap.Cmdlets.Completion;
-using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
@@ -17,7 +15,7 @@ namespace StageMap.Cmdlets.Review;
 /// </summary>
 [Cmdlet(VerbsData.Export, "StageMapReport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportStageMapReportCommand : ConfigurationCommand
+public sealed class ExportStageMapReportCommand : DriftCommand
 {
     /// <summary>The HTML file to write.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -37,18 +35,6 @@ public sealed class ExportStageMapReportCommand : ConfigurationCommand
     /// <summary>The object of the record files: Lead (default) or Contact.</summary>
     [Parameter]
     public CrmObject Object { get; set; } = CrmObject.Lead;
-
-    /// <summary>The CRM join key field (see Find-StageDrift).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(CrmFieldCompleter))]
-    public string? CrmKey { get; set; }
-
-    /// <summary>The prospect join key field (see Find-StageDrift).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(OutreachFieldCompleter))]
-    public string? OutreachKey { get; set; }
 
     /// <summary>Overwrite the file if it exists.</summary>
     [Parameter]
@@ -76,10 +62,16 @@ public sealed class ExportStageMapReportCommand : ConfigurationCommand
                 return;
             }
 
-            var drift = CrmPath is null ? null : Drift();
-            if (CrmPath is not null && drift is null)
+            DriftSummary? drift = null;
+            if (CrmPath is not null)
             {
-                return;
+                var job = ResolveJob(Object, CrmPath, OutreachPath!);
+                if (job is null)
+                {
+                    return;
+                }
+
+                drift = FindDrift(job, found: null);
             }
 
             StageMapReport.Export(StageMapReport.Render(TargetConfiguration, drift, DateTimeOffset.Now), fullPath, Force);
@@ -88,23 +80,15 @@ public sealed class ExportStageMapReportCommand : ConfigurationCommand
         {
             ThrowFailure(failure);
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the pipeline is stopping; no report was written.
+            return;
+        }
 
         if (PassThru)
         {
             WriteObject(new FileInfo(fullPath));
         }
-    }
-
-    private DriftSummary? Drift()
-    {
-        var crm = ResolveExistingFiles(CrmPath!, literal: false);
-        var outreach = ResolveExistingFiles(OutreachPath!, literal: false);
-        if (crm.Count != 1 || outreach.Count != 1)
-        {
-            return null;
-        }
-
-        var job = new DriftJob { Object = Object, CrmPath = crm[0], OutreachPath = outreach[0], CrmKey = CrmKey, OutreachKey = OutreachKey };
-        return StageDriftFinder.Run(TargetConfiguration, job, progress: (what, percent) => WriteProgress(new ProgressRecord(1, "Finding stage drift for the report", what) { PercentComplete = percent }));
     }
 }

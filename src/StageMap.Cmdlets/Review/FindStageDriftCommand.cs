@@ -1,8 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
-using StageMap.Cmdlets.Completion;
-using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
@@ -19,10 +16,8 @@ namespace StageMap.Cmdlets.Review;
 [Cmdlet(VerbsCommon.Find, "StageDrift", SupportsShouldProcess = true)]
 [OutputType(typeof(StageDrift))]
 [OutputType(typeof(DriftSummary))]
-public sealed class FindStageDriftCommand : ConfigurationCommand
+public sealed class FindStageDriftCommand : DriftCommand
 {
-    private readonly CancellationTokenSource _stop = new();
-
     /// <summary>The CRM object the records are: Lead or Contact.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public CrmObject Object { get; set; }
@@ -42,18 +37,6 @@ public sealed class FindStageDriftCommand : ConfigurationCommand
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
-    /// <summary>The CRM field that holds the join key (a dotted path reaches into nested objects); default: the record id.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(CrmFieldCompleter))]
-    public string? CrmKey { get; set; }
-
-    /// <summary>The prospect field that holds the join key; default: salesforceId, or attributes.externalId on JSON:API prospects.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(OutreachFieldCompleter))]
-    public string? OutreachKey { get; set; }
-
     /// <summary>Write only the summary, not the findings.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -64,45 +47,22 @@ public sealed class FindStageDriftCommand : ConfigurationCommand
 
     protected override void EndProcessing()
     {
-        var crm = ResolveExistingFiles(CrmPath, literal: false);
-        var outreach = ResolveExistingFiles(OutreachPath, literal: false);
-        if (crm.Count != 1 || outreach.Count != 1)
+        var job = ResolveJob(Object, CrmPath, OutreachPath);
+        if (job is null)
         {
-            if (crm.Count > 1 || outreach.Count > 1)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-CrmPath and -OutreachPath each name one file."), "PathMatchesManyFiles", ErrorCategory.InvalidArgument, crm.Count > 1 ? CrmPath : OutreachPath));
-            }
-
             return;
         }
 
-        var job = new DriftJob
-        {
-            Object = Object,
-            CrmPath = crm[0],
-            OutreachPath = outreach[0],
-            CrmKey = CrmKey,
-            OutreachKey = OutreachKey,
-            OutFile = OutFile is null ? null : ResolveNewFilePath(OutFile),
-            Force = Force,
-        };
+        job.OutFile = OutFile is null ? null : ResolveNewFilePath(OutFile);
+        job.Force = Force;
         if (job.OutFile is not null && !ShouldProcess(job.OutFile, $"Write the {Object} records whose stage drifts"))
         {
             return;
         }
 
-        var activity = $"Finding stage drift ({Object})";
         try
         {
-            var summary = StageDriftFinder.Run(
-                TargetConfiguration,
-                job,
-                Summary ? null : drift => WriteObject(drift),
-                (what, percent) => WriteProgress(new ProgressRecord(1, activity, what) { PercentComplete = percent }),
-                _stop.Token);
-            WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
-            WriteVerbose($"{summary.Pairs:N0} pairs ({summary.Drifted:N0} drifted), {summary.CrmOnly:N0} CRM only, {summary.OutreachOnly:N0} Outreach only; {summary.HeldKeys:N0} {summary.HeldSide} keys held.");
+            var summary = FindDrift(job, Summary ? null : drift => WriteObject(drift));
             if (Summary || job.OutFile is not null)
             {
                 WriteObject(summary);
@@ -117,6 +77,4 @@ public sealed class FindStageDriftCommand : ConfigurationCommand
             // Ctrl+C: the pipeline is stopping; no output file was written.
         }
     }
-
-    protected override void StopProcessing() => _stop.Cancel();
 }

@@ -7,25 +7,12 @@ namespace StageMap.Engine.Drift;
 /// <summary>
 /// What the join reads of a record on either side: its key, its name and, for a prospect, its stage.
 /// A key field may be a dotted path into nested objects (attributes.externalId); a list gives its
-/// first value (Outreach's primary email, say). Keys compare exactly, except that a Salesforce id
-/// compares by its 15-character form, so an 18-character id joins its 15-character spelling.
+/// first value (Outreach's primary email, say). <see cref="JoinKey"/> says how keys compare.
 /// </summary>
 internal static class DriftRecords
 {
     public const string DefaultCrmKey = ConversionPlan.IdField;
     public const string DefaultOutreachKey = ConversionPlan.SalesforceIdAttribute;
-
-    /// <summary>The key as the join compares it, or null for a blank one.</summary>
-    public static string? Normalize(string? key)
-    {
-        if (key is null)
-        {
-            return null;
-        }
-
-        var text = key.Trim();
-        return text.Length == 0 ? null : SalesforceId.ToShort(text) ?? text;
-    }
 
     /// <summary>The CRM record's key: the named field, or by default Id (else the id at the end of attributes.url).</summary>
     public static string? CrmKey(IInputRecord record, string? field)

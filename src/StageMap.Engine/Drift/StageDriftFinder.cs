@@ -26,6 +26,7 @@ namespace StageMap.Engine.Drift;
 public static class StageDriftFinder
 {
     private const int CheckEvery = 4096;
+    private const long SampleBytes = 4 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
     /// <param name="found">Receives each finding when the job has no OutFile.</param>
@@ -83,7 +84,7 @@ public static class StageDriftFinder
         private readonly Action<string, int>? _progress;
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
-        private readonly Dictionary<string, Held> _held = new(StringComparer.Ordinal);
+        private Dictionary<JoinKey, Held> _held = new();
         private readonly InternTable<CrmOutcome> _outcomes = new();
         private readonly InternTable<ActualStage> _actuals = new();
         private readonly Dictionary<(string Status, string Stage), (long Count, long Drifted)> _crossTab = new();
@@ -103,6 +104,7 @@ public static class StageDriftFinder
 
         public void HoldCrm(RecordFileFormat format)
         {
+            Presize(_job.CrmPath, format);
             foreach (var item in Read(_job.CrmPath, format, "Reading the CRM records' keys"))
             {
                 _crmRead++;
@@ -117,6 +119,7 @@ public static class StageDriftFinder
 
         public void HoldOutreach(RecordFileFormat format)
         {
+            Presize(_job.OutreachPath, format);
             foreach (var item in Read(_job.OutreachPath, format, "Reading the prospects' keys"))
             {
                 _outreachRead++;
@@ -224,32 +227,52 @@ public static class StageDriftFinder
             OutFile = _job.OutFile,
         };
 
+        /// <summary>
+        /// Sizes the key set for the file's records, estimated from the first few megabytes, so it is
+        /// allocated once: grown by doubling, a million keys would leave each smaller table behind.
+        /// </summary>
+        private void Presize(string path, RecordFileFormat format)
+        {
+            using var reader = RecordFileReaders.Open(path, format);
+            long records = 0;
+            foreach (var _ in reader.Read())
+            {
+                if (++records % 1024 == 0 && reader.Position >= SampleBytes)
+                {
+                    break;
+                }
+            }
+
+            var estimate = records == 0 || reader.Position == 0 ? records : (long)(records * (double)reader.Length / reader.Position * 1.1) + 16;
+            _held = new Dictionary<JoinKey, Held>((int)Math.Min(estimate, int.MaxValue / 2));
+        }
+
         private Problem? Hold(string? key, int payload)
         {
-            var normal = DriftRecords.Normalize(key);
+            var normal = JoinKey.From(key);
             if (normal is null)
             {
                 return Problem.NoKey;
             }
 
-            if (_held.ContainsKey(normal))
+            if (_held.ContainsKey(normal.Value))
             {
                 return Problem.Duplicate;
             }
 
-            _held.Add(normal, new Held(payload, false));
+            _held.Add(normal.Value, new Held(payload, false));
             return null;
         }
 
         private (Problem? Problem, int Payload) Match(string? key)
         {
-            var normal = DriftRecords.Normalize(key);
+            var normal = JoinKey.From(key);
             if (normal is null)
             {
                 return (Problem.NoKey, 0);
             }
 
-            if (!_held.TryGetValue(normal, out var held))
+            if (!_held.TryGetValue(normal.Value, out var held))
             {
                 return (Problem.NoPartner, 0);
             }
@@ -259,19 +282,19 @@ public static class StageDriftFinder
                 return (Problem.Duplicate, 0);
             }
 
-            _held[normal] = held with { Done = true };
+            _held[normal.Value] = held with { Done = true };
             return (null, held.Payload);
         }
 
         private bool TakeUnmatched(string? key)
         {
-            var normal = DriftRecords.Normalize(key);
-            if (normal is null || !_held.TryGetValue(normal, out var held) || held.Done)
+            var normal = JoinKey.From(key);
+            if (normal is null || !_held.TryGetValue(normal.Value, out var held) || held.Done)
             {
                 return false;
             }
 
-            _held[normal] = held with { Done = true };
+            _held[normal.Value] = held with { Done = true };
             return true;
         }
 

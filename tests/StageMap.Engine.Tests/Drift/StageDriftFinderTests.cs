@@ -262,3 +262,19 @@ public class StageDriftFinderTests
         Assert.Equal(ErrorIds.InvalidRecordFile, failure.ErrorId);
     }
 }
+
+public class JoinKeyTests
+{
+    [Fact]
+    public void Ids_compare_by_their_15_character_form_and_other_keys_exactly()
+    {
+        Assert.Equal(JoinKey.From("00Q5g00000Dm001EAB"), JoinKey.From(" 00Q5g00000Dm001 "));
+        Assert.Equal(JoinKey.From("00Q5g00000Dm001EAB").GetHashCode(), JoinKey.From("00Q5g00000Dm001").GetHashCode());
+        Assert.NotEqual(JoinKey.From("00Q5g00000Dm001"), JoinKey.From("00Q5g00000DM001"));
+        Assert.NotEqual(JoinKey.From("00Q5g00000Dm001"), JoinKey.From("00Q5g00000Dm002"));
+        Assert.Equal(JoinKey.From("a@example.com"), JoinKey.From("a@example.com"));
+        Assert.NotEqual(JoinKey.From("a@example.com"), JoinKey.From("A@example.com"));
+        Assert.Null(JoinKey.From("  "));
+        Assert.Null(JoinKey.From(null));
+    }
+}
