@@ -7,8 +7,8 @@
     ConvertTo-OutreachProspect -Path/-OutFile (streaming, one record at a time). Find-StageDrift
     streams both files too but holds the smaller file's keys, so its goal is: peak working set within
     the bar plus that key set. The key set is measured here on its own: a Dictionary of as many
-    keys as the join holds, each a Salesforce id packed into two numbers (plus an empty text
-    reference) with an 8-byte value, as the join holds them.
+    keys as the join holds, each a Salesforce id packed into two numbers with a 4-byte value, sized
+    as the join sizes it.
 
     Data (generated from a fixed seed, nothing committed): leads as they were at the last sync,
     converted to prospects by ConvertTo-OutreachProspect; then the leads as they are now, 1 % with
@@ -39,7 +39,7 @@ public static class StageDriftBench
 {
     static readonly string[] Statuses = { "Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted" };
 
-    /// <summary>Leads with 18-character ids; <paramref name="now"/> moves 1 % to another status and replaces the last 0.5 %.</summary>
+    /// <summary>Leads with 18-character ids (valid: the suffix encodes the case of the first 15); <paramref name="now"/> moves 1 % to another status and replaces the last 0.5 %.</summary>
     public static void WriteLeads(string path, int rows, int seed, bool now)
     {
         var random = new Random(seed);
@@ -54,7 +54,7 @@ public static class StageDriftBench
                 var moved = random.Next(100) == 0;
                 if (now && moved) status = Statuses[(Array.IndexOf(Statuses, status) + 1) % Statuses.Length];
                 var id = now && i >= replacedFrom ? i + rows : i;
-                writer.Write("00Q5g"); writer.Write(id.ToString("D10", CultureInfo.InvariantCulture)); writer.Write("AAA,");
+                writer.Write("00Q5g"); writer.Write(id.ToString("D10", CultureInfo.InvariantCulture)); writer.Write("EAA,"); // the case suffix of 00Q5g + digits
                 writer.Write("First"); writer.Write(i); writer.Write(",Last"); writer.Write(i); writer.Write(",lead"); writer.Write(i);
                 writer.Write("@example.com,\"Company "); writer.Write(i % 4999); writer.Write(", Inc.\",");
                 writer.WriteLine(status);
@@ -102,8 +102,8 @@ try {
     Write-Host 'The key set alone...'
     [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
     $before = [GC]::GetTotalMemory($true)
-    $keys = [System.Collections.Generic.Dictionary[System.ValueTuple[uint64, uint64, string], long]]::new([int]($summary.HeldKeys * 1.1))
-    for ($i = 0; $i -lt $summary.HeldKeys; $i++) { $keys.Add([System.ValueTuple[uint64, uint64, string]]::new([uint64]$i, [uint64]1, $null), 0) }
+    $keys = [System.Collections.Generic.Dictionary[System.ValueTuple[uint64, uint64], int]]::new([int]($summary.HeldKeys * 1.1))
+    for ($i = 0; $i -lt $summary.HeldKeys; $i++) { $keys.Add([System.ValueTuple[uint64, uint64]]::new([uint64]$i, [uint64]1), 0) }
     $keySet = [GC]::GetTotalMemory($true) - $before
     $keys = $null
 
@@ -125,7 +125,7 @@ $Runs fresh PowerShell processes.
 | pairs / drifted / CRM only / Outreach only | $('{0:N0} / {1:N0} / {2:N0} / {3:N0}' -f $summary.Pairs, $summary.Drifted, $summary.CrmOnly, $summary.OutreachOnly) |
 | keys held (the $($summary.HeldSide) file, the smaller) | $('{0:N0}' -f $summary.HeldKeys) |
 | the bar: peak working set of ``ConvertTo-OutreachProspect -Path -OutFile`` on the leads | $('{0:N0}' -f ($bar / 1MB)) MiB |
-| the key set alone (Dictionary of as many packed ids, 8-byte values, sized as the join sizes it) | $('{0:N0}' -f ($keySet / 1MB)) MiB |
+| the key set alone (Dictionary of as many ids packed in 16 bytes, 4-byte values, sized as the join sizes it) | $('{0:N0}' -f ($keySet / 1MB)) MiB |
 | peak working set of ``Find-StageDrift -OutFile`` | $('{0:N0}' -f ($drift / 1MB)) MiB |
 | time of one ``Find-StageDrift`` run in this process | $('{0:N1}' -f $elapsed) s |
 

@@ -84,7 +84,7 @@ public static class StageDriftFinder
         private readonly Action<string, int>? _progress;
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
-        private Dictionary<JoinKey, Held> _held = new();
+        private KeySet _held = new();
         private readonly InternTable<CrmOutcome> _outcomes = new();
         private readonly InternTable<ActualStage> _actuals = new();
         private readonly Dictionary<(string Status, string Stage), (long Count, long Drifted)> _crossTab = new();
@@ -175,7 +175,7 @@ public static class StageDriftFinder
         /// <summary>Pass 3: the held records no record of the other file joined, with their names.</summary>
         public void ReportUnmatched(DriftSide heldSide, RecordFileFormat format)
         {
-            if (_held.Values.All(h => h.Done))
+            if (_held.AllTaken)
             {
                 return;
             }
@@ -244,7 +244,7 @@ public static class StageDriftFinder
             }
 
             var estimate = records == 0 || reader.Position == 0 ? records : (long)(records * (double)reader.Length / reader.Position * 1.1) + 16;
-            _held = new Dictionary<JoinKey, Held>((int)Math.Min(estimate, int.MaxValue / 2));
+            _held = new KeySet((int)Math.Min(estimate, int.MaxValue / 2));
         }
 
         private Problem? Hold(string? key, int payload)
@@ -255,13 +255,7 @@ public static class StageDriftFinder
                 return Problem.NoKey;
             }
 
-            if (_held.ContainsKey(normal.Value))
-            {
-                return Problem.Duplicate;
-            }
-
-            _held.Add(normal.Value, new Held(payload, false));
-            return null;
+            return _held.TryAdd(normal.Value, payload) ? null : Problem.Duplicate;
         }
 
         private (Problem? Problem, int Payload) Match(string? key)
@@ -272,29 +266,29 @@ public static class StageDriftFinder
                 return (Problem.NoKey, 0);
             }
 
-            if (!_held.TryGetValue(normal.Value, out var held))
+            if (!_held.TryGet(normal.Value, out var payload, out var taken))
             {
                 return (Problem.NoPartner, 0);
             }
 
-            if (held.Done)
+            if (taken)
             {
                 return (Problem.Duplicate, 0);
             }
 
-            _held[normal.Value] = held with { Done = true };
-            return (null, held.Payload);
+            _held.Take(normal.Value);
+            return (null, payload);
         }
 
         private bool TakeUnmatched(string? key)
         {
             var normal = JoinKey.From(key);
-            if (normal is null || !_held.TryGetValue(normal.Value, out var held) || held.Done)
+            if (normal is null || !_held.TryGet(normal.Value, out _, out var taken) || taken)
             {
                 return false;
             }
 
-            _held[normal.Value] = held with { Done = true };
+            _held.Take(normal.Value);
             return true;
         }
 
@@ -372,7 +366,4 @@ public static class StageDriftFinder
         NoPartner,
         Duplicate,
     }
-
-    /// <summary>A held key: its payload (an interned outcome or stage) and whether a record of the other file took it.</summary>
-    private readonly record struct Held(int Payload, bool Done);
 }
