@@ -240,6 +240,23 @@ public class StageDriftFinderTests
     }
 
     [Fact]
+    public void Contacts_expect_the_stage_their_status_names_exactly()
+    {
+        using var folder = new TempDirectory();
+        var contacts = Configs.With(Configs.Contact("Stage Name", "Contact_Status__c"), Configs.Contact("Last Name", "LastName"));
+        File.WriteAllText(folder.File("contacts.csv"), $"Id,LastName,Contact_Status__c\n{Id(1)},Akin,Replied\n{Id(2)},Bair,replied\n{Id(3)},Case,New\n");
+        File.WriteAllText(folder.File("prospects.jsonl"), Prospects((Id(1), "Akin", "Replied"), (Id(2), "Bair", 3), (Id(3), "Case", 2)));
+        var found = new List<StageDrift>();
+
+        var summary = StageDriftFinder.Run(contacts, new DriftJob { Object = CrmObject.Contact, CrmPath = folder.File("contacts.csv"), OutreachPath = folder.File("prospects.jsonl") }, found.Add);
+
+        Assert.Equal(
+            new[] { ("Bair", DriftReason.StageMissing, (string?)ErrorIds.UnknownStage), ("Case", DriftReason.MappedToAnotherStage, null) },
+            found.Select(f => (f.Name!, f.Reason!.Value, f.ErrorId)));
+        Assert.Equal((3L, 1L), (summary.Pairs, summary.Matching));
+    }
+
+    [Fact]
     public void A_configuration_without_a_Stage_mapping_cannot_say_what_is_expected()
     {
         using var folder = new TempDirectory();
