@@ -34,6 +34,9 @@
         'ConvertTo-OutreachProspect'
         'ConvertTo-SalesforceRecord'
         'Test-StageMapping'
+        'Compare-StageMapConfiguration'
+        'Find-StageDrift'
+        'Export-StageMapReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
