@@ -35,24 +35,37 @@ public sealed class SM003CrmStatusNotInCrm : ValidationRule
             var mapped = mapping.CrmStatus;
             var stage = stageId.Stage is { } found ? Ps(found.Name) : "<stage>";
             var wrong = $"Lead status {Quoted(mapped)} is not the API name of a CRM lead status, and the sync compares API names exactly: it will fail for this mapping. ";
+            var remove = $"Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}";
             var match = context.LeadStatusMatch.Find(mapped);
-            if (match?.Single is { } exact)
+            if (match?.Single is { } taken && context.FindName(taken)?.MappingCount > 0)
             {
+                yield return Report(
+                    CrmObject.Lead,
+                    mapped,
+                    wrong + $"The CRM has {Quoted(taken)}, which is mapped already: remove this mapping: {remove}.",
+                    taken)
+                    with { FixCommands = Fixes(remove) };
+            }
+            else if (match?.Single is { } exact)
+            {
+                var replace = stageId.Stage is null ? null : $"{remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}";
                 var why = match.Kind == NearMatchKind.Label
                     ? $"It matches the label of the CRM lead status whose API name is {Quoted(exact)}; mappings use the API name (the value Lead.Status holds). "
                     : $"The CRM has {Quoted(exact)}, which differs only in case, white space or dashes. ";
                 yield return Report(
                     CrmObject.Lead,
                     mapped,
-                    wrong + why + $"Map that instead: Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.",
-                    exact);
+                    wrong + why + $"Map that instead: {remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.",
+                    exact)
+                    with { FixCommands = Fixes(replace) };
             }
             else if (match is not null)
             {
                 yield return Report(
                     CrmObject.Lead,
                     mapped,
-                    wrong + $"It nearly matches several CRM lead statuses: {QuotedList(match.Candidates)}. Map the one you mean by its exact API name, and remove this mapping: Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}.");
+                    wrong + $"It nearly matches several CRM lead statuses: {QuotedList(match.Candidates)}. Map the one you mean by its exact API name, and remove this mapping: {remove}.")
+                    with { FixCommands = Fixes(remove) };
             }
             else
             {
@@ -60,7 +73,8 @@ public sealed class SM003CrmStatusNotInCrm : ValidationRule
                     CrmObject.Lead,
                     mapped,
                     wrong + $"It is none of the {context.Metadata.LeadStatuses.Count} lead statuses of the CRM metadata (Get-CrmStatus -Object Lead lists them). "
-                    + $"Correct it to the CRM's API name, or remove the mapping: Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}.");
+                    + $"Correct it to the CRM's API name, or remove the mapping: {remove}.")
+                    with { FixCommands = Fixes(remove) };
             }
         }
     }
