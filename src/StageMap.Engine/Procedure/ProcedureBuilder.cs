@@ -98,7 +98,7 @@ public abstract class ProcedureBuilder
 
         steps.Begin(StageSection);
         steps.AccessOutreach();
-        steps.Add(null, "Open the page where your organization's Outreach stages are managed. The article this procedure follows does not name that page, in either experience: it says only that stages are managed independently of the Lead and Contact Status objects and can be configured to suit your workflow.");
+        steps.Add(null, "Open the page where your Outreach stages are managed (the article this procedure follows does not name that page, in either experience).");
         foreach (var stage in pending)
         {
             if (stage.Outreach is not { } inOutreach)
