@@ -52,7 +52,7 @@ Describe 'Mapping the Stage fields of a standard Salesforce org' {
 
         { New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -ErrorAction Stop } |
             Should -Throw -ErrorId 'DuplicateFieldMapping,StageMap.Cmdlets.FieldMappings.NewFieldMappingCommand'
-        { New-FieldMapping -Object Lead -OutreachField Rating -CrmField status -ErrorAction Stop } |
+        { New-FieldMapping -Object Lead -OutreachField Occupation -CrmField status -ErrorAction Stop } |
             Should -Throw -ErrorId 'DuplicateFieldMapping,StageMap.Cmdlets.FieldMappings.NewFieldMappingCommand'
 
         (Get-FileHash $mappingFile).Hash | Should -Be $before.Hash
