@@ -86,6 +86,9 @@ public sealed class ConversionPlan
     /// <summary>The input fields the mappings read.</summary>
     public IEnumerable<string> SourceFields => _rules.SelectMany(r => r.SourceFields).Distinct(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The rules, in the order they write their fields.</summary>
+    internal IReadOnlyList<FieldRule> Rules => _rules;
+
     /// <summary>What the caller should tell the user once: the configuration converts, but not as they may expect.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -102,11 +105,32 @@ public sealed class ConversionPlan
     /// <summary>Converts one record; never throws for a bad record.</summary>
     public ConversionResult Convert(IInputRecord? record) => Convert(record, reuse: null);
 
+    /// <summary>Converts one record, telling <paramref name="missing"/> which mapped fields it did not carry.</summary>
+    public ConversionResult Convert(IInputRecord? record, MissingFieldTally? missing) => Convert(record, reuse: null, missing);
+
     /// <summary>
     /// Converts into <paramref name="reuse"/> when given (a record of this plan, overwritten): bulk
     /// conversion writes each record out before the next, so it needs one buffer, not one per record.
     /// </summary>
-    internal ConversionResult Convert(IInputRecord? record, ConvertedRecord? reuse)
+    internal ConversionResult Convert(IInputRecord? record, ConvertedRecord? reuse, MissingFieldTally? missing = null)
+    {
+        var result = ConvertRecord(record, reuse, missing);
+        if (missing is not null)
+        {
+            if (result.Succeeded)
+            {
+                missing.Commit(record!);
+            }
+            else
+            {
+                missing.Discard();
+            }
+        }
+
+        return result;
+    }
+
+    private ConversionResult ConvertRecord(IInputRecord? record, ConvertedRecord? reuse, MissingFieldTally? missing)
     {
         if (record is null)
         {
@@ -136,9 +160,15 @@ public sealed class ConversionPlan
             return ConversionResult.Fail(failure);
         }
 
-        foreach (var rule in _rules)
+        for (var i = 0; i < _rules.Count; i++)
         {
-            found |= rule.Apply(record, values, out failure);
+            var carried = _rules[i].Apply(record, values, out failure);
+            found |= carried;
+            if (!carried)
+            {
+                missing?.MarkAbsent(i);
+            }
+
             if (failure is not null)
             {
                 return ConversionResult.Fail(failure);

@@ -92,12 +92,13 @@ public sealed class NearMatch
 
     /// <summary>
     /// For names only (a field, a column), never for CRM values: <see cref="Find"/>'s value, else the
-    /// one value (or label) within <paramref name="maxEdits"/> single-character edits of
-    /// <paramref name="text"/> ('Stagee' for 'Stage', 'Stauts' for 'Status'), compared by their
-    /// <see cref="Loosen"/> keys; null when none is that close or two are equally close. A name
-    /// typed wrong is only ever refused or warned about with this, never replaced.
+    /// one value (or label) within one single-character edit of <paramref name="text"/> (two for a
+    /// name of more than six characters): 'Stagee' for 'Stage', 'Stauts' for 'Status', but not
+    /// 'State' for 'Status'. Compared by their <see cref="Loosen"/> keys; null when none is that
+    /// close or two are equally close. A name typed wrong is only ever refused or warned about with
+    /// this, never replaced.
     /// </summary>
-    public string? FindName(string text, int maxEdits = 2)
+    public string? FindName(string text)
     {
         if (Find(text)?.Single is { } near)
         {
@@ -105,6 +106,7 @@ public sealed class NearMatch
         }
 
         var key = Loosen(text);
+        var maxEdits = key.Length > 6 ? 2 : 1;
         string? best = null;
         var bestDistance = maxEdits + 1;
         var tie = false;
