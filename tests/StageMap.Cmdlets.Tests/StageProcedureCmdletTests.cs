@@ -88,6 +88,20 @@ public class StageProcedureCmdletTests
     }
 
     [Fact]
+    public void A_field_the_describe_labels_is_shown_as_the_UI_shows_it_with_its_API_name_and_the_file_keeps_the_label()
+    {
+        var result = _session.RunWithFixtures(Fixtures.Salesforce, """
+            New-StageMapConfiguration -Path ./m.json | Out-Null
+            Import-CrmMetadata -Path (Join-Path $fx 'sf_cli_describe_Lead__stagemap.json') | Out-Null
+            New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName | Out-Null
+            Import-StageMapConfiguration ./m.json | Out-Null
+            (Get-StageMapProcedure -Object Lead | Where-Object Action -Like 'Click Add and map*').Action
+            """).AssertNoErrors();
+
+        Assert.Equal("Click Add and map the Outreach field 'Stage' to the CRM field 'Lead Status' (Status).", Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
     public void WhatIf_records_nothing()
     {
         var result = _session.Run("""

@@ -199,16 +199,19 @@ public abstract class ProcedureBuilder
             return;
         }
 
-        AddFieldMapping(steps, mapping);
+        AddFieldMapping(steps, mapping, configuration.CrmMetadata.LabelOf(crmObject, mapping.CrmField));
     }
 
-    private void AddFieldMapping(StepWriter steps, FieldMapping mapping)
+    /// <param name="crmLabel">The CRM field's label as the Salesforce UI shows it, where a describe gave it.</param>
+    private void AddFieldMapping(StepWriter steps, FieldMapping mapping, string? crmLabel)
     {
         steps.AccessOutreach();
         OpenFieldMappings(steps, mapping.Object);
         var pair = $"{mapping.OutreachField} <> {mapping.CrmField}";
         var outreachField = Inline.Value(mapping.OutreachField);
-        var crmField = Inline.Value(mapping.CrmField);
+        var crmField = crmLabel is null || string.Equals(crmLabel, mapping.CrmField, System.StringComparison.Ordinal)
+            ? Inline.Value(mapping.CrmField)
+            : Inline.Labelled(crmLabel, mapping.CrmField);
         steps.Add(pair, $"Confirm {FieldList} has no {{0}} <> {{1}} mapping yet, nor any other mapping of either field: a second mapping causes syncing errors.", outreachField, crmField);
         steps.Add(pair, $"Click {AddMappingButton} and map the Outreach field {{0}} to the CRM field {{1}}.", outreachField, crmField);
         if (mapping.Direction == SyncDirection.ToCrm)
@@ -314,5 +317,9 @@ public abstract class ProcedureBuilder
         public static Inline Value(string text) => new($"'{text}'", ProcedureMarkdown.CodeSpan(text));
 
         public static Inline Code(string text) => new(text, ProcedureMarkdown.CodeSpan(text));
+
+        /// <summary>A field as the UI shows it with its API name beside it: 'Lead Status' (Status).</summary>
+        public static Inline Labelled(string label, string apiName) =>
+            new($"'{label}' ({apiName})", $"{ProcedureMarkdown.CodeSpan(label)} ({ProcedureMarkdown.CodeSpan(apiName)})");
     }
 }
