@@ -32,7 +32,7 @@ public class SM006LeadStatusLookupMissingTests
     {
         var plain = LeadStatusLookup with { Options = new FieldMappingOptions { LookupField = true } };
         var withIds = StandardOrgWith(plain);
-        withIds.CrmMetadata = withIds.CrmMetadata with { LeadStatuses = withIds.CrmMetadata.LeadStatuses.Select((s, i) => s with { Id = $"01J5g00000Lb7Q{(char)('A' + i)}EAZ" }).ToList() };
+        withIds.CrmMetadata = WithLeadStatusIds(withIds.CrmMetadata);
 
         Assert.Equal("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName", Assert.Single(Assert.Single(Diagnose(StandardOrgWith(plain), "SM006")).FixCommands));
         Assert.Equal("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -ExternalMappedField -ExternalMappedType LeadStatus", Assert.Single(Assert.Single(Diagnose(withIds, "SM006")).FixCommands));

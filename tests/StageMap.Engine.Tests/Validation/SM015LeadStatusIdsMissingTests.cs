@@ -18,10 +18,7 @@ public class SM015LeadStatusIdsMissingTests
         content.FieldMappings.Add(lookup);
         if (withIds)
         {
-            content.CrmMetadata = content.CrmMetadata with
-            {
-                LeadStatuses = content.CrmMetadata.LeadStatuses.Select((s, i) => s with { Id = $"01J5g00000Lb7Q{(char)('A' + i)}EAZ" }).ToList(),
-            };
+            content.CrmMetadata = WithLeadStatusIds(content.CrmMetadata);
         }
 
         return content;
