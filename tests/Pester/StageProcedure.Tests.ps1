@@ -44,6 +44,13 @@ Describe 'Stages the admin has not made in Outreach yet' {
             Should -Be "Rename the stage 'Approaching' (Outreach id 2) to 'Working'."
     }
 
+    It 'completes the Outreach id of a stage Outreach has, and none for a local one' {
+        $line = 'Set-OutreachStage -Name Approaching -OutreachId '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be '2'
+        $line = "Set-OutreachStage -Name 'Open - Not Contacted' -OutreachId "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+    }
+
     It 'completes the name of the stage to confirm' {
         $completions = TabExpansion2 -inputScript 'Set-OutreachStage -Name Open' -cursorColumn 28
         $completions.CompletionMatches.CompletionText | Should -Contain "'Open - Not Contacted'"

@@ -30,6 +30,7 @@ public sealed class SetOutreachStageCommand : ConfigurationChangeCommand
 
     /// <summary>The stage's id in Outreach: records that Outreach has the stage, as it is after this command.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(OutreachIdCompleter))]
     [ValidateRange(1, int.MaxValue)]
     public int? OutreachId { get; set; }
 
