@@ -7,6 +7,19 @@ BeforeAll {
     $outreachStages = Join-Path $FixturesPath 'outreach/outreach_api_stages__stagemap.json'
 }
 
+Describe 'A new configuration, before and after Outreach''s stage list is merged' {
+    It 'checks the six default stages first, and no longer once Import-OutreachStage -Merge confirms them' {
+        New-StageMapConfiguration | Out-Null
+        $checks = Get-StageMapProcedure | Where-Object Action -Like 'Check that Outreach has the stage*'
+        $checks.Value | Should -Be 'New', 'Approaching', 'Replied', 'Unresponsive', 'Do Not Contact', 'Bad Data'
+        $checks[0].Step | Should -Be 3
+
+        Import-OutreachStage -Path $outreachStages -Merge | Out-Null
+
+        Get-StageMapProcedure | Where-Object { $_.Section -eq 'Outreach stages' -and $_.Value -in 'New', 'Bad Data' } | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Stages the admin has not made in Outreach yet' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'

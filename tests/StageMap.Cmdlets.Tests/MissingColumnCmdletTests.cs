@@ -50,6 +50,16 @@ public class MissingColumnCmdletTests
     }
 
     [Fact]
+    public void The_missing_fields_have_a_table_view()
+    {
+        var result = _session.Run("(ConvertTo-OutreachProspect -Object Lead -Path ./lead-status.csv -OutFile ./out.jsonl -WarningAction SilentlyContinue).MissingFields | Out-String -Width 80").AssertNoErrors();
+
+        var text = result.Output.Single().ToString();
+        Assert.Matches(@"(?m)^Field\s+Records\s+NearestColumn\s*$", text);
+        Assert.Matches(@"(?m)^Status\s+4\s+Lead Status\s*$", text);
+    }
+
+    [Fact]
     public void On_push_a_prospect_file_without_stage_is_named()
     {
         File.WriteAllText(_session.File("prospects.csv"), "salesforceId,firstName,lastName,Stage Id\n00Q5g00000AbC11EAA,Ada,Lovelace,1\n");
