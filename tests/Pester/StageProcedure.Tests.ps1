@@ -24,7 +24,7 @@ Describe 'Stages the admin has not made in Outreach yet' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
         New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
-        Import-OutreachStage -Path $outreachStages -Force -WarningAction SilentlyContinue | Out-Null
+        Import-OutreachStage -Path $outreachStages -Force -Confirm:$false -WarningAction SilentlyContinue | Out-Null
         Import-CrmMetadata -Path $leadStatusXml | Out-Null
         New-LeadStatusMapping -FromCrm -CreateMissingStages -WarningAction SilentlyContinue | Out-Null
     }

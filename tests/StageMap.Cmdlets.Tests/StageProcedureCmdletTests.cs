@@ -41,7 +41,7 @@ public class StageProcedureCmdletTests
     {
         var result = _session.RunWithFixtures(Fixtures.Outreach, """
             New-StageMapConfiguration | Out-Null
-            Import-OutreachStage -Path (Join-Path $fx 'outreach_api_stages__stagemap.json') -Force -WarningAction SilentlyContinue | Out-Null
+            Import-OutreachStage -Path (Join-Path $fx 'outreach_api_stages__stagemap.json') -Force -Confirm:$false -WarningAction SilentlyContinue | Out-Null
             @(Get-StageMapProcedure | Where-Object Section -EQ 'Outreach stages').Count
             $id = (Get-OutreachStage -Name Approaching).Id
             Set-OutreachStage -Name Approaching -NewName Working
