@@ -104,7 +104,7 @@ public class TestStageMappingCmdletTests
 
         result.AssertNoErrors();
         Assert.Equal(0, result.Output[0].BaseObject);
-        Assert.Equal("RuleId,Severity,Object,Target,Message,Suggestion", result.Output[1].BaseObject);
+        Assert.Equal("RuleId,Severity,Object,Target,Message,Suggestion,FixCommands", result.Output[1].BaseObject);
         Assert.Equal("Lead", result.Output[2].BaseObject);
         Assert.Equal("StageMap.Engine.Validation.Severity", result.Output[3].BaseObject);
     }

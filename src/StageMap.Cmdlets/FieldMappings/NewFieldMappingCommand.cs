@@ -2,6 +2,7 @@ using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.FieldMappings;
 
@@ -31,6 +32,11 @@ public sealed class NewFieldMappingCommand : FieldMappingCommand
             () => TargetConfiguration.AddFieldMapping(Object, OutreachField, CrmField, Direction, GivenOptions()));
         if (mapping is not null)
         {
+            if (InputAdvice.ForCrmField(TargetConfiguration.CrmMetadata, mapping.Object, mapping.CrmField) is { } typo)
+            {
+                WriteWarning(typo);
+            }
+
             WriteObject(mapping);
         }
     }

@@ -3,6 +3,7 @@ using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
@@ -52,6 +53,11 @@ public sealed class NewLeadStatusMappingCommand : ConfigurationChangeCommand
             () => TargetConfiguration.AddLeadStatusMapping(CrmStatus, Stage));
         if (mapping is not null)
         {
+            if (InputAdvice.ForLeadStatus(TargetConfiguration.CrmMetadata, mapping.CrmStatus) is { } typo)
+            {
+                WriteWarning(typo);
+            }
+
             WriteObject(mapping);
         }
     }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
@@ -31,6 +32,11 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
             $"Lead status '{CrmStatus}'",
             $"Map to stage '{Stage}'",
             () => TargetConfiguration.UpdateLeadStatusMapping(CrmStatus, Stage));
+        if (mapping is not null && InputAdvice.ForLeadStatus(TargetConfiguration.CrmMetadata, mapping.CrmStatus) is { } typo)
+        {
+            WriteWarning(typo);
+        }
+
         if (mapping is not null && PassThru)
         {
             WriteObject(mapping);

@@ -40,6 +40,26 @@ public sealed partial class StageMapConfiguration
         return recorded;
     }
 
+    /// <summary>
+    /// Set-OutreachStage -OutreachId: changes what is given, as <see cref="UpdateStage"/> does, then
+    /// records the stage as Outreach has it under <paramref name="outreachId"/> (<see cref="RecordStageInOutreach"/>):
+    /// the admin has made the stage in Outreach, or made there the change the procedure asked for.
+    /// Everything is checked before anything changes, so a refusal changes nothing.
+    /// </summary>
+    /// <exception cref="StageMapException">StageNotFound, InvalidStageName, StageAlreadyExists (a name or an Outreach id another stage has).</exception>
+    public Stage ConfirmStageInOutreach(string name, int outreachId, string? newName = null, int? order = null, string? color = null)
+    {
+        var stage = GetStage(name);
+        var holder = FindStageById(outreachId);
+        if (holder is not null && holder.Id != stage.Id && holder.IsInOutreach)
+        {
+            throw Failures.OutreachIdTaken(outreachId, holder.Name, stage.Name);
+        }
+
+        var updated = UpdateStage(name, newName, order, color);
+        return RecordStageInOutreach(updated.Name, outreachId);
+    }
+
     private void Renumber(Stage from, Stage to)
     {
         _content.Stages[_content.Stages.FindIndex(s => s.Id == from.Id)] = to;

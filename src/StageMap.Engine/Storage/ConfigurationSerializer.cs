@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
@@ -189,8 +190,13 @@ public static class ConfigurationSerializer
         ContactStatuses = m.ContactStatuses.Select(ToEntry).ToList(),
         LeadFields = m.LeadFields.ToList(),
         ContactFields = m.ContactFields.ToList(),
+        LeadFieldLabels = ToEntries(m.LeadFieldLabels),
+        ContactFieldLabels = ToEntries(m.ContactFieldLabels),
         Sources = m.Sources.ToList(),
     };
+
+    private static List<CrmFieldLabelEntry>? ToEntries(IReadOnlyList<CrmFieldLabel> labels) =>
+        labels.Count == 0 ? null : labels.Select(l => new CrmFieldLabelEntry { Name = l.Name, Label = l.Label }).ToList();
 
     private static CrmStatusEntry ToEntry(CrmStatus s) => new()
     {
@@ -209,6 +215,8 @@ public static class ConfigurationSerializer
         ContactStatuses = e.ContactStatuses.Select(s => ToModel(s, CrmObject.Contact)).ToList(),
         LeadFields = e.LeadFields,
         ContactFields = e.ContactFields,
+        LeadFieldLabels = (e.LeadFieldLabels ?? new()).Select(l => new CrmFieldLabel(l.Name, l.Label)).ToList(),
+        ContactFieldLabels = (e.ContactFieldLabels ?? new()).Select(l => new CrmFieldLabel(l.Name, l.Label)).ToList(),
         Sources = e.Sources,
     };
 

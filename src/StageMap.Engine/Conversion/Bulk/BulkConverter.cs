@@ -19,6 +19,7 @@ public static class BulkConverter
 
     /// <param name="progress">Called now and then on long files (first after a second, then at most twice a second).</param>
     /// <param name="rejected">Called for each rejected record when the job has no reject file.</param>
+    /// <param name="warn">Told once per mapped field the records do not carry (see <see cref="MissingFieldTally"/>).</param>
     /// <exception cref="StageMapException">InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; no output file was written.</exception>
     public static ConversionSummary Run(
@@ -26,8 +27,10 @@ public static class BulkConverter
         BulkConversion job,
         Action<BulkProgress>? progress = null,
         Action<IInputRecord, ConversionFailure>? rejected = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<string>? warn = null)
     {
+        var missing = new MissingFieldTally(plan, warn);
         var watch = Stopwatch.StartNew();
         var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
             ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
@@ -52,7 +55,7 @@ public static class BulkConverter
                     var failure = item.Failure;
                     if (failure is null)
                     {
-                        var result = plan.Convert(item.Record, buffer);
+                        var result = plan.Convert(item.Record, buffer, missing);
                         if (result.Succeeded)
                         {
                             writer.Write(result.Record!);
@@ -104,7 +107,7 @@ public static class BulkConverter
             Commit(rejectOutput);
         }
 
-        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath);
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { MissingFields = missing.Fields };
     }
 
     /// <summary>An output written under a temporary name; a failed or stopped run leaves no half-written file.</summary>
