@@ -123,12 +123,13 @@ public class ConfigurationStoreTests
     }
 
     [Fact]
-    public void A_save_leaves_no_temp_file_behind()
+    public void A_save_leaves_no_temp_file_behind_only_its_empty_lock_file()
     {
         var path = _folder.File("m.json");
         ConfigurationStore.Create(StageMapConfiguration.CreateDefault(), path, force: false);
 
-        Assert.Equal(new[] { path }, Directory.GetFiles(_folder.Path));
+        Assert.Equal(new[] { _folder.File(".stagemap-m.json.lock"), path }, Directory.GetFiles(_folder.Path).OrderBy(f => f, System.StringComparer.Ordinal));
+        Assert.Equal(0, new FileInfo(_folder.File(".stagemap-m.json.lock")).Length);
     }
 
     [Fact]
