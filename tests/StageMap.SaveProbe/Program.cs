@@ -9,7 +9,7 @@ namespace StageMap.SaveProbe;
 /// What the storage tests run in other processes:
 /// <c>map PATH PREFIX COUNT</c> maps PREFIX-1..COUNT, each to the stage of the same name, one edit and save
 /// each, re-importing and retrying after ConfigurationChangedOnDisk; prints each status whose save landed.
-/// <c>churn PATH</c> prints "ready" once loaded, then saves a changed configuration until it is killed.
+/// <c>churn PATH</c> saves a changed configuration, prints "ready" after the first save, and goes on saving a changed configuration until it is killed.
 /// </summary>
 public static class Program
 {
@@ -56,12 +56,15 @@ public static class Program
     private static void Churn(string path)
     {
         var configuration = ConfigurationStore.Load(path);
-        Console.WriteLine("ready");
         for (var round = 0; ; round++)
         {
             using var edit = configuration.BeginEdit();
             configuration.SetExperience(round % 2 == 0 ? Experience.EnhancedCrmSync : Experience.ClassicPlugin);
             edit.Complete();
+            if (round == 0)
+            {
+                Console.WriteLine("ready");
+            }
         }
     }
 }
