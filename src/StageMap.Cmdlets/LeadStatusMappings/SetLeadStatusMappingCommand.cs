@@ -5,7 +5,10 @@ using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
-/// <summary>Set-LeadStatusMapping: points a mapped lead status at another stage.</summary>
+/// <summary>
+/// Set-LeadStatusMapping: points mapped lead statuses at other stages. The rows of one command are
+/// checked 1:1 together when it ends, so a sheet that swaps two stages applies.
+/// </summary>
 [Cmdlet(VerbsCommon.Set, "LeadStatusMapping", SupportsShouldProcess = true)]
 [OutputType(typeof(LeadStatusMapping))]
 public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
@@ -23,15 +26,31 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    private LeadStatusMappingChanges? _rows;
+
+    protected override void BeginProcessing()
     {
-        var mapping = Change(
-            $"Lead status '{CrmStatus}'",
-            $"Map to stage '{Stage}'",
-            () => TargetConfiguration.UpdateLeadStatusMapping(CrmStatus, Stage));
-        if (mapping is not null && PassThru)
+        base.BeginProcessing();
+        _rows = TargetConfiguration.BeginLeadStatusMappingChanges();
+    }
+
+    protected override void ProcessRecord() =>
+        Change($"Lead status '{CrmStatus}'", $"Map to stage '{Stage}'", () => _rows!.Add(CrmStatus, Stage));
+
+    /// <summary>Applies the rows that are 1:1 together; each row that is not is an error carrying it.</summary>
+    protected override void EndProcessing()
+    {
+        var result = _rows!.Apply();
+        foreach (var rejected in result.Rejected)
         {
-            WriteObject(mapping);
+            WriteError(ErrorRecords.From(rejected.Failure, rejected.Row));
         }
+
+        if (PassThru)
+        {
+            WriteObject(result.Applied, enumerateCollection: true);
+        }
+
+        base.EndProcessing();
     }
 }
