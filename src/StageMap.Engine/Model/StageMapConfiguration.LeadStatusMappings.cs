@@ -29,7 +29,7 @@ public sealed partial class StageMapConfiguration
 
         RequireStageUnmapped(stage, crmStatus);
         var mapping = new LeadStatusMapping(crmStatus, stage.Name, stage.Id);
-        Change(() => _content.LeadStatusMappings.Add(mapping));
+        Change(content => content.LeadStatusMappings.Add(mapping));
         return mapping;
     }
 
@@ -56,7 +56,7 @@ public sealed partial class StageMapConfiguration
             .ToList();
         if (moves.Count > 0)
         {
-            Change(() => moves.ForEach(move => _content.LeadStatusMappings[move.Index] = move.Row));
+            Change(content => moves.ForEach(move => content.LeadStatusMappings[move.Index] = move.Row));
         }
     }
 
@@ -64,7 +64,7 @@ public sealed partial class StageMapConfiguration
     {
         var index = IndexOfLeadStatusMapping(crmStatus);
         var removed = WithCurrentStageName(_content.LeadStatusMappings[index]);
-        Change(() => _content.LeadStatusMappings.RemoveAt(index));
+        Change(content => content.LeadStatusMappings.RemoveAt(index));
         return removed;
     }
 

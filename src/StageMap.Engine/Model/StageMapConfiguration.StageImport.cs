@@ -143,10 +143,10 @@ public sealed partial class StageMapConfiguration
         }
 
         warnings.AddRange(lost.Select(l => $"The mapping of lead status '{l.CrmStatus}' to stage '{l.Stage}' was removed: '{file.Name}' has no stage '{l.Stage}'."));
-        Change(() =>
+        Change(content =>
         {
-            _content.Stages = stages;
-            _content.LeadStatusMappings = mappings;
+            content.Stages = stages;
+            content.LeadStatusMappings = mappings;
         });
         return new StageImportResult(imported, warnings);
     }
