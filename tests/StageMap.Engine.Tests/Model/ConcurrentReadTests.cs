@@ -16,7 +16,7 @@ public class ConcurrentReadTests
         Exception? failure = null;
         var writer = new Thread(() =>
         {
-            for (var i = 0; i < 1500; i++)
+            for (var i = 0; i < 1000; i++)
             {
                 var stage = configuration.AddStage($"Stage {i}");
                 configuration.AddLeadStatusMapping($"Status {i}", stage.Name);
@@ -42,6 +42,6 @@ public class ConcurrentReadTests
 
         writer.Join();
         Assert.Null(failure);
-        Assert.Equal(1500, configuration.LeadStatusMappings.Count);
+        Assert.Equal(1000, configuration.LeadStatusMappings.Count);
     }
 }
