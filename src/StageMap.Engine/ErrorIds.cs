@@ -46,4 +46,8 @@ public static class ErrorIds
     public const string OutputFileExists = nameof(OutputFileExists);
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
+
+    // Get- cmdlets: a literal name that matches nothing (issue 9)
+    public const string StageNotMapped = nameof(StageNotMapped);
+    public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
 }

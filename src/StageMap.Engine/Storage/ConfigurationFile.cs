@@ -41,6 +41,22 @@ internal sealed class StageEntry
 
     [JsonProperty("color", NullValueHandling = NullValueHandling.Ignore)]
     public string? Color { get; set; }
+
+    /// <summary>Schema 2: the stage as Outreach last showed it; absent for a stage Outreach is not known to have.</summary>
+    [JsonProperty("outreach", NullValueHandling = NullValueHandling.Ignore)]
+    public OutreachStageEntry? Outreach { get; set; }
+}
+
+internal sealed class OutreachStageEntry
+{
+    [JsonProperty("name", Required = Required.Always)]
+    public string Name { get; set; } = "";
+
+    [JsonProperty("order", Required = Required.Always)]
+    public int Order { get; set; }
+
+    [JsonProperty("color", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Color { get; set; }
 }
 
 internal sealed class LeadStatusMappingEntry

@@ -10,7 +10,8 @@ namespace StageMap.Engine.Storage;
 public static class ConfigurationSerializer
 {
     /// <summary>The schema this version writes, and the newest it reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <remarks>2 added a stage's <c>outreach</c> state; a file of schema 1 reads as stages Outreach is not known to have.</remarks>
+    public const int CurrentSchemaVersion = 2;
 
     public static byte[] ToBytes(ConfigurationContent content)
     {
@@ -93,7 +94,7 @@ public static class ConfigurationSerializer
     {
         SchemaVersion = CurrentSchemaVersion,
         Experience = content.Experience,
-        Stages = content.Stages.Select(s => new StageEntry { Id = s.Id, Name = s.Name, Order = s.Order, Color = s.Color }).ToList(),
+        Stages = content.Stages.Select(ToEntry).ToList(),
         LeadStatusMappings = content.LeadStatusMappings.Select(m => new LeadStatusMappingEntry { CrmStatus = m.CrmStatus, StageId = m.StageId }).ToList(),
         FieldMappings = content.FieldMappings.Select(ToEntry).ToList(),
         CrmMetadata = content.CrmMetadata.IsEmpty ? null : ToEntry(content.CrmMetadata),
@@ -101,7 +102,7 @@ public static class ConfigurationSerializer
 
     private static ConfigurationContent ToContent(ConfigurationFile file, string path)
     {
-        var stages = file.Stages.Select(s => new Stage(s.Id, s.Name, s.Order, s.Color)).ToList();
+        var stages = file.Stages.Select(ToModel).ToList();
         var duplicateId = stages.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicateId is not null)
         {
@@ -130,6 +131,18 @@ public static class ConfigurationSerializer
             CrmMetadata = file.CrmMetadata is null ? CrmMetadata.Empty : ToModel(file.CrmMetadata),
         };
     }
+
+    private static StageEntry ToEntry(Stage s) => new()
+    {
+        Id = s.Id,
+        Name = s.Name,
+        Order = s.Order,
+        Color = s.Color,
+        Outreach = s.Outreach is null ? null : new OutreachStageEntry { Name = s.Outreach.Name, Order = s.Outreach.Order, Color = s.Outreach.Color },
+    };
+
+    private static Stage ToModel(StageEntry e) =>
+        new(e.Id, e.Name, e.Order, e.Color, e.Outreach is null ? null : new OutreachStageState(e.Outreach.Name, e.Outreach.Order, e.Outreach.Color));
 
     private static FieldMappingEntry ToEntry(FieldMapping m) => new()
     {
