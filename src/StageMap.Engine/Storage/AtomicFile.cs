@@ -26,6 +26,19 @@ internal sealed class AtomicFile : IDisposable
         var directory = System.IO.Path.GetDirectoryName(Path);
         TempPath = System.IO.Path.Combine(string.IsNullOrEmpty(directory) ? "." : directory, $"{TempPrefix}{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
+        if (File.Exists(Path))
+        {
+            // Before any byte is written, so a private file's new bytes are never readable by others.
+            try
+            {
+                FileOwnership.Copy(Path, TempPath);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>The file written: the path given, or the file its symbolic link points at.</summary>
@@ -51,7 +64,6 @@ internal sealed class AtomicFile : IDisposable
         Stream.Dispose();
         if (File.Exists(Path))
         {
-            FileOwnership.Copy(Path, TempPath);
             File.Replace(TempPath, Path, destinationBackupFileName: null, ignoreMetadataErrors: true);
         }
         else

@@ -16,6 +16,7 @@ namespace StageMap.Engine.Storage;
 /// The lock file is left in place, empty: deleting it on release would let a saver waiting on the old
 /// file and a newcomer creating a new one both hold "the" lock. The operating system releases the
 /// lock when the holder's process ends, however it ends, so a crash never leaves the file locked.
+/// On a file system without flock (some network shares) the lock is .NET's sharing check alone.
 /// </remarks>
 internal sealed class SaveLock : IDisposable
 {
