@@ -140,6 +140,24 @@ public class FileSafetyTests
         Assert.True(File.Exists(newerThanTheLock));
     }
 
+    [Fact]
+    public void Create_and_Export_write_through_the_same_locked_path_as_a_save()
+    {
+        var copy = _folder.File("copy.json");
+        File.WriteAllText(copy, "old");
+        var staleOfCopy = _folder.File($".stagemap-copy.json.{Guid.NewGuid():N}.tmp");
+        var staleOfFile = _folder.File($".stagemap-m.json.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(staleOfCopy, "{");
+        File.WriteAllText(staleOfFile, "{");
+
+        ConfigurationStore.Export(_configuration, copy, force: true);
+        ConfigurationStore.Create(StageMapConfiguration.CreateDefault(), _path, force: true);
+
+        Assert.False(File.Exists(staleOfCopy));
+        Assert.False(File.Exists(staleOfFile));
+        Assert.True(File.Exists(_folder.File(".stagemap-copy.json.lock")));
+    }
+
     [DllImport("libc", SetLastError = true)]
     private static extern int flock(int fd, int operation);
 
