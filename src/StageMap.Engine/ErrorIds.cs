@@ -11,6 +11,7 @@ public static class ErrorIds
     public const string UnsupportedSchemaVersion = nameof(UnsupportedSchemaVersion);
     public const string ConfigurationChangedOnDisk = nameof(ConfigurationChangedOnDisk);
     public const string ConfigurationSaveFailed = nameof(ConfigurationSaveFailed);
+    public const string ConfigurationInUse = nameof(ConfigurationInUse);
 
     // Stages
     public const string StageNotFound = nameof(StageNotFound);
