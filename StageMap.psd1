@@ -34,6 +34,12 @@
         'ConvertTo-OutreachProspect'
         'ConvertTo-SalesforceRecord'
         'Test-StageMapping'
+        'Connect-Crm'
+        'Disconnect-Crm'
+        'Connect-Outreach'
+        'Disconnect-Outreach'
+        'Sync-OutreachStage'
+        'Export-CrmMetadata'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -45,4 +45,19 @@ public static class ErrorIds
     public const string OutputFileExists = nameof(OutputFileExists);
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
+
+    // Live: the Salesforce org and the Outreach instance (issue 10)
+    public const string CrmAuthenticationFailed = nameof(CrmAuthenticationFailed);
+    public const string OutreachAuthenticationFailed = nameof(OutreachAuthenticationFailed);
+    public const string NoCrmConnection = nameof(NoCrmConnection);
+    public const string NoOutreachConnection = nameof(NoOutreachConnection);
+    public const string InsecureBaseUri = nameof(InsecureBaseUri);
+    public const string SalesforceCliFailed = nameof(SalesforceCliFailed);
+    public const string CrmRequestFailed = nameof(CrmRequestFailed);
+    public const string OutreachRequestFailed = nameof(OutreachRequestFailed);
+    public const string OutreachRequestRejected = nameof(OutreachRequestRejected);
+    public const string OutreachScopeMissing = nameof(OutreachScopeMissing);
+    public const string LiveRequestTimedOut = nameof(LiveRequestTimedOut);
+    public const string StageHasProspects = nameof(StageHasProspects);
+    public const string SfdxProjectNotFound = nameof(SfdxProjectNotFound);
 }
