@@ -89,7 +89,12 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         }
 
         var request = StageSync.RequestFor(connection, step);
-        var what = string.IsNullOrEmpty(step.Details) ? request.ToString() : $"{request} ({step.Details})";
+        var what = step.Action switch
+        {
+            StageSyncAction.Create => $"{request}: create with {step.Attributes}",
+            StageSyncAction.Update => $"{request}: {step.Details}",
+            _ => request.ToString(),
+        };
         if (!ShouldProcess($"Outreach stage '{step.Stage}'", what))
         {
             return Result(step, StageSyncResult.WhatIf);
