@@ -47,6 +47,14 @@ public sealed class OutreachServer : LoopbackServer
 
     public IReadOnlyList<StageResource> Stages => _stages.ToArray();
 
+    public void SetProspects(int stageId, int count)
+    {
+        lock (this)
+        {
+            _prospects[stageId] = count;
+        }
+    }
+
     public override void Reset()
     {
         base.Reset();
@@ -72,7 +80,7 @@ public sealed class OutreachServer : LoopbackServer
                     _deniedScopes.Add(exchange.Query("scope")!);
                     return new Answer(204);
                 case "/_prospects":
-                    _prospects[int.Parse(exchange.Query("stage")!, CultureInfo.InvariantCulture)] = int.Parse(exchange.Query("count")!, CultureInfo.InvariantCulture);
+                    SetProspects(int.Parse(exchange.Query("stage")!, CultureInfo.InvariantCulture), int.Parse(exchange.Query("count")!, CultureInfo.InvariantCulture));
                     return new Answer(204);
                 case "/_stages":
                     return new Answer(200, new JsonArray(_stages.Select(s => (JsonNode)s.ToJson(BaseUri)).ToArray()).ToJsonString());
