@@ -72,6 +72,17 @@ public sealed class SfdxExporterTests : System.IDisposable
     }
 
     [Fact]
+    public void A_value_that_differs_only_in_case_is_not_added_but_named()
+    {
+        _configuration.AddLeadStatusMapping("nurturing", "New");
+
+        var plan = SfdxExporter.Plan(_project.Path, _configuration);
+
+        Assert.DoesNotContain(plan.Files.SelectMany(f => f.Changes), c => c.Value == "nurturing");
+        Assert.Contains(plan.Warnings, w => w.StartsWith("The lead status mapping 'nurturing' differs only in case from the value 'Nurturing'", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_folder_without_sfdx_project_json_is_refused()
     {
         using var empty = new TempDirectory();

@@ -95,7 +95,7 @@ public static class SfdxExporter
                 new XElement(Metadata + "required", "false"),
                 new XElement(Metadata + "type", "Picklist"),
                 new XElement(Metadata + "valueSet", new XElement(Metadata + "restricted", "true"), definition)));
-            var changes = AddValues(definition, "value", wanted, new HashSet<string>(StringComparer.Ordinal), path, leadStatus: false);
+            var changes = AddValues(definition, "value", wanted, new HashSet<string>(StringComparer.Ordinal), path, leadStatus: false, warnings);
             return new SfdxFilePlan(path, false, changes, Serialize(document));
         }
 
@@ -113,7 +113,7 @@ public static class SfdxExporter
         }
 
         var valueDefinition = Child(valueSet, "valueSetDefinition") ?? Add(valueSet, "valueSetDefinition");
-        var added = AddValues(valueDefinition, "value", wanted, known, path, leadStatus: false);
+        var added = AddValues(valueDefinition, "value", wanted, known, path, leadStatus: false, warnings);
         warnings.AddRange(InactiveStages(path, known, existing, "value", configuration));
         return new SfdxFilePlan(path, true, added, Serialize(existing)) { RestrictedTurnedOn = turnedOn };
     }
@@ -136,19 +136,23 @@ public static class SfdxExporter
 
             var document = new XDocument(new XElement(Metadata + "StandardValueSet", new XElement(Metadata + "sorted", "false")));
             var firstDefault = imported.FirstOrDefault(s => s.IsDefault)?.ApiName;
-            var changes = AddValues(document.Root!, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), new HashSet<string>(StringComparer.Ordinal), path, leadStatus: true,
+            var changes = AddValues(document.Root!, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), new HashSet<string>(StringComparer.Ordinal), path, leadStatus: true, warnings,
                 isDefault: name => string.Equals(name, firstDefault, StringComparison.Ordinal),
                 isConverted: name => wanted.Any(w => w.IsConverted && string.Equals(w.ApiName, name, StringComparison.Ordinal)));
             return new SfdxFilePlan(path, false, changes, Serialize(document));
         }
 
         var (existing, known) = Load(path, CrmMetadata.DefaultContactStatusField);
-        var added = AddValues(existing.Root!, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), known, path, leadStatus: true,
+        var added = AddValues(existing.Root!, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), known, path, leadStatus: true, warnings,
             isConverted: name => wanted.Any(w => w.IsConverted && string.Equals(w.ApiName, name, StringComparison.Ordinal)));
         return new SfdxFilePlan(path, true, added, Serialize(existing));
     }
 
-    /// <summary>Appends each wanted value not yet in the file (API names compare exactly); returns what it added.</summary>
+    /// <summary>
+    /// Appends each wanted value not yet in the file; returns what it added. Salesforce keeps picklist
+    /// values unique ignoring case, so a value that differs from one there only in case is not added
+    /// but named in a warning (the sync compares exactly: the configuration should use the file's spelling).
+    /// </summary>
     private static List<SfdxValueChange> AddValues(
         XElement parent,
         string element,
@@ -156,17 +160,27 @@ public static class SfdxExporter
         HashSet<string> known,
         string path,
         bool leadStatus,
+        List<string> warnings,
         Func<string, bool>? isDefault = null,
         Func<string, bool>? isConverted = null)
     {
         var ns = parent.Name.Namespace;
         var changes = new List<SfdxValueChange>();
+        var spelled = known.ToDictionary(v => v, StringComparer.OrdinalIgnoreCase);
         foreach (var value in wanted)
         {
-            if (!known.Add(value.ApiName))
+            if (spelled.TryGetValue(value.ApiName, out var there))
             {
+                if (!string.Equals(there, value.ApiName, StringComparison.Ordinal))
+                {
+                    warnings.Add($"The {value.Source} '{value.ApiName}' differs only in case from the value '{there}' of '{Path.GetFileName(path)}', and Salesforce keeps values unique ignoring case, so it was not added. The sync compares exactly: use '{there}' in the configuration.");
+                }
+
                 continue;
             }
+
+            spelled.Add(value.ApiName, value.ApiName);
+            known.Add(value.ApiName);
 
             var entry = new XElement(ns + element,
                 new XElement(ns + "fullName", value.ApiName),
