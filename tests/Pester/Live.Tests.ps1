@@ -128,6 +128,21 @@ Describe 'Connecting' {
         }
     }
 
+    It 'asks the CLI for the token again once when Salesforce refuses it, then gives CrmAuthenticationFailed' {
+        $sf = Install-FakeSalesforceCli -InstanceUrl $servers.Salesforce -AccessToken $salesforceToken -Cli New
+        try {
+            Reset-Server $servers.Salesforce
+            New-StageMapConfiguration -Force | Out-Null
+            Connect-Crm -TargetOrg loopback | Out-Null
+            Add-ServerFault $servers.Salesforce GET '/services/data/v62.0/sobjects/Lead/describe' 401 '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]' -Times 2
+            { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand'
+            @(Get-Content (Join-Path $sf 'calls.log') | Where-Object { $_ -like 'org auth show-access-token*' }) | Should -HaveCount 2
+            (Get-ServerCall $servers.Salesforce).status | Should -Be 401, 401
+        } finally {
+            Remove-FakeSalesforceCli $sf
+        }
+    }
+
     It 'refuses an address that is not https, except loopback' {
         { Connect-Outreach -AccessToken (Secure 'x') -BaseUri 'http://outreach.example' } | Should -Throw -ErrorId 'InsecureBaseUri,StageMap.Cmdlets.Live.ConnectOutreachCommand'
         { Connect-Crm -InstanceUrl 'http://acme.my.salesforce.example' -AccessToken (Secure 'x') } | Should -Throw -ErrorId 'InsecureBaseUri,StageMap.Cmdlets.Live.ConnectCrmCommand'
