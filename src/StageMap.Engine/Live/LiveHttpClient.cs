@@ -6,6 +6,8 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Live;
 
@@ -68,6 +70,22 @@ public sealed class LiveHttpClient
 
             _log.Verbose($"{response.StatusText} from {service.SystemName}: waiting {wait.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({why}) before try {attempt + 1} of {Policy.MaxAttempts}.");
             await Task.Delay(wait.Value, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the request and reads the answer's body as one JSON object.</summary>
+    /// <exception cref="StageMapException">As <see cref="SendAsync"/>; the service's request failure when the body is not a JSON object.</exception>
+    public async Task<JObject> SendForObjectAsync(LiveService service, LiveRequest request, CancellationToken cancellation)
+    {
+        var response = await SendAsync(service, request, cancellation).ConfigureAwait(false);
+        try
+        {
+            return StrictJson.Parse(response.Text) as JObject
+                ?? throw Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(), "it is not a JSON object.");
+        }
+        catch (Newtonsoft.Json.JsonReaderException e)
+        {
+            throw Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(), StrictJson.Describe(e));
         }
     }
 

@@ -130,19 +130,8 @@ public sealed class OutreachClient
         return new JObject { ["data"] = data }.ToString(Newtonsoft.Json.Formatting.None);
     }
 
-    private async Task<JObject> SendForObjectAsync(LiveRequest request, CancellationToken cancellation)
-    {
-        var response = await _http.SendAsync(_service, request, cancellation).ConfigureAwait(false);
-        try
-        {
-            return StrictJson.Parse(response.Text) as JObject
-                ?? throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), "it is not a JSON object.");
-        }
-        catch (Newtonsoft.Json.JsonReaderException e)
-        {
-            throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), StrictJson.Describe(e));
-        }
-    }
+    private Task<JObject> SendForObjectAsync(LiveRequest request, CancellationToken cancellation) =>
+        _http.SendForObjectAsync(_service, request, cancellation);
 
     private static int? ParseId(JToken? token) => token?.Type switch
     {

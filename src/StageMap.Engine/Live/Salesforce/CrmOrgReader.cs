@@ -58,8 +58,7 @@ public sealed class CrmOrgReader
         for (var page = 1; ; page++)
         {
             _http.Log.Progress(Activity, $"page {page} ({records.Count} records so far)");
-            var response = await _http.SendAsync(_service, request, cancellation).ConfigureAwait(false);
-            var result = ParseObject(response, request);
+            var result = await _http.SendForObjectAsync(_service, request, cancellation).ConfigureAwait(false);
             if (result["records"] is JArray pageRecords)
             {
                 foreach (var record in pageRecords)
@@ -85,19 +84,6 @@ public sealed class CrmOrgReader
         _http.Log.ProgressCompleted(Activity);
         var whole = new JObject { ["totalSize"] = records.Count, ["done"] = true, ["records"] = records };
         return Encodings.Utf8NoBom.GetBytes(whole.ToString(Newtonsoft.Json.Formatting.None));
-    }
-
-    private JObject ParseObject(LiveResponse response, LiveRequest request)
-    {
-        try
-        {
-            return StrictJson.Parse(response.Text) as JObject
-                ?? throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), "it is not a JSON object.");
-        }
-        catch (Newtonsoft.Json.JsonReaderException e)
-        {
-            throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), StrictJson.Describe(e));
-        }
     }
 
     /// <summary>How the configuration's list of sources names what came from the org: "host Lead describe".</summary>
