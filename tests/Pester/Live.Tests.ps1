@@ -241,6 +241,29 @@ Describe 'Each failure ends in its error id and leaves the configuration file as
     }
 }
 
+Describe 'Changing a stage Outreach has' {
+    It 'renames, reorders and recolours it with one PATCH, then has nothing left to do' {
+        Reset-Server $servers.Outreach
+        New-StageMapConfiguration -Force | Out-Null
+        Connect-Outreach -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach | Out-Null
+        Import-OutreachStage -Online
+        Set-OutreachStage -Name Replied -NewName 'Replied (engaged)' -Order 9 -Color '#112233'
+
+        $changes = Sync-OutreachStage
+        $again = Sync-OutreachStage
+
+        $update = $changes | Where-Object Action -EQ 'Update'
+        $update.Stage | Should -Be 'Replied (engaged)'
+        $update.OutreachId | Should -Be 3
+        $update.Details | Should -Be "name 'Replied' -> 'Replied (engaged)', order 3 -> 9, color #3cc878 -> #112233"
+        $patch = @(Get-ServerCall $servers.Outreach | Where-Object Writes)
+        "$($patch.method) $($patch.path) $($patch.status)" | Should -Be 'PATCH /api/v2/stages/3 200'
+        $stage = (Invoke-RestMethod ([uri]::new($servers.Outreach, '_stages'))) | Where-Object id -EQ 3
+        $stage.attributes.name, $stage.attributes.order, $stage.attributes.color | Should -Be 'Replied (engaged)', 9, '#112233'
+        $again.Result | Sort-Object -Unique | Should -Be 'Unchanged'
+    }
+}
+
 Describe 'Waiting and renewing' {
     BeforeEach {
         Reset-Server $servers.Outreach
