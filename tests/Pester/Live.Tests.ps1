@@ -219,6 +219,7 @@ Describe 'Each failure ends in its error id and leaves the configuration file as
         $changes = Sync-OutreachStage -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $failed.FullyQualifiedErrorId | Should -Be 'OutreachRequestRejected,StageMap.Cmdlets.Live.SyncOutreachStageCommand'
         "$failed" | Should -BeLike '*Name is too long.*'
+        $failed.TargetObject | Should -Be 'Nurturing'
         ($changes | Where-Object Action -EQ 'Create').Result | Should -Be 'Failed', 'Done'
         (Get-OutreachStage -Name 'Meeting Booked').IsInOutreach | Should -BeTrue
         $saved = Get-Content $mappingFile -Raw | ConvertFrom-Json

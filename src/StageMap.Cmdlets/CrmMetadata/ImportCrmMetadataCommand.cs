@@ -99,7 +99,8 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
             }
 
             var names = string.Join(", ", read.Select(f => f.Name));
-            var imported = Change("CRM metadata of the configuration", $"Import {read.Count} file(s): {names}", () => TargetConfiguration.ImportCrmMetadata(read));
+            var what = ParameterSetName == OnlineSet ? $"Import what the org gave: {names}" : $"Import {read.Count} file(s): {names}";
+            var imported = Change("CRM metadata of the configuration", what, () => TargetConfiguration.ImportCrmMetadata(read));
             if (imported is not null && PassThru)
             {
                 WriteObject(read, enumerateCollection: true);

@@ -113,7 +113,8 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         }
         catch (StageMapException failure)
         {
-            WriteFailure(failure);
+            // The stage is the object at fault; the message names the call.
+            WriteError(ErrorRecords.From(failure, step.Stage));
             if (failure.ErrorId == ErrorIds.StageHasProspects)
             {
                 return Result(step, StageSyncResult.Refused);
