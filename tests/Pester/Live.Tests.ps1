@@ -143,6 +143,20 @@ Describe 'Connecting' {
         }
     }
 
+    It 'completes -TargetOrg with the aliases and usernames the CLI knows' {
+        $home_ = $env:HOME
+        try {
+            $env:HOME = Join-Path $TestDrive 'home'
+            New-Item -ItemType Directory -Path (Join-Path $env:HOME '.sfdx') -Force | Out-Null
+            '{"orgs":{"loopback":"admin@loopback.example","prod":"admin@acme.example"}}' | Set-Content (Join-Path $env:HOME '.sfdx/alias.json')
+            '{}' | Set-Content (Join-Path $env:HOME '.sfdx/admin@loopback.example.json')
+            $line = 'Connect-Crm -TargetOrg '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'loopback', 'prod', "'admin@loopback.example'"
+        } finally {
+            $env:HOME = $home_
+        }
+    }
+
     It 'refuses an address that is not https, except loopback' {
         { Connect-Outreach -AccessToken (Secure 'x') -BaseUri 'http://outreach.example' } | Should -Throw -ErrorId 'InsecureBaseUri,StageMap.Cmdlets.Live.ConnectOutreachCommand'
         { Connect-Crm -InstanceUrl 'http://acme.my.salesforce.example' -AccessToken (Secure 'x') } | Should -Throw -ErrorId 'InsecureBaseUri,StageMap.Cmdlets.Live.ConnectCrmCommand'

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Live.Salesforce;
@@ -26,6 +27,7 @@ public sealed class ConnectCrmCommand : StageMapCommand
     }
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CliSet)]
+    [ArgumentCompleter(typeof(TargetOrgCompleter))]
     [ValidateNotNullOrEmpty]
     public string TargetOrg { get; set; } = "";
 

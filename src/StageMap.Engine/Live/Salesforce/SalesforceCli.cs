@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
@@ -65,6 +66,36 @@ public sealed class SalesforceCli
         }
 
         throw Failures.SalesforceCliFailed(targetOrg, $"'sf org auth show-access-token' failed ({shown.Message}) and 'sf org display' gave no token.");
+    }
+
+    /// <summary>
+    /// The aliases and usernames the CLI knows on this machine, for tab completion: the aliases of
+    /// ~/.sfdx/alias.json ({"orgs":{alias: username}}) and the usernames of its auth files. Reads
+    /// names only, never a token; an unreadable store gives none.
+    /// </summary>
+    public static IReadOnlyList<string> KnownOrgs()
+    {
+        var store = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".sfdx");
+        var names = new List<string>();
+        try
+        {
+            var aliases = Path.Combine(store, "alias.json");
+            if (File.Exists(aliases) && StrictJson.Parse(File.ReadAllText(aliases))["orgs"] is JObject orgs)
+            {
+                names.AddRange(orgs.Properties().Select(p => p.Name));
+            }
+
+            if (Directory.Exists(store))
+            {
+                names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).Where(n => n is not null).Select(n => n!));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
+        {
+            // Completion offers what it can read.
+        }
+
+        return names;
     }
 
     /// <summary>What the CLI prints in place of a secret: "[REDACTED] …", or a value masked with asterisks.</summary>
