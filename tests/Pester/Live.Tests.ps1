@@ -102,6 +102,9 @@ Describe 'Done when: from the org to Outreach and back, as an admin would' {
     It 'shows connections by instance and user only' {
         "$crm" | Should -Be "admin@loopback.example at $($servers.Salesforce.GetLeftPart('Authority'))"
         "$outreach" | Should -Be "client $clientId at $($servers.Outreach.GetLeftPart('Authority'))"
+        $crmView = ($crm | Out-String) -split "`n" | Where-Object { $_.Trim() }
+        $crmView[0] -split '\s+' | Where-Object { $_ } | Should -Be 'InstanceUrl', 'UserName'
+        ($outreach | Out-String) | Should -BeLike "*BaseUri*User*client $clientId*"
     }
 
     It 'wrote no token, secret or refresh token to any file or stream' {

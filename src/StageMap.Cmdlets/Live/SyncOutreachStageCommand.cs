@@ -97,7 +97,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         };
         if (!ShouldProcess($"Outreach stage '{step.Stage}'", what))
         {
-            return Result(step, StageSyncResult.WhatIf);
+            return Result(step, IsWhatIf ? StageSyncResult.WhatIf : StageSyncResult.Declined);
         }
 
         if (step.Action == StageSyncAction.Delete && !ConfirmDelete(step))
