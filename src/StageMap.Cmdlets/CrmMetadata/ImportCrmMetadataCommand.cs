@@ -110,7 +110,11 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
         base.EndProcessing();
     }
 
-    protected override void StopProcessing() => _live.Stop();
+    protected override void StopProcessing()
+    {
+        _live.Stop();
+        base.StopProcessing();
+    }
 
     /// <returns>Every file read, or null when any could not be (then nothing is imported).</returns>
     private List<MetadataFile>? ReadFiles(string field)

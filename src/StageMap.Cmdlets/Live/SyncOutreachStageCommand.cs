@@ -53,7 +53,11 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         base.EndProcessing();
     }
 
-    protected override void StopProcessing() => _live.Stop();
+    protected override void StopProcessing()
+    {
+        _live.Stop();
+        base.StopProcessing();
+    }
 
     private void Apply(OutreachConnection connection, IReadOnlyList<StageSyncStep> steps)
     {

@@ -82,7 +82,11 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
         }
     }
 
-    protected override void StopProcessing() => _live.Stop();
+    protected override void StopProcessing()
+    {
+        _live.Stop();
+        base.StopProcessing();
+    }
 
     /// <summary>Outreach's stages, as one list; a failed call is a terminating error and changes nothing.</summary>
     private OutreachStageFile ReadOnline()

@@ -80,7 +80,7 @@ public sealed class LiveHttpClient
         var response = await SendAsync(service, request, cancellation).ConfigureAwait(false);
         try
         {
-            return StrictJson.Parse(response.Text) as JObject
+            return LiveJson.Parse(response.Text) as JObject
                 ?? throw Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(), "it is not a JSON object.");
         }
         catch (Newtonsoft.Json.JsonReaderException e)

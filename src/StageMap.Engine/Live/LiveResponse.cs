@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Live;
 
@@ -37,7 +36,7 @@ public sealed class LiveResponse
         {
             try
             {
-                return ConfigurationSerializer.DecodeText(Body);
+                return LiveJson.Text(Body);
             }
             catch (System.Text.DecoderFallbackException)
             {

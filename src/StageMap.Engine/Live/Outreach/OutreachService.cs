@@ -58,7 +58,7 @@ internal sealed class OutreachService : LiveService
         JObject answer;
         try
         {
-            answer = StrictJson.Parse(response.Text) as JObject ?? new JObject();
+            answer = LiveJson.Parse(response.Text) as JObject ?? new JObject();
         }
         catch (Newtonsoft.Json.JsonReaderException e)
         {
@@ -115,7 +115,7 @@ internal sealed class OutreachService : LiveService
     {
         try
         {
-            if (StrictJson.Parse(response.Text) is JObject body && body["errors"] is JArray errors)
+            if (LiveJson.Parse(response.Text) is JObject body && body["errors"] is JArray errors)
             {
                 return errors.OfType<JObject>().Select(e => ((string?)e["id"], (string?)e["title"], (string?)e["detail"])).ToList();
             }
@@ -133,7 +133,7 @@ internal sealed class OutreachService : LiveService
     {
         try
         {
-            if (StrictJson.Parse(response.Text) is JObject body)
+            if (LiveJson.Parse(response.Text) is JObject body)
             {
                 return string.Join(": ", new[] { (string?)body["error"], (string?)body["error_description"] }.Where(s => !string.IsNullOrEmpty(s)));
             }

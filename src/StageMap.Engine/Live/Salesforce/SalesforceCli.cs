@@ -80,7 +80,7 @@ public sealed class SalesforceCli
         try
         {
             var aliases = Path.Combine(store, "alias.json");
-            if (File.Exists(aliases) && StrictJson.Parse(File.ReadAllText(aliases))["orgs"] is JObject orgs)
+            if (File.Exists(aliases) && LiveJson.Parse(LiveJson.Text(File.ReadAllBytes(aliases)))["orgs"] is JObject orgs)
             {
                 names.AddRange(orgs.Properties().Select(p => p.Name));
             }
@@ -90,7 +90,7 @@ public sealed class SalesforceCli
                 names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).Where(n => n is not null).Select(n => n!));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or System.Text.DecoderFallbackException)
         {
             // Completion offers what it can read.
         }
@@ -195,7 +195,7 @@ public sealed class SalesforceCli
             JObject? envelope = null;
             try
             {
-                envelope = start < 0 ? null : StrictJson.Parse(stdout.Substring(start)) as JObject;
+                envelope = start < 0 ? null : LiveJson.Parse(stdout.Substring(start)) as JObject;
             }
             catch (Newtonsoft.Json.JsonException)
             {

@@ -57,7 +57,7 @@ internal sealed class SalesforceService : LiveService
     {
         try
         {
-            var errors = StrictJson.Parse(response.Text) switch
+            var errors = LiveJson.Parse(response.Text) switch
             {
                 JArray list => list.OfType<JObject>(),
                 JObject one => new[] { one },

@@ -214,8 +214,8 @@ public static class SfdxExporter
     private static (XDocument Document, HashSet<string> Values) Load(string path, string contactStatusField)
     {
         var file = MetadataReader.Read(path, contactStatusField);
-        var text = ConfigurationSerializer.DecodeText(File.ReadAllBytes(path));
-        using var reader = XmlReader.Create(new StringReader(text), ReaderSettings);
+        using var stream = File.OpenRead(path);
+        using var reader = XmlReader.Create(stream, ReaderSettings);
         return (XDocument.Load(reader), new HashSet<string>(file.Statuses.Select(s => s.ApiName), StringComparer.Ordinal));
     }
 
@@ -253,7 +253,7 @@ public static class SfdxExporter
         JToken root;
         try
         {
-            root = StrictJson.Parse(ConfigurationSerializer.DecodeText(File.ReadAllBytes(project)));
+            root = LiveJson.Parse(LiveJson.Text(File.ReadAllBytes(project)));
         }
         catch (JsonReaderException e)
         {
