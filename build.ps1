@@ -7,6 +7,8 @@
     Test   builds, runs every xUnit project and every Pester suite, prints 'tests: N passed, M failed'
            and fails on any failure or when no test ran.
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
+    Package builds and publishes out/StageMap with PSResourceGet to a folder repository:
+           out/packages/StageMap.<version>.nupkg, installable with Save-PSResource / Install-PSResource.
     Bench  measures Import-Module, runs the conversion harness (tests/StageMap.Benchmarks/Measure-Conversion.ps1,
            which writes its section of docs/benchmarks.md) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
@@ -16,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -65,6 +67,7 @@ function Invoke-Build {
     New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') | Out-Null
     foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $moduleOut }
     Copy-Item (Join-Path $root 'StageMap.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Copy-Item (Join-Path $root 'module/StageMap.Format.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'module/samples') (Join-Path $moduleOut 'samples') -Recurse
 
@@ -136,6 +139,13 @@ function Invoke-Demo {
     Invoke-Native 'the demo' { Invoke-ChildPwsh @('-File', (Join-Path $moduleOut 'samples/demo.ps1')) }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $out 'packages'
+    Remove-Item $packages -Recurse -Force -ErrorAction Ignore
+    Invoke-Native 'packaging' { Invoke-ChildPwsh @('-File', (Join-Path $root 'build/PackageWriter.ps1'), '-ModulePath', $moduleOut, '-Repository', $packages) }
+}
+
 function Invoke-Bench {
     Invoke-Build
     Write-Host 'Import-Module StageMap beside a bare PowerShell start:'
@@ -156,6 +166,7 @@ try {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Package' { Invoke-Package }
         'Bench' { Invoke-Bench }
         'Clean' { Invoke-Clean }
     }

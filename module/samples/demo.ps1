@@ -98,6 +98,12 @@ try {
     Set-OutreachStage -Name 'Bad Data' -NewName 'Bad data'
     Test-StageMapping | Out-String -Width 150 | Write-Host
     Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
+    Write-Host "`nFixed the way the findings say: the status by its exact API name, the stage renamed back:"
+    Remove-LeadStatusMapping -CrmStatus 'replied'
+    New-LeadStatusMapping -CrmStatus 'Replied' -Stage Replied | Out-Null
+    Set-OutreachStage -Name 'Bad data' -NewName 'Bad Data'
+    Write-Host ("Findings left: {0}" -f @(Test-StageMapping).Count)
+    Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
 
     Write-Host "`n== 10. Working live (shown offline: no call leaves this machine)" -ForegroundColor Cyan
     Write-Host @'

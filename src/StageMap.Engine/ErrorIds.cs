@@ -46,6 +46,10 @@ public static class ErrorIds
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
 
+    // Get- cmdlets: a literal name that matches nothing (issue 9)
+    public const string StageNotMapped = nameof(StageNotMapped);
+    public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
+
     // Live: the Salesforce org and the Outreach instance (issue 10)
     public const string CrmAuthenticationFailed = nameof(CrmAuthenticationFailed);
     public const string OutreachAuthenticationFailed = nameof(OutreachAuthenticationFailed);

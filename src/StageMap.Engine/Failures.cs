@@ -43,7 +43,7 @@ internal static partial class Failures
 
     public static StageMapException ConfigurationFileExists(string path) => new(
         ErrorIds.ConfigurationFileExists, FailureCategory.ResourceExists, path,
-        $"The file '{path}' already exists. Use -Force to overwrite it.");
+        $"The file '{path}' already exists. To work on the configuration in it, run Import-StageMapConfiguration -Path '{path.Replace("'", "''")}'. To replace it, add -Force.");
 
     public static StageMapException ConfigurationFileNotFound(string path) => new(
         ErrorIds.ConfigurationFileNotFound, FailureCategory.ObjectNotFound, path,
@@ -63,5 +63,11 @@ internal static partial class Failures
 
     public static StageMapException ConfigurationSaveFailed(string path, Exception inner) => new(
         ErrorIds.ConfigurationSaveFailed, FailureCategory.WriteError, path,
-        $"Could not save '{path}': {inner.Message} This command's changes were undone.", inner);
+        $"Could not save '{path}': {SaveProblem(path, inner)} This command's changes were undone.", inner);
+
+    // A missing folder is named as such: the exception's own text names the temporary file beside the target.
+    private static string SaveProblem(string path, Exception inner) =>
+        inner is System.IO.DirectoryNotFoundException && System.IO.Path.GetDirectoryName(path) is { } folder && !System.IO.Directory.Exists(folder)
+            ? $"the folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory -Path '{folder.Replace("'", "''")}'), or choose another path."
+            : inner.Message;
 }

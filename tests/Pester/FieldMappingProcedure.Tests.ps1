@@ -15,7 +15,7 @@ BeforeAll {
 Describe 'Mapping the Stage fields of a standard Salesforce org' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
         foreach ($status in $statuses.Keys) { New-LeadStatusMapping -CrmStatus $status -Stage $statuses[$status] | Out-Null }
     }
 

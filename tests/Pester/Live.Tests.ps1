@@ -186,7 +186,7 @@ Describe 'Each failure ends in its error id and leaves the configuration file as
     BeforeEach {
         Reset-Server $servers.Outreach
         Reset-Server $servers.Salesforce
-        $mappingFile = Join-Path $TestDrive 'failures.json'
+        $mappingFile = Join-Path $TestDrive "failures-$([guid]::NewGuid().ToString('n')).json"
         New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
         New-OutreachStage -Name 'Nurturing' | Out-Null
         $before = (Get-FileHash $mappingFile).Hash

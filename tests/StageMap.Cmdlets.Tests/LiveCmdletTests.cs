@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -58,5 +59,25 @@ public sealed class LiveCmdletTests : IAsyncLifetime
         Assert.Contains($"GET {_servers.Outreach.BaseUri}api/v2/stages?page%5Bsize%5D=1000 -> 200 OK", text);
         Assert.DoesNotContain(OutreachServer.FirstAccessToken, text);
         Assert.DoesNotContain("Bearer", text);
+    }
+
+    [Theory]
+    [InlineData("No", 6, "Declined")]
+    [InlineData("Yes", 5, "Done")]
+    public void A_delete_is_asked_for_as_a_high_impact_change_and_creates_are_not(string answer, int stagesLeft, string result)
+    {
+        var host = new PromptHost { Answer = answer };
+        using var session = new ModuleSession(host);
+        var sync = session.Run($"""
+            New-StageMapConfiguration | Out-Null
+            Remove-OutreachStage -Name 'Bad Data'
+            New-OutreachStage -Name Nurturing | Out-Null
+            Connect-Outreach -AccessToken (ConvertTo-SecureString '{OutreachServer.FirstAccessToken}' -AsPlainText -Force) -BaseUri '{_servers.Outreach.BaseUri}' | Out-Null
+            Sync-OutreachStage -RemoveExtra | Where-Object Stage -EQ 'Bad Data' | ForEach-Object Result
+            """).AssertNoErrors();
+
+        Assert.Equal(result, sync.Output.Single().ToString());
+        Assert.Contains("DELETE", Assert.Single(host.Prompts));
+        Assert.Equal(stagesLeft + 1, _servers.Outreach.Stages.Count);
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
+using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.FieldMappings;
@@ -19,6 +20,7 @@ public sealed class NewFieldMappingCommand : FieldMappingCommand
     public string CrmField { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EnumValue(typeof(SyncDirection))]
     public SyncDirection Direction { get; set; } = SyncDirection.Bidirectional;
 
     protected override void ProcessRecord()

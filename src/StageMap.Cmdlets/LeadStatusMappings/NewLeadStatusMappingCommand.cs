@@ -19,11 +19,13 @@ public sealed class NewLeadStatusMappingCommand : ConfigurationChangeCommand
     private const string FromCrmSet = "FromCrm";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string CrmStatus { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Outreach Stage")]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Stage { get; set; } = "";

@@ -11,11 +11,13 @@ namespace StageMap.Cmdlets.LeadStatusMappings;
 public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string CrmStatus { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Outreach Stage")]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Stage { get; set; } = "";

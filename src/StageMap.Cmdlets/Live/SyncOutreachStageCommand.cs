@@ -104,7 +104,8 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             return Result(step, IsWhatIf ? StageSyncResult.WhatIf : StageSyncResult.Declined);
         }
 
-        if (step.Action == StageSyncAction.Delete && !ConfirmDelete(step))
+        // Deletes are High impact: asked one by one unless -Confirm:$false or $ConfirmPreference is None.
+        if (step.Action == StageSyncAction.Delete && !ConfirmDestructive($"Outreach stage '{step.Stage}'", $"{what} (its prospects are left on \"No Stage\")"))
         {
             return Result(step, StageSyncResult.Declined);
         }
@@ -148,21 +149,6 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             WriteFailure(failure);
             return false;
         }
-    }
-
-    /// <summary>
-    /// Deletes are High impact: asked for one by one unless -Confirm:$false or $ConfirmPreference is None
-    /// (-Confirm has asked already through ShouldProcess).
-    /// </summary>
-    private bool ConfirmDelete(StageSyncStep step)
-    {
-        if (MyInvocation.BoundParameters.ContainsKey("Confirm")
-            || GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference == ConfirmImpact.None)
-        {
-            return true;
-        }
-
-        return ShouldContinue($"Delete the Outreach stage '{step.Stage}' (id {step.OutreachId})? Its prospects are left on \"No Stage\".", "Delete an Outreach stage");
     }
 
     private static StageSyncChange Result(StageSyncStep step, StageSyncResult result, int? id = null) =>
