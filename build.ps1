@@ -9,8 +9,8 @@
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
     Package builds and publishes out/StageMap with PSResourceGet to a folder repository:
            out/packages/StageMap.<version>.nupkg, installable with Save-PSResource / Install-PSResource.
-    Bench  measures Import-Module, runs the conversion harness (tests/StageMap.Benchmarks/Measure-Conversion.ps1,
-           which writes its section of docs/benchmarks.md) and the BenchmarkDotNet benchmarks in
+    Bench  measures Import-Module, runs the conversion and drift harnesses (tests/StageMap.Benchmarks/Measure-Conversion.ps1
+           and Measure-StageDrift.ps1, which write their sections of docs/benchmarks.md) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
     Clean  removes out/ and every bin/ and obj/.
 .EXAMPLE
@@ -152,6 +152,8 @@ function Invoke-Bench {
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
     Write-Host 'Record conversion, side by side (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the conversion benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-Conversion.ps1'), '-ModulePath', $moduleOut) | Write-Host }
+    Write-Host 'Find-StageDrift on 1,000,000 x 1,000,000 rows (writes its section of docs/benchmarks.md):'
+    Invoke-Native 'the drift benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-StageDrift.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
 }
 

@@ -50,6 +50,10 @@ public static class ErrorIds
     public const string StageNotMapped = nameof(StageNotMapped);
     public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
 
+    // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
+    public const string NoStageMapping = nameof(NoStageMapping);
+    public const string InvalidConfigurationInput = nameof(InvalidConfigurationInput);
+
     // Live: the Salesforce org and the Outreach instance (issue 10)
     public const string CrmAuthenticationFailed = nameof(CrmAuthenticationFailed);
     public const string OutreachAuthenticationFailed = nameof(OutreachAuthenticationFailed);

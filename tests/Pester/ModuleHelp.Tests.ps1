@@ -3,7 +3,7 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestModule.ps1')
     # Cmdlets that change no configuration and write no file need no -WhatIf (Connect-/Disconnect- change only the session).
-    $readOnly = '^(Get|Test|ConvertTo|Connect|Disconnect)-|^Import-StageMapConfiguration$'
+    $readOnly = '^(Get|Test|ConvertTo|Compare|Connect|Disconnect)-|^Import-StageMapConfiguration$'
     $cmdlets = @(Get-Command -Module StageMap -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name; ReadOnly = $_.Name -match $readOnly } })
 }
 

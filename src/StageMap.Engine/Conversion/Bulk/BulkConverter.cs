@@ -31,12 +31,11 @@ public static class BulkConverter
         var watch = Stopwatch.StartNew();
         var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
             ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
-        var inputFormat = DetectInput(job.InputPath);
+        var inputFormat = RecordFileReaders.Detect(job.InputPath);
         var rejectFormat = job.RejectPath is null ? outputFormat : RecordFileFormats.FromExtension(job.RejectPath) ?? outputFormat;
         Check(job, outputFormat, inputFormat, rejectFormat);
 
-        using var input = OpenInput(job.InputPath);
-        using var reader = inputFormat == RecordFileFormat.Csv ? (IRecordFileReader)new CsvRecordReader(input, job.InputPath) : new JsonRecordReader(input, job.InputPath);
+        using var reader = RecordFileReaders.Open(job.InputPath, inputFormat);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         long read = 0, written = 0, rejectedCount = 0;
@@ -133,18 +132,6 @@ public static class BulkConverter
         }
     }
 
-    private static RecordFileFormat DetectInput(string path)
-    {
-        try
-        {
-            return RecordFileFormats.DetectInput(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
-        }
-    }
-
     private static void Check(BulkConversion job, RecordFileFormat outputFormat, RecordFileFormat inputFormat, RecordFileFormat rejectFormat)
     {
         if (outputFormat == RecordFileFormat.Csv && job.Shape != RecordShape.Object)
@@ -178,16 +165,4 @@ public static class BulkConverter
 
     private static bool SamePath(string left, string right) =>
         string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
-
-    private static FileStream OpenInput(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
-        }
-    }
 }
