@@ -73,10 +73,17 @@ internal static class DataLoaderCsvReader
 
         var values = new List<PicklistValue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fields = header.Length;
         while (parser.Read())
         {
             var record = parser.Record!;
             var line = parser.RawRow;
+            fields += record.Length;
+            if (fields > ReadLimits.MaxTokens)
+            {
+                throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: the file has more than {ReadLimits.MaxTokens:N0} fields.");
+            }
+
             if (record.Length != header.Length)
             {
                 throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: the row has {record.Length} field(s), the header {header.Length}.");

@@ -14,7 +14,7 @@ namespace StageMap.Engine.Storage;
 /// </summary>
 public static class StrictJson
 {
-    public const int MaxDepth = 64;
+    public const int MaxDepth = ReadLimits.MaxDepth;
 
     public static JsonSerializerSettings Settings { get; } = CreateSettings();
 
@@ -84,7 +84,11 @@ public static class StrictJson
         }
 
         var what = cut > 0 ? message.Substring(0, cut) : message;
-        return line > 0 ? $"line {line}, position {position}: {what}" : what;
+
+        // A text reader that fails on its very first character has not counted a line yet.
+        return line > 0 ? $"line {line}, position {position}: {what}"
+            : exception is JsonReaderException ? $"line 1, position {Math.Max(position, 1)}: {what}"
+            : what;
     }
 
     /// <summary>"line L, position P" of a token read with line information, or "" when it has none.</summary>

@@ -17,8 +17,11 @@ public static class ReadLimits
     /// <summary>Any one JSON text value or property name, or XML text: a Salesforce formula is at most 3,900 characters.</summary>
     public const int MaxTextLength = 32 * 1024;
 
-    /// <summary>JSON tokens or XML nodes in one file: a large org's Lead describe has about a hundred thousand.</summary>
+    /// <summary>JSON tokens, XML nodes or CSV fields in one file: a large org's Lead describe has about a hundred thousand.</summary>
     public const int MaxTokens = 1_000_000;
+
+    /// <summary>JSON and XML nesting: StageMap's own files nest 4 levels, a Salesforce describe 5.</summary>
+    public const int MaxDepth = 64;
 
     /// <summary>"16 MiB": the file size limit as users read it.</summary>
     public static string MaxFileSize => $"{MaxFileBytes / (1024 * 1024)} MiB";

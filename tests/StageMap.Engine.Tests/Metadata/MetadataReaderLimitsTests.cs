@@ -137,6 +137,22 @@ public class MetadataReaderLimitsTests
     }
 
     [Fact]
+    public void Xml_nested_deeper_than_the_limit_is_refused_before_it_is_held()
+    {
+        var failure = Failure("<CustomField><fullName>" + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</fullName></CustomField>");
+
+        Assert.Contains($"line 1, position 214: elements are nested deeper than {ReadLimits.MaxDepth} levels", failure.Message);
+    }
+
+    [Fact]
+    public void A_csv_of_too_many_fields_is_refused()
+    {
+        var failure = Failure("ApiName,MasterLabel\n" + string.Concat(Enumerable.Range(0, ReadLimits.MaxTokens / 2 + 1).Select(i => $"s{i},l\n")));
+
+        Assert.Contains($"the file has more than {ReadLimits.MaxTokens:N0} fields", failure.Message);
+    }
+
+    [Fact]
     public void An_xml_text_over_the_limit_is_refused()
     {
         var failure = Failure(ContactField.Replace("<label>Zoé</label>", "<label>" + new string('l', 40_000) + "</label>"));
