@@ -89,6 +89,11 @@ internal static class DataLoaderCsvReader
                 throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: the row has {record.Length} field(s), the header {header.Length}.");
             }
 
+            if (values.Count == ReadLimits.MaxListValues)
+            {
+                throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: {ReadLimits.TooManyValues("lead statuses")}");
+            }
+
             var row = new Row(record, header, line, path);
             var apiName = row.Name(columns.ApiName) ?? throw row.Invalid(columns.ApiName, "the API name is empty.");
             if (!seen.Add(apiName))

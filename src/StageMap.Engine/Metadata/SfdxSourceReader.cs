@@ -147,6 +147,11 @@ internal static class SfdxSourceReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
+            if (values.Count == ReadLimits.MaxListValues)
+            {
+                throw Invalid(path, entry, ReadLimits.TooManyValues("values"));
+            }
+
             var apiName = Name(Child(entry, "fullName"), path) ?? throw Invalid(path, entry, $"<{entry.Name.LocalName}> {values.Count + 1} has no <fullName>.");
             if (!seen.Add(apiName))
             {

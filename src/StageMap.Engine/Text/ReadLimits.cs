@@ -23,6 +23,13 @@ public static class ReadLimits
     /// <summary>JSON and XML nesting: StageMap's own files nest 4 levels, a Salesforce describe 5.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Status values of one picklist, or stages of one list. A Salesforce picklist holds at most 1,000
+    /// active values; the limit keeps what an import adds to the configuration file well within
+    /// <see cref="MaxFileBytes"/>, so the saved file always reads back.
+    /// </summary>
+    public const int MaxListValues = 4_000;
+
     /// <summary>"16 MiB": the file size limit as users read it.</summary>
     public static string MaxFileSize => $"{MaxFileBytes / (1024 * 1024)} MiB";
 
@@ -44,6 +51,10 @@ public static class ReadLimits
 
         return null;
     }
+
+    /// <summary>What to say of a list longer than <see cref="MaxListValues"/> (<paramref name="what"/>: "status values", "stages").</summary>
+    public static string TooManyValues(string what) =>
+        $"it lists more than {MaxListValues:N0} {what}; StageMap reads at most {MaxListValues:N0} (a Salesforce picklist holds at most 1,000 active values).";
 
     /// <summary>The value with each control character shown as \uXXXX, for a message.</summary>
     private static string Visible(string value)
