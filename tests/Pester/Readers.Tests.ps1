@@ -14,8 +14,9 @@ BeforeAll {
         Write-Bytes $Name ([System.Text.UTF8Encoding]::new($false).GetBytes($Text))
     }
 
-    # Runs a failing command; returns its one error record.
+    # Runs a failing command; returns its one error record (a non-terminating error, as the cmdlet writes it).
     function Get-Failure([scriptblock] $Command) {
+        $ErrorActionPreference = 'Continue'
         $failed = @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $failed | Should -HaveCount 1
         $failed[0].Exception | Should -BeOfType ([StageMap.Engine.StageMapException])
