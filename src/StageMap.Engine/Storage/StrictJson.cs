@@ -60,7 +60,7 @@ public static class StrictJson
         }
         catch (UndecodableTextException e)
         {
-            throw invalid($"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark).", e);
+            throw invalid($"{e.Problem} ({StrictText.DefaultEncodings}).", e);
         }
         catch (InvalidJsonException e)
         {
