@@ -72,6 +72,17 @@ Describe 'Reading hostile files' {
             $failure.Exception.Message | Should -BeLike "'$file' is empty*"
         }
 
+        It 'refuses a 200 MB file unread' {
+            $file = Join-Path $TestDrive 'huge.json'
+            $stream = [System.IO.File]::Create($file)
+            try { $stream.SetLength(200MB) } finally { $stream.Dispose() }
+
+            $failure = Get-Failure { Import-StageMapConfiguration -Path $file }
+
+            $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidConfigurationFile,*'
+            $failure.Exception.Message | Should -BeLike '*the file is 209,715,200 bytes; StageMap reads configuration, metadata and stage files of at most 16 MiB*'
+        }
+
         It 'refuses bytes that are not UTF-8, naming their offset, instead of reading U+FFFD' {
             $head = [System.Text.Encoding]::UTF8.GetBytes('{ "schemaVersion": 1, "stages": [ { "id": 3, "name": "R')
             $file = Write-Bytes 'latin1.json' ($head + [byte[]](0xE9, 0xFF) + [System.Text.Encoding]::UTF8.GetBytes('eplied", "order": 1 } ] }'))
@@ -140,7 +151,7 @@ Describe 'Reading hostile files' {
 
             $failure = Get-Failure { Import-OutreachStage -Path $file -Force }
 
-            $failure.Exception.Message | Should -BeLike '*StageMap reads metadata and stage files of at most 16 MiB*'
+            $failure.Exception.Message | Should -BeLike '*StageMap reads configuration, metadata and stage files of at most 16 MiB*'
         }
     }
 

@@ -53,6 +53,7 @@ try {
         'stage list with one 199 MB name' = @{ File = New-HugeNameStageList 'name-199mb.json' 199; Command = 'Import-OutreachStage -Force' }
         "stage list with one $justUnder MB name, under the size limit" = @{ File = New-HugeNameStageList 'name-15mb.json' $justUnder; Command = 'Import-OutreachStage -Force' }
         "the same with an invalid UTF-8 byte at its end" = @{ File = New-HugeNameStageList 'name-15mb-latin1.json' $justUnder ([byte[]](0xE9, 0x22, 0x7D, 0x5D)); Command = 'Import-OutreachStage -Force' }
+        'configuration of 199 MB' = @{ File = New-HugeNameStageList 'config-199mb.json' 199; Command = 'Import-StageMapConfiguration' }
         'configuration of 16 MB of numbers (8 million tokens)' = @{ File = New-File 'tokens.json' @('{"schemaVersion":1,"x":[', ('0,' * 8000000), '0]}'); Command = 'Import-StageMapConfiguration' }
         'configuration of 990,000 lead field names (within every limit)' = @{ File = New-File 'fields.json' @('{"schemaVersion":1,"crmMetadata":{"leadFields":[', ((0..989998 | ForEach-Object { "`"F$_`"" }) -join ','), ']}}'); Command = 'Import-StageMapConfiguration' }
         'Lead describe of 160,000 picklist values' = @{ File = New-File 'describe.json' @('{"name":"Lead","fields":[{"name":"Status","type":"picklist","picklistValues":[', ((0..159999 | ForEach-Object { "{`"value`":`"S$_`",`"label`":`"S$_`"}" }) -join ','), ']}]}'); Command = 'Import-CrmMetadata' }

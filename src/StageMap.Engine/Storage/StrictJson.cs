@@ -46,7 +46,7 @@ public static class StrictJson
     {
         if (bytes.Length > ReadLimits.MaxFileBytes)
         {
-            throw invalid($"the file is {bytes.Length:N0} bytes; StageMap reads files of at most {ReadLimits.MaxFileSize}.", null);
+            throw invalid(ReadLimits.FileTooLarge(bytes.Length), null);
         }
 
         try

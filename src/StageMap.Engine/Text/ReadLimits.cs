@@ -52,6 +52,10 @@ public static class ReadLimits
         return null;
     }
 
+    /// <summary>What to say of a file longer than <see cref="MaxFileBytes"/>.</summary>
+    public static string FileTooLarge(long length) =>
+        $"the file is {length:N0} bytes; StageMap reads configuration, metadata and stage files of at most {MaxFileSize}.";
+
     /// <summary>What to say of a list longer than <see cref="MaxListValues"/> (<paramref name="what"/>: "status values", "stages").</summary>
     public static string TooManyValues(string what) =>
         $"it lists more than {MaxListValues:N0} {what}; StageMap reads at most {MaxListValues:N0} (a Salesforce picklist holds at most 1,000 active values).";

@@ -227,7 +227,7 @@ public class MetadataReaderLimitsTests
         var failure = Assert.Throws<StageMapException>(() => MetadataReader.Read(path, "Contact_Status__c"));
 
         Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
-        Assert.Contains("StageMap reads metadata and stage files of at most 16 MiB", failure.Message);
+        Assert.Contains("StageMap reads configuration, metadata and stage files of at most 16 MiB", failure.Message);
     }
 
     [Fact]
