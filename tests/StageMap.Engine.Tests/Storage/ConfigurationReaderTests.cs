@@ -50,6 +50,8 @@ public class ConfigurationReaderTests
     [InlineData("{ \"schemaVersion\": 99999999999999999999 }", "line 1, position 39: schemaVersion must be a whole number, not the number 99999999999999999999")]
     [InlineData("{ \"schemaVersion\": 4294967297 }", "schemaVersion must be a whole number, not the number 4294967297")]
     [InlineData("{ \"schemaVersion\": 1.0 }", "schemaVersion must be a whole number, not the number 1.0")]
+    [InlineData("{ \"schemaVersion\": 88888888888888888888888888888e0 }", "line 1, position 50: a number StageMap cannot read, too large or too small")]
+    [InlineData("{ \"schemaVersion\": 1e400 }", "1e400")]
     public void A_schema_version_beyond_Int32_or_not_whole_is_invalid(string json, string expected)
     {
         var failure = Read(json);
