@@ -98,6 +98,38 @@ try {
     Set-OutreachStage -Name 'Bad Data' -NewName 'Bad data'
     Test-StageMapping | Out-String -Width 150 | Write-Host
     Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
+    Write-Host "`nFixed the way the findings say: the status by its exact API name, the stage renamed back:"
+    Remove-LeadStatusMapping -CrmStatus 'replied'
+    New-LeadStatusMapping -CrmStatus 'Replied' -Stage Replied | Out-Null
+    Set-OutreachStage -Name 'Bad data' -NewName 'Bad Data'
+    Write-Host ("Findings left: {0}" -f @(Test-StageMapping).Count)
+    Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
+
+    Write-Host "`n== 10. Review a change, find the records in the wrong stage, and see it all on one page" -ForegroundColor Cyan
+    # The change of section 9, reviewed as a pull-request job would: main's file piped in as text.
+    Get-Content (Join-Path $samples 'outreach-mapping.json') | Compare-StageMapConfiguration -DifferenceConfiguration $checked | Format-Table | Out-String -Width 150 | Write-Host
+    Get-Content (Join-Path $samples 'outreach-mapping.json') | Compare-StageMapConfiguration -DifferenceConfiguration $checked -AsMarkdown | Out-Host
+
+    # The sync mapping as the last sync used it: every lead pulled into a prospect.
+    $synced = Join-Path $work 'synced-mapping.json'
+    Copy-Item (Join-Path $samples 'outreach-sync-mapping.json') $synced
+    Import-StageMapConfiguration -Path $synced | Out-Null
+    $pulled = Join-Path $work 'pulled-prospects.jsonl'
+    ConvertTo-OutreachProspect -Object Lead -Path (Join-Path $samples 'salesforce-leads.csv') -OutFile $pulled | Out-Null
+    # Since then: three prospects moved by hand in Outreach, and the mapping changed.
+    $lines = Get-Content $pulled
+    foreach ($i in 3, 8, 15) { $lines[$i] = $lines[$i] -replace '"stage":\d+', '"stage":6' }
+    Set-Content $pulled $lines
+    Remove-LeadStatusMapping -CrmStatus 'Closed - Converted' | Out-Null
+    New-LeadStatusMapping -CrmStatus 'Nurturing' -Stage 'Do Not Contact' | Out-Null
+    Find-StageDrift -Object Lead -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled |
+        Format-Table Name, CrmStatus, ExpectedStage, ActualStage, Reason, NextPull | Out-String -Width 150 | Write-Host
+    $summary = Find-StageDrift -Object Lead -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled -Summary
+    Write-Host ("{0} pairs, {1} drifted, {2} CRM only, {3} Outreach only. Where the drift sits:" -f $summary.Pairs, $summary.Drifted, $summary.CrmOnly, $summary.OutreachOnly)
+    $summary.CrossTab | Format-Table | Out-Host
+
+    $report = Export-StageMapReport -Path (Join-Path $work 'report.html') -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled -PassThru
+    Write-Host ("The one-page report: {0:N0} bytes of HTML, no script, nothing fetched ({1})" -f $report.Length, $report.Name)
 }
 finally {
     Remove-Item $work -Recurse -Force

@@ -45,4 +45,11 @@ public static class ErrorIds
     public const string OutputFileExists = nameof(OutputFileExists);
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
+
+    // Get- cmdlets: a literal name that matches nothing (issue 9)
+    public const string StageNotMapped = nameof(StageNotMapped);
+    public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
+    // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
+    public const string NoStageMapping = nameof(NoStageMapping);
+    public const string InvalidConfigurationInput = nameof(InvalidConfigurationInput);
 }

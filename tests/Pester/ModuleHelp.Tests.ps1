@@ -3,7 +3,7 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestModule.ps1')
     # Cmdlets that change no configuration and write no file need no -WhatIf.
-    $readOnly = '^(Get|Test|ConvertTo)-|^Import-StageMapConfiguration$'
+    $readOnly = '^(Get|Test|ConvertTo|Compare)-|^Import-StageMapConfiguration$'
     $cmdlets = @(Get-Command -Module StageMap -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name; ReadOnly = $_.Name -match $readOnly } })
 }
 

@@ -39,14 +39,15 @@ public abstract class ConfigurationChangeCommand : ConfigurationCommand, IDispos
     }
 
     /// <summary>
-    /// Asks ShouldProcess, then applies <paramref name="change"/>. A failure is written as a
-    /// non-terminating error (its target the failure's own, or <paramref name="errorTarget"/>).
+    /// Asks ShouldProcess (and, for a <paramref name="destructive"/> change, confirms it as a High impact
+    /// one), then applies <paramref name="change"/>. A failure is written as a non-terminating error
+    /// (its target the failure's own, or <paramref name="errorTarget"/>).
     /// </summary>
     /// <returns>The change's result, or default when skipped or failed.</returns>
-    protected T? Change<T>(string target, string action, Func<T> change, object? errorTarget = null)
+    protected T? Change<T>(string target, string action, Func<T> change, object? errorTarget = null, bool destructive = false)
         where T : class
     {
-        if (!ShouldProcess(target, action))
+        if (!ShouldProcess(target, action) || (destructive && !ConfirmDestructive(target, action)))
         {
             return null;
         }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
@@ -11,11 +12,13 @@ namespace StageMap.Cmdlets.LeadStatusMappings;
 public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string CrmStatus { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Outreach Stage")]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Stage { get; set; } = "";
@@ -29,6 +32,11 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
             $"Lead status '{CrmStatus}'",
             $"Map to stage '{Stage}'",
             () => TargetConfiguration.UpdateLeadStatusMapping(CrmStatus, Stage));
+        if (mapping is not null && InputAdvice.ForLeadStatus(TargetConfiguration.CrmMetadata, mapping.CrmStatus) is { } typo)
+        {
+            WriteWarning(typo);
+        }
+
         if (mapping is not null && PassThru)
         {
             WriteObject(mapping);

@@ -53,15 +53,13 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
                 continue;
             }
 
-            var action = Merge
-                ? $"Merge the {file.Stages.Count} stage(s) of '{file.Name}' into the configuration's {TargetConfiguration.Stages.Count}"
-                : $"Replace the configuration's {TargetConfiguration.Stages.Count} stage(s) with the {file.Stages.Count} of '{file.Name}'";
             foreach (var warning in file.Warnings)
             {
                 WriteWarning(warning);
             }
 
-            var result = Change("Outreach stages", action, () => TargetConfiguration.ImportStages(file, Merge, Force));
+            var plan = TargetConfiguration.PlanStageImport(file, Merge);
+            var result = Change("Outreach stages", plan.Action, () => TargetConfiguration.ImportStages(plan, Force), destructive: Force && plan.Dropped.Any);
             if (result is null)
             {
                 continue;

@@ -86,6 +86,15 @@ public sealed partial class StageMapConfiguration
         return stage;
     }
 
+    /// <summary>The lead status mappings that <see cref="RemoveStage"/> with force drops with the stage called <paramref name="name"/>.</summary>
+    /// <exception cref="StageMapException">StageNotFound.</exception>
+    public DroppedMappings MappingsDroppedByRemoving(string name)
+    {
+        var stage = GetStage(name);
+        var mappings = _content.LeadStatusMappings.Where(m => m.StageId == stage.Id).Select(m => m with { Stage = stage.Name }).ToList();
+        return new DroppedMappings(mappings, removed => $"stage '{removed}' was removed");
+    }
+
     private static string RequireStageName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))

@@ -76,14 +76,6 @@ public class ConfigurationReaderTests
         Assert.Contains(expected, Read(WithStages(stages)).Message);
     }
 
-    [Fact]
-    public void Duplicate_crm_statuses_name_their_line()
-    {
-        var failure = Read("{\n  \"schemaVersion\": 1,\n  \"crmMetadata\": { \"leadStatuses\": [\n { \"apiName\": \"Open\" },\n { \"apiName\": \"Open\" } ] }\n}");
-
-        Assert.Contains("line 5, position 2: the CRM status 'Open' is listed twice in leadStatuses", failure.Message);
-    }
-
     [Theory]
     [InlineData("")]
     [InlineData("   \r\n\t  ")]

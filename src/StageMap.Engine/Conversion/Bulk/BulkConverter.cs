@@ -19,6 +19,7 @@ public static class BulkConverter
 
     /// <param name="progress">Called now and then on long files (first after a second, then at most twice a second).</param>
     /// <param name="rejected">Called for each rejected record when the job has no reject file.</param>
+    /// <param name="warn">Told once per mapped field the records do not carry (see <see cref="MissingFieldTally"/>).</param>
     /// <exception cref="StageMapException">InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; no output file was written.</exception>
     public static ConversionSummary Run(
@@ -26,17 +27,18 @@ public static class BulkConverter
         BulkConversion job,
         Action<BulkProgress>? progress = null,
         Action<IInputRecord, ConversionFailure>? rejected = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<string>? warn = null)
     {
+        var missing = new MissingFieldTally(plan, warn);
         var watch = Stopwatch.StartNew();
         var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
             ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
-        var inputFormat = DetectInput(job.InputPath);
+        var inputFormat = RecordFileReaders.Detect(job.InputPath);
         var rejectFormat = job.RejectPath is null ? outputFormat : RecordFileFormats.FromExtension(job.RejectPath) ?? outputFormat;
         Check(job, outputFormat, inputFormat, rejectFormat);
 
-        using var input = OpenInput(job.InputPath);
-        using var reader = inputFormat == RecordFileFormat.Csv ? (IRecordFileReader)new CsvRecordReader(input, job.InputPath) : new JsonRecordReader(input, job.InputPath);
+        using var reader = RecordFileReaders.Open(job.InputPath, inputFormat);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         long read = 0, written = 0, rejectedCount = 0;
@@ -53,7 +55,7 @@ public static class BulkConverter
                     var failure = item.Failure;
                     if (failure is null)
                     {
-                        var result = plan.Convert(item.Record, buffer);
+                        var result = plan.Convert(item.Record, buffer, missing);
                         if (result.Succeeded)
                         {
                             writer.Write(result.Record!);
@@ -105,7 +107,7 @@ public static class BulkConverter
             Commit(rejectOutput);
         }
 
-        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath);
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { MissingFields = missing.Fields };
     }
 
     /// <summary>An output written under a temporary name; a failed or stopped run leaves no half-written file.</summary>
@@ -130,18 +132,6 @@ public static class BulkConverter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Failures.OutputFailed(output.Path, e);
-        }
-    }
-
-    private static RecordFileFormat DetectInput(string path)
-    {
-        try
-        {
-            return RecordFileFormats.DetectInput(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
         }
     }
 
@@ -178,16 +168,4 @@ public static class BulkConverter
 
     private static bool SamePath(string left, string right) =>
         string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
-
-    private static FileStream OpenInput(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -13,6 +14,9 @@ public sealed record ConversionSummary(
     RecordFileFormat OutputFormat,
     string? RejectPath)
 {
+    /// <summary>Each mapped field some converted record did not carry, with how many records converted without it.</summary>
+    public IReadOnlyList<MissingField> MissingFields { get; init; } = Array.Empty<MissingField>();
+
     /// <summary>Records read per second.</summary>
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
 }
