@@ -37,6 +37,12 @@
         'Compare-StageMapConfiguration'
         'Find-StageDrift'
         'Export-StageMapReport'
+        'Connect-Crm'
+        'Disconnect-Crm'
+        'Connect-Outreach'
+        'Disconnect-Outreach'
+        'Sync-OutreachStage'
+        'Export-CrmMetadata'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -123,6 +123,8 @@ Import-Module '$pester'
 function Invoke-Test {
     Invoke-Build
     New-Item -ItemType Directory -Path $testResults -Force | Out-Null
+    # The Pester live suite starts the loopback servers as a child process; build them fresh.
+    Invoke-Native 'building the loopback servers' { dotnet build (Join-Path $root 'tests/StageMap.LiveServers/StageMap.LiveServers.csproj') -c Release --nologo -v quiet }
     $results = @(
         Invoke-XunitProject 'StageMap.Engine.Tests'
         Invoke-XunitProject 'StageMap.Cmdlets.Tests'

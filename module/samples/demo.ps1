@@ -130,6 +130,26 @@ try {
 
     $report = Export-StageMapReport -Path (Join-Path $work 'report.html') -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled -PassThru
     Write-Host ("The one-page report: {0:N0} bytes of HTML, no script, nothing fetched ({1})" -f $report.Length, $report.Name)
+
+    Write-Host "`n== 11. Working live (shown offline: no call leaves this machine)" -ForegroundColor Cyan
+    Write-Host @'
+Against the real systems the same flow reads the org and writes Outreach's stages:
+  Connect-Crm -TargetOrg my-org; Import-CrmMetadata -Online; New-LeadStatusMapping -FromCrm -CreateMissingStages
+  Connect-Outreach -AccessToken (Read-Host -AsSecureString); Sync-OutreachStage -WhatIf; Sync-OutreachStage
+  Import-OutreachStage -Online -Merge
+Tokens stay in memory, and only https addresses are accepted:
+'@
+    try {
+        Connect-Outreach -AccessToken (ConvertTo-SecureString 'not-a-real-token' -AsPlainText -Force) -BaseUri 'http://outreach.example'
+    } catch {
+        Write-Host ("{0}: {1}" -f $_.FullyQualifiedErrorId, $_.Exception.Message)
+    }
+    Write-Host "`nThe Salesforce half as SFDX source, for 'sf project deploy start --dry-run' (StageMap does not deploy):"
+    $sfdx = Join-Path $work 'sfdx-project'
+    New-Item -ItemType Directory -Path $sfdx | Out-Null
+    '{"packageDirectories":[{"path":"force-app","default":true}],"sourceApiVersion":"62.0"}' | Set-Content (Join-Path $sfdx 'sfdx-project.json')
+    Export-CrmMetadata -Path $sfdx -WhatIf -WarningAction SilentlyContinue
+    Export-CrmMetadata -Path $sfdx -WarningAction SilentlyContinue | Format-Table | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force

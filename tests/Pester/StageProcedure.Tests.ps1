@@ -23,7 +23,7 @@ Describe 'A new configuration, before and after Outreach''s stage list is merged
 Describe 'Stages the admin has not made in Outreach yet' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
         Import-OutreachStage -Path $outreachStages -Force -Confirm:$false -WarningAction SilentlyContinue | Out-Null
         Import-CrmMetadata -Path $leadStatusXml | Out-Null
         New-LeadStatusMapping -FromCrm -CreateMissingStages -WarningAction SilentlyContinue | Out-Null

@@ -65,7 +65,7 @@ public sealed partial class StageMapConfiguration
             direction,
             Normalize(options ?? FieldMappingOptions.None));
         RequireLookupForMappedField(mapping);
-        Change(() => _content.FieldMappings.Add(mapping));
+        Change(content => content.FieldMappings.Add(mapping));
         return mapping;
     }
 
@@ -83,7 +83,7 @@ public sealed partial class StageMapConfiguration
         RequireLookupForMappedField(updated);
         if (updated != current)
         {
-            Change(() => _content.FieldMappings[index] = updated);
+            Change(content => content.FieldMappings[index] = updated);
         }
 
         return updated;
@@ -94,7 +94,7 @@ public sealed partial class StageMapConfiguration
     {
         var index = IndexOfFieldMapping(crmObject, outreachField);
         var removed = _content.FieldMappings[index];
-        Change(() => _content.FieldMappings.RemoveAt(index));
+        Change(content => content.FieldMappings.RemoveAt(index));
         return removed;
     }
 

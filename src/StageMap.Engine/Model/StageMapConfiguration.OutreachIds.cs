@@ -26,16 +26,16 @@ public sealed partial class StageMapConfiguration
             return stage;
         }
 
-        Change(() =>
+        Change(content =>
         {
             if (holder is not null && holder.Id != stage.Id)
             {
                 // Out of the way first, so the next free id is never the one being taken.
-                var freeId = _content.Stages.Select(s => s.Id).Concat(new[] { outreachId }).Max() + 1;
-                Renumber(holder, holder with { Id = freeId });
+                var freeId = content.Stages.Select(s => s.Id).Concat(new[] { outreachId }).Max() + 1;
+                Renumber(content, holder, holder with { Id = freeId });
             }
 
-            Renumber(stage, recorded);
+            Renumber(content, stage, recorded);
         });
         return recorded;
     }
@@ -60,19 +60,19 @@ public sealed partial class StageMapConfiguration
         return RecordStageInOutreach(updated.Name, outreachId);
     }
 
-    private void Renumber(Stage from, Stage to)
+    private static void Renumber(ConfigurationContent content, Stage from, Stage to)
     {
-        _content.Stages[_content.Stages.FindIndex(s => s.Id == from.Id)] = to;
+        content.Stages[content.Stages.FindIndex(s => s.Id == from.Id)] = to;
         if (from.Id == to.Id)
         {
             return;
         }
 
-        for (var i = 0; i < _content.LeadStatusMappings.Count; i++)
+        for (var i = 0; i < content.LeadStatusMappings.Count; i++)
         {
-            if (_content.LeadStatusMappings[i].StageId == from.Id)
+            if (content.LeadStatusMappings[i].StageId == from.Id)
             {
-                _content.LeadStatusMappings[i] = _content.LeadStatusMappings[i] with { StageId = to.Id };
+                content.LeadStatusMappings[i] = content.LeadStatusMappings[i] with { StageId = to.Id };
             }
         }
     }

@@ -95,10 +95,10 @@ public sealed partial class StageMapConfiguration
             throw Failures.StagesInUseByImport(plan.File.Path, dropped.Mappings.Select(m => (m.CrmStatus, m.Stage!)).ToList());
         }
 
-        Change(() =>
+        Change(content =>
         {
-            _content.Stages = plan.Stages;
-            _content.LeadStatusMappings = plan.Mappings;
+            content.Stages = plan.Stages;
+            content.LeadStatusMappings = plan.Mappings;
         });
         return new StageImportResult(plan.Imported, plan.Warnings.Concat(dropped.Warnings).ToList());
     }

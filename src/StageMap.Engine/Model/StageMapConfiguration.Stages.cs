@@ -25,7 +25,7 @@ public sealed partial class StageMapConfiguration
         }
 
         var stage = new Stage(NextStageId(), trimmed, order ?? NextStageOrder(), color);
-        Change(() => _content.Stages.Add(stage));
+        Change(content => content.Stages.Add(stage));
         return stage;
     }
 
@@ -59,7 +59,7 @@ public sealed partial class StageMapConfiguration
         if (updated != stage)
         {
             var index = _content.Stages.IndexOf(stage);
-            Change(() => _content.Stages[index] = updated);
+            Change(content => content.Stages[index] = updated);
         }
 
         return updated;
@@ -78,10 +78,10 @@ public sealed partial class StageMapConfiguration
             throw Failures.StageInUse(stage.Name, mappingCount);
         }
 
-        Change(() =>
+        Change(content =>
         {
-            _content.LeadStatusMappings.RemoveAll(m => m.StageId == stage.Id);
-            _content.Stages.Remove(stage);
+            content.LeadStatusMappings.RemoveAll(m => m.StageId == stage.Id);
+            content.Stages.Remove(stage);
         });
         return stage;
     }

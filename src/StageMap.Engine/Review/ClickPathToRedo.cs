@@ -56,9 +56,10 @@ public sealed class ClickPathToRedo
         if (contactStage is not null) sections.Add(ProcedureBuilder.ContactFieldSection);
         if (sections.Count > 0)
         {
+            // Stages count as made here: their steps, if any, came with the stage changes above.
             var mappingsOnly = Cut(
                 difference,
-                stages: difference.Stages,
+                stages: difference.Stages.Select(s => s.AsInOutreach()),
                 leadStatusMappings: difference.LeadStatusMappings.Where(m => redoStatuses.Contains(m.CrmStatus)),
                 fieldMappings: new[] { leadStage, contactStage }.Where(m => m is not null)!);
             var mappingSteps = builder.Build(new StageMapConfiguration(mappingsOnly)).Where(s => sections.Contains(s.Section)).ToList();

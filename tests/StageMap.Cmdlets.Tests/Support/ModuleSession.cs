@@ -58,6 +58,15 @@ public sealed class ModuleSession : IDisposable
         }
     }
 
+    /// <summary>A pipeline on this session, for a test that starts it, stops it or watches it run.</summary>
+    public PowerShell Pipeline(string script)
+    {
+        var shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        return shell;
+    }
+
     public void Dispose()
     {
         _runspace.Dispose();
