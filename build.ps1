@@ -10,7 +10,8 @@
     Package builds and publishes out/StageMap with PSResourceGet to a folder repository:
            out/packages/StageMap.<version>.nupkg, installable with Save-PSResource / Install-PSResource.
     Bench  measures Import-Module, runs the conversion and drift harnesses (tests/StageMap.Benchmarks/Measure-Conversion.ps1
-           and Measure-StageDrift.ps1, which write their sections of docs/benchmarks.md) and the BenchmarkDotNet benchmarks in
+           and Measure-StageDrift.ps1, which write their sections of docs/benchmarks.md), the reader memory harness
+           (Measure-ReaderMemory.ps1, likewise) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
     Clean  removes out/ and every bin/ and obj/.
 .EXAMPLE
@@ -42,6 +43,7 @@ $moduleAssemblies = @(
     'StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
     'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
+    'System.Text.Encoding.CodePages.dll'
 )
 
 function Invoke-Native([string] $what, [scriptblock] $command) {
@@ -154,6 +156,8 @@ function Invoke-Bench {
     Invoke-Native 'the conversion benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-Conversion.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Write-Host 'Find-StageDrift on 1,000,000 x 1,000,000 rows (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the drift benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-StageDrift.ps1'), '-ModulePath', $moduleOut) | Write-Host }
+    Write-Host 'Reading hostile files, peak memory (writes its section of docs/benchmarks.md):'
+    Invoke-Native 'the reader memory benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ReaderMemory.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
 }
 

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;
 
@@ -22,40 +22,38 @@ public static class MetadataReader
     /// <param name="path">Names the file in errors and in the result.</param>
     public static MetadataFile Read(byte[] content, string path, string contactStatusField)
     {
-        var text = ConfigurationSerializer.DecodeText(content);
-        return FirstSignificantChar(text) switch
+        CheckSize(content.LongLength, path);
+        return StrictText.FirstSignificantChar(content) switch
         {
             null => throw Failures.UnrecognizedMetadataFile(path, "empty", Failures.CrmMetadataExpected),
-            '{' or '[' => SalesforceJsonReader.Read(text, path, contactStatusField),
-            '<' => SfdxSourceReader.Read(text, path, contactStatusField),
-            _ => DataLoaderCsvReader.Read(text, path),
+            '{' or '[' => SalesforceJsonReader.Read(content, path, contactStatusField),
+            '<' => SfdxSourceReader.Read(content, path, contactStatusField),
+            _ => DataLoaderCsvReader.Read(content, path),
         };
     }
 
-    /// <summary>The bytes of a metadata or stage file; a file that cannot be read is InvalidMetadataFile (ReadError).</summary>
+    /// <summary>
+    /// The bytes of a metadata or stage file; a file that cannot be read is InvalidMetadataFile
+    /// (ReadError), one larger than <see cref="ReadLimits.MaxFileBytes"/> is InvalidMetadataFile, unread.
+    /// </summary>
     internal static byte[] ReadBytes(string path, out string fullPath)
     {
-        fullPath = Path.GetFullPath(path);
+        var file = fullPath = Path.GetFullPath(path);
         try
         {
-            return File.ReadAllBytes(fullPath);
+            return LimitedFile.ReadAllBytes(file, problem => Failures.InvalidMetadataFile(file, "file", problem));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Failures.MetadataFileUnreadable(fullPath, e);
+            throw Failures.MetadataFileUnreadable(file, e);
         }
     }
 
-    private static char? FirstSignificantChar(string text)
+    private static void CheckSize(long length, string path)
     {
-        foreach (var c in text)
+        if (length > ReadLimits.MaxFileBytes)
         {
-            if (!char.IsWhiteSpace(c))
-            {
-                return c;
-            }
+            throw Failures.InvalidMetadataFile(path, "file", ReadLimits.FileTooLarge(length));
         }
-
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Model;
 
@@ -89,6 +90,11 @@ public sealed partial class StageMapConfiguration
         if (string.IsNullOrWhiteSpace(crmStatus))
         {
             throw Failures.InvalidCrmStatus(crmStatus);
+        }
+
+        if (ReadLimits.NameProblem(crmStatus!, "the CRM status") is { } problem)
+        {
+            throw Failures.InvalidCrmStatus(crmStatus!, problem);
         }
     }
 }

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Storage;
 
@@ -27,67 +29,63 @@ public static class ConfigurationSerializer
     }
 
     /// <summary>Reads file bytes; <paramref name="path"/> names the file in errors.</summary>
+    /// <remarks>
+    /// Everything is checked before anything is converted: the encoding and the JSON limits
+    /// (<see cref="StrictJson.ParseDocuments"/>), the schema version, every value's type and range
+    /// (<see cref="ContractCheck"/>), then what JSON alone cannot say (unique stage ids and names).
+    /// </remarks>
     /// <exception cref="StageMapException">InvalidConfigurationFile or UnsupportedSchemaVersion.</exception>
     public static ConfigurationContent FromBytes(byte[] bytes, string path)
     {
-        JToken root;
-        try
+        var documents = StrictJson.ParseDocuments(bytes, multipleDocuments: false, (problem, e) => Failures.InvalidConfigurationFile(path, problem, e));
+        if (documents.Count == 0)
         {
-            root = StrictJson.Parse(DecodeText(bytes));
-        }
-        catch (JsonReaderException e)
-        {
-            throw Failures.InvalidConfigurationFile(path, StrictJson.Describe(e), e);
+            throw Failures.EmptyConfigurationFile(path);
         }
 
+        var source = new JsonSource(path, problem => Failures.InvalidConfigurationFile(path, problem));
+        var root = documents[0];
         if (root is not JObject obj)
         {
-            throw Failures.InvalidConfigurationFile(path, $"{StrictJson.Where(root)}: the file must hold one JSON object.");
+            throw source.Invalid(root, $"the file must hold one JSON object, not {JsonSource.TypeName(root)}.");
         }
 
-        CheckSchemaVersion(obj, path);
+        CheckSchemaVersion(obj, source);
+        new ContractCheck(source, StrictJson.Serializer).Check(obj, typeof(ConfigurationFile));
         ConfigurationFile file;
         try
         {
-            file = obj.ToObject<ConfigurationFile>(StrictJson.Serializer)
-                ?? throw Failures.InvalidConfigurationFile(path, "the file is empty.");
+            file = obj.ToObject<ConfigurationFile>(StrictJson.Serializer)!;
         }
         catch (JsonException e)
         {
             throw Failures.InvalidConfigurationFile(path, StrictJson.Describe(e), e);
         }
 
-        return ToContent(file, path);
+        return ToContent(file, obj, source);
     }
 
-    internal static string DecodeText(byte[] bytes)
+    private static void CheckSchemaVersion(JObject obj, JsonSource source)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
-    }
-
-    private static void CheckSchemaVersion(JObject obj, string path)
-    {
-        var token = obj["schemaVersion"];
+        var token = JsonSource.Get(obj, "schemaVersion");
         if (token is null)
         {
-            throw Failures.InvalidConfigurationFile(path, "it has no schemaVersion.");
+            throw source.Invalid(obj, "it has no schemaVersion.");
         }
 
-        if (token.Type != JTokenType.Integer)
+        if (!StrictJson.TryGetInt32(token, out var version))
         {
-            throw Failures.InvalidConfigurationFile(path, $"{StrictJson.Where(token)}: schemaVersion must be a whole number.");
+            throw source.Invalid(token, $"schemaVersion must be a whole number, not {JsonSource.TypeName(token)}.");
         }
 
-        var version = token.Value<int>();
         if (version > CurrentSchemaVersion)
         {
-            throw Failures.UnsupportedSchemaVersion(path, version, CurrentSchemaVersion);
+            throw Failures.UnsupportedSchemaVersion(source.Path, version, CurrentSchemaVersion);
         }
 
         if (version < 1)
         {
-            throw Failures.InvalidConfigurationFile(path, $"{StrictJson.Where(token)}: schemaVersion {version} does not exist.");
+            throw source.Invalid(token, $"schemaVersion {version} does not exist.");
         }
     }
 
@@ -101,32 +99,43 @@ public static class ConfigurationSerializer
         CrmMetadata = content.CrmMetadata.IsEmpty ? null : ToEntry(content.CrmMetadata),
     };
 
-    private static ConfigurationContent ToContent(ConfigurationFile file, string path)
+    /// <summary>The model of a checked file; <paramref name="obj"/> gives the line and position of a stage at fault.</summary>
+    private static ConfigurationContent ToContent(ConfigurationFile file, JObject obj, JsonSource source)
     {
-        var stages = file.Stages.Select(ToModel).ToList();
-        var duplicateId = stages.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicateId is not null)
+        var stageTokens = (JsonSource.Get(obj, "stages") as JArray)?.ToList() ?? new List<JToken>();
+        var ids = new Dictionary<int, int>();
+        var names = new Dictionary<string, int>(StageNames.Comparer);
+        for (var i = 0; i < file.Stages.Count; i++)
         {
-            throw Failures.InvalidConfigurationFile(path, $"two stages have id {duplicateId.Key}.");
-        }
+            var stage = file.Stages[i];
+            if (stage.Id < 1)
+            {
+                throw source.Invalid(stageTokens[i], $"stage '{stage.Name}' has id {stage.Id}; stage ids are whole numbers above zero.");
+            }
 
-        var duplicateName = stages.GroupBy(s => s.Name, StageNames.Comparer).FirstOrDefault(g => g.Count() > 1);
-        if (duplicateName is not null)
-        {
-            var names = string.Join(", ", duplicateName.Select(s => $"'{s.Name}'"));
-            throw Failures.InvalidConfigurationFile(path, $"stages {names} have the same name (stage names are unique, ignoring case).");
-        }
+            if (string.IsNullOrWhiteSpace(stage.Name))
+            {
+                throw source.Invalid(stageTokens[i], $"stage {stage.Id} has an empty name.");
+            }
 
-        var blankName = stages.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.Name));
-        if (blankName is not null)
-        {
-            throw Failures.InvalidConfigurationFile(path, $"stage {blankName.Id} has an empty name.");
+            if (ids.TryGetValue(stage.Id, out var sameId))
+            {
+                throw source.Invalid(stageTokens[i], $"two stages have id {stage.Id} ('{file.Stages[sameId].Name}' at {StrictJson.Where(stageTokens[sameId])} and '{stage.Name}').");
+            }
+
+            if (names.TryGetValue(stage.Name, out var sameName))
+            {
+                throw source.Invalid(stageTokens[i], $"stages '{file.Stages[sameName].Name}' (at {StrictJson.Where(stageTokens[sameName])}) and '{stage.Name}' have the same name (stage names are unique, ignoring case).");
+            }
+
+            ids.Add(stage.Id, i);
+            names.Add(stage.Name, i);
         }
 
         return new ConfigurationContent
         {
             Experience = file.Experience,
-            Stages = stages,
+            Stages = file.Stages.Select(ToModel).ToList(),
             LeadStatusMappings = file.LeadStatusMappings.Select(m => new LeadStatusMapping(m.CrmStatus, null, m.StageId)).ToList(),
             FieldMappings = file.FieldMappings.Select(ToModel).ToList(),
             CrmMetadata = file.CrmMetadata is null ? CrmMetadata.Empty : ToModel(file.CrmMetadata),
