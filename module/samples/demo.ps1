@@ -2,15 +2,14 @@
 .SYNOPSIS
     StageMap end to end on the sample data shipped with the module.
 .DESCRIPTION
-    Builds the stage / status mapping of a standard Salesforce org as code: a new configuration file,
-    the four standard lead statuses mapped from a CSV sheet, what the module does when the sheet
-    tries to map a stage twice, the Stage field mappings of the article and the click-path that
-    applies it all in Outreach. Runs in a temporary folder and leaves nothing behind.
-    the four standard lead statuses mapped from a CSV sheet, and what the module does when the sheet
-    tries to map a stage twice; then the org's lead statuses read from Salesforce's own files and the
-    remaining ones mapped by name. Runs in a temporary folder and leaves nothing behind.
-    tries to map a stage twice; then the sample org's leads converted to Outreach prospects and back,
-    record by record and as files. Runs in a temporary folder and leaves nothing behind.
+    Builds the stage / status mapping of a standard Salesforce org as code, in a temporary folder it
+    removes at the end: a new configuration file; the standard lead statuses mapped from a
+    CSV sheet, and what the module does when the sheet maps a stage twice; the Stage field mappings
+    and the click-path that applies it all in Outreach; the org's own metadata read from Salesforce's
+    files and the remaining statuses mapped by name; the sample leads converted as the sync converts
+    them; a broken mapping found, fixed the way the findings say, and checked sound; a change
+    reviewed, drifted records found and the one-page report written; and the live cmdlets, shown
+    offline. No call leaves the machine.
 #>
 $ErrorActionPreference = 'Stop'
 $samples = $PSScriptRoot

@@ -105,6 +105,9 @@ public class HabitsCmdletTests
     [InlineData("New-StageMapConfiguration -Experience Foo", "'Foo' is not a valid value. Valid values are: ClassicPlugin, EnhancedCrmSync.")]
     [InlineData("New-FieldMapping -Object Lead -OutreachField title -CrmField Title -Direction X", "'X' is not a valid value. Valid values are: Bidirectional, ToCrm, FromCrm.")]
     [InlineData("Get-StageMapProcedure -Object Leed", "'Leed' is not a valid value. Valid values are: Lead, Contact.")]
+    [InlineData("ConvertTo-OutreachProspect -Object Leed -InputObject @{ Status = 'New' }", "'Leed' is not a valid value. Valid values are: Lead, Contact.")]
+    [InlineData("Find-StageDrift -Object Leed -CrmPath a.csv -OutreachPath b.jsonl", "'Leed' is not a valid value. Valid values are: Lead, Contact.")]
+    [InlineData("Export-StageMapReport -Path r.html -Object Leed", "'Leed' is not a valid value. Valid values are: Lead, Contact.")]
     public void An_invalid_value_lists_the_valid_values_and_no_type_name(string script, string message)
     {
         var error = _session.Run(script).Errors.Single();

@@ -28,6 +28,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
     /// <summary>The CRM object the records are (or become).</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject Object { get; set; }
 
     /// <summary>A record from the pipeline: a PSCustomObject, a hashtable or another dictionary.</summary>

@@ -51,6 +51,7 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
     /// <summary>The objects whose describes are read online; Lead also reads the LeadStatus records.</summary>
     [Parameter(ParameterSetName = OnlineSet)]
     [ValidateNotNullOrEmpty]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject[] Object { get; set; } = { CrmObject.Lead, CrmObject.Contact };
 
     /// <summary>The Salesforce connection to read; the session's current one by default.</summary>

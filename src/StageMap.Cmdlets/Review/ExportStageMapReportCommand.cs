@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
@@ -34,6 +35,7 @@ public sealed class ExportStageMapReportCommand : DriftCommand
 
     /// <summary>The object of the record files: Lead (default) or Contact.</summary>
     [Parameter]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject Object { get; set; } = CrmObject.Lead;
 
     /// <summary>Overwrite the file if it exists.</summary>

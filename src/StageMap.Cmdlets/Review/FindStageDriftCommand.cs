@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
@@ -20,6 +21,7 @@ public sealed class FindStageDriftCommand : DriftCommand
 {
     /// <summary>The CRM object the records are: Lead or Contact.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject Object { get; set; }
 
     /// <summary>The Salesforce export: CSV, JSON or JSON Lines.</summary>
