@@ -68,6 +68,11 @@ public abstract class ConversionCommand : ConfigurationCommand
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>In CSV output, prefix cells starting with =, +, -, @, tab or CR with ' so a spreadsheet shows them as text.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter EscapeFormula { get; set; }
+
     /// <summary>Pull (CRM to Outreach) or push.</summary>
     protected abstract ConversionDirection Direction { get; }
 
@@ -150,6 +155,7 @@ public abstract class ConversionCommand : ConfigurationCommand
             RejectPath = RejectFile is null ? null : ResolveNewFilePath(RejectFile),
             Shape = _shape,
             Force = Force,
+            EscapeFormula = EscapeFormula,
         };
         if (!ShouldProcess(job.OutputPath, $"Convert {Object} records from '{job.InputPath}'"))
         {
@@ -166,6 +172,11 @@ public abstract class ConversionCommand : ConfigurationCommand
                 (record, failure) => WriteError(ErrorRecords.From(failure.ToException(null), ConvertedObjects.ToPSObject(record))),
                 _stop.Token);
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            foreach (var warning in summary.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
             WriteObject(summary);
         }
         catch (StageMapException failure)

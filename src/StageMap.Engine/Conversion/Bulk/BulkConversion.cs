@@ -20,4 +20,7 @@ public sealed class BulkConversion
 
     /// <summary>Overwrite an existing output or reject file.</summary>
     public bool Force { get; set; }
+
+    /// <summary>In CSV output, prefix cells that look like formulas with ' (see <see cref="FormulaCells"/>).</summary>
+    public bool EscapeFormula { get; set; }
 }

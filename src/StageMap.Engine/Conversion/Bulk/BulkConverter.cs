@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
@@ -36,12 +37,13 @@ public static class BulkConverter
         Check(job, outputFormat, inputFormat, rejectFormat);
 
         using var input = OpenInput(job.InputPath);
-        using var reader = inputFormat == RecordFileFormat.Csv ? (IRecordFileReader)new CsvRecordReader(input, job.InputPath) : new JsonRecordReader(input, job.InputPath);
+        using var reader = OpenReader(input, job, inputFormat);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         long read = 0, written = 0, rejectedCount = 0;
-        using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape))
-        using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header))
+        var warnings = new List<string>();
+        using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape, job.EscapeFormula))
+        using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header, job.EscapeFormula))
         {
             var nextProgress = FirstProgress;
             var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
@@ -67,6 +69,7 @@ public static class BulkConverter
 
                     if (failure is not null)
                     {
+                        failure = Failures.InRecord(failure, read, reader.RecordLine);
                         rejectedCount++;
                         if (rejectWriter is not null)
                         {
@@ -91,6 +94,8 @@ public static class BulkConverter
 
                 writer.Finish();
                 rejectWriter?.Finish();
+                AddWarning(warnings, writer.Warning(job.OutputPath));
+                AddWarning(warnings, rejectWriter?.Warning(job.RejectPath!));
             }
             catch (IOException e)
             {
@@ -105,7 +110,15 @@ public static class BulkConverter
             Commit(rejectOutput);
         }
 
-        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath);
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { Warnings = warnings };
+    }
+
+    private static void AddWarning(List<string> warnings, string? warning)
+    {
+        if (warning is not null)
+        {
+            warnings.Add(warning);
+        }
     }
 
     /// <summary>An output written under a temporary name; a failed or stopped run leaves no half-written file.</summary>
@@ -178,6 +191,12 @@ public static class BulkConverter
 
     private static bool SamePath(string left, string right) =>
         string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
+
+    private static IRecordFileReader OpenReader(FileStream input, BulkConversion job, RecordFileFormat format)
+    {
+        var text = new StreamReader(input, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536);
+        return format == RecordFileFormat.Csv ? new CsvRecordReader(input, text, job.InputPath) : new JsonRecordReader(input, text, job.InputPath);
+    }
 
     private static FileStream OpenInput(string path)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -13,6 +14,9 @@ public sealed record ConversionSummary(
     RecordFileFormat OutputFormat,
     string? RejectPath)
 {
+    /// <summary>What the caller should warn the user of (one line per CSV file with cells that look like formulas).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
     /// <summary>Records read per second.</summary>
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
 }

@@ -18,15 +18,18 @@ namespace StageMap.Engine.Conversion.Bulk;
 internal sealed class JsonRecordReader : IRecordFileReader
 {
     private readonly Stream _stream;
-    private readonly StreamReader _text;
+    private readonly TextReader _text;
     private readonly JsonTextReader _reader;
     private readonly string _path;
+    private bool _sawValue;
 
-    public JsonRecordReader(Stream stream, string path)
+    /// <param name="stream">The file, for progress (its position and length).</param>
+    /// <param name="text">The file's text, decoded.</param>
+    public JsonRecordReader(Stream stream, TextReader text, string path)
     {
         _stream = stream;
         _path = path;
-        _text = new StreamReader(stream, Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 65536);
+        _text = text;
         _reader = StrictJson.CreateReader(_text);
         _reader.SupportMultipleContent = true;
     }
@@ -37,10 +40,14 @@ internal sealed class JsonRecordReader : IRecordFileReader
 
     public long Length => _stream.Length;
 
+    public long RecordLine { get; private set; }
+
     public IEnumerable<InputItem> Read()
     {
         while (Next())
         {
+            _sawValue = true;
+            RecordLine = _reader.LineNumber;
             switch (_reader.TokenType)
             {
                 case JsonToken.StartArray:
@@ -62,6 +69,11 @@ internal sealed class JsonRecordReader : IRecordFileReader
                     break;
             }
         }
+
+        if (!_sawValue)
+        {
+            throw Failures.EmptyRecordFile(_path, _stream.Length == 0);
+        }
     }
 
     public void Dispose()
@@ -74,6 +86,7 @@ internal sealed class JsonRecordReader : IRecordFileReader
     {
         while (NextInside() && _reader.TokenType != JsonToken.EndArray)
         {
+            RecordLine = _reader.LineNumber;
             var value = ReadValue();
             yield return value is FieldListRecord record ? new InputItem(record) : NotARecord(value);
         }
@@ -97,9 +110,9 @@ internal sealed class JsonRecordReader : IRecordFileReader
             }
             else if (allowResult && _reader.TokenType == JsonToken.StartObject && name == "result")
             {
+                streamed = true;
                 foreach (var item in ReadTopObject(allowResult: false))
                 {
-                    streamed = true;
                     yield return item;
                 }
             }
@@ -109,7 +122,8 @@ internal sealed class JsonRecordReader : IRecordFileReader
             }
         }
 
-        if (!streamed && record.Count > 0)
+        // An object that holds no records is one record, even an empty one (which then fails as one).
+        if (!streamed)
         {
             yield return new InputItem(record);
         }
