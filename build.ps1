@@ -40,6 +40,7 @@ $moduleAssemblies = @(
     'StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
     'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
+    'System.Text.Encoding.CodePages.dll'
 )
 
 function Invoke-Native([string] $what, [scriptblock] $command) {

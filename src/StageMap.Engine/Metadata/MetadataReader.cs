@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;
 
@@ -22,7 +22,7 @@ public static class MetadataReader
     /// <param name="path">Names the file in errors and in the result.</param>
     public static MetadataFile Read(byte[] content, string path, string contactStatusField)
     {
-        var text = ConfigurationSerializer.DecodeText(content);
+        var text = DecodeText(content, path);
         return FirstSignificantChar(text) switch
         {
             null => throw Failures.UnrecognizedMetadataFile(path, "empty", Failures.CrmMetadataExpected),
@@ -43,6 +43,19 @@ public static class MetadataReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Failures.MetadataFileUnreadable(fullPath, e);
+        }
+    }
+
+    /// <summary>The text of a metadata or stage file: strict UTF-8 (or UTF-16 with a byte order mark).</summary>
+    internal static string DecodeText(byte[] content, string path)
+    {
+        try
+        {
+            return StrictText.Decode(content);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.InvalidMetadataFile(path, "text file", $"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark).", e);
         }
     }
 

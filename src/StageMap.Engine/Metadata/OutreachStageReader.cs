@@ -48,7 +48,7 @@ public static class OutreachStageReader
     public static OutreachStageFile Read(byte[] content, string path)
     {
         var source = new JsonSource(path, Kind);
-        var documents = ParseDocuments(ConfigurationSerializer.DecodeText(content), path);
+        var documents = ParseDocuments(MetadataReader.DecodeText(content, path), path);
         if (documents.Count == 0)
         {
             throw Failures.UnrecognizedMetadataFile(path, "empty", Failures.OutreachStagesExpected);

@@ -3,6 +3,7 @@ using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Storage;
 
@@ -31,11 +32,15 @@ public static class ConfigurationSerializer
         JToken root;
         try
         {
-            root = StrictJson.Parse(DecodeText(bytes));
+            root = StrictJson.Parse(StrictText.Decode(bytes));
         }
         catch (JsonReaderException e)
         {
             throw Failures.InvalidConfigurationFile(path, StrictJson.Describe(e), e);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.InvalidConfigurationFile(path, e.Problem, e);
         }
 
         if (root is not JObject obj)
@@ -56,12 +61,6 @@ public static class ConfigurationSerializer
         }
 
         return ToContent(file, path);
-    }
-
-    internal static string DecodeText(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     private static void CheckSchemaVersion(JObject obj, string path)
