@@ -45,4 +45,7 @@ public static class ErrorIds
     public const string OutputFileExists = nameof(OutputFileExists);
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
+
+    // Record files (issue 8): -Encoding
+    public const string InvalidEncoding = nameof(InvalidEncoding);
 }

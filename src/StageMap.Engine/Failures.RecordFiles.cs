@@ -32,4 +32,8 @@ internal static partial class Failures
     /// <summary>The warning for CSV cells a spreadsheet would run as formulas.</summary>
     public static string FormulaCells(string path, long count, long firstRow, string firstColumn) =>
         $"'{path}' has {count} cell(s) starting with =, +, -, @, a tab or a carriage return (the first in row {firstRow}, column '{firstColumn}'): a spreadsheet opening the file may run them as formulas. -EscapeFormula prefixes them with ' (not the default: Data Loader would import the quote as part of the value).";
+
+    public static StageMapException InvalidEncoding(string name) => new(
+        ErrorIds.InvalidEncoding, FailureCategory.InvalidArgument, name,
+        $"'{name}' is not an encoding. Use one of {string.Join(", ", Text.EncodingNames.Names)}, or a code page number or name (1252, iso-8859-1).");
 }

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Text;
 using System.Threading;
+using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Conversion;
@@ -67,6 +69,13 @@ public abstract class ConversionCommand : ConfigurationCommand
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>The input's encoding when it has no byte order mark: a name Import-Csv takes, windows-1252, a code page, or an Encoding.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [EncodingArgument]
+    [ArgumentCompleter(typeof(EncodingNameCompleter))]
+    public Encoding? Encoding { get; set; }
 
     /// <summary>In CSV output, prefix cells starting with =, +, -, @, tab or CR with ' so a spreadsheet shows them as text.</summary>
     [Parameter(ParameterSetName = PathSet)]
@@ -156,6 +165,7 @@ public abstract class ConversionCommand : ConfigurationCommand
             Shape = _shape,
             Force = Force,
             EscapeFormula = EscapeFormula,
+            Encoding = Encoding,
         };
         if (!ShouldProcess(job.OutputPath, $"Convert {Object} records from '{job.InputPath}'"))
         {

@@ -32,12 +32,12 @@ public static class BulkConverter
         var watch = Stopwatch.StartNew();
         var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
             ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
-        var inputFormat = DetectInput(job.InputPath);
+        var inputFormat = DetectInput(job);
         var rejectFormat = job.RejectPath is null ? outputFormat : RecordFileFormats.FromExtension(job.RejectPath) ?? outputFormat;
         Check(job, outputFormat, inputFormat, rejectFormat);
 
         using var input = OpenInput(job.InputPath);
-        using var reader = OpenReader(input, job, inputFormat);
+        using var reader = RecordFileReaders.Open(input, job.InputPath, inputFormat, job.Encoding);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         long read = 0, written = 0, rejectedCount = 0;
@@ -146,11 +146,12 @@ public static class BulkConverter
         }
     }
 
-    private static RecordFileFormat DetectInput(string path)
+    private static RecordFileFormat DetectInput(BulkConversion job)
     {
+        var path = job.InputPath;
         try
         {
-            return RecordFileFormats.DetectInput(path);
+            return RecordFileFormats.DetectInput(path, job.Encoding);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -191,12 +192,6 @@ public static class BulkConverter
 
     private static bool SamePath(string left, string right) =>
         string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
-
-    private static IRecordFileReader OpenReader(FileStream input, BulkConversion job, RecordFileFormat format)
-    {
-        var text = new StreamReader(input, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 65536);
-        return format == RecordFileFormat.Csv ? new CsvRecordReader(input, text, job.InputPath) : new JsonRecordReader(input, text, job.InputPath);
-    }
 
     private static FileStream OpenInput(string path)
     {

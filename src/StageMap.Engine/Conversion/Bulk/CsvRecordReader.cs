@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using CsvHelper;
 using CsvHelper.Configuration;
-using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -20,15 +20,18 @@ internal sealed class CsvRecordReader : IRecordFileReader
     private readonly string _path;
     private readonly CsvParser _parser;
     private readonly CsvHeader _header;
+    private readonly bool _encodingNamed;
     private bool _badData;
 
     /// <param name="stream">The file, for progress (its position and length).</param>
-    /// <param name="text">The file's text, decoded.</param>
-    public CsvRecordReader(Stream stream, TextReader text, string path)
+    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
+    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
+    public CsvRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
     {
         _stream = stream;
         _text = text;
         _path = path;
+        _encodingNamed = encodingNamed;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             BadDataFound = _ => _badData = true,
@@ -43,8 +46,17 @@ internal sealed class CsvRecordReader : IRecordFileReader
 
         var names = _parser.Record ?? Array.Empty<string>();
         var line = RecordLine;
-        if (Array.TrueForAll(names, string.IsNullOrWhiteSpace) && !ReadRow())
+        if (IsBlank(names))
         {
+            // Blank rows to the end: a file of white space. Else a header without names.
+            while (ReadRow())
+            {
+                if (!IsBlank(_parser.Record))
+                {
+                    throw Failures.EmptyCsvHeaderCell(path, line, 1);
+                }
+            }
+
             throw Failures.EmptyRecordFile(path, zeroBytes: false);
         }
 
@@ -108,6 +120,8 @@ internal sealed class CsvRecordReader : IRecordFileReader
         _text.Dispose();
     }
 
+    private static bool IsBlank(string[]? row) => row is null || Array.TrueForAll(row, string.IsNullOrWhiteSpace);
+
     private bool ReadRow()
     {
         try
@@ -117,6 +131,10 @@ internal sealed class CsvRecordReader : IRecordFileReader
         catch (CsvHelperException e)
         {
             throw Failures.MalformedCsv(_path, _parser.RawRow, e.Message.Split('\n')[0].Trim());
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Newtonsoft.Json;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -21,12 +22,15 @@ internal sealed class JsonRecordReader : IRecordFileReader
     private readonly TextReader _text;
     private readonly JsonTextReader _reader;
     private readonly string _path;
+    private readonly bool _encodingNamed;
     private bool _sawValue;
 
     /// <param name="stream">The file, for progress (its position and length).</param>
-    /// <param name="text">The file's text, decoded.</param>
-    public JsonRecordReader(Stream stream, TextReader text, string path)
+    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
+    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
+    public JsonRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
     {
+        _encodingNamed = encodingNamed;
         _stream = stream;
         _path = path;
         _text = text;
@@ -178,6 +182,10 @@ internal sealed class JsonRecordReader : IRecordFileReader
         catch (JsonReaderException e)
         {
             throw Failures.InvalidRecordFile(_path, StrictJson.Describe(e), e);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
         }
     }
 

@@ -122,6 +122,7 @@ internal abstract class RecordFileWriter : IDisposable
     /// </summary>
     private abstract class CsvFileWriter : RecordFileWriter
     {
+        private static readonly char[] LineBreaks = { '\r', '\n' };
         private readonly string[] _columns;
         private readonly FormulaCells _formulas;
         private long _row = 1;
@@ -130,7 +131,13 @@ internal abstract class RecordFileWriter : IDisposable
         protected CsvFileWriter(Stream stream, IEnumerable<string> header, bool escapeFormula)
             : base(stream)
         {
-            Csv = new CsvWriter(Text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
+            // CsvHelper quotes a field holding the configured NewLine only; a lone LF or CR must be quoted too.
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                NewLine = "\r\n",
+                ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny(LineBreaks) ?? -1) >= 0,
+            };
+            Csv = new CsvWriter(Text, configuration, leaveOpen: true);
             _columns = header.ToArray();
             _formulas = new FormulaCells(escapeFormula);
             foreach (var name in _columns)
