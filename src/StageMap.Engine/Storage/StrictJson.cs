@@ -17,8 +17,8 @@ public static class StrictJson
 
     public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
 
-    /// <summary>A reader over <paramref name="text"/> with StageMap's limits.</summary>
-    public static JsonTextReader CreateReader(TextReader text) => new(text)
+    /// <summary>A reader over <paramref name="text"/> with StageMap's limits; an unpaired surrogate escape is an error, not U+FFFD.</summary>
+    public static JsonTextReader CreateReader(TextReader text) => new(new SurrogateEscapeCheck(text))
     {
         MaxDepth = MaxDepth,
         DateParseHandling = DateParseHandling.None,

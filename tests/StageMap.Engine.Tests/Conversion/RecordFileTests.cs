@@ -208,4 +208,26 @@ public class RecordFileTests : IDisposable
 
         Assert.Contains(",\"a\nb\",", File.ReadAllText(_temp.File("out.csv")));
     }
+
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("x\\udc00")]
+    [InlineData("\\ud83d\\u0041")]
+    [InlineData("\\ud83d")]
+    public void A_JSON_unpaired_surrogate_escape_is_InvalidRecordFile_at_its_line_never_U_FFFD(string escape)
+    {
+        var input = Input("in.jsonl", "{\"Status\":\"Working - Contacted\"}\n{\"Status\":\"Working - Contacted\",\"LastName\":\"" + escape + "\"}\n");
+
+        Assert.Contains("line 2, position", Refused(input).Message);
+    }
+
+    [Fact]
+    public void Paired_surrogate_escapes_and_escaped_backslashes_read_as_text()
+    {
+        var input = Input("in.jsonl", "{\"Id\":\"00Q5g00000AbC11EAA\",\"Status\":\"Working - Contacted\",\"LastName\":\"\\ud83d\\ude42 \\\\ud800 \\u00e9\"}\n");
+
+        Run(input);
+
+        Assert.Equal("🙂 \\ud800 é", (string?)JObject.Parse(File.ReadAllText(_temp.File("out.jsonl")))["lastName"]);
+    }
 }

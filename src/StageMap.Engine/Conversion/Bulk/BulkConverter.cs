@@ -37,13 +37,39 @@ public static class BulkConverter
         Check(job, outputFormat, inputFormat, rejectFormat);
 
         using var input = OpenInput(job.InputPath);
-        using var reader = RecordFileReaders.Open(input, job.InputPath, inputFormat, job.Encoding);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
+        var streams = new BulkStreams(input, inputFormat, output.Stream, outputFormat, rejectOutput?.Stream, rejectFormat);
+        var (read, written, rejectedCount, warnings) = Transfer(plan, job, streams, progress, rejected, cancellation, watch);
+
+        cancellation.ThrowIfCancellationRequested();
+        Commit(output);
+        if (rejectOutput is not null)
+        {
+            Commit(rejectOutput);
+        }
+
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// The streaming loop: records from the input to the output (and rejects) streams, which the
+    /// caller commits or discards. The fuzz tests drive it over memory streams.
+    /// </summary>
+    internal static (long Read, long Written, long Rejected, List<string> Warnings) Transfer(
+        ConversionPlan plan,
+        BulkConversion job,
+        BulkStreams streams,
+        Action<BulkProgress>? progress,
+        Action<IInputRecord, ConversionFailure>? rejected,
+        CancellationToken cancellation,
+        Stopwatch watch)
+    {
+        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding);
         long read = 0, written = 0, rejectedCount = 0;
         var warnings = new List<string>();
-        using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape, job.EscapeFormula))
-        using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header, job.EscapeFormula))
+        using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
+        using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))
         {
             var nextProgress = FirstProgress;
             var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
@@ -103,14 +129,7 @@ public static class BulkConverter
             }
         }
 
-        cancellation.ThrowIfCancellationRequested();
-        Commit(output);
-        if (rejectOutput is not null)
-        {
-            Commit(rejectOutput);
-        }
-
-        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { Warnings = warnings };
+        return (read, written, rejectedCount, warnings);
     }
 
     private static void AddWarning(List<string> warnings, string? warning)
@@ -205,3 +224,6 @@ public static class BulkConverter
         }
     }
 }
+
+/// <summary>The open streams of one bulk conversion and their formats.</summary>
+internal sealed record BulkStreams(Stream Input, RecordFileFormat InputFormat, Stream Output, RecordFileFormat OutputFormat, Stream? Rejects, RecordFileFormat RejectFormat);
