@@ -6,6 +6,7 @@ using System.Linq;
 using CsvHelper;
 using CsvHelper.Configuration;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;
 
@@ -23,11 +24,12 @@ internal static class DataLoaderCsvReader
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         IgnoreBlankLines = true,
+        MaxFieldSize = ReadLimits.MaxTextLength,
     };
 
-    public static MetadataFile Read(string text, string path)
+    public static MetadataFile Read(byte[] content, string path)
     {
-        using var parser = new CsvParser(new StringReader(text), Configuration);
+        using var parser = new CsvParser(StrictText.OpenReader(new MemoryStream(content, writable: false)), Configuration);
         try
         {
             return Read(parser, path);
@@ -35,6 +37,18 @@ internal static class DataLoaderCsvReader
         catch (BadDataException e)
         {
             throw Failures.InvalidMetadataFile(path, Kind, $"line {e.Context?.Parser?.RawRow}: a field has a quote in the wrong place ({Shorten(e.Field)}).", e);
+        }
+        catch (MaxFieldSizeException e)
+        {
+            throw Failures.InvalidMetadataFile(path, Kind, $"line {e.Context?.Parser?.RawRow}: a field is longer than {ReadLimits.MaxTextLength:N0} characters; names and labels are at most {ReadLimits.MaxNameLength}.", e);
+        }
+        catch (CsvHelperException e)
+        {
+            throw Failures.InvalidMetadataFile(path, Kind, $"line {e.Context?.Parser?.RawRow}: {e.Message.Split('\n')[0].Trim()}", e);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.InvalidMetadataFile(path, Kind, $"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark; save the export as UTF-8).", e);
         }
     }
 
@@ -69,7 +83,7 @@ internal static class DataLoaderCsvReader
             }
 
             var row = new Row(record, header, line, path);
-            var apiName = row.Text(columns.ApiName) ?? throw row.Invalid(columns.ApiName, "the API name is empty.");
+            var apiName = row.Name(columns.ApiName) ?? throw row.Invalid(columns.ApiName, "the API name is empty.");
             if (!seen.Add(apiName))
             {
                 throw row.Invalid(columns.ApiName, $"the lead status '{apiName}' is listed twice.");
@@ -77,7 +91,7 @@ internal static class DataLoaderCsvReader
 
             values.Add(new PicklistValue(
                 apiName,
-                row.Text(columns.MasterLabel),
+                row.Name(columns.MasterLabel),
                 row.Bool(columns.IsDefault),
                 row.Bool(columns.IsConverted),
                 null,
@@ -143,6 +157,10 @@ internal static class DataLoaderCsvReader
         }
 
         public string? Text(int column) => column < 0 || _record[column].Trim().Length == 0 ? null : _record[column].Trim();
+
+        /// <summary>An API name or label, within <see cref="ReadLimits"/>.</summary>
+        public string? Name(int column) =>
+            Text(column) is { } text && ReadLimits.NameProblem(text, "the value") is { } problem ? throw Invalid(column, problem) : Text(column);
 
         public bool? Bool(int column) => Text(column)?.ToLowerInvariant() switch
         {

@@ -22,23 +22,36 @@ public static class MetadataReader
     /// <param name="path">Names the file in errors and in the result.</param>
     public static MetadataFile Read(byte[] content, string path, string contactStatusField)
     {
-        var text = DecodeText(content, path);
-        return FirstSignificantChar(text) switch
+        CheckSize(content.LongLength, path);
+        return StrictText.FirstSignificantChar(content) switch
         {
             null => throw Failures.UnrecognizedMetadataFile(path, "empty", Failures.CrmMetadataExpected),
-            '{' or '[' => SalesforceJsonReader.Read(text, path, contactStatusField),
-            '<' => SfdxSourceReader.Read(text, path, contactStatusField),
-            _ => DataLoaderCsvReader.Read(text, path),
+            '{' or '[' => SalesforceJsonReader.Read(content, path, contactStatusField),
+            '<' => SfdxSourceReader.Read(content, path, contactStatusField),
+            _ => DataLoaderCsvReader.Read(content, path),
         };
     }
 
-    /// <summary>The bytes of a metadata or stage file; a file that cannot be read is InvalidMetadataFile (ReadError).</summary>
+    /// <summary>
+    /// The bytes of a metadata or stage file; a file that cannot be read is InvalidMetadataFile
+    /// (ReadError), one larger than <see cref="ReadLimits.MaxFileBytes"/> is InvalidMetadataFile, unread.
+    /// </summary>
     internal static byte[] ReadBytes(string path, out string fullPath)
     {
         fullPath = Path.GetFullPath(path);
         try
         {
-            return File.ReadAllBytes(fullPath);
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            CheckSize(stream.Length, fullPath);
+            var bytes = new byte[stream.Length];
+            var read = 0;
+            while (read < bytes.Length && stream.Read(bytes, read, bytes.Length - read) is var n && n > 0)
+            {
+                read += n;
+            }
+
+            Array.Resize(ref bytes, read);
+            return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -46,29 +59,11 @@ public static class MetadataReader
         }
     }
 
-    /// <summary>The text of a metadata or stage file: strict UTF-8 (or UTF-16 with a byte order mark).</summary>
-    internal static string DecodeText(byte[] content, string path)
+    private static void CheckSize(long length, string path)
     {
-        try
+        if (length > ReadLimits.MaxFileBytes)
         {
-            return StrictText.Decode(content);
+            throw Failures.InvalidMetadataFile(path, "file", $"it is {length:N0} bytes; StageMap reads metadata and stage files of at most {ReadLimits.MaxFileSize}.");
         }
-        catch (UndecodableTextException e)
-        {
-            throw Failures.InvalidMetadataFile(path, "text file", $"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark).", e);
-        }
-    }
-
-    private static char? FirstSignificantChar(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                return c;
-            }
-        }
-
-        return null;
     }
 }

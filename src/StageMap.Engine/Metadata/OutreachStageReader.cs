@@ -47,8 +47,8 @@ public static class OutreachStageReader
 
     public static OutreachStageFile Read(byte[] content, string path)
     {
-        var source = new JsonSource(path, Kind);
-        var documents = ParseDocuments(MetadataReader.DecodeText(content, path), path);
+        var source = new JsonSource(path, what => Failures.InvalidMetadataFile(path, Kind, what));
+        var documents = StrictJson.ParseDocuments(content, multipleDocuments: true, (problem, e) => Failures.InvalidMetadataFile(path, "JSON file", problem, e));
         if (documents.Count == 0)
         {
             throw Failures.UnrecognizedMetadataFile(path, "empty", Failures.OutreachStagesExpected);
@@ -78,7 +78,7 @@ public static class OutreachStageReader
         }
         else if (documents[0] is JObject errorResponse && JsonSource.Get(errorResponse, "errors") is JArray errors)
         {
-            var detail = string.Join("; ", errors.OfType<JObject>().Select(e => (string?)JsonSource.Get(e, "detail") ?? (string?)JsonSource.Get(e, "title")).Where(t => t is not null));
+            var detail = string.Join("; ", errors.OfType<JObject>().Select(e => Text(e, "detail") ?? Text(e, "title")).Where(t => t is not null));
             throw Failures.UnrecognizedMetadataFile(path, $"an Outreach API error response ({detail})", Failures.OutreachStagesExpected);
         }
         else if (documents[0] is JObject single && JsonSource.Get(single, "name") is not null)
@@ -93,31 +93,6 @@ public static class OutreachStageReader
 
         var stages = Checked(records.ToList(), path);
         return new OutreachStageFile(path, format, stages, warnings);
-    }
-
-    /// <summary>Every JSON document in the text: one for a whole-file document, one per line for JSON Lines.</summary>
-    private static List<JToken> ParseDocuments(string text, string path)
-    {
-        var documents = new List<JToken>();
-        using var reader = StrictJson.CreateReader(new StringReader(text));
-        reader.SupportMultipleContent = true;
-        var settings = new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    documents.Add(JToken.Load(reader, settings));
-                }
-            }
-        }
-        catch (JsonReaderException e)
-        {
-            throw Failures.InvalidMetadataFile(path, "JSON file", StrictJson.Describe(e), e);
-        }
-
-        return documents;
     }
 
     private static IEnumerable<OutreachStageRecord> ReadApiList(JToken data, JsonSource source)
@@ -141,7 +116,7 @@ public static class OutreachStageReader
             var attributes = JsonSource.Get(resource, "attributes") is { } a ? source.RequireObject(a, "attributes") : throw source.Invalid(resource, "a stage has no attributes.");
             yield return new OutreachStageRecord(
                 Id(resource, source),
-                source.RequiredString(attributes, "name", "a stage").Trim(),
+                source.RequiredName(attributes, "name", "a stage").Trim(),
                 source.OptionalInt(attributes, "order"),
                 source.OptionalString(attributes, "color"),
                 Line(resource));
@@ -150,7 +125,7 @@ public static class OutreachStageReader
 
     private static OutreachStageRecord ReadFlat(JObject stage, JsonSource source) => new(
         Id(stage, source),
-        source.RequiredString(stage, "name", "a stage").Trim(),
+        source.RequiredName(stage, "name", "a stage").Trim(),
         source.OptionalInt(stage, "order"),
         source.OptionalString(stage, "color"),
         Line(stage));
@@ -164,9 +139,11 @@ public static class OutreachStageReader
             return null;
         }
 
-        var id = token.Type == JTokenType.String && int.TryParse((string?)token, out var fromText) ? fromText : source.OptionalInt(stage, "id");
+        var id = token.Type == JTokenType.String && int.TryParse((string?)token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fromText) ? fromText : source.OptionalInt(stage, "id");
         return id > 0 ? id : throw source.Invalid(token, $"a stage id must be a whole number above zero, not {token}.");
     }
+
+    private static string? Text(JObject owner, string name) => JsonSource.Get(owner, name) is { Type: JTokenType.String } text ? (string?)text : null;
 
     private static int Line(JToken token) => token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 

@@ -18,19 +18,16 @@ internal static class SalesforceJsonReader
     private const string Kind = "Salesforce JSON file";
     private const string LeadStatusQuery = "SELECT Id, ApiName, MasterLabel, SortOrder, IsDefault, IsConverted FROM LeadStatus";
 
-    public static MetadataFile Read(string text, string path, string contactStatusField)
+    public static MetadataFile Read(byte[] bytes, string path, string contactStatusField)
     {
-        JToken root;
-        try
+        var documents = StrictJson.ParseDocuments(bytes, multipleDocuments: false, (problem, e) => Failures.InvalidMetadataFile(path, "JSON file", problem, e));
+        if (documents.Count == 0)
         {
-            root = StrictJson.Parse(text);
-        }
-        catch (JsonReaderException e)
-        {
-            throw Failures.InvalidMetadataFile(path, "JSON file", StrictJson.Describe(e), e);
+            throw Failures.UnrecognizedMetadataFile(path, "empty", Failures.CrmMetadataExpected);
         }
 
-        var source = new JsonSource(path, Kind);
+        var root = documents[0];
+        var source = new JsonSource(path, what => Failures.InvalidMetadataFile(path, Kind, what));
         if (root is not JObject document)
         {
             throw Failures.UnrecognizedMetadataFile(path, JsonSource.DescribeShape(root), Failures.CrmMetadataExpected);
@@ -53,8 +50,8 @@ internal static class SalesforceJsonReader
 
     private static JObject Unwrap(JObject envelope, JsonSource source)
     {
-        var status = JsonSource.Get(envelope, "status")!.Value<long>();
-        if (status != 0)
+        var status = JsonSource.Get(envelope, "status")!;
+        if (!StrictJson.TryGetInt32(status, out var code) || code != 0)
         {
             var message = JsonSource.Get(envelope, "message") is { Type: JTokenType.String } m ? $": {m}" : "";
             throw Failures.UnrecognizedMetadataFile(source.Path, $"the output of a Salesforce CLI command that failed (status {status}{message})",
@@ -86,7 +83,7 @@ internal static class SalesforceJsonReader
             var statusField = Field(contactStatusField);
             if (statusField is null)
             {
-                var candidates = fields.Where(f => Is((string?)JsonSource.Get(f, "type"), "picklist") && JsonSource.Get(f, "custom") is { Type: JTokenType.Boolean } custom && (bool)custom)
+                var candidates = fields.Where(f => JsonSource.Get(f, "type") is { Type: JTokenType.String } type && Is((string?)type, "picklist") && JsonSource.Get(f, "custom") is { Type: JTokenType.Boolean } custom && (bool)custom)
                     .Select(f => (string)JsonSource.Get(f, "name")!).ToList();
                 var hint = candidates.Count == 0 ? "It has no custom picklist." : $"Its custom picklists: {string.Join(", ", candidates)}.";
                 return file with
@@ -105,7 +102,7 @@ internal static class SalesforceJsonReader
                 {
                     Object = CrmObject.Contact,
                     Fields = names,
-                    Warnings = new[] { $"The Contact field '{fieldName}' in '{fileName}' has no picklist values (its type is '{(string?)JsonSource.Get(statusField, "type")}'), so no contact statuses were read; the field names were." },
+                    Warnings = new[] { $"The Contact field '{fieldName}' in '{fileName}' has no picklist values (its type is '{source.OptionalString(statusField, "type")}'), so no contact statuses were read; the field names were." },
                 };
         }
 
@@ -127,13 +124,14 @@ internal static class SalesforceJsonReader
         foreach (var entry in entries)
         {
             var value = source.RequireObject(entry, "each picklist value");
-            var apiName = source.RequiredString(value, "value", $"picklist value {values.Count + 1}");
+            var owner = $"picklist value {values.Count + 1}";
+            var apiName = source.RequiredName(value, "value", owner);
             if (!seen.Add(apiName))
             {
                 throw source.Invalid(value, $"the picklist value '{apiName}' is listed twice.");
             }
 
-            values.Add(new PicklistValue(apiName, source.OptionalString(value, "label"), source.OptionalBool(value, "defaultValue"), null, source.OptionalBool(value, "active")));
+            values.Add(new PicklistValue(apiName, source.OptionalName(value, "label", owner), source.OptionalBool(value, "defaultValue"), null, source.OptionalBool(value, "active")));
         }
 
         return values;
@@ -175,7 +173,7 @@ internal static class SalesforceJsonReader
                 throw source.Invalid(record, $"{owner} has no ApiName, the value Lead.Status holds. Select it: {LeadStatusQuery}.");
             }
 
-            var apiName = source.RequiredString(record, "ApiName", owner);
+            var apiName = source.RequiredName(record, "ApiName", owner);
             if (!seen.Add(apiName))
             {
                 throw source.Invalid(record, $"the lead status '{apiName}' is listed twice.");
@@ -183,7 +181,7 @@ internal static class SalesforceJsonReader
 
             values.Add(new PicklistValue(
                 apiName,
-                source.OptionalString(record, "MasterLabel"),
+                source.OptionalName(record, "MasterLabel", owner),
                 source.OptionalBool(record, "IsDefault"),
                 source.OptionalBool(record, "IsConverted"),
                 null,

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;
 
@@ -26,18 +28,34 @@ internal static class SfdxSourceReader
         IgnoreProcessingInstructions = true,
     };
 
-    public static MetadataFile Read(string text, string path, string contactStatusField)
+    public static MetadataFile Read(byte[] content, string path, string contactStatusField)
     {
+        Encoding encoding;
+        try
+        {
+            encoding = StrictText.XmlEncoding(content);
+        }
+        catch (ArgumentException e)
+        {
+            throw Failures.InvalidMetadataFile(path, "XML file", $"line 1: {e.Message}", e);
+        }
+
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            CheckLimits(content, encoding, path);
+            using var reader = XmlReader.Create(StrictText.OpenReader(new MemoryStream(content, writable: false), encoding), Settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.InvalidMetadataFile(path, "XML file", $"{e.Problem}.", e);
         }
         catch (XmlException e)
         {
-            // A prohibited DTD is reported without a position; the declaration is where it starts.
-            var (line, position) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Locate(text, "<!DOCTYPE");
+            // A prohibited DTD is reported without a position; the declaration is where it starts
+            // (found in a lenient decoding: it is only for the position).
+            var (line, position) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Locate(Encoding.GetEncoding(encoding.CodePage).GetString(content), "<!DOCTYPE");
             throw Failures.InvalidMetadataFile(path, "XML file", $"line {line}, position {position}: {WithoutLocation(e.Message)}", e);
         }
 
@@ -129,7 +147,7 @@ internal static class SfdxSourceReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var apiName = Text(Child(entry, "fullName")) ?? throw Invalid(path, entry, $"<{entry.Name.LocalName}> {values.Count + 1} has no <fullName>.");
+            var apiName = Name(Child(entry, "fullName"), path) ?? throw Invalid(path, entry, $"<{entry.Name.LocalName}> {values.Count + 1} has no <fullName>.");
             if (!seen.Add(apiName))
             {
                 throw Invalid(path, entry, $"the value '{apiName}' is listed twice.");
@@ -137,7 +155,7 @@ internal static class SfdxSourceReader
 
             values.Add(new PicklistValue(
                 apiName,
-                Text(Child(entry, "label")),
+                Name(Child(entry, "label"), path),
                 Bool(Child(entry, "default"), path) ?? false,
                 withConverted ? Bool(Child(entry, "converted"), path) ?? false : null,
                 Bool(Child(entry, "isActive"), path) ?? true));
@@ -146,12 +164,42 @@ internal static class SfdxSourceReader
         return values;
     }
 
+    /// <summary>
+    /// The streaming pass: one node at a time, so a file of millions of elements or one huge text
+    /// fails before it is held as a tree.
+    /// </summary>
+    private static void CheckLimits(byte[] content, Encoding encoding, string path)
+    {
+        using var reader = XmlReader.Create(StrictText.OpenReader(new MemoryStream(content, writable: false), encoding), Settings);
+        var info = (IXmlLineInfo)reader;
+        var nodes = 0;
+        while (reader.Read())
+        {
+            if (++nodes > ReadLimits.MaxTokens)
+            {
+                throw Failures.InvalidMetadataFile(path, "XML file", $"line {info.LineNumber}, position {info.LinePosition}: the file has more than {ReadLimits.MaxTokens:N0} XML nodes.");
+            }
+
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && reader.Value.Length > ReadLimits.MaxTextLength)
+            {
+                throw Failures.InvalidMetadataFile(path, "XML file", $"line {info.LineNumber}, position {info.LinePosition}: a text of {reader.Value.Length:N0} characters; StageMap reads texts of at most {ReadLimits.MaxTextLength:N0} characters, and names and labels of at most {ReadLimits.MaxNameLength}.");
+            }
+        }
+    }
+
     private static IEnumerable<XElement> Children(XElement? parent, string localName) =>
         parent?.Elements().Where(e => e.Name.LocalName == localName) ?? Enumerable.Empty<XElement>();
 
     private static XElement? Child(XElement? parent, string localName) => Children(parent, localName).FirstOrDefault();
 
     private static string? Text(XElement? element) => element?.Value.Trim() is { Length: > 0 } text ? text : null;
+
+    /// <summary>A value's API name or label, within <see cref="ReadLimits"/>.</summary>
+    private static string? Name(XElement? element, string path)
+    {
+        var text = Text(element);
+        return text is not null && ReadLimits.NameProblem(text, $"<{element!.Name.LocalName}>") is { } problem ? throw Invalid(path, element, problem) : text;
+    }
 
     private static bool? Bool(XElement? element, string path)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Model;
 
@@ -78,6 +79,11 @@ public sealed partial class StageMapConfiguration
         if (string.IsNullOrWhiteSpace(crmStatus))
         {
             throw Failures.InvalidCrmStatus(crmStatus);
+        }
+
+        if (ReadLimits.NameProblem(crmStatus!, "the CRM status") is { } problem)
+        {
+            throw Failures.InvalidCrmStatus(crmStatus!, problem);
         }
     }
 }

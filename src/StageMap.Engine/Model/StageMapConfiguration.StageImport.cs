@@ -31,7 +31,7 @@ public sealed partial class StageMapConfiguration
         var records = file.Stages;
         var oldStages = _content.Stages.ToList();
         var fileIds = new HashSet<int>(records.Where(r => r.Id is not null).Select(r => r.Id!.Value));
-        var nextId = fileIds.Concat(oldStages.Select(s => s.Id)).DefaultIfEmpty(0).Max() + 1;
+        var nextId = StageIds.Next(fileIds.Concat(oldStages.Select(s => s.Id)));
         var usedIds = new HashSet<int>(fileIds);
         var newId = new Dictionary<int, int>();
         var warnings = new List<string>();
@@ -76,7 +76,7 @@ public sealed partial class StageMapConfiguration
             var added = new List<Stage>();
             foreach (var record in records.Where(r => !updated.ContainsKey(r.Name)))
             {
-                var order = record.Order ?? ++nextOrder;
+                var order = record.Order ?? (nextOrder < int.MaxValue ? ++nextOrder : nextOrder);
                 nextOrder = Math.Max(nextOrder, order);
                 added.Add(new Stage(IdFor(record, null), record.Name, order, record.Color));
             }

@@ -1,4 +1,5 @@
 using System.Linq;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Model;
 
@@ -92,10 +93,12 @@ public sealed partial class StageMapConfiguration
             throw Failures.InvalidStageName(name);
         }
 
-        return name!.Trim();
+        var trimmed = name!.Trim();
+        return ReadLimits.NameProblem(trimmed, "the stage name") is { } problem ? throw Failures.InvalidStageName(trimmed, problem) : trimmed;
     }
 
-    private int NextStageId() => _content.Stages.Count == 0 ? 1 : _content.Stages.Max(s => s.Id) + 1;
+    private int NextStageId() => StageIds.Next(_content.Stages.Select(s => s.Id));
 
-    private int NextStageOrder() => _content.Stages.Count == 0 ? 1 : _content.Stages.Max(s => s.Order) + 1;
+    // An order of Int32.MaxValue (from a file) is shared rather than wrapped round; ties list by id.
+    private int NextStageOrder() => _content.Stages.Count == 0 ? 1 : _content.Stages.Max(s => s.Order) is var last && last < int.MaxValue ? last + 1 : int.MaxValue;
 }

@@ -6,6 +6,8 @@ namespace StageMap.Engine.Storage;
 
 // The configuration file's JSON shape, kept apart from the model so the file format changes only on
 // purpose (with ConfigurationSerializer.CurrentSchemaVersion). Defaults are left out when writing.
+// These classes are also the schema ContractCheck holds a file to before it is deserialized: a
+// property that may be null says NullValueHandling.Ignore, a name within ReadLimits says [NameText].
 
 internal sealed class ConfigurationFile
 {
@@ -33,7 +35,7 @@ internal sealed class StageEntry
     [JsonProperty("id", Required = Required.Always)]
     public int Id { get; set; }
 
-    [JsonProperty("name", Required = Required.Always)]
+    [JsonProperty("name", Required = Required.Always), NameText]
     public string Name { get; set; } = "";
 
     [JsonProperty("order", Required = Required.Always)]
@@ -45,7 +47,7 @@ internal sealed class StageEntry
 
 internal sealed class LeadStatusMappingEntry
 {
-    [JsonProperty("crmStatus", Required = Required.Always)]
+    [JsonProperty("crmStatus", Required = Required.Always), NameText]
     public string CrmStatus { get; set; } = "";
 
     [JsonProperty("stageId", Required = Required.Always)]
@@ -124,10 +126,10 @@ internal sealed class CrmMetadataEntry
 
 internal sealed class CrmStatusEntry
 {
-    [JsonProperty("apiName", Required = Required.Always)]
+    [JsonProperty("apiName", Required = Required.Always), NameText]
     public string ApiName { get; set; } = "";
 
-    [JsonProperty("label")]
+    [JsonProperty("label", NullValueHandling = NullValueHandling.Ignore), NameText]
     public string? Label { get; set; }
 
     [JsonProperty("isDefault", DefaultValueHandling = DefaultValueHandling.Ignore)]

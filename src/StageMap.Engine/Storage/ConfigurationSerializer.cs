@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
@@ -26,65 +28,63 @@ public static class ConfigurationSerializer
     }
 
     /// <summary>Reads file bytes; <paramref name="path"/> names the file in errors.</summary>
+    /// <remarks>
+    /// Everything is checked before anything is converted: the encoding and the JSON limits
+    /// (<see cref="StrictJson.ParseDocuments"/>), the schema version, every value's type and range
+    /// (<see cref="ContractCheck"/>), then what JSON alone cannot say (unique stage ids and names).
+    /// </remarks>
     /// <exception cref="StageMapException">InvalidConfigurationFile or UnsupportedSchemaVersion.</exception>
     public static ConfigurationContent FromBytes(byte[] bytes, string path)
     {
-        JToken root;
-        try
+        var documents = StrictJson.ParseDocuments(bytes, multipleDocuments: false, (problem, e) => Failures.InvalidConfigurationFile(path, problem, e));
+        if (documents.Count == 0)
         {
-            root = StrictJson.Parse(StrictText.Decode(bytes));
-        }
-        catch (JsonReaderException e)
-        {
-            throw Failures.InvalidConfigurationFile(path, StrictJson.Describe(e), e);
-        }
-        catch (UndecodableTextException e)
-        {
-            throw Failures.InvalidConfigurationFile(path, e.Problem, e);
+            throw Failures.EmptyConfigurationFile(path);
         }
 
+        var source = new JsonSource(path, problem => Failures.InvalidConfigurationFile(path, problem));
+        var root = documents[0];
         if (root is not JObject obj)
         {
-            throw Failures.InvalidConfigurationFile(path, $"{StrictJson.Where(root)}: the file must hold one JSON object.");
+            throw source.Invalid(root, $"the file must hold one JSON object, not {JsonSource.TypeName(root)}.");
         }
 
-        CheckSchemaVersion(obj, path);
+        CheckSchemaVersion(obj, source);
+        new ContractCheck(source, StrictJson.Serializer).Check(obj, typeof(ConfigurationFile));
         ConfigurationFile file;
         try
         {
-            file = obj.ToObject<ConfigurationFile>(StrictJson.Serializer)
-                ?? throw Failures.InvalidConfigurationFile(path, "the file is empty.");
+            file = obj.ToObject<ConfigurationFile>(StrictJson.Serializer)!;
         }
         catch (JsonException e)
         {
             throw Failures.InvalidConfigurationFile(path, StrictJson.Describe(e), e);
         }
 
-        return ToContent(file, path);
+        return ToContent(file, obj, source);
     }
 
-    private static void CheckSchemaVersion(JObject obj, string path)
+    private static void CheckSchemaVersion(JObject obj, JsonSource source)
     {
-        var token = obj["schemaVersion"];
+        var token = JsonSource.Get(obj, "schemaVersion");
         if (token is null)
         {
-            throw Failures.InvalidConfigurationFile(path, "it has no schemaVersion.");
+            throw source.Invalid(obj, "it has no schemaVersion.");
         }
 
-        if (token.Type != JTokenType.Integer)
+        if (!StrictJson.TryGetInt32(token, out var version))
         {
-            throw Failures.InvalidConfigurationFile(path, $"{StrictJson.Where(token)}: schemaVersion must be a whole number.");
+            throw source.Invalid(token, $"schemaVersion must be a whole number, not {JsonSource.TypeName(token)}.");
         }
 
-        var version = token.Value<int>();
         if (version > CurrentSchemaVersion)
         {
-            throw Failures.UnsupportedSchemaVersion(path, version, CurrentSchemaVersion);
+            throw Failures.UnsupportedSchemaVersion(source.Path, version, CurrentSchemaVersion);
         }
 
         if (version < 1)
         {
-            throw Failures.InvalidConfigurationFile(path, $"{StrictJson.Where(token)}: schemaVersion {version} does not exist.");
+            throw source.Invalid(token, $"schemaVersion {version} does not exist.");
         }
     }
 
@@ -98,36 +98,67 @@ public static class ConfigurationSerializer
         CrmMetadata = content.CrmMetadata.IsEmpty ? null : ToEntry(content.CrmMetadata),
     };
 
-    private static ConfigurationContent ToContent(ConfigurationFile file, string path)
+    /// <summary>The model of a checked file; <paramref name="obj"/> gives the line and position of a stage at fault.</summary>
+    private static ConfigurationContent ToContent(ConfigurationFile file, JObject obj, JsonSource source)
     {
-        var stages = file.Stages.Select(s => new Stage(s.Id, s.Name, s.Order, s.Color)).ToList();
-        var duplicateId = stages.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicateId is not null)
+        var stageTokens = (JsonSource.Get(obj, "stages") as JArray)?.ToList() ?? new List<JToken>();
+        var ids = new Dictionary<int, int>();
+        var names = new Dictionary<string, int>(StageNames.Comparer);
+        for (var i = 0; i < file.Stages.Count; i++)
         {
-            throw Failures.InvalidConfigurationFile(path, $"two stages have id {duplicateId.Key}.");
+            var stage = file.Stages[i];
+            if (stage.Id < 1)
+            {
+                throw source.Invalid(stageTokens[i], $"stage '{stage.Name}' has id {stage.Id}; stage ids are whole numbers above zero.");
+            }
+
+            if (string.IsNullOrWhiteSpace(stage.Name))
+            {
+                throw source.Invalid(stageTokens[i], $"stage {stage.Id} has an empty name.");
+            }
+
+            if (ids.TryGetValue(stage.Id, out var sameId))
+            {
+                throw source.Invalid(stageTokens[i], $"two stages have id {stage.Id} ('{file.Stages[sameId].Name}' at {StrictJson.Where(stageTokens[sameId])} and '{stage.Name}').");
+            }
+
+            if (names.TryGetValue(stage.Name, out var sameName))
+            {
+                throw source.Invalid(stageTokens[i], $"stages '{file.Stages[sameName].Name}' (at {StrictJson.Where(stageTokens[sameName])}) and '{stage.Name}' have the same name (stage names are unique, ignoring case).");
+            }
+
+            ids.Add(stage.Id, i);
+            names.Add(stage.Name, i);
         }
 
-        var duplicateName = stages.GroupBy(s => s.Name, StageNames.Comparer).FirstOrDefault(g => g.Count() > 1);
-        if (duplicateName is not null)
+        if (file.CrmMetadata is { } metadata && JsonSource.Get(obj, "crmMetadata") is JObject metadataToken)
         {
-            var names = string.Join(", ", duplicateName.Select(s => $"'{s.Name}'"));
-            throw Failures.InvalidConfigurationFile(path, $"stages {names} have the same name (stage names are unique, ignoring case).");
-        }
-
-        var blankName = stages.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.Name));
-        if (blankName is not null)
-        {
-            throw Failures.InvalidConfigurationFile(path, $"stage {blankName.Id} has an empty name.");
+            CheckUniqueStatuses(metadata.LeadStatuses, metadataToken, "leadStatuses", source);
+            CheckUniqueStatuses(metadata.ContactStatuses, metadataToken, "contactStatuses", source);
         }
 
         return new ConfigurationContent
         {
             Experience = file.Experience,
-            Stages = stages,
+            Stages = file.Stages.Select(s => new Stage(s.Id, s.Name, s.Order, s.Color)).ToList(),
             LeadStatusMappings = file.LeadStatusMappings.Select(m => new LeadStatusMapping(m.CrmStatus, null, m.StageId)).ToList(),
             FieldMappings = file.FieldMappings.Select(ToModel).ToList(),
             CrmMetadata = file.CrmMetadata is null ? CrmMetadata.Empty : ToModel(file.CrmMetadata),
         };
+    }
+
+    /// <summary>CRM statuses are unique by API name (exact, as Salesforce keeps them).</summary>
+    private static void CheckUniqueStatuses(List<CrmStatusEntry> statuses, JObject metadataToken, string name, JsonSource source)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            if (!seen.Add(statuses[i].ApiName))
+            {
+                var at = (JsonSource.Get(metadataToken, name) as JArray)?[i] ?? metadataToken;
+                throw source.Invalid(at, $"the CRM status '{statuses[i].ApiName}' is listed twice in {name}.");
+            }
+        }
     }
 
     private static FieldMappingEntry ToEntry(FieldMapping m) => new()

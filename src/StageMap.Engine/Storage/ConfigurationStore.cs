@@ -39,6 +39,10 @@ public static class ConfigurationStore
         {
             throw Failures.ConfigurationFileNotFound(fullPath);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.ConfigurationFileUnreadable(fullPath, e);
+        }
 
         var configuration = new StageMapConfiguration(ConfigurationSerializer.FromBytes(bytes, fullPath));
         configuration.BindTo(fullPath, FileStamp.Of(bytes));

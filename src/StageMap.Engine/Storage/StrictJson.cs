@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Storage;
 
@@ -17,6 +20,12 @@ public static class StrictJson
 
     public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
 
+    private static readonly JsonLoadSettings LoadSettings = new()
+    {
+        LineInfoHandling = LineInfoHandling.Load,
+        DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+    };
+
     /// <summary>A reader over <paramref name="text"/> with StageMap's limits; an unpaired surrogate escape is an error, not U+FFFD.</summary>
     public static JsonTextReader CreateReader(TextReader text) => new(new SurrogateEscapeCheck(text))
     {
@@ -25,21 +34,38 @@ public static class StrictJson
         FloatParseHandling = FloatParseHandling.Decimal,
     };
 
-    /// <summary>Parses a whole document, keeping line information for later errors.</summary>
-    /// <exception cref="JsonReaderException">The text is not JSON; the exception has line and position.</exception>
-    public static JToken Parse(string text)
+    /// <summary>
+    /// The JSON documents in a file's bytes: none for an empty or white-space-only file, one, or (with
+    /// <paramref name="multipleDocuments"/>, JSON Lines) several. The bytes are decoded strictly
+    /// (<see cref="StrictText"/>) and checked in one streaming pass before any tree is built: the
+    /// file size, nesting, the token count, the length of every text, and property names repeated
+    /// in one object, ignoring case (readers match property names ignoring case).
+    /// </summary>
+    /// <param name="invalid">Makes the reader's failure from "line L, position P: what" (or "byte offset N: what").</param>
+    internal static IReadOnlyList<JToken> ParseDocuments(byte[] bytes, bool multipleDocuments, Func<string, Exception?, StageMapException> invalid)
     {
-        using var reader = CreateReader(new StringReader(text));
-        var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        while (reader.Read())
+        if (bytes.Length > ReadLimits.MaxFileBytes)
         {
-            if (reader.TokenType != JsonToken.Comment)
-            {
-                throw new JsonReaderException($"Unexpected content after the end of the JSON document. Line {reader.LineNumber}, position {reader.LinePosition}.", reader.Path, reader.LineNumber, reader.LinePosition, null);
-            }
+            throw invalid($"the file is {bytes.Length:N0} bytes; StageMap reads files of at most {ReadLimits.MaxFileSize}.", null);
         }
 
-        return token;
+        try
+        {
+            Check(bytes, multipleDocuments);
+            return Load(bytes, multipleDocuments);
+        }
+        catch (JsonException e)
+        {
+            throw invalid(Describe(e), e);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw invalid($"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark).", e);
+        }
+        catch (InvalidJsonException e)
+        {
+            throw invalid(e.Message, null);
+        }
     }
 
     /// <summary>"line L, position P: what is wrong", from any Json.NET error that knows where it happened.</summary>
@@ -51,10 +77,10 @@ public static class StrictJson
             JsonSerializationException s => (s.LineNumber, s.LinePosition, s.Message),
             _ => (0, 0, exception.Message),
         };
-        var cut = message.IndexOf(" Path '", System.StringComparison.Ordinal);
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
         if (cut < 0)
         {
-            cut = message.IndexOf(" Line ", System.StringComparison.Ordinal);
+            cut = message.IndexOf(" Line ", StringComparison.Ordinal);
         }
 
         var what = cut > 0 ? message.Substring(0, cut) : message;
@@ -64,6 +90,86 @@ public static class StrictJson
     /// <summary>"line L, position P" of a token read with line information, or "" when it has none.</summary>
     public static string Where(JToken token) =>
         token is IJsonLineInfo info && info.HasLineInfo() ? $"line {info.LineNumber}, position {info.LinePosition}" : "";
+
+    /// <summary>The value of a JSON integer that fits an Int32; false for any other token (text, a fraction, a huge number).</summary>
+    public static bool TryGetInt32(JToken token, out int value)
+    {
+        if (token is JValue { Type: JTokenType.Integer, Value: long number } && number is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)number;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The streaming pass: holds one token at a time, so a hostile file fails before it is held as a tree.</summary>
+    private static void Check(byte[] bytes, bool multipleDocuments)
+    {
+        using var reader = CreateReader(StrictText.OpenReader(new MemoryStream(bytes, writable: false)));
+        reader.SupportMultipleContent = multipleDocuments;
+        var names = new Stack<HashSet<string>?>();
+        var tokens = 0;
+        while (reader.Read())
+        {
+            if (++tokens > ReadLimits.MaxTokens)
+            {
+                throw new InvalidJsonException($"{At(reader)}: the file has more than {ReadLimits.MaxTokens:N0} JSON tokens.");
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonToken.StartObject:
+                    names.Push(new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                    break;
+                case JsonToken.StartArray:
+                    names.Push(null);
+                    break;
+                case JsonToken.EndObject or JsonToken.EndArray:
+                    names.Pop();
+                    break;
+                case JsonToken.PropertyName:
+                    var name = (string)reader.Value!;
+                    CheckLength(name, reader);
+                    if (!names.Peek()!.Add(name))
+                    {
+                        throw new InvalidJsonException($"{At(reader)}: the property '{name}' appears twice in one object (names are compared ignoring case).");
+                    }
+
+                    break;
+                case JsonToken.String or JsonToken.Comment:
+                    CheckLength((string)reader.Value!, reader);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckLength(string text, JsonTextReader reader)
+    {
+        if (text.Length > ReadLimits.MaxTextLength)
+        {
+            throw new InvalidJsonException($"{At(reader)}: a text of {text.Length:N0} characters; StageMap reads texts of at most {ReadLimits.MaxTextLength:N0} characters, and names, statuses and labels of at most {ReadLimits.MaxNameLength}.");
+        }
+    }
+
+    private static List<JToken> Load(byte[] bytes, bool multipleDocuments)
+    {
+        using var reader = CreateReader(StrictText.OpenReader(new MemoryStream(bytes, writable: false)));
+        reader.SupportMultipleContent = multipleDocuments;
+        var documents = new List<JToken>();
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                documents.Add(JToken.Load(reader, LoadSettings));
+            }
+        }
+
+        return documents;
+    }
+
+    private static string At(IJsonLineInfo reader) => $"line {reader.LineNumber}, position {reader.LinePosition}";
 
     private static JsonSerializerSettings CreateSettings()
     {
@@ -77,5 +183,14 @@ public static class StrictJson
         };
         settings.Converters.Add(new StringEnumConverter { AllowIntegerValues = false });
         return settings;
+    }
+
+    /// <summary>A limit the streaming pass found broken; its message starts with the line and position.</summary>
+    private sealed class InvalidJsonException : Exception
+    {
+        public InvalidJsonException(string message)
+            : base(message)
+        {
+        }
     }
 }

@@ -42,6 +42,38 @@ internal static class StrictText
     }
 
     /// <summary>
+    /// The first character that is not white space, for telling a file's format (JSON, XML, CSV) from
+    /// its start; null when there is none. Only that character is looked at: the reader the format
+    /// chooses decodes the whole file strictly.
+    /// </summary>
+    public static char? FirstSignificantChar(byte[] bytes)
+    {
+        var (fromMark, markLength) = FromByteOrderMark(bytes, Math.Min(bytes.Length, 4));
+        if ((fromMark ?? XmlUtf16WithoutMark(bytes)) is { } wide && wide.CodePage != 65001)
+        {
+            var text = wide.GetString(bytes, markLength, bytes.Length - markLength);
+            var at = 0;
+            while (at < text.Length && char.IsWhiteSpace(text[at]))
+            {
+                at++;
+            }
+
+            return at < text.Length ? text[at] : null;
+        }
+
+        // UTF-8 and every other ASCII-compatible encoding: white space and the format's first character are single bytes.
+        for (var i = markLength; i < bytes.Length; i++)
+        {
+            if (bytes[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return (char)bytes[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The encoding of an XML document, as XML 1.0 appendix F tells it: a byte order mark, else the
     /// encoding its declaration names (ASCII-compatible, or UTF-16 recognised by "&lt;?"), else UTF-8.
     /// </summary>
@@ -54,21 +86,29 @@ internal static class StrictText
             return fromMark;
         }
 
-        if (bytes.Length >= 4 && bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] == 0x3F && bytes[3] == 0)
+        if (XmlUtf16WithoutMark(bytes) is { } utf16)
         {
-            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
-        }
-
-        if (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] == 0x3F)
-        {
-            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+            return utf16;
         }
 
         // The declaration is ASCII in every ASCII-compatible encoding; it ends at the first '>'.
         var headLength = Math.Min(bytes.Length, 512);
         var head = Encoding.ASCII.GetString(bytes, 0, headLength);
         var declared = XmlDeclaredEncoding.Match(head);
-        return declared.Success ? Named(declared.Groups["name"].Value) : Utf8;
+        if (!declared.Success)
+        {
+            return Utf8;
+        }
+
+        var name = declared.Groups["name"].Value;
+        try
+        {
+            return Named(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"the XML declaration names the encoding '{name}', which StageMap cannot decode; save the file as UTF-8.", e);
+        }
     }
 
     /// <summary>The encoding named <paramref name="name"/> (a web name such as utf-8, iso-8859-1, windows-1252, or a code page number).</summary>
@@ -84,6 +124,13 @@ internal static class StrictText
         12000 or 12001 => "UTF-32",
         _ => encoding.WebName,
     };
+
+    /// <summary>UTF-16 told by "&lt;?" without a byte order mark, as XML allows; null otherwise.</summary>
+    private static Encoding? XmlUtf16WithoutMark(byte[] bytes) =>
+        bytes.Length < 4 ? null
+        : bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] == 0x3F && bytes[3] == 0 ? new UnicodeEncoding(bigEndian: false, byteOrderMark: false)
+        : bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] == 0x3F ? new UnicodeEncoding(bigEndian: true, byteOrderMark: false)
+        : null;
 
     /// <summary>The same encoding, throwing on bytes it cannot decode.</summary>
     /// <remarks>A clone, not a look-up by code page: UTF-7 (a name Import-Csv takes) has no code page look-up on .NET 5 and later.</remarks>

@@ -273,7 +273,7 @@ public class MetadataReaderTests
     [InlineData("{\"records\":[{\"attributes\":{\"type\":\"LeadStatus\"},\"Id\":\"01J\",\"MasterLabel\":\"Open\"}],\"totalSize\":1,\"done\":true}", "record 1 has no ApiName")]
     [InlineData("{\"records\":[{\"attributes\":{\"type\":\"LeadStatus\"},\"ApiName\":\"Open\",\"SortOrder\":\"first\"}],\"totalSize\":1,\"done\":true}", "SortOrder must be a whole number")]
     [InlineData("{\"records\":[{\"attributes\":{\"type\":\"LeadStatus\"},\"ApiName\":\"Open\"},{\"attributes\":{\"type\":\"Lead\"},\"ApiName\":\"x\"}],\"totalSize\":2,\"done\":true}", "record 2 is a Lead, not a LeadStatus")]
-    [InlineData("{\"a\":1,\"a\":2}", "line 1, position 11: Property with the name 'a' already exists")]
+    [InlineData("{\"a\":1,\"A\":2}", "line 1, position 11: the property 'A' appears twice in one object (names are compared ignoring case)")]
     public void Malformed_JSON_is_InvalidMetadataFile_with_line_and_position(string json, string expected)
     {
         var failure = ReadFailure(json);

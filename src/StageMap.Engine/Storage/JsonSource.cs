@@ -1,26 +1,28 @@
 using System;
 using System.Linq;
 using Newtonsoft.Json.Linq;
-using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
-namespace StageMap.Engine.Metadata;
+namespace StageMap.Engine.Storage;
 
 /// <summary>
 /// Reads typed values out of a JSON document parsed by <see cref="StrictJson"/> (with line
-/// information), failing with InvalidMetadataFile at the line and position of the offending token.
-/// Property names match ignoring case, as Salesforce and PowerShell write them in either case.
+/// information), failing with the reader's own failure at the line and position of the offending
+/// token. Property names match ignoring case, as Salesforce and PowerShell write them in either
+/// case (<see cref="StrictJson"/> has refused an object that repeats a name in another case).
 /// </summary>
 internal sealed class JsonSource
 {
-    public JsonSource(string path, string kind)
+    private readonly Func<string, StageMapException> _invalid;
+
+    /// <param name="invalid">The reader's failure for "line L, position P: what".</param>
+    public JsonSource(string path, Func<string, StageMapException> invalid)
     {
         Path = path;
-        Kind = kind;
+        _invalid = invalid;
     }
 
     public string Path { get; }
-
-    public string Kind { get; }
 
     public static JToken? Get(JObject owner, string name) => owner.GetValue(name, StringComparison.OrdinalIgnoreCase);
 
@@ -42,10 +44,21 @@ internal sealed class JsonSource
         return $"a JSON object with the properties {shown}{(names.Count > 6 ? ", …" : "")}";
     }
 
+    /// <summary>"the text 'x'", "the number 6.6", "null": a token as a message shows it.</summary>
+    public static string TypeName(JToken token) => token.Type switch
+    {
+        JTokenType.String => $"the text '{token}'",
+        JTokenType.Integer or JTokenType.Float => $"the number {token}",
+        JTokenType.Boolean => $"{token.ToString().ToLowerInvariant()}",
+        JTokenType.Object => "a JSON object",
+        JTokenType.Array => "a list",
+        _ => token.Type.ToString().ToLowerInvariant(),
+    };
+
     public StageMapException Invalid(JToken at, string what)
     {
         var where = StrictJson.Where(at);
-        return Failures.InvalidMetadataFile(Path, Kind, where.Length == 0 ? what : $"{where}: {what}");
+        return _invalid(where.Length == 0 ? what : $"{where}: {what}");
     }
 
     public string RequiredString(JObject owner, string name, string ownerName)
@@ -72,6 +85,14 @@ internal sealed class JsonSource
             : throw Invalid(token, $"{name} must be text, not {TypeName(token)}.");
     }
 
+    /// <summary>A required stage name, status or API name, within <see cref="ReadLimits"/>.</summary>
+    public string RequiredName(JObject owner, string name, string ownerName) =>
+        WithinLimits(owner, name, RequiredString(owner, name, ownerName), ownerName);
+
+    /// <summary>An optional label, within <see cref="ReadLimits"/>.</summary>
+    public string? OptionalName(JObject owner, string name, string ownerName) =>
+        OptionalString(owner, name) is { } value ? WithinLimits(owner, name, value, ownerName) : null;
+
     public bool? OptionalBool(JObject owner, string name)
     {
         var token = Get(owner, name);
@@ -88,22 +109,14 @@ internal sealed class JsonSource
             return null;
         }
 
-        if (token.Type == JTokenType.Integer && token.Value<long>() is >= int.MinValue and <= int.MaxValue)
-        {
-            return token.Value<int>();
-        }
-
-        throw Invalid(token, $"{name} must be a whole number, not {(token.Type == JTokenType.Integer ? "one that large" : TypeName(token))}.");
+        return StrictJson.TryGetInt32(token, out var value) ? value
+            : token.Type == JTokenType.Integer ? throw Invalid(token, $"{name} must be a whole number from {int.MinValue} to {int.MaxValue}, not {token}.")
+            : throw Invalid(token, $"{name} must be a whole number, not {TypeName(token)}.");
     }
 
     public JObject RequireObject(JToken token, string what) =>
         token as JObject ?? throw Invalid(token, $"{what} must be a JSON object, not {TypeName(token)}.");
 
-    private static string TypeName(JToken token) => token.Type switch
-    {
-        JTokenType.String => $"the text '{token}'",
-        JTokenType.Integer or JTokenType.Float => $"the number {token}",
-        JTokenType.Boolean => $"{token.ToString().ToLowerInvariant()}",
-        _ => token.Type.ToString().ToLowerInvariant(),
-    };
+    private string WithinLimits(JObject owner, string name, string value, string ownerName) =>
+        ReadLimits.NameProblem(value, $"the {name} of {ownerName}") is { } problem ? throw Invalid(Get(owner, name)!, problem) : value;
 }
