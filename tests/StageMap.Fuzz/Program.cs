@@ -8,7 +8,7 @@ namespace StageMap.Fuzz;
 
 /// <summary>
 /// The long fuzz runs of build.ps1 -Task Fuzz (the short, fixed-seed run is part of the engine tests):
-///   mutate [--seconds N] [--seed S]   the mutation fuzzer over every reader for N seconds from random (or given) seeds
+///   mutate [--seconds N] [--seed S]   the mutation fuzzer over every reader for N seconds, from random seeds (or S, S+1 ...)
 ///   afl &lt;target&gt;                     one case from AFL on stdin, for SharpFuzz (coverage-guided; the engine instrumented)
 ///   replay &lt;target&gt; &lt;file&gt;...         reads files with a target and says how each ended (to triage AFL's crashes)
 ///   case &lt;target&gt; &lt;fixture&gt; &lt;seed&gt; &lt;iteration&gt; &lt;file&gt;   writes one mutated case to a file and replays it
@@ -72,7 +72,7 @@ public static class Program
         using var invariant = new ImportInvariant();
         while (clock.Elapsed < budget)
         {
-            var seed = fixedSeed ?? Random.Shared.Next();
+            var seed = fixedSeed is null ? Random.Shared.Next() : fixedSeed.Value + seeds.Count;
             seeds.Add(seed);
             Console.WriteLine($"seed {seed}");
             foreach (var target in FuzzTargets.All)
@@ -86,10 +86,6 @@ public static class Program
             imports.Read += import.Read;
             imports.Refused += import.Refused;
             imports.Findings.AddRange(import.Findings);
-            if (fixedSeed is not null && clock.Elapsed >= budget)
-            {
-                break;
-            }
         }
 
         Console.WriteLine();
