@@ -12,7 +12,8 @@ namespace StageMap.Fuzz;
 ///   afl &lt;target&gt;                     one case from AFL on stdin, for SharpFuzz (coverage-guided; the engine instrumented)
 ///   replay &lt;target&gt; &lt;file&gt;...         reads files with a target and says how each ended (to triage AFL's crashes)
 ///   case &lt;target&gt; &lt;fixture&gt; &lt;seed&gt; &lt;iteration&gt; &lt;file&gt;   writes one mutated case to a file and replays it
-///   targets                           lists the targets and their fixtures
+///   seeds &lt;target&gt; &lt;folder&gt;          writes the target's fixtures there (AFL's starting corpus)
+///   targets                           lists the targets
 /// Exit code 1 when a case broke the contract.
 /// </summary>
 public static class Program
@@ -25,9 +26,10 @@ public static class Program
             case "mutate":
                 return Mutate(Option(args, "--seconds", 60), args.Contains("--seed") ? Option(args, "--seed", 0) : (int?)null);
             case "afl":
-                var target = FuzzTargets.Named(args[1]);
                 SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
                 {
+                    // The engine is instrumented: none of it may run before the fuzzer has set up its trace map.
+                    var target = FuzzTargets.Named(args[1]);
                     using var memory = new MemoryStream();
                     stream.CopyTo(memory);
                     try
@@ -49,15 +51,24 @@ public static class Program
                 var index = of.Fixtures.ToList().FindIndex(f => f.Name == args[2]);
                 File.WriteAllBytes(args[5], MutationFuzzer.Case(of.Fixtures[index], int.Parse(args[3]), index, int.Parse(args[4])).Bytes);
                 return Replay(of, new[] { args[5] }, of.Fixtures[index]);
+            case "seeds":
+                // seeds <target> <folder>: the target's fixtures, as AFL's starting corpus.
+                Directory.CreateDirectory(args[2]);
+                foreach (var fixture in FuzzTargets.Named(args[1]).Fixtures)
+                {
+                    File.WriteAllBytes(Path.Combine(args[2], fixture.Name), fixture.Bytes);
+                }
+
+                return 0;
             case "targets":
                 foreach (var t in FuzzTargets.All)
                 {
-                    Console.WriteLine($"{t.Name}: {string.Join(", ", t.Fixtures.Select(f => f.Name))}");
+                    Console.WriteLine(t.Name);
                 }
 
                 return 0;
             default:
-                Console.Error.WriteLine($"Unknown command '{command}': use mutate, afl, replay or targets.");
+                Console.Error.WriteLine($"Unknown command '{command}': use mutate, afl, replay, case, seeds or targets.");
                 return 2;
         }
     }
