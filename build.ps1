@@ -181,7 +181,7 @@ function Invoke-Fuzz {
     $mutation = & dotnet (Join-Path $plain 'StageMap.Fuzz.dll') mutate --seconds $mutationSeconds
     if ($LASTEXITCODE -ne 0) { $failed = $true }
     $mutation | Write-Host
-    $summary.Add('mutation fuzzer:'); $mutation | Where-Object { $_ -notmatch '^seed ' } | ForEach-Object { $summary.Add("  $_") }
+    $summary.Add('mutation fuzzer:'); $mutation | Where-Object { $_ -and $_ -notmatch '^seed ' } | ForEach-Object { $summary.Add("  $_") }
     $summary.Add("  seeds: $(($mutation | Where-Object { $_ -match '^seed ' } | ForEach-Object { $_.Substring(5) }) -join ', ')")
 
     # 2. Coverage-guided: AFL drives each reader through SharpFuzz over an instrumented engine.

@@ -72,18 +72,6 @@ public class RecordFileCmdletTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", "windows-1252")]
-    [InlineData("utf8", "utf8BOM")]
-    [InlineData("big", "bigendianunicode")]
-    public void Encoding_names_complete(string typed, string expected)
-    {
-        var line = $"ConvertTo-OutreachProspect -Object Lead -Path x.csv -OutFile y.csv -Encoding {typed}";
-        var result = _session.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches.CompletionText").AssertNoErrors();
-
-        Assert.Contains(expected, result.Output.Select(o => o.ToString()));
-    }
-
-    [Theory]
     [InlineData("Id,,Status\n1,2,3\n", "column 2 of the CSV header is empty")]
     [InlineData("Id,Status,LastName,STATUS\n", "(column 2) and 'STATUS' (column 4)")]
     [InlineData("", "the file is empty")]

@@ -34,6 +34,9 @@ public static class FuzzTargets
 
     public static FuzzTarget Named(string name) => All.Single(t => t.Name == name);
 
+    /// <summary>The fixture whose file name an AFL case is read under (readers look at the name too): chosen by the case's length.</summary>
+    public static Fixture NameFor(FuzzTarget target, byte[] bytes) => target.Fixtures[bytes.Length % target.Fixtures.Count];
+
     /// <summary>The configuration the record readers convert with (the standard sync mapping).</summary>
     public static StageMapConfiguration StandardConfiguration() =>
         new(ConfigurationSerializer.FromBytes(File.ReadAllBytes(Path.Combine(FixturesDirectory, "conversion", "standard-sync-mapping.json")), "standard-sync-mapping.json"));

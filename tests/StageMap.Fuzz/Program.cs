@@ -34,7 +34,8 @@ public static class Program
                     stream.CopyTo(memory);
                     try
                     {
-                        target.Read(memory.ToArray(), target.Fixtures[0].Name);
+                        var bytes = memory.ToArray();
+                        target.Read(bytes, FuzzTargets.NameFor(target, bytes).Name);
                     }
                     catch (StageMapException)
                     {
@@ -44,7 +45,7 @@ public static class Program
                 return 0;
             case "replay":
                 var replayed = FuzzTargets.Named(args[1]);
-                return Replay(replayed, args.Skip(2).ToArray(), replayed.Fixtures[0]);
+                return Replay(replayed, args.Skip(2).ToArray(), null);
             case "case":
                 // case <target> <fixture name> <seed> <iteration> <file>: writes one mutated case, to reproduce a finding.
                 var of = FuzzTargets.Named(args[1]);
@@ -115,14 +116,15 @@ public static class Program
         return findings.Count == 0 ? 0 : 1;
     }
 
-    private static int Replay(FuzzTarget target, string[] files, Fixture named)
+    private static int Replay(FuzzTarget target, string[] files, Fixture? named)
     {
         var run = new FuzzRun();
         foreach (var file in files)
         {
             var before = run.Findings.Count;
-            MutationFuzzer.Check(target, named, File.ReadAllBytes(file), run, f => f with { Mutation = Path.GetFileName(file) });
-            Console.WriteLine(run.Findings.Count > before ? $"FINDING {run.Findings[^1]}" : $"ok {file}");
+            var bytes = File.ReadAllBytes(file);
+            MutationFuzzer.Check(target, named ?? FuzzTargets.NameFor(target, bytes), bytes, run, f => f);
+            Console.WriteLine(run.Findings.Count > before ? $"FINDING {target.Name} {file}: {run.Findings[^1].Problem}" : $"ok {file}");
         }
 
         return run.Findings.Count == 0 ? 0 : 1;

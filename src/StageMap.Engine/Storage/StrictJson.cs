@@ -66,6 +66,11 @@ public static class StrictJson
         {
             throw invalid(e.Message, null);
         }
+        catch (Exception e) when (e is OverflowException or FormatException)
+        {
+            // Json.NET raises these, not a JsonReaderException, for some numbers (88888888888888888888888888888e0; found by AFL).
+            throw invalid($"a number out of range ({e.Message})", e);
+        }
     }
 
     /// <summary>"line L, position P: what is wrong", from any Json.NET error that knows where it happened.</summary>

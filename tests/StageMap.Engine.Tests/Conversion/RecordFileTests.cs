@@ -159,10 +159,12 @@ public class RecordFileTests : IDisposable
         Assert.Contains("has 2 fields where the header has 3", rejected[1].Message);
     }
 
-    [Fact]
-    public void JSON_with_a_number_too_large_is_InvalidRecordFile_with_line_and_position()
+    [Theory]
+    [InlineData("1e99999")]
+    [InlineData("88888888888888888888888888888e0")]
+    public void JSON_with_a_number_too_large_is_InvalidRecordFile_with_line_and_position(string number)
     {
-        var failure = Refused(Input("in.jsonl", "{\"Status\":\"New\"}\n{\"Status\":1e99999}\n"));
+        var failure = Refused(Input("in.jsonl", "{\"Status\":\"New\"}\n{\"Status\":" + number + "}\n"));
 
         Assert.Contains("line 2, position", failure.Message);
     }

@@ -187,6 +187,11 @@ internal sealed class JsonRecordReader : IRecordFileReader
         {
             throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
         }
+        catch (Exception e) when (e is OverflowException or FormatException)
+        {
+            // Json.NET raises these, not a JsonReaderException, for some numbers (88888888888888888888888888888e0).
+            throw Failures.InvalidRecordFile(_path, $"line {_reader.LineNumber}, position {_reader.LinePosition}: a number out of range ({e.Message})", e);
+        }
     }
 
     /// <summary>Reads the next token inside an object or array: the input may not end there.</summary>
