@@ -129,7 +129,7 @@ internal sealed class SurrogateEscapeCheck : TextReader
                     break;
                 }
 
-                _unit = (_unit * 16) + Convert.ToInt32(c.ToString(), 16);
+                _unit = (_unit * 16) + Uri.FromHex(c);
                 if (++_hexDigits < 4)
                 {
                     break;
