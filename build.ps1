@@ -8,7 +8,8 @@
            and fails on any failure or when no test ran.
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
     Bench  measures Import-Module, runs the conversion harness (tests/StageMap.Benchmarks/Measure-Conversion.ps1,
-           which writes its section of docs/benchmarks.md) and the BenchmarkDotNet benchmarks in
+           which writes its section of docs/benchmarks.md), the reader memory harness (Measure-ReaderMemory.ps1,
+           likewise) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
     Fuzz   the long fuzz run (minutes, not part of Test; -FuzzSeconds, default 600): the mutation fuzzer of
            tests/StageMap.Fuzz over every reader from random seeds (printed), then each reader coverage-guided
@@ -148,6 +149,8 @@ function Invoke-Bench {
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
     Write-Host 'Record conversion, side by side (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the conversion benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-Conversion.ps1'), '-ModulePath', $moduleOut) | Write-Host }
+    Write-Host 'Reading hostile files, peak memory (writes its section of docs/benchmarks.md):'
+    Invoke-Native 'the reader memory benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ReaderMemory.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
 }
 

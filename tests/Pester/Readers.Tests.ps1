@@ -14,8 +14,9 @@ BeforeAll {
         Write-Bytes $Name ([System.Text.UTF8Encoding]::new($false).GetBytes($Text))
     }
 
-    # Runs a failing command; returns its one error record.
+    # Runs a failing command; returns its one error record (a non-terminating error, as the cmdlet writes it).
     function Get-Failure([scriptblock] $Command) {
+        $ErrorActionPreference = 'Continue'
         $failed = @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $failed | Should -HaveCount 1
         $failed[0].Exception | Should -BeOfType ([StageMap.Engine.StageMapException])
@@ -69,6 +70,17 @@ Describe 'Reading hostile files' {
 
             $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidConfigurationFile,*'
             $failure.Exception.Message | Should -BeLike "'$file' is empty*"
+        }
+
+        It 'refuses a 200 MB file unread' {
+            $file = Join-Path $TestDrive 'huge.json'
+            $stream = [System.IO.File]::Create($file)
+            try { $stream.SetLength(200MB) } finally { $stream.Dispose() }
+
+            $failure = Get-Failure { Import-StageMapConfiguration -Path $file }
+
+            $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidConfigurationFile,*'
+            $failure.Exception.Message | Should -BeLike '*the file is 209,715,200 bytes; StageMap reads configuration, metadata and stage files of at most 16 MiB*'
         }
 
         It 'refuses bytes that are not UTF-8, naming their offset, instead of reading U+FFFD' {
@@ -139,7 +151,7 @@ Describe 'Reading hostile files' {
 
             $failure = Get-Failure { Import-OutreachStage -Path $file -Force }
 
-            $failure.Exception.Message | Should -BeLike '*StageMap reads metadata and stage files of at most 16 MiB*'
+            $failure.Exception.Message | Should -BeLike '*StageMap reads configuration, metadata and stage files of at most 16 MiB*'
         }
     }
 

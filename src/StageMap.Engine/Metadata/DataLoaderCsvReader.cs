@@ -48,7 +48,7 @@ internal static class DataLoaderCsvReader
         }
         catch (UndecodableTextException e)
         {
-            throw Failures.InvalidMetadataFile(path, Kind, $"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark; save the export as UTF-8).", e);
+            throw Failures.InvalidMetadataFile(path, Kind, $"{e.Problem} ({StrictText.DefaultEncodings}; save the export as UTF-8).", e);
         }
     }
 
@@ -73,13 +73,25 @@ internal static class DataLoaderCsvReader
 
         var values = new List<PicklistValue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fields = header.Length;
         while (parser.Read())
         {
             var record = parser.Record!;
             var line = parser.RawRow;
+            fields += record.Length;
+            if (fields > ReadLimits.MaxTokens)
+            {
+                throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: the file has more than {ReadLimits.MaxTokens:N0} fields.");
+            }
+
             if (record.Length != header.Length)
             {
                 throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: the row has {record.Length} field(s), the header {header.Length}.");
+            }
+
+            if (values.Count == ReadLimits.MaxListValues)
+            {
+                throw Failures.InvalidMetadataFile(path, Kind, $"line {line}: {ReadLimits.TooManyValues("lead statuses")}");
             }
 
             var row = new Row(record, header, line, path);
@@ -159,8 +171,11 @@ internal static class DataLoaderCsvReader
         public string? Text(int column) => column < 0 || _record[column].Trim().Length == 0 ? null : _record[column].Trim();
 
         /// <summary>An API name or label, within <see cref="ReadLimits"/>.</summary>
-        public string? Name(int column) =>
-            Text(column) is { } text && ReadLimits.NameProblem(text, "the value") is { } problem ? throw Invalid(column, problem) : Text(column);
+        public string? Name(int column)
+        {
+            var text = Text(column);
+            return text is not null && ReadLimits.NameProblem(text, "the value") is { } problem ? throw Invalid(column, problem) : text;
+        }
 
         public bool? Bool(int column) => Text(column)?.ToLowerInvariant() switch
         {

@@ -38,24 +38,14 @@ public static class MetadataReader
     /// </summary>
     internal static byte[] ReadBytes(string path, out string fullPath)
     {
-        fullPath = Path.GetFullPath(path);
+        var file = fullPath = Path.GetFullPath(path);
         try
         {
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            CheckSize(stream.Length, fullPath);
-            var bytes = new byte[stream.Length];
-            var read = 0;
-            while (read < bytes.Length && stream.Read(bytes, read, bytes.Length - read) is var n && n > 0)
-            {
-                read += n;
-            }
-
-            Array.Resize(ref bytes, read);
-            return bytes;
+            return LimitedFile.ReadAllBytes(file, problem => Failures.InvalidMetadataFile(file, "file", problem));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Failures.MetadataFileUnreadable(fullPath, e);
+            throw Failures.MetadataFileUnreadable(file, e);
         }
     }
 
@@ -63,7 +53,7 @@ public static class MetadataReader
     {
         if (length > ReadLimits.MaxFileBytes)
         {
-            throw Failures.InvalidMetadataFile(path, "file", $"it is {length:N0} bytes; StageMap reads metadata and stage files of at most {ReadLimits.MaxFileSize}.");
+            throw Failures.InvalidMetadataFile(path, "file", ReadLimits.FileTooLarge(length));
         }
     }
 }

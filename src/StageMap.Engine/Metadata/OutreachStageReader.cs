@@ -5,6 +5,7 @@ using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;
 
@@ -152,6 +153,11 @@ public static class OutreachStageReader
         if (stages.Count == 0)
         {
             throw Failures.InvalidMetadataFile(path, Kind, "it lists no stages; an Outreach org always has some, so an empty list is taken for a mistake.");
+        }
+
+        if (stages.Count > ReadLimits.MaxListValues)
+        {
+            throw Failures.InvalidMetadataFile(path, Kind, $"line {stages[ReadLimits.MaxListValues].Line}: {ReadLimits.TooManyValues("stages")}");
         }
 
         var names = new Dictionary<string, OutreachStageRecord>(Model.StageNames.Comparer);

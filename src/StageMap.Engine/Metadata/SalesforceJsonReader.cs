@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;
 
@@ -123,6 +124,11 @@ internal static class SalesforceJsonReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
+            if (values.Count == ReadLimits.MaxListValues)
+            {
+                throw source.Invalid(entry, ReadLimits.TooManyValues("picklist values"));
+            }
+
             var value = source.RequireObject(entry, "each picklist value");
             var owner = $"picklist value {values.Count + 1}";
             var apiName = source.RequiredName(value, "value", owner);
@@ -160,6 +166,11 @@ internal static class SalesforceJsonReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in records)
         {
+            if (values.Count == ReadLimits.MaxListValues)
+            {
+                throw source.Invalid(token, ReadLimits.TooManyValues("lead statuses"));
+            }
+
             var record = source.RequireObject(token, "each record");
             var owner = $"record {values.Count + 1}";
             var type = RecordType(record);

@@ -147,6 +147,11 @@ internal static class SfdxSourceReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
+            if (values.Count == ReadLimits.MaxListValues)
+            {
+                throw Invalid(path, entry, ReadLimits.TooManyValues("values"));
+            }
+
             var apiName = Name(Child(entry, "fullName"), path) ?? throw Invalid(path, entry, $"<{entry.Name.LocalName}> {values.Count + 1} has no <fullName>.");
             if (!seen.Add(apiName))
             {
@@ -165,8 +170,8 @@ internal static class SfdxSourceReader
     }
 
     /// <summary>
-    /// The streaming pass: one node at a time, so a file of millions of elements or one huge text
-    /// fails before it is held as a tree.
+    /// The streaming pass: one node at a time, so a file of millions of elements, deep nesting (which
+    /// XDocument builds in time quadratic in the depth) or one huge text fails before it is held as a tree.
     /// </summary>
     private static void CheckLimits(byte[] content, Encoding encoding, string path)
     {
@@ -178,6 +183,11 @@ internal static class SfdxSourceReader
             if (++nodes > ReadLimits.MaxTokens)
             {
                 throw Failures.InvalidMetadataFile(path, "XML file", $"line {info.LineNumber}, position {info.LinePosition}: the file has more than {ReadLimits.MaxTokens:N0} XML nodes.");
+            }
+
+            if (reader.Depth > ReadLimits.MaxDepth)
+            {
+                throw Failures.InvalidMetadataFile(path, "XML file", $"line {info.LineNumber}, position {info.LinePosition}: elements are nested deeper than {ReadLimits.MaxDepth} levels.");
             }
 
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && reader.Value.Length > ReadLimits.MaxTextLength)

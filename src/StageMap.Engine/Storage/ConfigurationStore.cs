@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Storage;
 
@@ -33,7 +34,7 @@ public static class ConfigurationStore
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = LimitedFile.ReadAllBytes(fullPath, problem => Failures.InvalidConfigurationFile(fullPath, problem));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

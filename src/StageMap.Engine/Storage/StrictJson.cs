@@ -14,7 +14,7 @@ namespace StageMap.Engine.Storage;
 /// </summary>
 public static class StrictJson
 {
-    public const int MaxDepth = 64;
+    public const int MaxDepth = ReadLimits.MaxDepth;
 
     public static JsonSerializerSettings Settings { get; } = CreateSettings();
 
@@ -46,7 +46,7 @@ public static class StrictJson
     {
         if (bytes.Length > ReadLimits.MaxFileBytes)
         {
-            throw invalid($"the file is {bytes.Length:N0} bytes; StageMap reads files of at most {ReadLimits.MaxFileSize}.", null);
+            throw invalid(ReadLimits.FileTooLarge(bytes.Length), null);
         }
 
         try
@@ -60,7 +60,7 @@ public static class StrictJson
         }
         catch (UndecodableTextException e)
         {
-            throw invalid($"{e.Problem} (StageMap reads UTF-8, or UTF-16 with a byte order mark).", e);
+            throw invalid($"{e.Problem} ({StrictText.DefaultEncodings}).", e);
         }
         catch (InvalidJsonException e)
         {
@@ -89,7 +89,11 @@ public static class StrictJson
         }
 
         var what = cut > 0 ? message.Substring(0, cut) : message;
-        return line > 0 ? $"line {line}, position {position}: {what}" : what;
+
+        // A text reader that fails on its very first character has not counted a line yet.
+        return line > 0 ? $"line {line}, position {position}: {what}"
+            : exception is JsonReaderException ? $"line 1, position {Math.Max(position, 1)}: {what}"
+            : what;
     }
 
     /// <summary>"line L, position P" of a token read with line information, or "" when it has none.</summary>

@@ -137,6 +137,46 @@ public class MetadataReaderLimitsTests
     }
 
     [Fact]
+    public void Xml_nested_deeper_than_the_limit_is_refused_before_it_is_held()
+    {
+        var failure = Failure("<CustomField><fullName>" + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</fullName></CustomField>");
+
+        Assert.Contains($"line 1, position 214: elements are nested deeper than {ReadLimits.MaxDepth} levels", failure.Message);
+    }
+
+    [Fact]
+    public void A_csv_of_too_many_fields_is_refused()
+    {
+        var extra = string.Concat(Enumerable.Range(0, 1_000).Select(i => $",C{i}"));
+        var row = string.Concat(Enumerable.Repeat(",x", 1_000));
+        var failure = Failure("ApiName,MasterLabel" + extra + "\n" + string.Concat(Enumerable.Range(0, 1_000).Select(i => $"S{i},l{row}\n")));
+
+        Assert.Contains($"the file has more than {ReadLimits.MaxTokens:N0} fields", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("csv", "line 4002: it lists more than 4,000 lead statuses")]
+    [InlineData("describe", "it lists more than 4,000 picklist values")]
+    [InlineData("query", "it lists more than 4,000 lead statuses")]
+    [InlineData("sfdx", "it lists more than 4,000 values")]
+    public void A_list_of_more_status_values_than_any_picklist_holds_is_refused(string format, string expected)
+    {
+        var values = Enumerable.Range(0, ReadLimits.MaxListValues + 1).Select(i => $"S{i}").ToList();
+        var content = format switch
+        {
+            "csv" => "ApiName,MasterLabel\n" + string.Concat(values.Select(v => $"{v},{v}\n")),
+            "describe" => "{\"name\":\"Lead\",\"fields\":[{\"name\":\"Status\",\"picklistValues\":[" + string.Join(",", values.Select(v => $"{{\"value\":\"{v}\"}}")) + "]}]}",
+            "query" => "{\"totalSize\":1,\"done\":true,\"records\":[" + string.Join(",", values.Select(v => $"{{\"ApiName\":\"{v}\",\"MasterLabel\":\"{v}\"}}")) + "]}",
+            _ => "<CustomField><fullName>Contact_Status__c</fullName><valueSet><valueSetDefinition>" + string.Concat(values.Select(v => $"<value><fullName>{v}</fullName></value>")) + "</valueSetDefinition></valueSet></CustomField>",
+        };
+
+        var failure = Failure(content);
+
+        Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
+        Assert.Contains(expected, failure.Message);
+    }
+
+    [Fact]
     public void An_xml_text_over_the_limit_is_refused()
     {
         var failure = Failure(ContactField.Replace("<label>Zoé</label>", "<label>" + new string('l', 40_000) + "</label>"));
@@ -187,7 +227,7 @@ public class MetadataReaderLimitsTests
         var failure = Assert.Throws<StageMapException>(() => MetadataReader.Read(path, "Contact_Status__c"));
 
         Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
-        Assert.Contains("StageMap reads metadata and stage files of at most 16 MiB", failure.Message);
+        Assert.Contains("StageMap reads configuration, metadata and stage files of at most 16 MiB", failure.Message);
     }
 
     [Fact]

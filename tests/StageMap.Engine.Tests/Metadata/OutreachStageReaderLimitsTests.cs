@@ -84,6 +84,16 @@ public class OutreachStageReaderLimitsTests
     }
 
     [Fact]
+    public void A_list_of_more_stages_than_the_limit_is_refused()
+    {
+        var lines = Enumerable.Range(1, ReadLimits.MaxListValues + 1).Select(i => $"{{\"id\":{i},\"name\":\"S{i}\"}}");
+
+        var failure = Failure(string.Join("\n", lines));
+
+        Assert.Contains("line 4001: it lists more than 4,000 stages", failure.Message);
+    }
+
+    [Fact]
     public void The_fixtures_still_read()
     {
         Assert.Equal(8, OutreachStageReader.Read(System.IO.Path.Combine(Fixtures.Directory, "outreach", "outreach_api_stages__stagemap.json")).Stages.Count);

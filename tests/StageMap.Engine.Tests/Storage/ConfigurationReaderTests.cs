@@ -177,7 +177,23 @@ public class ConfigurationReaderTests
     {
         var failure = Read(new byte[ReadLimits.MaxFileBytes + 1]);
 
-        Assert.Contains("StageMap reads files of at most 16 MiB", failure.Message);
+        Assert.Contains("StageMap reads configuration, metadata and stage files of at most 16 MiB", failure.Message);
+    }
+
+    [Fact]
+    public void A_configuration_file_over_the_size_limit_is_refused_unread()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("huge.json");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(200L * 1024 * 1024);
+        }
+
+        var failure = Assert.Throws<StageMapException>(() => ConfigurationStore.Load(path));
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains("the file is 209,715,200 bytes; StageMap reads configuration, metadata and stage files of at most 16 MiB", failure.Message);
     }
 
     [Fact]
