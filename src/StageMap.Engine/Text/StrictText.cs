@@ -115,9 +115,18 @@ internal static class StrictText
     }
 
     /// <summary>The encoding named <paramref name="name"/> (a web name such as utf-8, iso-8859-1, windows-1252, or a code page number).</summary>
-    /// <exception cref="ArgumentException">No such encoding.</exception>
-    public static Encoding Named(string name) =>
-        int.TryParse(name, out var codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
+    /// <exception cref="ArgumentException">No such encoding, or one .NET refuses to decode (UTF-7).</exception>
+    public static Encoding Named(string name)
+    {
+        try
+        {
+            return int.TryParse(name, out var codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ArgumentException($"'{name}' is not an encoding StageMap can decode: {e.Message}", nameof(name), e);
+        }
+    }
 
     /// <summary>The encoding's name as users know it: UTF-8, UTF-16, windows-1252, iso-8859-1.</summary>
     public static string DisplayName(Encoding encoding) => encoding.CodePage switch

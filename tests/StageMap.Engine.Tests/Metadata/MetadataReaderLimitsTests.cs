@@ -110,13 +110,15 @@ public class MetadataReaderLimitsTests
         Assert.Contains($"byte offset {text.IndexOf('é')}: the byte 0xE9 is not valid UTF-8", failure.Message);
     }
 
-    [Fact]
-    public void An_unknown_declared_encoding_is_an_error()
+    [Theory]
+    [InlineData("x-klingon")]
+    [InlineData("utf-7")]
+    public void An_unknown_or_refused_declared_encoding_is_an_error(string name)
     {
-        var failure = Failure("<?xml version=\"1.0\" encoding=\"x-klingon\"?>\n" + ContactField);
+        var failure = Failure($"<?xml version=\"1.0\" encoding=\"{name}\"?>\n" + ContactField);
 
         Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
-        Assert.Contains("line 1: the XML declaration names the encoding 'x-klingon', which StageMap cannot decode", failure.Message);
+        Assert.Contains($"line 1: the XML declaration names the encoding '{name}', which StageMap cannot decode", failure.Message);
     }
 
     [Fact]
