@@ -4,7 +4,7 @@
     GUID                 = '5b8e0c52-6f0e-4d59-9a4e-2f6d7c3a9b11'
     Author               = 'StageMap contributors'
     CompanyName          = 'StageMap'
-    Copyright            = '(c) StageMap contributors. All rights reserved.'
+    Copyright            = '(c) 2026 StageMap contributors. MIT License: see the LICENSE file in the module folder.'
     Description          = 'Keep the Salesforce <-> Outreach stage / status mapping as code: script it, check it against the CRM''s real metadata, print the click-path, and convert records the way the sync does.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
@@ -34,14 +34,29 @@
         'ConvertTo-OutreachProspect'
         'ConvertTo-SalesforceRecord'
         'Test-StageMapping'
+        'Compare-StageMapConfiguration'
+        'Find-StageDrift'
+        'Export-StageMapReport'
+        'Connect-Crm'
+        'Disconnect-Crm'
+        'Connect-Outreach'
+        'Disconnect-Outreach'
+        'Sync-OutreachStage'
+        'Export-CrmMetadata'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Outreach', 'Salesforce', 'CRM', 'Sync', 'Mapping')
-            ProjectUri = 'https://github.com/stagemap/StageMap'
+            Tags         = @('Outreach', 'Salesforce', 'CRM', 'Sync', 'Mapping')
+            # No LicenseUri or ProjectUri: the project has no web home yet, and LicenseUri takes a URL, not a
+            # file. The MIT license ships as LICENSE in the module folder (and so in the package).
+            ReleaseNotes = @'
+0.1.0: the first release. Stages, lead status and field mappings as a configuration file saved atomically at
+the end of each command; CRM metadata from Salesforce files; Test-StageMapping and its rules; the
+click-path for the Classic Plugin and Enhanced CRM Sync; record conversion both ways. See about_StageMap.
+'@
         }
     }
 }

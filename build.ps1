@@ -7,9 +7,11 @@
     Test   builds, runs every xUnit project and every Pester suite, prints 'tests: N passed, M failed'
            and fails on any failure or when no test ran.
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
-    Bench  measures Import-Module, runs the conversion harness (tests/StageMap.Benchmarks/Measure-Conversion.ps1,
-           which writes its section of docs/benchmarks.md), the reader memory harness (Measure-ReaderMemory.ps1,
-           likewise) and the BenchmarkDotNet benchmarks in
+    Package builds and publishes out/StageMap with PSResourceGet to a folder repository:
+           out/packages/StageMap.<version>.nupkg, installable with Save-PSResource / Install-PSResource.
+    Bench  measures Import-Module, runs the conversion and drift harnesses (tests/StageMap.Benchmarks/Measure-Conversion.ps1
+           and Measure-StageDrift.ps1, which write their sections of docs/benchmarks.md), the reader memory harness
+           (Measure-ReaderMemory.ps1, likewise) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
     Fuzz   the long fuzz run (minutes, not part of Test; -FuzzSeconds, default 600): the mutation fuzzer of
            tests/StageMap.Fuzz over every reader from random seeds (printed), then each reader coverage-guided
@@ -21,7 +23,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Fuzz', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -74,6 +76,7 @@ function Invoke-Build {
     New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') | Out-Null
     foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $moduleOut }
     Copy-Item (Join-Path $root 'StageMap.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Copy-Item (Join-Path $root 'module/StageMap.Format.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'module/samples') (Join-Path $moduleOut 'samples') -Recurse
 
@@ -127,6 +130,8 @@ Import-Module '$pester'
 function Invoke-Test {
     Invoke-Build
     New-Item -ItemType Directory -Path $testResults -Force | Out-Null
+    # The Pester live suite starts the loopback servers as a child process; build them fresh.
+    Invoke-Native 'building the loopback servers' { dotnet build (Join-Path $root 'tests/StageMap.LiveServers/StageMap.LiveServers.csproj') -c Release --nologo -v quiet }
     $results = @(
         Invoke-XunitProject 'StageMap.Engine.Tests'
         Invoke-XunitProject 'StageMap.Cmdlets.Tests'
@@ -143,12 +148,21 @@ function Invoke-Demo {
     Invoke-Native 'the demo' { Invoke-ChildPwsh @('-File', (Join-Path $moduleOut 'samples/demo.ps1')) }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $out 'packages'
+    Remove-Item $packages -Recurse -Force -ErrorAction Ignore
+    Invoke-Native 'packaging' { Invoke-ChildPwsh @('-File', (Join-Path $root 'build/PackageWriter.ps1'), '-ModulePath', $moduleOut, '-Repository', $packages) }
+}
+
 function Invoke-Bench {
     Invoke-Build
     Write-Host 'Import-Module StageMap beside a bare PowerShell start:'
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
     Write-Host 'Record conversion, side by side (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the conversion benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-Conversion.ps1'), '-ModulePath', $moduleOut) | Write-Host }
+    Write-Host 'Find-StageDrift on 1,000,000 x 1,000,000 rows (writes its section of docs/benchmarks.md):'
+    Invoke-Native 'the drift benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-StageDrift.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Write-Host 'Reading hostile files, peak memory (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the reader memory benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ReaderMemory.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
@@ -237,6 +251,7 @@ try {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Package' { Invoke-Package }
         'Bench' { Invoke-Bench }
         'Fuzz' { Invoke-Fuzz }
         'Clean' { Invoke-Clean }

@@ -98,6 +98,58 @@ try {
     Set-OutreachStage -Name 'Bad Data' -NewName 'Bad data'
     Test-StageMapping | Out-String -Width 150 | Write-Host
     Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
+    Write-Host "`nFixed the way the findings say: the status by its exact API name, the stage renamed back:"
+    Remove-LeadStatusMapping -CrmStatus 'replied'
+    New-LeadStatusMapping -CrmStatus 'Replied' -Stage Replied | Out-Null
+    Set-OutreachStage -Name 'Bad data' -NewName 'Bad Data'
+    Write-Host ("Findings left: {0}" -f @(Test-StageMapping).Count)
+    Write-Host ("Ready to sync: {0}" -f (Test-StageMapping -Quiet))
+
+    Write-Host "`n== 10. Review a change, find the records in the wrong stage, and see it all on one page" -ForegroundColor Cyan
+    # The change of section 9, reviewed as a pull-request job would: main's file piped in as text.
+    Get-Content (Join-Path $samples 'outreach-mapping.json') | Compare-StageMapConfiguration -DifferenceConfiguration $checked | Format-Table | Out-String -Width 150 | Write-Host
+    Get-Content (Join-Path $samples 'outreach-mapping.json') | Compare-StageMapConfiguration -DifferenceConfiguration $checked -AsMarkdown | Out-Host
+
+    # The sync mapping as the last sync used it: every lead pulled into a prospect.
+    $synced = Join-Path $work 'synced-mapping.json'
+    Copy-Item (Join-Path $samples 'outreach-sync-mapping.json') $synced
+    Import-StageMapConfiguration -Path $synced | Out-Null
+    $pulled = Join-Path $work 'pulled-prospects.jsonl'
+    ConvertTo-OutreachProspect -Object Lead -Path (Join-Path $samples 'salesforce-leads.csv') -OutFile $pulled | Out-Null
+    # Since then: three prospects moved by hand in Outreach, and the mapping changed.
+    $lines = Get-Content $pulled
+    foreach ($i in 3, 8, 15) { $lines[$i] = $lines[$i] -replace '"stage":\d+', '"stage":6' }
+    Set-Content $pulled $lines
+    Remove-LeadStatusMapping -CrmStatus 'Closed - Converted' | Out-Null
+    New-LeadStatusMapping -CrmStatus 'Nurturing' -Stage 'Do Not Contact' | Out-Null
+    Find-StageDrift -Object Lead -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled |
+        Format-Table Name, CrmStatus, ExpectedStage, ActualStage, Reason, NextPull | Out-String -Width 150 | Write-Host
+    $summary = Find-StageDrift -Object Lead -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled -Summary
+    Write-Host ("{0} pairs, {1} drifted, {2} CRM only, {3} Outreach only. Where the drift sits:" -f $summary.Pairs, $summary.Drifted, $summary.CrmOnly, $summary.OutreachOnly)
+    $summary.CrossTab | Format-Table | Out-Host
+
+    $report = Export-StageMapReport -Path (Join-Path $work 'report.html') -CrmPath (Join-Path $samples 'salesforce-leads.csv') -OutreachPath $pulled -PassThru
+    Write-Host ("The one-page report: {0:N0} bytes of HTML, no script, nothing fetched ({1})" -f $report.Length, $report.Name)
+
+    Write-Host "`n== 11. Working live (shown offline: no call leaves this machine)" -ForegroundColor Cyan
+    Write-Host @'
+Against the real systems the same flow reads the org and writes Outreach's stages:
+  Connect-Crm -TargetOrg my-org; Import-CrmMetadata -Online; New-LeadStatusMapping -FromCrm -CreateMissingStages
+  Connect-Outreach -AccessToken (Read-Host -AsSecureString); Sync-OutreachStage -WhatIf; Sync-OutreachStage
+  Import-OutreachStage -Online -Merge
+Tokens stay in memory, and only https addresses are accepted:
+'@
+    try {
+        Connect-Outreach -AccessToken (ConvertTo-SecureString 'not-a-real-token' -AsPlainText -Force) -BaseUri 'http://outreach.example'
+    } catch {
+        Write-Host ("{0}: {1}" -f $_.FullyQualifiedErrorId, $_.Exception.Message)
+    }
+    Write-Host "`nThe Salesforce half as SFDX source, for 'sf project deploy start --dry-run' (StageMap does not deploy):"
+    $sfdx = Join-Path $work 'sfdx-project'
+    New-Item -ItemType Directory -Path $sfdx | Out-Null
+    '{"packageDirectories":[{"path":"force-app","default":true}],"sourceApiVersion":"62.0"}' | Set-Content (Join-Path $sfdx 'sfdx-project.json')
+    Export-CrmMetadata -Path $sfdx -WhatIf -WarningAction SilentlyContinue
+    Export-CrmMetadata -Path $sfdx -WarningAction SilentlyContinue | Format-Table | Out-Host
 }
 finally {
     Remove-Item $work -Recurse -Force

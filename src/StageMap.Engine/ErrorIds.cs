@@ -11,6 +11,7 @@ public static class ErrorIds
     public const string UnsupportedSchemaVersion = nameof(UnsupportedSchemaVersion);
     public const string ConfigurationChangedOnDisk = nameof(ConfigurationChangedOnDisk);
     public const string ConfigurationSaveFailed = nameof(ConfigurationSaveFailed);
+    public const string ConfigurationInUse = nameof(ConfigurationInUse);
 
     // Stages
     public const string StageNotFound = nameof(StageNotFound);
@@ -45,6 +46,29 @@ public static class ErrorIds
     public const string OutputFileExists = nameof(OutputFileExists);
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
+
+    // Get- cmdlets: a literal name that matches nothing (issue 9)
+    public const string StageNotMapped = nameof(StageNotMapped);
+    public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
+
+    // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
+    public const string NoStageMapping = nameof(NoStageMapping);
+    public const string InvalidConfigurationInput = nameof(InvalidConfigurationInput);
+
+    // Live: the Salesforce org and the Outreach instance (issue 10)
+    public const string CrmAuthenticationFailed = nameof(CrmAuthenticationFailed);
+    public const string OutreachAuthenticationFailed = nameof(OutreachAuthenticationFailed);
+    public const string NoCrmConnection = nameof(NoCrmConnection);
+    public const string NoOutreachConnection = nameof(NoOutreachConnection);
+    public const string InsecureBaseUri = nameof(InsecureBaseUri);
+    public const string SalesforceCliFailed = nameof(SalesforceCliFailed);
+    public const string CrmRequestFailed = nameof(CrmRequestFailed);
+    public const string OutreachRequestFailed = nameof(OutreachRequestFailed);
+    public const string OutreachRequestRejected = nameof(OutreachRequestRejected);
+    public const string OutreachScopeMissing = nameof(OutreachScopeMissing);
+    public const string LiveRequestTimedOut = nameof(LiveRequestTimedOut);
+    public const string StageHasProspects = nameof(StageHasProspects);
+    public const string SfdxProjectNotFound = nameof(SfdxProjectNotFound);
 
     // Record files (issue 8): -Encoding
     public const string InvalidEncoding = nameof(InvalidEncoding);

@@ -25,6 +25,12 @@ internal static partial class Failures
             ? $"There is no {only} field mapping of Outreach field '{outreachField}'. Get-FieldMapping -Object {only} lists them."
             : $"There is no field mapping of Outreach field '{outreachField}' on any object. Get-FieldMapping lists them.");
 
+    public static StageMapException UnknownOutreachField(string name, string? suggestion) => new(
+        ErrorIds.InvalidFieldName, FailureCategory.InvalidArgument, name,
+        $"'{name}' is not an Outreach field: not one of the known prospect fields, nor custom1 ... custom{OutreachFields.CustomFieldCount}. "
+        + (suggestion is null ? "" : $"Did you mean '{suggestion}'? ")
+        + "Tab completion of -OutreachField lists the known fields.");
+
     public static StageMapException InvalidFieldName(string side, string? name) => new(
         ErrorIds.InvalidFieldName, FailureCategory.InvalidArgument, name,
         $"The {side} field name cannot be empty or white space only.");

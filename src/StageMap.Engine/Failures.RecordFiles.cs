@@ -23,7 +23,7 @@ internal static partial class Failures
     public static StageMapException UndecodableRecordFile(string path, string problem, bool encodingNamed, System.Exception inner) =>
         InvalidRecordFile(path, encodingNamed
             ? $"{problem}. Is -Encoding the file's encoding?"
-            : $"{problem}. Without -Encoding {Text.StrictText.DefaultEncodings}; a CSV saved by Excel is often windows-1252: add -Encoding windows-1252.", inner);
+            : $"{problem}. Without -Encoding {Text.StrictText.DefaultEncodings}; a CSV saved by Excel is often windows-1252: add -Encoding windows-1252 (ConvertTo-OutreachProspect, ConvertTo-SalesforceRecord), or save the file as UTF-8.", inner);
 
     /// <summary>The same failure, saying which record of the file it is and the line it starts on.</summary>
     public static ConversionFailure InRecord(ConversionFailure failure, long record, long line) =>

@@ -17,6 +17,10 @@ internal static partial class Failures
         ErrorIds.InvalidStageName, FailureCategory.InvalidArgument, name,
         "A stage name cannot be empty or white space only.");
 
+    public static StageMapException OutreachIdTaken(int outreachId, string holder, string requested) => new(
+        ErrorIds.StageAlreadyExists, FailureCategory.ResourceExists, requested,
+        $"Outreach id {outreachId} belongs to stage '{holder}', which Outreach has; stage '{requested}' cannot take it. Import-OutreachStage -Merge brings the configuration up to date with Outreach.");
+
     public static StageMapException StageInUse(string name, int mappingCount) => new(
         ErrorIds.StageInUse, FailureCategory.InvalidOperation, name,
         $"Stage '{name}' is mapped by {mappingCount} lead status mapping(s). Remove or change the mappings first, or use -Force to remove the stage and its mappings.");
@@ -39,7 +43,7 @@ internal static partial class Failures
 
     public static StageMapException ConfigurationFileExists(string path) => new(
         ErrorIds.ConfigurationFileExists, FailureCategory.ResourceExists, path,
-        $"The file '{path}' already exists. Use -Force to overwrite it.");
+        $"The file '{path}' already exists. To work on the configuration in it, run Import-StageMapConfiguration -Path '{path.Replace("'", "''")}'. To replace it, add -Force.");
 
     public static StageMapException ConfigurationFileNotFound(string path) => new(
         ErrorIds.ConfigurationFileNotFound, FailureCategory.ObjectNotFound, path,
@@ -59,5 +63,11 @@ internal static partial class Failures
 
     public static StageMapException ConfigurationSaveFailed(string path, Exception inner) => new(
         ErrorIds.ConfigurationSaveFailed, FailureCategory.WriteError, path,
-        $"Could not save '{path}': {inner.Message} This command's changes were undone.", inner);
+        $"Could not save '{path}': {SaveProblem(path, inner)} This command's changes were undone.", inner);
+
+    // A missing folder is named as such: the exception's own text names the temporary file beside the target.
+    private static string SaveProblem(string path, Exception inner) =>
+        inner is System.IO.DirectoryNotFoundException && System.IO.Path.GetDirectoryName(path) is { } folder && !System.IO.Directory.Exists(folder)
+            ? $"the folder '{folder}' does not exist. Create it first (New-Item -ItemType Directory -Path '{folder.Replace("'", "''")}'), or choose another path."
+            : inner.Message;
 }

@@ -10,7 +10,7 @@ BeforeAll {
 Describe 'Reading the CRM metadata' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
     }
 
     It 'lists the four statuses of the shared Lead describe, Open - Not Contacted the default' {
@@ -93,7 +93,7 @@ Describe 'Mapping the CRM statuses by name' {
 Describe 'Taking the stages from Outreach' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
         New-LeadStatusMapping -CrmStatus 'Working - Contacted' -Stage Approaching | Out-Null
     }
 

@@ -15,7 +15,7 @@ BeforeAll {
 Describe 'Mapping the Stage fields of a standard Salesforce org' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
         foreach ($status in $statuses.Keys) { New-LeadStatusMapping -CrmStatus $status -Stage $statuses[$status] | Out-Null }
     }
 
@@ -52,7 +52,7 @@ Describe 'Mapping the Stage fields of a standard Salesforce org' {
 
         { New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -ErrorAction Stop } |
             Should -Throw -ErrorId 'DuplicateFieldMapping,StageMap.Cmdlets.FieldMappings.NewFieldMappingCommand'
-        { New-FieldMapping -Object Lead -OutreachField Rating -CrmField status -ErrorAction Stop } |
+        { New-FieldMapping -Object Lead -OutreachField Occupation -CrmField status -ErrorAction Stop } |
             Should -Throw -ErrorId 'DuplicateFieldMapping,StageMap.Cmdlets.FieldMappings.NewFieldMappingCommand'
 
         (Get-FileHash $mappingFile).Hash | Should -Be $before.Hash
@@ -95,6 +95,8 @@ Describe 'The click-path for <Experience>' -ForEach @(
         foreach ($status in $statuses.Keys) { New-LeadStatusMapping -CrmStatus $status -Stage $statuses[$status] | Out-Null }
         New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName | Out-Null
         New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c | Out-Null
+        # The admin has confirmed that Outreach has the six stages (ids 1-6), so no stage step comes first.
+        Get-OutreachStage | ForEach-Object { Set-OutreachStage -Name $_.Name -OutreachId $_.Id }
         $steps = @(Get-StageMapProcedure)
     }
 

@@ -8,7 +8,7 @@ BeforeAll {
 Describe 'Mapping the lead statuses of a standard Salesforce org' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
     }
 
     It 'starts from the stages Outreach provides out of the box' {

@@ -2,8 +2,8 @@
 # ModuleHelp.Tests.ps1 and platyPS's Cmdlet.Tests.ps1). A new cmdlet without them fails here.
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestModule.ps1')
-    # Cmdlets that change no configuration and write no file need no -WhatIf.
-    $readOnly = '^(Get|Test|ConvertTo)-|^Import-StageMapConfiguration$'
+    # Cmdlets that change no configuration and write no file need no -WhatIf (Connect-/Disconnect- change only the session).
+    $readOnly = '^(Get|Test|ConvertTo|Compare|Connect|Disconnect)-|^Import-StageMapConfiguration$'
     $cmdlets = @(Get-Command -Module StageMap -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name; ReadOnly = $_.Name -match $readOnly } })
 }
 

@@ -27,7 +27,7 @@ BeforeAll {
 Describe 'Reading hostile files' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
         New-LeadStatusMapping -CrmStatus 'Open - Not Contacted' -Stage 'New' | Out-Null
         $before = [System.IO.File]::ReadAllBytes($mappingFile)
     }
@@ -168,7 +168,7 @@ Describe 'Reading hostile files' {
 Describe 'Reading files in other encodings' {
     BeforeEach {
         $mappingFile = Join-Path $TestDrive 'outreach-mapping.json'
-        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        New-StageMapConfiguration -Path $mappingFile -Force -Confirm:$false | Out-Null
     }
 
     It 'reads an ISO-8859-1 SFDX field by its declared encoding' {

@@ -183,7 +183,7 @@ Describe 'The sample CI gate shipped in samples/StageMapping.Tests.ps1' {
 
 Describe 'A status typed in the wrong case, caught from the org''s own describe' {
     It 'is SM003 with the exact API name as the suggestion' {
-        New-StageMapConfiguration -Path (Join-Path $TestDrive 'org.json') -Force | Out-Null
+        New-StageMapConfiguration -Path (Join-Path $TestDrive 'org.json') -Force -Confirm:$false | Out-Null
         Import-CrmMetadata -Path (Join-Path $FixturesPath 'salesforce/sf_describe_Lead__lwrfileupload.json')
         New-LeadStatusMapping -CrmStatus 'working - contacted' -Stage Approaching | Out-Null
 

@@ -48,11 +48,11 @@ try {
     Write-Host 'Generating hostile files...'
     $justUnder = [int][math]::Floor(16 - 0.01)  # MB of name that keeps the file under 16 MiB
     $cases = [ordered]@{
-        'baseline: the eight-stage Outreach API list of the fixtures' = @{ File = Join-Path $fixtures 'outreach/outreach_api_stages__stagemap.json'; Command = 'Import-OutreachStage -Force' }
-        'stage list with one 50 MB name (the probe''s file)' = @{ File = New-HugeNameStageList 'name-50mb.json' 50; Command = 'Import-OutreachStage -Force' }
-        'stage list with one 199 MB name' = @{ File = New-HugeNameStageList 'name-199mb.json' 199; Command = 'Import-OutreachStage -Force' }
-        "stage list with one $justUnder MB name, under the size limit" = @{ File = New-HugeNameStageList 'name-15mb.json' $justUnder; Command = 'Import-OutreachStage -Force' }
-        "the same with an invalid UTF-8 byte at its end" = @{ File = New-HugeNameStageList 'name-15mb-latin1.json' $justUnder ([byte[]](0xE9, 0x22, 0x7D, 0x5D)); Command = 'Import-OutreachStage -Force' }
+        'baseline: the eight-stage Outreach API list of the fixtures' = @{ File = Join-Path $fixtures 'outreach/outreach_api_stages__stagemap.json'; Command = 'Import-OutreachStage -Force -Confirm:$false' }
+        'stage list with one 50 MB name (the probe''s file)' = @{ File = New-HugeNameStageList 'name-50mb.json' 50; Command = 'Import-OutreachStage -Force -Confirm:$false' }
+        'stage list with one 199 MB name' = @{ File = New-HugeNameStageList 'name-199mb.json' 199; Command = 'Import-OutreachStage -Force -Confirm:$false' }
+        "stage list with one $justUnder MB name, under the size limit" = @{ File = New-HugeNameStageList 'name-15mb.json' $justUnder; Command = 'Import-OutreachStage -Force -Confirm:$false' }
+        "the same with an invalid UTF-8 byte at its end" = @{ File = New-HugeNameStageList 'name-15mb-latin1.json' $justUnder ([byte[]](0xE9, 0x22, 0x7D, 0x5D)); Command = 'Import-OutreachStage -Force -Confirm:$false' }
         'configuration of 199 MB' = @{ File = New-HugeNameStageList 'config-199mb.json' 199; Command = 'Import-StageMapConfiguration' }
         'configuration of 16 MB of numbers (8 million tokens)' = @{ File = New-File 'tokens.json' @('{"schemaVersion":1,"x":[', ('0,' * 8000000), '0]}'); Command = 'Import-StageMapConfiguration' }
         'configuration of 990,000 lead field names (within every limit)' = @{ File = New-File 'fields.json' @('{"schemaVersion":1,"crmMetadata":{"leadFields":[', ((0..989998 | ForEach-Object { "`"F$_`"" }) -join ','), ']}}'); Command = 'Import-StageMapConfiguration' }
@@ -69,7 +69,7 @@ try {
         Write-Host "  $($case.Key)..."
         $file = $case.Value.File
         $config = Join-Path $work 'mapping.json'
-        $script = "Import-Module '$manifest'; New-StageMapConfiguration -Path '$config' -Force | Out-Null; $($case.Value.Command) -Path '$file' -ErrorAction SilentlyContinue -ErrorVariable failed | Out-Null; " +
+        $script = "Import-Module '$manifest'; New-StageMapConfiguration -Path '$config' -Force -Confirm:`$false | Out-Null; $($case.Value.Command) -Path '$file' -ErrorAction SilentlyContinue -ErrorVariable failed | Out-Null; " +
             "'{0}|{1}' -f `$(if (`$failed) { `$failed[0].FullyQualifiedErrorId.Split(',')[0] } else { 'read' }), [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
         $results = foreach ($i in 1..$Runs) { & $hostPath @prefix -NoProfile -NonInteractive -Command $script | Select-Object -Last 1 }
         $peaks = @($results | ForEach-Object { [long]($_.Split('|')[1]) } | Sort-Object)

@@ -25,7 +25,7 @@ public class ConfigurationCmdletTests
         File.WriteAllText(_session.File("m.json"), "precious");
 
         var refused = _session.Run("New-StageMapConfiguration -Path ./m.json");
-        var forced = _session.Run("New-StageMapConfiguration -Path ./m.json -Force | Out-Null").AssertNoErrors();
+        var forced = _session.Run("New-StageMapConfiguration -Path ./m.json -Force -Confirm:$false | Out-Null").AssertNoErrors();
 
         Assert.Equal("ConfigurationFileExists", refused.ErrorIds.Single());
         Assert.NotEqual("precious", File.ReadAllText(_session.File("m.json")));

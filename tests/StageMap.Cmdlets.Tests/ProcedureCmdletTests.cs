@@ -16,6 +16,7 @@ public class ProcedureCmdletTests
             New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName | Out-Null
             New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c | Out-Null
             """).AssertNoErrors();
+        _session.Run("Get-OutreachStage | ForEach-Object { Set-OutreachStage -Name $_.Name -OutreachId $_.Id }").AssertNoErrors();
     }
 
     [Fact]
@@ -91,14 +92,14 @@ public class ProcedureCmdletTests
 
         var text = result.Output.Single().ToString();
         Assert.Contains("Section: Contact Stage Name <> Contact Status field mapping", text);
-        Assert.Matches(@"(?m)^\s*Step\s+Action\s+Value\s*$", text);
-        Assert.Matches(@"(?m)^\s+7 Click Save\.\s*$", text);
+        Assert.Matches(@"(?m)^\s*Step\s+Value\s+Action\s*$", text);
+        Assert.Matches(@"(?m)^\s+7\s+Click Save\.\s*$", text);
     }
 
     [Fact]
     public void Without_mappings_the_procedure_says_what_is_not_configured()
     {
-        var result = _session.Run("New-StageMapConfiguration | Out-Null; Get-StageMapProcedure | ForEach-Object Action").AssertNoErrors();
+        var result = _session.Run("New-StageMapConfiguration | Out-Null; Get-StageMapProcedure | Where-Object Section -NE 'Outreach stages' | ForEach-Object Action").AssertNoErrors();
 
         Assert.Equal(3, result.Output.Count);
         Assert.All(result.Output, o => Assert.StartsWith("Not configured yet", o.ToString()));

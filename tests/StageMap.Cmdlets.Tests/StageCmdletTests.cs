@@ -41,7 +41,7 @@ public class StageCmdletTests
             New-LeadStatusMapping 'Working - Contacted' Approaching | Out-Null
             Remove-OutreachStage Approaching
             (Get-OutreachStage).Count
-            Remove-OutreachStage Approaching -Force
+            Remove-OutreachStage Approaching -Force -Confirm:$false
             (Get-OutreachStage).Count
             (Get-LeadStatusMapping).Count
             """);

@@ -50,7 +50,7 @@ public class StageImportCmdletTests
         var result = Run($$"""
             New-StageMapConfiguration | Out-Null
             {{MeetingMapped}}
-            Import-OutreachStage "$fx/outreach_stages__stagemap.jsonl" -Force
+            Import-OutreachStage "$fx/outreach_stages__stagemap.jsonl" -Force -Confirm:$false
             (Get-LeadStatusMapping).Count
             """).AssertNoErrors();
 

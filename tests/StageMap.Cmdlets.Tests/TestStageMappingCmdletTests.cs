@@ -53,7 +53,7 @@ public class TestStageMappingCmdletTests
     {
         Load(SoundSample);
 
-        var result = _session.Run("Remove-OutreachStage -Name 'Bad Data' -Force | Out-Null; Test-StageMapping -Quiet").AssertNoErrors();
+        var result = _session.Run("Remove-OutreachStage -Name 'Bad Data' -Force -Confirm:$false | Out-Null; Test-StageMapping -Quiet").AssertNoErrors();
 
         Assert.False(Assert.IsType<bool>(Assert.Single(result.Output).BaseObject));
     }
@@ -104,7 +104,7 @@ public class TestStageMappingCmdletTests
 
         result.AssertNoErrors();
         Assert.Equal(0, result.Output[0].BaseObject);
-        Assert.Equal("RuleId,Severity,Object,Target,Message,Suggestion", result.Output[1].BaseObject);
+        Assert.Equal("RuleId,Severity,Object,Target,Message,Suggestion,FixCommands", result.Output[1].BaseObject);
         Assert.Equal("Lead", result.Output[2].BaseObject);
         Assert.Equal("StageMap.Engine.Validation.Severity", result.Output[3].BaseObject);
     }
@@ -125,7 +125,7 @@ public class TestStageMappingCmdletTests
         var information = table.IndexOf("Severity: Information");
         Assert.True(error >= 0 && error < warning && warning < information, table);
         Assert.Equal(3, table.Split("Severity: ").Length - 1);
-        Assert.Contains("RuleId Object  Target", table);
+        Assert.Contains("SM003  Lead  working - contacted", table);
         Assert.Contains("Working - Contacted", table);
     }
 
@@ -161,7 +161,8 @@ public class TestStageMappingCmdletTests
     {
         var result = _session.Run("New-StageMapConfiguration | Out-Null; Test-StageMapping -Severity Fatal");
 
-        Assert.Equal("CannotConvertArgumentNoMessage", result.ErrorIds.Single());
-        Assert.Contains("Information, Warning, Error", result.Errors.Single().Exception.Message);
+        Assert.Equal("ParameterArgumentTransformationError", result.ErrorIds.Single());
+        Assert.Contains("Valid values are: Information, Warning, Error.", result.Errors.Single().Exception.Message);
+        Assert.DoesNotContain("StageMap.Engine", result.Errors.Single().Exception.Message);
     }
 }

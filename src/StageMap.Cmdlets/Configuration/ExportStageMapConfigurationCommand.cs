@@ -6,7 +6,7 @@ using StageMap.Engine.Storage;
 
 namespace StageMap.Cmdlets.Configuration;
 
-/// <summary>Export-StageMapConfiguration: writes a copy of a configuration to a file.</summary>
+/// <summary>Export-StageMapConfiguration: writes a copy of a configuration to a file; overwriting one (-Force) is confirmed as a High impact change.</summary>
 [Cmdlet(VerbsData.Export, "StageMapConfiguration", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportStageMapConfigurationCommand : ConfigurationCommand
@@ -24,7 +24,9 @@ public sealed class ExportStageMapConfigurationCommand : ConfigurationCommand
     protected override void EndProcessing()
     {
         var fullPath = ResolveNewFilePath(Path);
-        if (!ShouldProcess(fullPath, "Export StageMap configuration"))
+        var overwrite = Force && File.Exists(fullPath);
+        var action = overwrite ? "Overwrite the file with a copy of the StageMap configuration" : "Export StageMap configuration";
+        if (!ShouldProcess(fullPath, action) || (overwrite && !ConfirmDestructive(fullPath, action)))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Management.Automation;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
@@ -6,7 +7,10 @@ using StageMap.Engine.Storage;
 
 namespace StageMap.Cmdlets.Configuration;
 
-/// <summary>New-StageMapConfiguration: a new configuration, made current, written to -Path at once.</summary>
+/// <summary>
+/// New-StageMapConfiguration: a new configuration, made current, written to -Path at once. Overwriting a
+/// file (-Force) is confirmed as a High impact change.
+/// </summary>
 [Cmdlet(VerbsCommon.New, "StageMapConfiguration", SupportsShouldProcess = true)]
 [OutputType(typeof(StageMapConfiguration))]
 public sealed class NewStageMapConfigurationCommand : StageMapCommand
@@ -16,6 +20,7 @@ public sealed class NewStageMapConfigurationCommand : StageMapCommand
     public string? Path { get; set; }
 
     [Parameter]
+    [EnumValue(typeof(Experience))]
     public Experience Experience { get; set; } = Experience.ClassicPlugin;
 
     [Parameter]
@@ -30,7 +35,9 @@ public sealed class NewStageMapConfigurationCommand : StageMapCommand
         if (Path is not null)
         {
             var fullPath = ResolveNewFilePath(Path);
-            if (!ShouldProcess(fullPath, "Create StageMap configuration file"))
+            var overwrite = Force && File.Exists(fullPath);
+            var action = overwrite ? "Overwrite StageMap configuration file, replacing its stages and mappings" : "Create StageMap configuration file";
+            if (!ShouldProcess(fullPath, action) || (overwrite && !ConfirmDestructive(fullPath, action)))
             {
                 return;
             }

@@ -10,6 +10,7 @@ namespace StageMap.Cmdlets.Configuration;
 public sealed class SetStageMapConfigurationCommand : ConfigurationChangeCommand
 {
     [Parameter]
+    [EnumValue(typeof(Experience))]
     public Experience? Experience { get; set; }
 
     [Parameter]

@@ -25,6 +25,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
     private readonly CancellationTokenSource _stop = new();
     private ConversionPlan? _plan;
+    private MissingFieldTally? _missing;
     private RecordShape _shape;
 
     /// <summary>The CRM object the records are (or become).</summary>
@@ -104,6 +105,19 @@ public abstract class ConversionCommand : ConfigurationCommand
         {
             WriteWarning(warning);
         }
+
+        _missing = new MissingFieldTally(_plan, WriteWarning);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (ParameterSetName == RecordSet)
+        {
+            foreach (var field in _missing!.Fields)
+            {
+                WriteVerbose($"Converted without '{field.Field}': {field.Records} record(s).");
+            }
+        }
     }
 
     protected override void ProcessRecord()
@@ -123,7 +137,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     private void ConvertRecord(PSObject? input)
     {
         var record = PSObjectRecord.From(input);
-        var result = record is null ? ConversionResult.Fail(ConversionPlan.NotARecord(input?.BaseObject)) : _plan!.Convert(record);
+        var result = record is null ? ConversionResult.Fail(ConversionPlan.NotARecord(input?.BaseObject)) : _plan!.Convert(record, _missing);
         if (!result.Succeeded)
         {
             WriteError(ErrorRecords.From(result.Failure!.ToException(input), input!));
@@ -180,13 +194,9 @@ public abstract class ConversionCommand : ConfigurationCommand
                 job,
                 progress => WriteProgress(new ProgressRecord(1, activity, $"{progress.Read:N0} read, {progress.Written:N0} written, {progress.Rejected:N0} rejected") { PercentComplete = progress.PercentComplete }),
                 (record, failure) => WriteError(ErrorRecords.From(failure.ToException(null), ConvertedObjects.ToPSObject(record))),
-                _stop.Token);
+                _stop.Token,
+                WriteWarning);
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
-            foreach (var warning in summary.Warnings)
-            {
-                WriteWarning(warning);
-            }
-
             WriteObject(summary);
         }
         catch (StageMapException failure)

@@ -4,8 +4,11 @@ using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
+using StageMap.Cmdlets.Live;
 using StageMap.Engine;
+using StageMap.Engine.Live.Salesforce;
 using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.CrmMetadata;
 
@@ -20,8 +23,10 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string OnlineSet = "Online";
 
     private readonly List<string> _files = new();
+    private readonly LiveCall _live;
     private int _unresolved;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,6 +39,25 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
+    public ImportCrmMetadataCommand()
+    {
+        _live = new LiveCall(this);
+    }
+
+    /// <summary>Reads the org of the Salesforce connection instead of files.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OnlineSet)]
+    public SwitchParameter Online { get; set; }
+
+    /// <summary>The objects whose describes are read online; Lead also reads the LeadStatus records.</summary>
+    [Parameter(ParameterSetName = OnlineSet)]
+    [ValidateNotNullOrEmpty]
+    public CrmObject[] Object { get; set; } = { CrmObject.Lead, CrmObject.Contact };
+
+    /// <summary>The Salesforce connection to read; the session's current one by default.</summary>
+    [Parameter(ParameterSetName = OnlineSet)]
+    [ValidateNotNull]
+    public CrmConnection? Connection { get; set; }
+
     /// <summary>The Contact picklist that carries the status; by default the one the configuration knows (Contact_Status__c at first).</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ContactFieldCompleter))]
@@ -45,6 +69,11 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == OnlineSet)
+        {
+            return;
+        }
+
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {
@@ -61,6 +90,35 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
     protected override void EndProcessing()
     {
         var field = ContactStatusField ?? TargetConfiguration.CrmMetadata.ContactStatusField;
+        var read = ParameterSetName == OnlineSet ? ReadOnline(field) : ReadFiles(field);
+        if (read is not null && read.Count > 0)
+        {
+            foreach (var warning in read.SelectMany(f => f.Warnings))
+            {
+                WriteWarning(warning);
+            }
+
+            var names = string.Join(", ", read.Select(f => f.Name));
+            var what = ParameterSetName == OnlineSet ? $"Import what the org gave: {names}" : $"Import {read.Count} file(s): {names}";
+            var imported = Change("CRM metadata of the configuration", what, () => TargetConfiguration.ImportCrmMetadata(read));
+            if (imported is not null && PassThru)
+            {
+                WriteObject(read, enumerateCollection: true);
+            }
+        }
+
+        base.EndProcessing();
+    }
+
+    protected override void StopProcessing()
+    {
+        _live.Stop();
+        base.StopProcessing();
+    }
+
+    /// <returns>Every file read, or null when any could not be (then nothing is imported).</returns>
+    private List<MetadataFile>? ReadFiles(string field)
+    {
         var read = new List<MetadataFile>();
         var failed = _unresolved;
         foreach (var file in _files)
@@ -79,22 +137,25 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
         if (failed > 0)
         {
             WriteWarning($"Nothing was imported: {failed} of {_files.Count + _unresolved} file(s) could not be read. Fix or leave out those files and run the import again.");
+            return null;
         }
-        else if (read.Count > 0)
+
+        return read;
+    }
+
+    /// <summary>The describes and the LeadStatus records from the org; a failed call is a terminating error and imports nothing.</summary>
+    private List<MetadataFile> ReadOnline(string field)
+    {
+        try
         {
-            foreach (var warning in read.SelectMany(f => f.Warnings))
-            {
-                WriteWarning(warning);
-            }
-
-            var names = string.Join(", ", read.Select(f => f.Name));
-            var imported = Change("CRM metadata of the configuration", $"Import {read.Count} file(s): {names}", () => TargetConfiguration.ImportCrmMetadata(read));
-            if (imported is not null && PassThru)
-            {
-                WriteObject(read, enumerateCollection: true);
-            }
+            var connection = LiveSessions.RequireCrm(Connection);
+            var objects = Object.Distinct().ToList();
+            return _live.Run((http, cancellation) => new CrmOrgReader(http, connection).ReadAsync(objects, field, cancellation)).ToList();
         }
-
-        base.EndProcessing();
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+            throw;
+        }
     }
 }

@@ -13,6 +13,7 @@ namespace StageMap.Cmdlets.FieldMappings;
 public abstract class FieldMappingCommand : ConfigurationChangeCommand
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject Object { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -16,6 +16,7 @@ namespace StageMap.Cmdlets.FieldMappings;
 public sealed class GetFieldMappingCommand : ConfigurationCommand
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject? Object { get; set; }
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
+using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.FieldMappings;
 
@@ -19,6 +21,7 @@ public sealed class NewFieldMappingCommand : FieldMappingCommand
     public string CrmField { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EnumValue(typeof(SyncDirection))]
     public SyncDirection Direction { get; set; } = SyncDirection.Bidirectional;
 
     protected override void ProcessRecord()
@@ -29,6 +32,11 @@ public sealed class NewFieldMappingCommand : FieldMappingCommand
             () => TargetConfiguration.AddFieldMapping(Object, OutreachField, CrmField, Direction, GivenOptions()));
         if (mapping is not null)
         {
+            if (InputAdvice.ForCrmField(TargetConfiguration.CrmMetadata, mapping.Object, mapping.CrmField) is { } typo)
+            {
+                WriteWarning(typo);
+            }
+
             WriteObject(mapping);
         }
     }

@@ -11,6 +11,7 @@ namespace StageMap.Cmdlets.FieldMappings;
 public sealed class RemoveFieldMappingCommand : ConfigurationChangeCommand
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject Object { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.FieldMappings;
@@ -13,6 +14,7 @@ namespace StageMap.Cmdlets.FieldMappings;
 public sealed class SetFieldMappingCommand : FieldMappingCommand
 {
     [Parameter]
+    [EnumValue(typeof(SyncDirection))]
     public SyncDirection? Direction { get; set; }
 
     [Parameter]

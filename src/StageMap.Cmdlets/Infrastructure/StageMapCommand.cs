@@ -7,9 +7,18 @@ namespace StageMap.Cmdlets.Infrastructure;
 /// <summary>What every StageMap cmdlet shares: engine failures as error records, and path resolution.</summary>
 public abstract class StageMapCommand : PSCmdlet
 {
+    private HighImpactConfirmation? _highImpact;
+
     protected void WriteFailure(StageMapException failure) => WriteError(ErrorRecords.From(failure));
 
     protected void ThrowFailure(StageMapException failure) => ThrowTerminatingError(ErrorRecords.From(failure));
+
+    /// <summary>
+    /// After ShouldProcess: asks again before a destructive step, as a ConfirmImpact High cmdlet would
+    /// (see <see cref="HighImpactConfirmation"/>). False when the user says no.
+    /// </summary>
+    protected bool ConfirmDestructive(string target, string action) =>
+        (_highImpact ??= new HighImpactConfirmation(this)).Confirm(target, action);
 
     /// <summary>A file path that may not exist yet, resolved against the current location (~ and relative paths work).</summary>
     protected string ResolveNewFilePath(string path) => GetUnresolvedProviderPathFromPSPath(path);

@@ -1,23 +1,32 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
-/// <summary>Get-LeadStatusMapping: the lead status mappings, filtered by status or stage (wildcards, any case).</summary>
+/// <summary>
+/// Get-LeadStatusMapping: the lead status mappings, filtered by status or stage (any case). As with
+/// Get-Item, a name without wildcards that matches nothing is an error; a wildcard is a filter.
+/// Stages piped from Get-OutreachStage bind -Stage by their Name, CRM statuses from Get-CrmStatus
+/// bind -CrmStatus by their ApiName.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "LeadStatusMapping")]
 [OutputType(typeof(LeadStatusMapping))]
 public sealed class GetLeadStatusMappingCommand : ConfigurationCommand
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
     [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
     public string? CrmStatus { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Outreach Stage", "Name")]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -25,10 +34,35 @@ public sealed class GetLeadStatusMappingCommand : ConfigurationCommand
 
     protected override void ProcessRecord()
     {
-        var status = WildcardPattern.Get(CrmStatus ?? "*", WildcardOptions.IgnoreCase);
-        var stage = WildcardPattern.Get(Stage ?? "*", WildcardOptions.IgnoreCase);
-        var matches = TargetConfiguration.LeadStatusMappings
-            .Where(m => status.IsMatch(m.CrmStatus) && stage.IsMatch(m.Stage ?? ""));
-        WriteObject(matches, enumerateCollection: true);
+        var configuration = TargetConfiguration;
+        try
+        {
+            IEnumerable<LeadStatusMapping> selected = configuration.LeadStatusMappings;
+            selected = Select(selected, CrmStatus, m => m.CrmStatus, configuration.GetLeadStatusMappingsOf);
+            selected = Select(selected, Stage, m => m.Stage ?? "", configuration.GetLeadStatusMappingsTo);
+            WriteObject(selected.ToList(), enumerateCollection: true);
+        }
+        catch (StageMapException failure)
+        {
+            WriteFailure(failure);
+        }
+    }
+
+    private static IEnumerable<LeadStatusMapping> Select(
+        IEnumerable<LeadStatusMapping> mappings, string? name, Func<LeadStatusMapping, string> key, Func<string, IReadOnlyList<LeadStatusMapping>> lookUp)
+    {
+        if (name is null)
+        {
+            return mappings;
+        }
+
+        if (WildcardPattern.ContainsWildcardCharacters(name))
+        {
+            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+            return mappings.Where(m => pattern.IsMatch(key(m)));
+        }
+
+        var found = lookUp(name);
+        return mappings.Where(found.Contains);
     }
 }

@@ -3,6 +3,7 @@ using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
@@ -19,11 +20,13 @@ public sealed class NewLeadStatusMappingCommand : ConfigurationChangeCommand
     private const string FromCrmSet = "FromCrm";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string CrmStatus { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Outreach Stage")]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Stage { get; set; } = "";
@@ -50,6 +53,11 @@ public sealed class NewLeadStatusMappingCommand : ConfigurationChangeCommand
             () => TargetConfiguration.AddLeadStatusMapping(CrmStatus, Stage));
         if (mapping is not null)
         {
+            if (InputAdvice.ForLeadStatus(TargetConfiguration.CrmMetadata, mapping.CrmStatus) is { } typo)
+            {
+                WriteWarning(typo);
+            }
+
             WriteObject(mapping);
         }
     }

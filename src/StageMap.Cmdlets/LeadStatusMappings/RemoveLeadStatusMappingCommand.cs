@@ -11,8 +11,9 @@ namespace StageMap.Cmdlets.LeadStatusMappings;
 public sealed class RemoveLeadStatusMappingCommand : ConfigurationChangeCommand
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string[] CrmStatus { get; set; } = System.Array.Empty<string>();
 
     [Parameter]

@@ -2,20 +2,26 @@ using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine.Model;
+using StageMap.Engine.Validation;
 
 namespace StageMap.Cmdlets.LeadStatusMappings;
 
-/// <summary>Set-LeadStatusMapping: points a mapped lead status at another stage.</summary>
+/// <summary>
+/// Set-LeadStatusMapping: points mapped lead statuses at other stages. The rows of one command are
+/// checked 1:1 together when it ends, so a sheet that swaps two stages applies.
+/// </summary>
 [Cmdlet(VerbsCommon.Set, "LeadStatusMapping", SupportsShouldProcess = true)]
 [OutputType(typeof(LeadStatusMapping))]
 public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Status", "Lead Status", "ApiName")]
     [ArgumentCompleter(typeof(CrmStatusCompleter))]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string CrmStatus { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Outreach Stage")]
     [ArgumentCompleter(typeof(StageNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Stage { get; set; } = "";
@@ -23,15 +29,37 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private LeadStatusMappingChanges? _rows;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _rows = TargetConfiguration.BeginLeadStatusMappingChanges();
+    }
+
     protected override void ProcessRecord()
     {
-        var mapping = Change(
-            $"Lead status '{CrmStatus}'",
-            $"Map to stage '{Stage}'",
-            () => TargetConfiguration.UpdateLeadStatusMapping(CrmStatus, Stage));
-        if (mapping is not null && PassThru)
+        var row = Change($"Lead status '{CrmStatus}'", $"Map to stage '{Stage}'", () => _rows!.Add(CrmStatus, Stage));
+        if (row is not null && InputAdvice.ForLeadStatus(TargetConfiguration.CrmMetadata, row.CrmStatus) is { } typo)
         {
-            WriteObject(mapping);
+            WriteWarning(typo);
         }
+    }
+
+    /// <summary>Applies the rows that are 1:1 together; each row that is not is an error carrying it.</summary>
+    protected override void EndProcessing()
+    {
+        var result = _rows!.Apply();
+        foreach (var rejected in result.Rejected)
+        {
+            WriteError(ErrorRecords.From(rejected.Failure, rejected.Row));
+        }
+
+        if (PassThru)
+        {
+            WriteObject(result.Applied, enumerateCollection: true);
+        }
+
+        base.EndProcessing();
     }
 }

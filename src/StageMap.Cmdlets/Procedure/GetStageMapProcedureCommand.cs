@@ -15,9 +15,11 @@ namespace StageMap.Cmdlets.Procedure;
 public sealed class GetStageMapProcedureCommand : ConfigurationCommand
 {
     [Parameter(Position = 0)]
+    [EnumValue(typeof(Experience))]
     public Experience? Experience { get; set; }
 
     [Parameter]
+    [EnumValue(typeof(CrmObject))]
     public CrmObject? Object { get; set; }
 
     [Parameter]

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using StageMap.Cmdlets.Infrastructure;
+using StageMap.Cmdlets.Live;
 using StageMap.Engine;
+using StageMap.Engine.Live.Outreach;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 
@@ -17,6 +19,14 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
+    private const string OnlineSet = "Online";
+
+    private readonly LiveCall _live;
+
+    public ImportOutreachStageCommand()
+    {
+        _live = new LiveCall(this);
+    }
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -27,6 +37,15 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
     [Alias("PSPath")]
     [ValidateNotNullOrEmpty]
     public string LiteralPath { get; set; } = "";
+
+    /// <summary>Reads the stages of the Outreach connection (GET /api/v2/stages, every page) instead of a file.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OnlineSet)]
+    public SwitchParameter Online { get; set; }
+
+    /// <summary>The Outreach connection to read; the session's current one by default.</summary>
+    [Parameter(ParameterSetName = OnlineSet)]
+    [ValidateNotNull]
+    public OutreachConnection? Connection { get; set; }
 
     [Parameter]
     public SwitchParameter Merge { get; set; }
@@ -39,6 +58,12 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == OnlineSet)
+        {
+            Import(ReadOnline());
+            return;
+        }
+
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in ResolveExistingFiles(literal ? LiteralPath : Path, literal))
         {
@@ -53,29 +78,53 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
                 continue;
             }
 
-            var action = Merge
-                ? $"Merge the {file.Stages.Count} stage(s) of '{file.Name}' into the configuration's {TargetConfiguration.Stages.Count}"
-                : $"Replace the configuration's {TargetConfiguration.Stages.Count} stage(s) with the {file.Stages.Count} of '{file.Name}'";
-            foreach (var warning in file.Warnings)
-            {
-                WriteWarning(warning);
-            }
+            Import(file);
+        }
+    }
 
-            var result = Change("Outreach stages", action, () => TargetConfiguration.ImportStages(file, Merge, Force));
-            if (result is null)
-            {
-                continue;
-            }
+    protected override void StopProcessing()
+    {
+        _live.Stop();
+        base.StopProcessing();
+    }
 
-            foreach (var warning in result.Warnings)
-            {
-                WriteWarning(warning);
-            }
+    /// <summary>Outreach's stages, as one list; a failed call is a terminating error and changes nothing.</summary>
+    private OutreachStageFile ReadOnline()
+    {
+        try
+        {
+            var connection = LiveSessions.RequireOutreach(Connection);
+            return _live.Run((http, cancellation) => new OutreachClient(http, connection).ListStagesAsync(cancellation));
+        }
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+            throw;
+        }
+    }
 
-            if (PassThru)
-            {
-                WriteObject(result.Stages, enumerateCollection: true);
-            }
+    private void Import(OutreachStageFile file)
+    {
+        foreach (var warning in file.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        var plan = TargetConfiguration.PlanStageImport(file, Merge);
+        var result = Change("Outreach stages", plan.Action, () => TargetConfiguration.ImportStages(plan, Force), destructive: Force && plan.Dropped.Any);
+        if (result is null)
+        {
+            return;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        if (PassThru)
+        {
+            WriteObject(result.Stages, enumerateCollection: true);
         }
     }
 }

@@ -1,11 +1,15 @@
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.Stages;
 
-/// <summary>Remove-OutreachStage: removes a stage; a mapped stage only with -Force, which removes its mappings too.</summary>
+/// <summary>
+/// Remove-OutreachStage: removes a stage; a mapped stage only with -Force, which removes its mappings too
+/// (named in the -WhatIf text, confirmed as a High impact change, and warned about one by one).
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "OutreachStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Stage))]
 public sealed class RemoveOutreachStageCommand : ConfigurationChangeCommand
@@ -25,8 +29,31 @@ public sealed class RemoveOutreachStageCommand : ConfigurationChangeCommand
     {
         foreach (var name in Name)
         {
-            var removed = Change($"Stage '{name}'", "Remove Outreach stage", () => TargetConfiguration.RemoveStage(name, Force));
-            if (removed is not null && PassThru)
+            DroppedMappings dropped;
+            try
+            {
+                dropped = TargetConfiguration.MappingsDroppedByRemoving(name);
+            }
+            catch (StageMapException failure)
+            {
+                WriteFailure(failure);
+                continue;
+            }
+
+            var destructive = Force && dropped.Any;
+            var action = destructive ? dropped.Append("Remove Outreach stage") : "Remove Outreach stage";
+            var removed = Change($"Stage '{name}'", action, () => TargetConfiguration.RemoveStage(name, Force), destructive: destructive);
+            if (removed is null)
+            {
+                continue;
+            }
+
+            foreach (var warning in dropped.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            if (PassThru)
             {
                 WriteObject(removed);
             }

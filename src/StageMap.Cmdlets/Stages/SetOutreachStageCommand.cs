@@ -5,7 +5,10 @@ using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.Stages;
 
-/// <summary>Set-OutreachStage: renames, reorders or recolours a stage; mappings follow a rename.</summary>
+/// <summary>
+/// Set-OutreachStage: renames, reorders or recolours a stage; mappings follow a rename. With
+/// -OutreachId it also records that Outreach has the stage, as it now is, under that id.
+/// </summary>
 [Cmdlet(VerbsCommon.Set, "OutreachStage", SupportsShouldProcess = true)]
 [OutputType(typeof(Stage))]
 public sealed class SetOutreachStageCommand : ConfigurationChangeCommand
@@ -25,12 +28,20 @@ public sealed class SetOutreachStageCommand : ConfigurationChangeCommand
     [Parameter]
     public string? Color { get; set; }
 
+    /// <summary>The stage's id in Outreach: records that Outreach has the stage, as it is after this command.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(OutreachIdCompleter))]
+    [ValidateRange(1, int.MaxValue)]
+    public int? OutreachId { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
-        var stage = Change($"Stage '{Name}'", "Update Outreach stage", () => TargetConfiguration.UpdateStage(Name, NewName, Order, Color));
+        var stage = OutreachId is { } outreachId
+            ? Change($"Stage '{Name}'", $"Record as Outreach's stage {outreachId}", () => TargetConfiguration.ConfirmStageInOutreach(Name, outreachId, NewName, Order, Color))
+            : Change($"Stage '{Name}'", "Update Outreach stage", () => TargetConfiguration.UpdateStage(Name, NewName, Order, Color));
         if (stage is not null && PassThru)
         {
             WriteObject(stage);

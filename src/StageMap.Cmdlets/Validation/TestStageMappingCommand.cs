@@ -26,6 +26,7 @@ public sealed class TestStageMappingCommand : ConfigurationCommand
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [EnumValue(typeof(Engine.Validation.Severity))]
     public Severity[]? Severity { get; set; }
 
     protected override void ProcessRecord()

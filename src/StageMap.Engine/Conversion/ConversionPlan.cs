@@ -67,9 +67,9 @@ public sealed class ConversionPlan
             _warnings.Add($"The configuration maps lead statuses but has no Lead Stage <> Status field mapping that {(pull ? "pulls" : "pushes")}, so records convert without a stage. Test-StageMapping reports it (SM006).");
         }
 
-        if (stageRule is not null && !stageRule.Mapping.Options.LookForName && !lookups.HasLeadStatusIds)
+        if (stageRule is not null && Validation.Rules.SM015LeadStatusIdsMissing.LooksUpIdsItCannotFind(stageRule.Mapping, configuration.CrmMetadata))
         {
-            _warnings.Add("The Lead Stage mapping looks statuses up by record id (LookForName is off), but the configuration holds no LeadStatus record ids: every record with a status will fail with UnknownLeadStatusId. Import the LeadStatus records with Import-CrmMetadata, or turn LookForName on.");
+            _warnings.Add("The Lead Stage mapping looks statuses up by record id (LookForName is off), but the configuration holds no LeadStatus record ids: every record with a status will fail with UnknownLeadStatusId. Import the LeadStatus records with Import-CrmMetadata, or turn LookForName on. Test-StageMapping reports it (SM015).");
         }
     }
 
@@ -85,6 +85,9 @@ public sealed class ConversionPlan
 
     /// <summary>The input fields the mappings read.</summary>
     public IEnumerable<string> SourceFields => _rules.SelectMany(r => r.SourceFields).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The rules, in the order they write their fields.</summary>
+    internal IReadOnlyList<FieldRule> Rules => _rules;
 
     /// <summary>What the caller should tell the user once: the configuration converts, but not as they may expect.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
@@ -102,11 +105,32 @@ public sealed class ConversionPlan
     /// <summary>Converts one record; never throws for a bad record.</summary>
     public ConversionResult Convert(IInputRecord? record) => Convert(record, reuse: null);
 
+    /// <summary>Converts one record, telling <paramref name="missing"/> which mapped fields it did not carry.</summary>
+    public ConversionResult Convert(IInputRecord? record, MissingFieldTally? missing) => Convert(record, reuse: null, missing);
+
     /// <summary>
     /// Converts into <paramref name="reuse"/> when given (a record of this plan, overwritten): bulk
     /// conversion writes each record out before the next, so it needs one buffer, not one per record.
     /// </summary>
-    internal ConversionResult Convert(IInputRecord? record, ConvertedRecord? reuse)
+    internal ConversionResult Convert(IInputRecord? record, ConvertedRecord? reuse, MissingFieldTally? missing = null)
+    {
+        var result = ConvertRecord(record, reuse, missing);
+        if (missing is not null)
+        {
+            if (result.Succeeded)
+            {
+                missing.Commit(record!);
+            }
+            else
+            {
+                missing.Discard();
+            }
+        }
+
+        return result;
+    }
+
+    private ConversionResult ConvertRecord(IInputRecord? record, ConvertedRecord? reuse, MissingFieldTally? missing)
     {
         if (record is null)
         {
@@ -136,9 +160,15 @@ public sealed class ConversionPlan
             return ConversionResult.Fail(failure);
         }
 
-        foreach (var rule in _rules)
+        for (var i = 0; i < _rules.Count; i++)
         {
-            found |= rule.Apply(record, values, out failure);
+            var carried = _rules[i].Apply(record, values, out failure);
+            found |= carried;
+            if (!carried)
+            {
+                missing?.MarkAbsent(i);
+            }
+
             if (failure is not null)
             {
                 return ConversionResult.Fail(failure);

@@ -38,14 +38,14 @@ public static class CrmMetadataMerger
             merged = merged with { ContactStatusField = field, ContactStatuses = MergeStatuses(CrmObject.Contact, previous, contactFiles) };
         }
 
-        if (LastFields(files, CrmObject.Lead) is { } leadFields)
+        if (LastDescribe(files, CrmObject.Lead) is { } lead)
         {
-            merged = merged with { LeadFields = leadFields };
+            merged = merged with { LeadFields = lead.Fields, LeadFieldLabels = lead.FieldLabels };
         }
 
-        if (LastFields(files, CrmObject.Contact) is { } contactFields)
+        if (LastDescribe(files, CrmObject.Contact) is { } contact)
         {
-            merged = merged with { ContactFields = contactFields };
+            merged = merged with { ContactFields = contact.Fields, ContactFieldLabels = contact.FieldLabels };
         }
 
         var names = files.Where(f => f.HasContent).Select(f => f.Name).Distinct(StringComparer.Ordinal).ToList();
@@ -55,8 +55,8 @@ public static class CrmMetadataMerger
     private static List<MetadataFile> StatusFiles(IReadOnlyList<MetadataFile> files, CrmObject crmObject) =>
         files.Where(f => f.Object == crmObject && f.Statuses.Count > 0).ToList();
 
-    private static IReadOnlyList<string>? LastFields(IReadOnlyList<MetadataFile> files, CrmObject crmObject) =>
-        files.LastOrDefault(f => f.Object == crmObject && f.Fields.Count > 0)?.Fields;
+    private static MetadataFile? LastDescribe(IReadOnlyList<MetadataFile> files, CrmObject crmObject) =>
+        files.LastOrDefault(f => f.Object == crmObject && f.Fields.Count > 0);
 
     private static IReadOnlyList<CrmStatus> MergeStatuses(CrmObject crmObject, IReadOnlyList<CrmStatus> known, IReadOnlyList<MetadataFile> files)
     {

@@ -40,6 +40,9 @@ public sealed record MetadataFile
     /// <summary>The object's field names (describes only).</summary>
     public IReadOnlyList<string> Fields { get; init; } = Array.Empty<string>();
 
+    /// <summary>The object's field labels, as the Salesforce UI shows them (describes only).</summary>
+    public IReadOnlyList<CrmFieldLabel> FieldLabels { get; init; } = Array.Empty<CrmFieldLabel>();
+
     /// <summary>Whether the status picklist is restricted (only its values can be saved), where the file says.</summary>
     public bool? IsRestricted { get; init; }
 

@@ -37,7 +37,7 @@ internal static class SalesforceJsonReader
         var fromCli = IsCliOutput(document);
         var content = fromCli ? Unwrap(document, source) : document;
         var file = JsonSource.Get(content, "fields") is JArray fields && JsonSource.Get(content, "name") is { Type: JTokenType.String } name
-            ? ReadDescribe((string)name!, fields, content, source, contactStatusField)
+            ? WithFieldLabels(ReadDescribe((string)name!, fields, content, source, contactStatusField), fields, source)
             : JsonSource.Get(content, "records") is JArray records
                 ? ReadQuery(content, records, source)
                 : throw Failures.UnrecognizedMetadataFile(path, JsonSource.DescribeShape(content), Failures.CrmMetadataExpected);
@@ -62,6 +62,17 @@ internal static class SalesforceJsonReader
         return JsonSource.Get(envelope, "result") as JObject
             ?? throw Failures.UnrecognizedMetadataFile(source.Path, "Salesforce CLI output whose result is not a JSON object", Failures.CrmMetadataExpected);
     }
+
+    /// <summary>The describe's field labels, for a describe whose field names were read.</summary>
+    private static MetadataFile WithFieldLabels(MetadataFile file, JArray fields, JsonSource source) =>
+        file.Fields.Count == 0 ? file : file with
+        {
+            FieldLabels = fields.OfType<JObject>()
+                .Select(f => (Name: JsonSource.Get(f, "name") is { Type: JTokenType.String } n ? (string?)n : null, Label: source.OptionalString(f, "label")))
+                .Where(f => f.Name is not null && !string.IsNullOrWhiteSpace(f.Label))
+                .Select(f => new CrmFieldLabel(f.Name!, f.Label!))
+                .ToList(),
+        };
 
     private static MetadataFile ReadDescribe(string sobject, JArray fieldArray, JObject describe, JsonSource source, string contactStatusField)
     {

@@ -24,6 +24,12 @@ public sealed record CrmMetadata
 
     public IReadOnlyList<string> ContactFields { get; init; } = Array.Empty<string>();
 
+    /// <summary>The Lead fields' labels, as the Salesforce UI shows them (from the last Lead describe).</summary>
+    public IReadOnlyList<CrmFieldLabel> LeadFieldLabels { get; init; } = Array.Empty<CrmFieldLabel>();
+
+    /// <summary>The Contact fields' labels, as the Salesforce UI shows them (from the last Contact describe).</summary>
+    public IReadOnlyList<CrmFieldLabel> ContactFieldLabels { get; init; } = Array.Empty<CrmFieldLabel>();
+
     /// <summary>The files this metadata was read from, by name.</summary>
     public IReadOnlyList<string> Sources { get; init; } = Array.Empty<string>();
 
@@ -40,4 +46,18 @@ public sealed record CrmMetadata
 
     public IReadOnlyList<string> FieldsOf(CrmObject crmObject) =>
         crmObject == CrmObject.Lead ? LeadFields : ContactFields;
+
+    /// <summary>The label of <paramref name="field"/> (API name, any case) as the Salesforce UI shows it, or null when no describe gave one.</summary>
+    public string? LabelOf(CrmObject crmObject, string field)
+    {
+        foreach (var label in crmObject == CrmObject.Lead ? LeadFieldLabels : ContactFieldLabels)
+        {
+            if (string.Equals(label.Name, field.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return label.Label;
+            }
+        }
+
+        return null;
+    }
 }

@@ -67,6 +67,29 @@ public static class OutreachFields
         return new OutreachField(nameOrAttribute, ToCamelCase(nameOrAttribute));
     }
 
+    /// <summary>The highest n of Outreach's custom fields custom1 ... custom150.</summary>
+    public const int CustomFieldCount = 150;
+
+    /// <summary>True when <paramref name="nameOrAttribute"/> is a field of <see cref="All"/> or one of custom1 ... custom150 (as 'Custom 7' or 'custom7').</summary>
+    public static bool IsKnownOrCustom(string nameOrAttribute)
+    {
+        var trimmed = nameOrAttribute.Trim();
+        if (ByNameOrAttribute.ContainsKey(trimmed))
+        {
+            return true;
+        }
+
+        var attribute = ToCamelCase(trimmed);
+        return attribute.StartsWith("custom", StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(attribute.Substring("custom".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= CustomFieldCount && attribute.Length == "custom".Length + n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+    }
+
+    /// <summary>The known field <paramref name="typed"/> most likely means ('Stagee' is 'Stage'), by plugin name or attribute; null when none is close.</summary>
+    public static string? Suggest(string typed) => NameMatch.FindName(typed.Trim());
+
+    private static readonly Validation.NearMatch NameMatch = Validation.NearMatch.Of(All, f => f.Name, f => f.Attribute);
+
     /// <summary>True when both names denote the same Outreach field.</summary>
     public static bool AreSame(string left, string right) =>
         string.Equals(Resolve(left).Attribute, Resolve(right).Attribute, StringComparison.OrdinalIgnoreCase);

@@ -19,7 +19,7 @@ public sealed partial class StageMapConfiguration
         }
 
         var merged = CrmMetadataMerger.Merge(_content.CrmMetadata, files);
-        Change(() => _content.CrmMetadata = merged);
+        Change(content => content.CrmMetadata = merged);
         return merged;
     }
 
@@ -73,7 +73,7 @@ public sealed partial class StageMapConfiguration
                 catch (StageMapException)
                 {
                     // Only a hand-edited mapping that already points at the new stage's id gets here.
-                    Change(() => _content.Stages.Remove(created));
+                    Change(content => content.Stages.Remove(created));
                     throw;
                 }
 

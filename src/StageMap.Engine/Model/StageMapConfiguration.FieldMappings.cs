@@ -36,10 +36,15 @@ public sealed partial class StageMapConfiguration
     /// plugin name; a CRM field the imported metadata lists, in the metadata's spelling. Empty
     /// placeholders and an empty ExternalMappedType mean none.
     /// </summary>
-    /// <exception cref="StageMapException">InvalidFieldName, DuplicateFieldMapping, ExternalMappedFieldRequiresLookup.</exception>
+    /// <exception cref="StageMapException">InvalidFieldName (also an Outreach field that is neither known nor custom1 ... custom150), DuplicateFieldMapping, ExternalMappedFieldRequiresLookup.</exception>
     public FieldMapping AddFieldMapping(CrmObject crmObject, string outreachField, string crmField, SyncDirection direction = SyncDirection.Bidirectional, FieldMappingOptions? options = null)
     {
         var outreachName = RequireFieldName("Outreach", outreachField);
+        if (!OutreachFields.IsKnownOrCustom(outreachName))
+        {
+            throw Failures.UnknownOutreachField(outreachName, OutreachFields.Suggest(outreachName));
+        }
+
         var crmName = RequireFieldName("CRM", crmField);
         var sameOutreachField = FindFieldMapping(crmObject, outreachName);
         if (sameOutreachField is not null)
@@ -60,7 +65,7 @@ public sealed partial class StageMapConfiguration
             direction,
             Normalize(options ?? FieldMappingOptions.None));
         RequireLookupForMappedField(mapping);
-        Change(() => _content.FieldMappings.Add(mapping));
+        Change(content => content.FieldMappings.Add(mapping));
         return mapping;
     }
 
@@ -78,7 +83,7 @@ public sealed partial class StageMapConfiguration
         RequireLookupForMappedField(updated);
         if (updated != current)
         {
-            Change(() => _content.FieldMappings[index] = updated);
+            Change(content => content.FieldMappings[index] = updated);
         }
 
         return updated;
@@ -89,7 +94,7 @@ public sealed partial class StageMapConfiguration
     {
         var index = IndexOfFieldMapping(crmObject, outreachField);
         var removed = _content.FieldMappings[index];
-        Change(() => _content.FieldMappings.RemoveAt(index));
+        Change(content => content.FieldMappings.RemoveAt(index));
         return removed;
     }
 

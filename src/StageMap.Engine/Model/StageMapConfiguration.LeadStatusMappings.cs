@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Text;
 
@@ -29,32 +30,42 @@ public sealed partial class StageMapConfiguration
 
         RequireStageUnmapped(stage, crmStatus);
         var mapping = new LeadStatusMapping(crmStatus, stage.Name, stage.Id);
-        Change(() => _content.LeadStatusMappings.Add(mapping));
+        Change(content => content.LeadStatusMappings.Add(mapping));
         return mapping;
     }
 
     /// <summary>Points a mapped status at another stage, which no other status may map to.</summary>
     public LeadStatusMapping UpdateLeadStatusMapping(string crmStatus, string stageName)
     {
-        var index = IndexOfLeadStatusMapping(crmStatus);
-        var stage = GetStage(stageName);
-        var current = _content.LeadStatusMappings[index];
-        if (current.StageId == stage.Id)
-        {
-            return WithCurrentStageName(current);
-        }
+        var changes = BeginLeadStatusMappingChanges();
+        changes.Add(crmStatus, stageName);
+        var result = changes.Apply();
+        return result.Rejected.Count > 0 ? throw result.Rejected[0].Failure : result.Applied[0];
+    }
 
-        RequireStageUnmapped(stage, crmStatus);
-        var updated = new LeadStatusMapping(current.CrmStatus, stage.Name, stage.Id);
-        Change(() => _content.LeadStatusMappings[index] = updated);
-        return updated;
+    /// <summary>Starts a command's rows of <see cref="UpdateLeadStatusMapping"/>, checked 1:1 together at the end.</summary>
+    public LeadStatusMappingChanges BeginLeadStatusMappingChanges() => new(this);
+
+    internal void RequireLeadStatusMapping(string crmStatus) => IndexOfLeadStatusMapping(crmStatus);
+
+    /// <summary>Points each status at its row's stage; the rows were checked together.</summary>
+    internal void PointLeadStatusesAt(IReadOnlyList<LeadStatusMapping> rows)
+    {
+        var moves = rows
+            .Select(row => (Index: IndexOfLeadStatusMapping(row.CrmStatus), Row: row))
+            .Where(move => _content.LeadStatusMappings[move.Index].StageId != move.Row.StageId)
+            .ToList();
+        if (moves.Count > 0)
+        {
+            Change(content => moves.ForEach(move => content.LeadStatusMappings[move.Index] = move.Row));
+        }
     }
 
     public LeadStatusMapping RemoveLeadStatusMapping(string crmStatus)
     {
         var index = IndexOfLeadStatusMapping(crmStatus);
         var removed = WithCurrentStageName(_content.LeadStatusMappings[index]);
-        Change(() => _content.LeadStatusMappings.RemoveAt(index));
+        Change(content => content.LeadStatusMappings.RemoveAt(index));
         return removed;
     }
 

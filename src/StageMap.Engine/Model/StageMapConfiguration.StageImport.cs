@@ -8,6 +8,52 @@ namespace StageMap.Engine.Model;
 /// <summary>What Import-OutreachStage did: the file's stages as the configuration now has them, and what the user should know.</summary>
 public sealed record StageImportResult(IReadOnlyList<Stage> Stages, IReadOnlyList<string> Warnings);
 
+/// <summary>
+/// An import worked out but not applied: what it does (<see cref="Action"/>, with the mappings it
+/// drops named, for -WhatIf and the confirmation prompt) and what <see cref="StageMapConfiguration.ImportStages(StageImportPlan, bool)"/> then applies.
+/// </summary>
+public sealed class StageImportPlan
+{
+    internal StageImportPlan(
+        StageMapConfiguration owner, long revision, OutreachStageFile file, bool merge,
+        List<Stage> stages, List<LeadStatusMapping> mappings, IReadOnlyList<Stage> imported, IReadOnlyList<string> warnings, DroppedMappings dropped)
+    {
+        Owner = owner;
+        Revision = revision;
+        File = file;
+        Merge = merge;
+        Stages = stages;
+        Mappings = mappings;
+        Imported = imported;
+        Warnings = warnings;
+        Dropped = dropped;
+    }
+
+    /// <summary>The lead status mappings whose stage the file lacks (a replace only): refused unless forced.</summary>
+    public DroppedMappings Dropped { get; }
+
+    /// <summary>"Replace the configuration's 6 stage(s) with the 4 of 'stages.json'", and what it drops.</summary>
+    public string Action => Dropped.Append(Merge
+        ? $"Merge the {File.Stages.Count} stage(s) of '{File.Name}' into the configuration's {Owner.Stages.Count}"
+        : $"Replace the configuration's {Owner.Stages.Count} stage(s) with the {File.Stages.Count} of '{File.Name}'");
+
+    internal StageMapConfiguration Owner { get; }
+
+    internal long Revision { get; }
+
+    internal OutreachStageFile File { get; }
+
+    internal bool Merge { get; }
+
+    internal List<Stage> Stages { get; }
+
+    internal List<LeadStatusMapping> Mappings { get; }
+
+    internal IReadOnlyList<Stage> Imported { get; }
+
+    internal IReadOnlyList<string> Warnings { get; }
+}
+
 public sealed partial class StageMapConfiguration
 {
     /// <summary>
@@ -26,7 +72,39 @@ public sealed partial class StageMapConfiguration
     /// A mapping that pointed at no stage before the import is left as it is.
     /// </remarks>
     /// <exception cref="StageMapException">StageInUse (replace without force).</exception>
-    public StageImportResult ImportStages(OutreachStageFile file, bool merge, bool force)
+    public StageImportResult ImportStages(OutreachStageFile file, bool merge, bool force) =>
+        ImportStages(PlanStageImport(file, merge), force);
+
+    /// <summary>Applies a plan of <see cref="PlanStageImport"/>, worked out again if the configuration changed since.</summary>
+    /// <exception cref="StageMapException">StageInUse (the plan drops mappings and <paramref name="force"/> is off).</exception>
+    public StageImportResult ImportStages(StageImportPlan plan, bool force)
+    {
+        if (plan.Owner != this)
+        {
+            throw new ArgumentException("The plan was made for another configuration.", nameof(plan));
+        }
+
+        if (plan.Revision != _revision)
+        {
+            plan = PlanStageImport(plan.File, plan.Merge);
+        }
+
+        var dropped = plan.Dropped;
+        if (dropped.Any && !force)
+        {
+            throw Failures.StagesInUseByImport(plan.File.Path, dropped.Mappings.Select(m => (m.CrmStatus, m.Stage!)).ToList());
+        }
+
+        Change(content =>
+        {
+            content.Stages = plan.Stages;
+            content.LeadStatusMappings = plan.Mappings;
+        });
+        return new StageImportResult(plan.Imported, plan.Warnings.Concat(dropped.Warnings).ToList());
+    }
+
+    /// <summary>Works out what <see cref="ImportStages(OutreachStageFile, bool, bool)"/> does, changing nothing.</summary>
+    public StageImportPlan PlanStageImport(OutreachStageFile file, bool merge)
     {
         var records = file.Stages;
         var oldStages = _content.Stages.ToList();
@@ -67,7 +145,7 @@ public sealed partial class StageMapConfiguration
             foreach (var old in oldStages.Where(o => byName.ContainsKey(o.Name)))
             {
                 var record = byName[old.Name];
-                var stage = new Stage(IdFor(record, old), record.Name, record.Order ?? old.Order, record.Color ?? old.Color);
+                var stage = FromOutreach(record, new Stage(IdFor(record, old), record.Name, record.Order ?? old.Order, record.Color ?? old.Color));
                 newId[old.Id] = stage.Id;
                 updated.Add(old.Name, stage);
             }
@@ -78,7 +156,7 @@ public sealed partial class StageMapConfiguration
             {
                 var order = record.Order ?? (nextOrder < int.MaxValue ? ++nextOrder : nextOrder);
                 nextOrder = Math.Max(nextOrder, order);
-                added.Add(new Stage(IdFor(record, null), record.Name, order, record.Color));
+                added.Add(FromOutreach(record, new Stage(IdFor(record, null), record.Name, order, record.Color)));
             }
 
             var addedByName = added.ToDictionary(a => a.Name, StageNames.Comparer);
@@ -92,7 +170,7 @@ public sealed partial class StageMapConfiguration
                 }
 
                 newId[old.Id] = id;
-                updated.Add(old.Name, old with { Id = id });
+                updated.Add(old.Name, id == old.Id ? old : old with { Id = id, Outreach = null });
             }
 
             // The configuration's stages stay where they were; the new ones follow in the file's order.
@@ -106,7 +184,7 @@ public sealed partial class StageMapConfiguration
             {
                 position++;
                 var sameName = oldStages.FirstOrDefault(s => StageNames.AreSame(s.Name, record.Name));
-                var stage = new Stage(IdFor(record, sameName), record.Name, record.Order ?? position, record.Color);
+                var stage = FromOutreach(record, new Stage(IdFor(record, sameName), record.Name, record.Order ?? position, record.Color));
                 if (sameName is not null)
                 {
                     newId[sameName.Id] = stage.Id;
@@ -120,7 +198,7 @@ public sealed partial class StageMapConfiguration
 
         var oldIds = new HashSet<int>(oldStages.Select(s => s.Id));
         var mappings = new List<LeadStatusMapping>();
-        var lost = new List<(string CrmStatus, string Stage)>();
+        var lost = new List<LeadStatusMapping>();
         foreach (var mapping in _content.LeadStatusMappings)
         {
             if (!oldIds.Contains(mapping.StageId))
@@ -133,21 +211,15 @@ public sealed partial class StageMapConfiguration
             }
             else
             {
-                lost.Add((mapping.CrmStatus, oldStages.First(s => s.Id == mapping.StageId).Name));
+                lost.Add(mapping with { Stage = oldStages.First(s => s.Id == mapping.StageId).Name });
             }
         }
 
-        if (lost.Count > 0 && !force)
-        {
-            throw Failures.StagesInUseByImport(file.Path, lost);
-        }
-
-        warnings.AddRange(lost.Select(l => $"The mapping of lead status '{l.CrmStatus}' to stage '{l.Stage}' was removed: '{file.Name}' has no stage '{l.Stage}'."));
-        Change(() =>
-        {
-            _content.Stages = stages;
-            _content.LeadStatusMappings = mappings;
-        });
-        return new StageImportResult(imported, warnings);
+        var dropped = new DroppedMappings(lost, stage => $"'{file.Name}' has no stage '{stage}'");
+        return new StageImportPlan(this, _revision, file, merge, stages, mappings, imported, warnings, dropped);
     }
+
+    /// <summary>A stage whose id the file gives is recorded as Outreach has it; one without an id stays local.</summary>
+    private static Stage FromOutreach(OutreachStageRecord record, Stage stage) =>
+        record.Id is null ? stage with { Outreach = null } : stage.AsInOutreach();
 }

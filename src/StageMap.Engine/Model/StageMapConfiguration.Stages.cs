@@ -25,7 +25,7 @@ public sealed partial class StageMapConfiguration
         }
 
         var stage = new Stage(NextStageId(), trimmed, order ?? NextStageOrder(), color);
-        Change(() => _content.Stages.Add(stage));
+        Change(content => content.Stages.Add(stage));
         return stage;
     }
 
@@ -59,7 +59,7 @@ public sealed partial class StageMapConfiguration
         if (updated != stage)
         {
             var index = _content.Stages.IndexOf(stage);
-            Change(() => _content.Stages[index] = updated);
+            Change(content => content.Stages[index] = updated);
         }
 
         return updated;
@@ -78,12 +78,21 @@ public sealed partial class StageMapConfiguration
             throw Failures.StageInUse(stage.Name, mappingCount);
         }
 
-        Change(() =>
+        Change(content =>
         {
-            _content.LeadStatusMappings.RemoveAll(m => m.StageId == stage.Id);
-            _content.Stages.Remove(stage);
+            content.LeadStatusMappings.RemoveAll(m => m.StageId == stage.Id);
+            content.Stages.Remove(stage);
         });
         return stage;
+    }
+
+    /// <summary>The lead status mappings that <see cref="RemoveStage"/> with force drops with the stage called <paramref name="name"/>.</summary>
+    /// <exception cref="StageMapException">StageNotFound.</exception>
+    public DroppedMappings MappingsDroppedByRemoving(string name)
+    {
+        var stage = GetStage(name);
+        var mappings = _content.LeadStatusMappings.Where(m => m.StageId == stage.Id).Select(m => m with { Stage = stage.Name }).ToList();
+        return new DroppedMappings(mappings, removed => $"stage '{removed}' was removed");
     }
 
     private static string RequireStageName(string? name)

@@ -10,13 +10,14 @@ namespace StageMap.Engine.Model;
 /// CRM metadata it is checked against, and (optionally) the file it is bound to.
 /// </summary>
 /// <remarks>
-/// Every change goes through a method that checks its rules first and changes nothing when one fails.
+/// Every change goes through a method that checks its rules first and changes nothing when one fails,
+/// then replaces the content with a changed copy (readers in other runspaces never see a half change).
 /// Commands group their changes in a <see cref="ConfigurationEdit"/>, which saves a bound
 /// configuration once at the end and restores the content if the command does not finish.
 /// </remarks>
 public sealed partial class StageMapConfiguration
 {
-    private ConfigurationContent _content;
+    private volatile ConfigurationContent _content;
     private long _revision;
     private EditScope? _openEdit;
 
@@ -61,7 +62,7 @@ public sealed partial class StageMapConfiguration
 
     public override string ToString() => Path ?? "(in memory)";
 
-    public void SetExperience(Experience experience) => Change(() => _content.Experience = experience);
+    public void SetExperience(Experience experience) => Change(content => content.Experience = experience);
 
     internal void BindTo(string path, FileStamp stamp)
     {
@@ -74,10 +75,16 @@ public sealed partial class StageMapConfiguration
     private LeadStatusMapping WithCurrentStageName(LeadStatusMapping mapping) =>
         mapping with { Stage = FindStageById(mapping.StageId)?.Name };
 
-    /// <summary>Applies a change whose rules have already been checked.</summary>
-    private void Change(Action apply)
+    /// <summary>
+    /// Applies a change whose rules have already been checked, to a copy that then replaces the
+    /// content whole: content once in place is never changed, so a command of another runspace reading
+    /// this configuration while it is being edited reads one consistent state.
+    /// </summary>
+    private void Change(Action<ConfigurationContent> apply)
     {
-        apply();
+        var changed = _content.Clone();
+        apply(changed);
+        _content = changed;
         _revision++;
     }
 }

@@ -6,7 +6,8 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Procedure;
 
 /// <summary>
-/// Renders the article's procedures with one configuration's values, in three parts: the Lead Status
+/// Renders the article's procedures with one configuration's values, in four parts: the stages Outreach
+/// does not have yet as the configuration has them (created, renamed, reordered, recoloured), the Lead Status
 /// mappings (one Add / select status / select stage / Save group per mapping), the Lead Stage &lt;&gt;
 /// Status field mapping with each advanced option it sets, and the Contact Stage Name &lt;&gt; Contact
 /// Status field mapping. Steps are numbered 1..n across the parts. A part the configuration does not
@@ -17,6 +18,7 @@ namespace StageMap.Engine.Procedure;
 /// </summary>
 public abstract class ProcedureBuilder
 {
+    public const string StageSection = "Outreach stages";
     public const string LeadStatusSection = "Lead Status mappings";
     public const string LeadFieldSection = "Lead Stage <> Status field mapping";
     public const string ContactFieldSection = "Contact Stage Name <> Contact Status field mapping";
@@ -50,6 +52,7 @@ public abstract class ProcedureBuilder
     public IReadOnlyList<ProcedureStep> Build(StageMapConfiguration configuration, CrmObject? only = null)
     {
         var steps = new StepWriter();
+        AddStages(steps, configuration);
         if (only != CrmObject.Contact)
         {
             AddLeadStatusMappings(steps, configuration);
@@ -77,6 +80,79 @@ public abstract class ProcedureBuilder
     /// <summary>What opens the advanced options of a mapping, where the experience has such a step.</summary>
     protected virtual void OpenAdvancedOptions(StepWriter steps)
     {
+    }
+
+    /// <summary>
+    /// What the admin must do to Outreach's stages before a mapping can select them: each stage not
+    /// known to be in Outreach is created (one of the six out-of-the-box names is checked, and created
+    /// only if missing), each one Outreach has otherwise is renamed, reordered or recoloured, in stage
+    /// order; then the admin records that Outreach has them. Nothing when Outreach has every stage as it is.
+    /// </summary>
+    private void AddStages(StepWriter steps, StageMapConfiguration configuration)
+    {
+        var pending = configuration.Stages.Where(s => !s.IsInOutreach || s.DiffersFromOutreach).OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        steps.Begin(StageSection);
+        steps.AccessOutreach();
+        steps.Add(null, "Open the page where your Outreach stages are managed (the article this procedure follows does not name that page, in either experience).");
+        foreach (var stage in pending)
+        {
+            if (stage.Outreach is not { } inOutreach)
+            {
+                AddStageToCreate(steps, stage);
+                continue;
+            }
+
+            var id = stage.Id.ToString(CultureInfo.InvariantCulture);
+            if (!string.Equals(inOutreach.Name, stage.Name, System.StringComparison.Ordinal))
+            {
+                steps.Add(stage.Name, "Rename the stage {0} (Outreach id {1}) to {2}.", Inline.Value(inOutreach.Name), Inline.Code(id), Inline.Value(stage.Name));
+            }
+
+            if (inOutreach.Order != stage.Order)
+            {
+                steps.Add(stage.Name, "Set the order of the stage {0} (Outreach id {1}) to {2}; Outreach has it at {3}.",
+                    Inline.Value(stage.Name), Inline.Code(id), Inline.Code(stage.Order.ToString(CultureInfo.InvariantCulture)), Inline.Code(inOutreach.Order.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (!string.Equals(inOutreach.Color, stage.Color, System.StringComparison.OrdinalIgnoreCase))
+            {
+                if (stage.Color is null)
+                {
+                    steps.Add(stage.Name, "Clear the colour of the stage {0} (Outreach id {1}); Outreach has it as {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(inOutreach.Color!));
+                }
+                else
+                {
+                    steps.Add(stage.Name, "Set the colour of the stage {0} (Outreach id {1}) to {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(stage.Color));
+                }
+            }
+        }
+
+        steps.Add(null, "When Outreach shows these stages, record it here, so this part of the procedure is done: export Outreach's stage list and run {0}, or confirm each stage with {1}.",
+            Inline.Code("Import-OutreachStage -Path <Outreach's stage list> -Merge"), Inline.Code("Set-OutreachStage -Name <stage> -OutreachId <its id in Outreach>"));
+    }
+
+    private static void AddStageToCreate(StepWriter steps, Stage stage)
+    {
+        if (DefaultStages.All.Any(d => StageNames.AreSame(d.Name, stage.Name)))
+        {
+            steps.Add(stage.Name, "Check that Outreach has the stage {0}, one of the six stages Outreach provides out of the box; create it only if it is missing.", Inline.Value(stage.Name));
+            return;
+        }
+
+        var order = Inline.Code(stage.Order.ToString(CultureInfo.InvariantCulture));
+        if (stage.Color is null)
+        {
+            steps.Add(stage.Name, "Create the stage {0}, with order {1}.", Inline.Value(stage.Name), order);
+        }
+        else
+        {
+            steps.Add(stage.Name, "Create the stage {0}, with order {1} and colour {2}.", Inline.Value(stage.Name), order, Inline.Value(stage.Color));
+        }
     }
 
     private void AddLeadStatusMappings(StepWriter steps, StageMapConfiguration configuration)
@@ -123,16 +199,19 @@ public abstract class ProcedureBuilder
             return;
         }
 
-        AddFieldMapping(steps, mapping);
+        AddFieldMapping(steps, mapping, configuration.CrmMetadata.LabelOf(crmObject, mapping.CrmField));
     }
 
-    private void AddFieldMapping(StepWriter steps, FieldMapping mapping)
+    /// <param name="crmLabel">The CRM field's label as the Salesforce UI shows it, where a describe gave it.</param>
+    private void AddFieldMapping(StepWriter steps, FieldMapping mapping, string? crmLabel)
     {
         steps.AccessOutreach();
         OpenFieldMappings(steps, mapping.Object);
         var pair = $"{mapping.OutreachField} <> {mapping.CrmField}";
         var outreachField = Inline.Value(mapping.OutreachField);
-        var crmField = Inline.Value(mapping.CrmField);
+        var crmField = crmLabel is null || string.Equals(crmLabel, mapping.CrmField, System.StringComparison.Ordinal)
+            ? Inline.Value(mapping.CrmField)
+            : Inline.Labelled(crmLabel, mapping.CrmField);
         steps.Add(pair, $"Confirm {FieldList} has no {{0}} <> {{1}} mapping yet, nor any other mapping of either field: a second mapping causes syncing errors.", outreachField, crmField);
         steps.Add(pair, $"Click {AddMappingButton} and map the Outreach field {{0}} to the CRM field {{1}}.", outreachField, crmField);
         if (mapping.Direction == SyncDirection.ToCrm)
@@ -238,5 +317,9 @@ public abstract class ProcedureBuilder
         public static Inline Value(string text) => new($"'{text}'", ProcedureMarkdown.CodeSpan(text));
 
         public static Inline Code(string text) => new(text, ProcedureMarkdown.CodeSpan(text));
+
+        /// <summary>A field as the UI shows it with its API name beside it: 'Lead Status' (Status).</summary>
+        public static Inline Labelled(string label, string apiName) =>
+            new($"'{label}' ({apiName})", $"{ProcedureMarkdown.CodeSpan(label)} ({ProcedureMarkdown.CodeSpan(apiName)})");
     }
 }

@@ -7,7 +7,9 @@ namespace StageMap.Engine.Storage;
 /// A file written so that a reader (or a crash) sees either the old bytes or the new ones, never a
 /// mix: the bytes go to a temporary file beside the target, which <see cref="Commit"/> flushes to disk
 /// and renames over the target. Disposed without a commit, the temporary file is deleted and the
-/// target is left as it was (absent, or the previous file).
+/// target is left as it was (absent, or the previous file). A target that is a symbolic link is written
+/// through: the file it points at gets the new bytes (its temp file beside it) and the link stays. The
+/// replaced file's owner, group and mode pass to the new one (<see cref="FileOwnership"/>).
 /// </summary>
 internal sealed class AtomicFile : IDisposable
 {
@@ -20,12 +22,26 @@ internal sealed class AtomicFile : IDisposable
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public AtomicFile(string path)
     {
-        Path = path;
-        var directory = System.IO.Path.GetDirectoryName(path);
-        TempPath = System.IO.Path.Combine(string.IsNullOrEmpty(directory) ? "." : directory, $"{TempPrefix}{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        Path = FileLinks.FinalTarget(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        TempPath = System.IO.Path.Combine(string.IsNullOrEmpty(directory) ? "." : directory, $"{TempPrefix}{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
+        if (File.Exists(Path))
+        {
+            // Before any byte is written, so a private file's new bytes are never readable by others.
+            try
+            {
+                FileOwnership.Copy(Path, TempPath);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
     }
 
+    /// <summary>The file written: the path given, or the file its symbolic link points at.</summary>
     public string Path { get; }
 
     public string TempPath { get; }

@@ -5,7 +5,7 @@ namespace StageMap.Engine.Storage;
 
 /// <summary>
 /// One command's hold on a configuration it changes. All commands of a pipeline that change the same
-/// configuration share one edit: when the last of them completes, a bound configuration is saved once
+/// configuration share one edit (they have one owner; another owner's commands wait for it to close): when the last of them completes, a bound configuration is saved once
 /// (the procedure's "Click Save"). If any of them ends without completing (a terminating error, a
 /// stopped pipeline) or the save fails, the configuration gets back the content it had before.
 /// </summary>
@@ -61,14 +61,18 @@ public sealed class ConfigurationEdit : IDisposable
     }
 }
 
-/// <summary>What an open edit needs to commit or undo: the content before it and who still holds it.</summary>
+/// <summary>What an open edit needs to commit or undo: whose it is, the content before it and who still holds it.</summary>
 internal sealed class EditScope
 {
-    public EditScope(ConfigurationContent before, long revisionBefore)
+    public EditScope(object owner, ConfigurationContent before, long revisionBefore)
     {
+        Owner = owner;
         Before = before;
         RevisionBefore = revisionBefore;
     }
+
+    /// <summary>The runspace (or thread) whose commands share this edit.</summary>
+    public object Owner { get; }
 
     public ConfigurationContent Before { get; }
 

@@ -43,6 +43,22 @@ internal sealed class StageEntry
 
     [JsonProperty("color", NullValueHandling = NullValueHandling.Ignore)]
     public string? Color { get; set; }
+
+    /// <summary>Schema 2: the stage as Outreach last showed it; absent for a stage Outreach is not known to have.</summary>
+    [JsonProperty("outreach", NullValueHandling = NullValueHandling.Ignore)]
+    public OutreachStageEntry? Outreach { get; set; }
+}
+
+internal sealed class OutreachStageEntry
+{
+    [JsonProperty("name", Required = Required.Always), NameText]
+    public string Name { get; set; } = "";
+
+    [JsonProperty("order", Required = Required.Always)]
+    public int Order { get; set; }
+
+    [JsonProperty("color", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Color { get; set; }
 }
 
 internal sealed class LeadStatusMappingEntry
@@ -120,8 +136,25 @@ internal sealed class CrmMetadataEntry
     [JsonProperty("contactFields")]
     public List<string> ContactFields { get; set; } = new();
 
+    /// <summary>Schema 2, optional (absent when no describe gave labels): the Lead fields' labels.</summary>
+    [JsonProperty("leadFieldLabels", NullValueHandling = NullValueHandling.Ignore)]
+    public List<CrmFieldLabelEntry>? LeadFieldLabels { get; set; }
+
+    /// <summary>Schema 2, optional: the Contact fields' labels.</summary>
+    [JsonProperty("contactFieldLabels", NullValueHandling = NullValueHandling.Ignore)]
+    public List<CrmFieldLabelEntry>? ContactFieldLabels { get; set; }
+
     [JsonProperty("sources")]
     public List<string> Sources { get; set; } = new();
+}
+
+internal sealed class CrmFieldLabelEntry
+{
+    [JsonProperty("name", Required = Required.Always)]
+    public string Name { get; set; } = "";
+
+    [JsonProperty("label", Required = Required.Always)]
+    public string Label { get; set; } = "";
 }
 
 internal sealed class CrmStatusEntry

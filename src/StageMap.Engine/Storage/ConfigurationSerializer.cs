@@ -13,7 +13,8 @@ namespace StageMap.Engine.Storage;
 public static class ConfigurationSerializer
 {
     /// <summary>The schema this version writes, and the newest it reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <remarks>2 added a stage's <c>outreach</c> state; a file of schema 1 reads as stages Outreach is not known to have.</remarks>
+    public const int CurrentSchemaVersion = 2;
 
     public static byte[] ToBytes(ConfigurationContent content)
     {
@@ -92,7 +93,7 @@ public static class ConfigurationSerializer
     {
         SchemaVersion = CurrentSchemaVersion,
         Experience = content.Experience,
-        Stages = content.Stages.Select(s => new StageEntry { Id = s.Id, Name = s.Name, Order = s.Order, Color = s.Color }).ToList(),
+        Stages = content.Stages.Select(ToEntry).ToList(),
         LeadStatusMappings = content.LeadStatusMappings.Select(m => new LeadStatusMappingEntry { CrmStatus = m.CrmStatus, StageId = m.StageId }).ToList(),
         FieldMappings = content.FieldMappings.Select(ToEntry).ToList(),
         CrmMetadata = content.CrmMetadata.IsEmpty ? null : ToEntry(content.CrmMetadata),
@@ -131,35 +132,27 @@ public static class ConfigurationSerializer
             names.Add(stage.Name, i);
         }
 
-        if (file.CrmMetadata is { } metadata && JsonSource.Get(obj, "crmMetadata") is JObject metadataToken)
-        {
-            CheckUniqueStatuses(metadata.LeadStatuses, metadataToken, "leadStatuses", source);
-            CheckUniqueStatuses(metadata.ContactStatuses, metadataToken, "contactStatuses", source);
-        }
-
         return new ConfigurationContent
         {
             Experience = file.Experience,
-            Stages = file.Stages.Select(s => new Stage(s.Id, s.Name, s.Order, s.Color)).ToList(),
+            Stages = file.Stages.Select(ToModel).ToList(),
             LeadStatusMappings = file.LeadStatusMappings.Select(m => new LeadStatusMapping(m.CrmStatus, null, m.StageId)).ToList(),
             FieldMappings = file.FieldMappings.Select(ToModel).ToList(),
             CrmMetadata = file.CrmMetadata is null ? CrmMetadata.Empty : ToModel(file.CrmMetadata),
         };
     }
 
-    /// <summary>CRM statuses are unique by API name (exact, as Salesforce keeps them).</summary>
-    private static void CheckUniqueStatuses(List<CrmStatusEntry> statuses, JObject metadataToken, string name, JsonSource source)
+    private static StageEntry ToEntry(Stage s) => new()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < statuses.Count; i++)
-        {
-            if (!seen.Add(statuses[i].ApiName))
-            {
-                var at = (JsonSource.Get(metadataToken, name) as JArray)?[i] ?? metadataToken;
-                throw source.Invalid(at, $"the CRM status '{statuses[i].ApiName}' is listed twice in {name}.");
-            }
-        }
-    }
+        Id = s.Id,
+        Name = s.Name,
+        Order = s.Order,
+        Color = s.Color,
+        Outreach = s.Outreach is null ? null : new OutreachStageEntry { Name = s.Outreach.Name, Order = s.Outreach.Order, Color = s.Outreach.Color },
+    };
+
+    private static Stage ToModel(StageEntry e) =>
+        new(e.Id, e.Name, e.Order, e.Color, e.Outreach is null ? null : new OutreachStageState(e.Outreach.Name, e.Outreach.Order, e.Outreach.Color));
 
     private static FieldMappingEntry ToEntry(FieldMapping m) => new()
     {
@@ -206,8 +199,13 @@ public static class ConfigurationSerializer
         ContactStatuses = m.ContactStatuses.Select(ToEntry).ToList(),
         LeadFields = m.LeadFields.ToList(),
         ContactFields = m.ContactFields.ToList(),
+        LeadFieldLabels = ToEntries(m.LeadFieldLabels),
+        ContactFieldLabels = ToEntries(m.ContactFieldLabels),
         Sources = m.Sources.ToList(),
     };
+
+    private static List<CrmFieldLabelEntry>? ToEntries(IReadOnlyList<CrmFieldLabel> labels) =>
+        labels.Count == 0 ? null : labels.Select(l => new CrmFieldLabelEntry { Name = l.Name, Label = l.Label }).ToList();
 
     private static CrmStatusEntry ToEntry(CrmStatus s) => new()
     {
@@ -226,6 +224,8 @@ public static class ConfigurationSerializer
         ContactStatuses = e.ContactStatuses.Select(s => ToModel(s, CrmObject.Contact)).ToList(),
         LeadFields = e.LeadFields,
         ContactFields = e.ContactFields,
+        LeadFieldLabels = (e.LeadFieldLabels ?? new()).Select(l => new CrmFieldLabel(l.Name, l.Label)).ToList(),
+        ContactFieldLabels = (e.ContactFieldLabels ?? new()).Select(l => new CrmFieldLabel(l.Name, l.Label)).ToList(),
         Sources = e.Sources,
     };
 

@@ -16,13 +16,8 @@ public static class ConfigurationStore
     public static void Create(StageMapConfiguration configuration, string path, bool force)
     {
         var fullPath = Path.GetFullPath(path);
-        if (!force && File.Exists(fullPath))
-        {
-            throw Failures.ConfigurationFileExists(fullPath);
-        }
-
         var bytes = ConfigurationSerializer.ToBytes(configuration.GetContent());
-        Write(fullPath, bytes);
+        Write(fullPath, bytes, target => RefuseExisting(target, fullPath, force));
         configuration.BindTo(fullPath, FileStamp.Of(bytes));
     }
 
@@ -55,13 +50,14 @@ public static class ConfigurationStore
     public static void Save(StageMapConfiguration configuration)
     {
         var path = configuration.Path ?? throw new InvalidOperationException("The configuration is not bound to a file.");
-        if (FileStamp.OfFile(path) != configuration.Stamp)
-        {
-            throw Failures.ConfigurationChangedOnDisk(path);
-        }
-
         var bytes = ConfigurationSerializer.ToBytes(configuration.GetContent());
-        Write(path, bytes);
+        Write(path, bytes, target =>
+        {
+            if (FileStamp.OfFile(target) != configuration.Stamp)
+            {
+                throw Failures.ConfigurationChangedOnDisk(path);
+            }
+        });
         configuration.UpdateStamp(FileStamp.Of(bytes));
     }
 
@@ -70,20 +66,33 @@ public static class ConfigurationStore
     public static string Export(StageMapConfiguration configuration, string path, bool force)
     {
         var fullPath = Path.GetFullPath(path);
-        if (!force && File.Exists(fullPath))
-        {
-            throw Failures.ConfigurationFileExists(fullPath);
-        }
-
-        Write(fullPath, ConfigurationSerializer.ToBytes(configuration.GetContent()));
+        Write(fullPath, ConfigurationSerializer.ToBytes(configuration.GetContent()), target => RefuseExisting(target, fullPath, force));
         return fullPath;
     }
 
-    private static void Write(string fullPath, byte[] bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> over the file <paramref name="fullPath"/> names (through a symbolic
+    /// link) while holding its <see cref="SaveLock"/>: <paramref name="check"/> sees the file as no other
+    /// saver can change it until the new bytes are renamed over it. Temp files that a killed save left
+    /// for this file are removed on the way.
+    /// </summary>
+    private static void RefuseExisting(string target, string fullPath, bool force)
+    {
+        if (!force && File.Exists(target))
+        {
+            throw Failures.ConfigurationFileExists(fullPath);
+        }
+    }
+
+    private static void Write(string fullPath, byte[] bytes, Action<string> check)
     {
         try
         {
-            AtomicFile.WriteAllBytes(fullPath, bytes);
+            var target = FileLinks.FinalTarget(fullPath);
+            using var held = SaveLock.Acquire(target, fullPath, SaveLock.Wait);
+            check(target);
+            StaleTempFiles.Remove(target, held);
+            AtomicFile.WriteAllBytes(target, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

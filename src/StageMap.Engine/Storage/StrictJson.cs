@@ -120,7 +120,7 @@ public static class StrictJson
         reader.SupportMultipleContent = multipleDocuments;
         var names = new Stack<HashSet<string>?>();
         var tokens = 0;
-        while (reader.Read())
+        while (ReadNumberChecked(reader))
         {
             if (++tokens > ReadLimits.MaxTokens)
             {
@@ -151,6 +151,19 @@ public static class StrictJson
                     CheckLength((string)reader.Value!, reader);
                     break;
             }
+        }
+    }
+
+    /// <summary>Json.NET raises OverflowException, not a JsonReaderException, for a number such as 88888888888888888888888888888e0.</summary>
+    private static bool ReadNumberChecked(JsonTextReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (Exception e) when (e is OverflowException or FormatException)
+        {
+            throw new InvalidJsonException($"{At(reader)}: a number StageMap cannot read, too large or too small ({e.Message})");
         }
     }
 

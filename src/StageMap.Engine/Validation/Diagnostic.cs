@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Validation;
@@ -6,7 +9,7 @@ namespace StageMap.Engine.Validation;
 /// One finding of Test-StageMapping (DESIGN §3). A finding is data, not a failure: the cmdlet writes
 /// it to the output stream.
 /// </summary>
-/// <param name="RuleId">The rule that found it: SM001 to SM014 (DESIGN §6).</param>
+/// <param name="RuleId">The rule that found it: SM001 to SM015 (DESIGN §6).</param>
 /// <param name="Severity">Error, Warning or Information.</param>
 /// <param name="Object">The CRM object the finding is about (Lead, Contact), or null for none.</param>
 /// <param name="Target">The status, stage or field at fault, by name.</param>
@@ -20,5 +23,20 @@ public sealed record Diagnostic(
     string Message,
     string? Suggestion = null)
 {
+    /// <summary>
+    /// The fixes <see cref="Message"/> prints as complete commands, each one PowerShell line that, run
+    /// on its own, removes this finding without adding an Error. Empty when the fix is made outside
+    /// StageMap (in Salesforce) or needs a value only the admin knows (the message shows a &lt;stage&gt;).
+    /// </summary>
+    public IReadOnlyList<string> FixCommands { get; init; } = Array.Empty<string>();
+
+    public bool Equals(Diagnostic? other) =>
+        other is not null
+        && RuleId == other.RuleId && Severity == other.Severity && Object == other.Object
+        && Target == other.Target && Message == other.Message && Suggestion == other.Suggestion
+        && FixCommands.SequenceEqual(other.FixCommands);
+
+    public override int GetHashCode() => (RuleId, Severity, Object, Target, Message, Suggestion).GetHashCode();
+
     public override string ToString() => $"{RuleId} {Severity}: {Message}";
 }

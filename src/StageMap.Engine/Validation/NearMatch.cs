@@ -35,10 +35,12 @@ public sealed class NearMatch
     private readonly Index _byLooseValue;
     private readonly Index _byLabel;
     private readonly Index _byLooseLabel;
+    private readonly IReadOnlyList<(string Value, string? Label)> _entries;
 
     /// <param name="entries">Each known value with its label (null when it has none).</param>
     public NearMatch(IReadOnlyList<(string Value, string? Label)> entries)
     {
+        _entries = entries;
         _byLooseValue = new Index(entries.Count, LooseComparer.Instance);
         _byLabel = new Index(0, StringComparer.Ordinal);
         _byLooseLabel = new Index(0, LooseComparer.Instance);
@@ -52,6 +54,9 @@ public sealed class NearMatch
             }
         }
     }
+
+    /// <summary>The near match of CRM status values: by API name, or by label (SM003's, and the warnings as a status is typed).</summary>
+    public static NearMatch OfStatuses(IReadOnlyList<Model.CrmStatus> statuses) => Of(statuses, s => s.ApiName, s => s.Label);
 
     /// <summary>A near match over <paramref name="items"/>.</summary>
     public static NearMatch Of<T>(IReadOnlyList<T> items, Func<T, string> value, Func<T, string?> label)
@@ -83,6 +88,72 @@ public sealed class NearMatch
         }
 
         return _byLooseLabel.Find(text) is { } byLooseLabel ? new NearMatchResult(byLooseLabel, NearMatchKind.Label) : null;
+    }
+
+    /// <summary>
+    /// For names only (a field, a column), never for CRM values: <see cref="Find"/>'s value, else the
+    /// one value (or label) within one single-character edit of <paramref name="text"/> (two for a
+    /// name of more than six characters): 'Stagee' for 'Stage', 'Stauts' for 'Status', but not
+    /// 'State' for 'Status'. Compared by their <see cref="Loosen"/> keys; null when none is that
+    /// close or two are equally close. A name typed wrong is only ever refused or warned about with
+    /// this, never replaced.
+    /// </summary>
+    public string? FindName(string text)
+    {
+        if (Find(text)?.Single is { } near)
+        {
+            return near;
+        }
+
+        var key = Loosen(text);
+        var maxEdits = key.Length > 6 ? 2 : 1;
+        string? best = null;
+        var bestDistance = maxEdits + 1;
+        var tie = false;
+        foreach (var (value, label) in _entries)
+        {
+            var distance = Math.Min(EditDistance(key, Loosen(value)), label is null ? int.MaxValue : EditDistance(key, Loosen(label)));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance, tie) = (value, distance, false);
+            }
+            else if (distance == bestDistance && !string.Equals(best, value, StringComparison.Ordinal))
+            {
+                tie = true;
+            }
+        }
+
+        return tie ? null : best;
+    }
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                }
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>

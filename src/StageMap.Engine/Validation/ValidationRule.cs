@@ -10,7 +10,7 @@ namespace StageMap.Engine.Validation;
 /// </summary>
 public abstract class ValidationRule
 {
-    /// <summary>SM001 to SM014.</summary>
+    /// <summary>SM001 to SM015.</summary>
     public abstract string Id { get; }
 
     /// <summary>The severity of every diagnostic this rule reports.</summary>
@@ -26,6 +26,10 @@ public abstract class ValidationRule
 
     protected Diagnostic Report(CrmObject? crmObject, string target, string message, string? suggestion = null) =>
         new(Id, Severity, crmObject, target, message, suggestion);
+
+    /// <summary>The complete commands of a fix (see <see cref="Diagnostic.FixCommands"/>); nulls are left out.</summary>
+    protected static IReadOnlyList<string> Fixes(params string?[] commands) =>
+        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.OfType<string>(commands));
 
     /// <summary>A value quoted for a message: 'value'.</summary>
     protected static string Quoted(string? value) => "'" + value + "'";

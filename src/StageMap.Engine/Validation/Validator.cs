@@ -28,6 +28,7 @@ public static class Validator
         new SM012PlaceholderDefeatsSkipEmpty(),
         new SM013StageNotFound(),
         new SM014InactiveCrmValue(),
+        new SM015LeadStatusIdsMissing(),
     };
 
     public static IReadOnlyList<Diagnostic> Validate(StageMapConfiguration configuration) =>

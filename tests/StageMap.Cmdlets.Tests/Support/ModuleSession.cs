@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 
 namespace StageMap.Cmdlets.Tests.Support;
@@ -15,13 +16,14 @@ public sealed class ModuleSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public ModuleSession()
+    /// <param name="host">The host the session talks to (prompts, -WhatIf lines); none by default.</param>
+    public ModuleSession(PSHost? host = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "stagemap-cmdlets-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(new[] { Path.Combine(ModulePath, "StageMap.psd1") });
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
         Run($"Set-Location -LiteralPath '{Folder}'");
     }
@@ -54,6 +56,15 @@ public sealed class ModuleSession : IDisposable
         {
             return new RunResult(new List<PSObject>(), shell.Streams.Error.ToList(), shell.Streams.Warning.Select(w => w.Message).ToList(), e.ErrorRecord);
         }
+    }
+
+    /// <summary>A pipeline on this session, for a test that starts it, stops it or watches it run.</summary>
+    public PowerShell Pipeline(string script)
+    {
+        var shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        return shell;
     }
 
     public void Dispose()

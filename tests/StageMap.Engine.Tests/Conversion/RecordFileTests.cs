@@ -29,8 +29,12 @@ public class RecordFileTests : IDisposable
 
     private string Input(string name, string text) => Input(name, Encoding.UTF8.GetBytes(text));
 
+    private readonly System.Collections.Generic.List<string> _warnings = new();
+
     private ConversionSummary Run(string input, string output = "out.jsonl", string? reject = null, Encoding? encoding = null, bool escape = false, Action<IInputRecord, ConversionFailure>? rejected = null) =>
-        BulkConverter.Run(LeadPull(), new BulkConversion { InputPath = input, OutputPath = _temp.File(output), RejectPath = reject is null ? null : _temp.File(reject), Encoding = encoding, EscapeFormula = escape }, rejected: rejected);
+        BulkConverter.Run(LeadPull(), new BulkConversion { InputPath = input, OutputPath = _temp.File(output), RejectPath = reject is null ? null : _temp.File(reject), Encoding = encoding, EscapeFormula = escape }, rejected: rejected, warn: _warnings.Add);
+
+    private System.Collections.Generic.List<string> FormulaWarnings => _warnings.Where(w => w.Contains("formulas")).ToList();
 
     private StageMapException Refused(string input, Encoding? encoding = null)
     {
@@ -174,11 +178,11 @@ public class RecordFileTests : IDisposable
     {
         var input = Input("in.csv", "Id,LastName,Title,Status\n00Q5g00000AbC11EAA,\"=HYPERLINK(\"\"http://x\"\")\",+cmd|' /C calc'!A0,Working - Contacted\n00Q5g00000AbC12EAA,@SUM(A1),-2,Working - Contacted\n00Q5g00000AbC13EAA,\"\tTab\",\"\rCR\",Nope\n");
 
-        var summary = Run(input, "out.csv", "rejected.csv");
+        Run(input, "out.csv", "rejected.csv");
 
-        Assert.Equal(2, summary.Warnings.Count);
-        Assert.Contains("has 4 cell(s) starting with =, +, -, @, a tab or a carriage return (the first in row 2, column 'lastName')", summary.Warnings[0]);
-        Assert.Contains("rejected.csv' has 2 cell(s)", summary.Warnings[1]);
+        Assert.Equal(2, FormulaWarnings.Count);
+        Assert.Contains("has 4 cell(s) starting with =, +, -, @, a tab or a carriage return (the first in row 2, column 'lastName')", FormulaWarnings[0]);
+        Assert.Contains("rejected.csv' has 2 cell(s)", FormulaWarnings[1]);
         Assert.Contains("=HYPERLINK(\"\"http://x\"\")", File.ReadAllText(_temp.File("out.csv")));
     }
 
@@ -187,9 +191,9 @@ public class RecordFileTests : IDisposable
     {
         var input = Input("in.csv", "Id,LastName,Title,Status\n00Q5g00000AbC11EAA,=1+1,-2,Working - Contacted\n00Q5g00000AbC12EAA,Plain,Text,Working - Contacted\n");
 
-        var summary = Run(input, "out.csv", escape: true);
+        Run(input, "out.csv", escape: true);
 
-        Assert.Empty(summary.Warnings);
+        Assert.Empty(FormulaWarnings);
         var lines = File.ReadAllLines(_temp.File("out.csv"));
         Assert.Contains(",'=1+1,,'-2,", lines[1]);
         Assert.Contains(",Plain,,Text,", lines[2]);
@@ -198,7 +202,9 @@ public class RecordFileTests : IDisposable
     [Fact]
     public void JSON_output_has_no_formula_warning()
     {
-        Assert.Empty(Run(Input("in.csv", "Id,LastName,Status\n00Q5g00000AbC11EAA,=1+1,Working - Contacted\n")).Warnings);
+        Run(Input("in.csv", "Id,LastName,Status\n00Q5g00000AbC11EAA,=1+1,Working - Contacted\n"));
+
+        Assert.Empty(FormulaWarnings);
     }
 
     [Fact]

@@ -80,9 +80,9 @@ public class FieldMappingTests
     [Fact]
     public void A_custom_Outreach_field_is_the_same_field_by_name_or_camelCase()
     {
-        _configuration.AddFieldMapping(CrmObject.Lead, "Custom Score", "Score__c");
+        _configuration.AddFieldMapping(CrmObject.Lead, "Custom 7", "Score__c");
 
-        var failure = Fails(() => _configuration.AddFieldMapping(CrmObject.Lead, "customScore", "Other__c"));
+        var failure = Fails(() => _configuration.AddFieldMapping(CrmObject.Lead, "custom7", "Other__c"));
 
         Assert.Equal(ErrorIds.DuplicateFieldMapping, failure.ErrorId);
     }

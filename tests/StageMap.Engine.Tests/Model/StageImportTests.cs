@@ -131,4 +131,38 @@ public class StageImportTests
 
         Assert.Equal(_configuration.Stages, reloaded.Stages);
     }
+    [Fact]
+    public void Imported_stages_with_an_id_are_recorded_as_Outreach_has_them_and_a_rename_shows_as_a_difference()
+    {
+        _configuration.ImportStages(File(Record(11, "New", 1), Record(null, "Nurturing", 2)), merge: false, force: false);
+
+        Assert.True(_configuration.FindStage("New")!.IsInOutreach);
+        Assert.False(_configuration.FindStage("Nurturing")!.IsInOutreach);
+
+        _configuration.UpdateStage("New", newName: "Fresh");
+
+        var renamed = _configuration.FindStage("Fresh")!;
+        Assert.True(renamed.DiffersFromOutreach);
+        Assert.Equal("New", renamed.Outreach!.Name);
+    }
+
+    [Fact]
+    public void Merge_forgets_the_Outreach_state_of_a_stage_whose_id_the_file_gives_to_another()
+    {
+        _configuration.ImportStages(File(Record(3, "Replied", 3)), merge: true, force: false);
+        _configuration.ImportStages(File(Record(3, "Nurturing", 3)), merge: true, force: false);
+
+        Assert.True(_configuration.FindStage("Nurturing")!.IsInOutreach);
+        var moved = _configuration.FindStage("Replied")!;
+        Assert.NotEqual(3, moved.Id);
+        Assert.False(moved.IsInOutreach);
+    }
+
+    [Fact]
+    public void New_and_default_stages_are_local()
+    {
+        _configuration.AddStage("Nurturing");
+
+        Assert.All(_configuration.Stages, s => Assert.False(s.IsInOutreach));
+    }
 }

@@ -69,7 +69,7 @@ public class ClassicPluginProcedureTests
     [Fact]
     public void Every_advanced_option_is_a_step_in_the_article_order()
     {
-        var configuration = StageMapConfiguration.CreateDefault();
+        var configuration = StandardOrg.StagesInOutreach();
         configuration.AddFieldMapping(CrmObject.Lead, "Stage", "Status", SyncDirection.FromCrm, new FieldMappingOptions
         {
             SkipEmptyOnPush = true,
@@ -108,7 +108,7 @@ public class ClassicPluginProcedureTests
     [Fact]
     public void A_push_only_contact_mapping_says_so_and_opens_no_advanced_options()
     {
-        var configuration = StageMapConfiguration.CreateDefault();
+        var configuration = StandardOrg.StagesInOutreach();
         configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", "Level__c", SyncDirection.ToCrm);
 
         var steps = Classic.Build(configuration, CrmObject.Contact);
@@ -129,7 +129,7 @@ public class ClassicPluginProcedureTests
     [Fact]
     public void A_configuration_with_nothing_mapped_yet_is_three_not_configured_steps()
     {
-        var steps = Classic.Build(StageMapConfiguration.CreateDefault());
+        var steps = Classic.Build(StandardOrg.StagesInOutreach());
 
         Assert.Equal(new[] { 1, 2, 3 }, steps.Select(s => s.Step));
         Assert.Equal(new[] { Statuses, LeadField, ContactField }, steps.Select(s => s.Section));
@@ -143,7 +143,7 @@ public class ClassicPluginProcedureTests
     [Fact]
     public void The_not_configured_contact_step_names_the_contact_status_field_of_the_metadata()
     {
-        var content = StageMapConfiguration.CreateDefault().GetContent();
+        var content = StandardOrg.StagesInOutreach().GetContent();
         content.CrmMetadata = new CrmMetadata { ContactStatusField = "Level__c" };
 
         var step = Classic.Build(new StageMapConfiguration(content), CrmObject.Contact).Single();
@@ -154,7 +154,7 @@ public class ClassicPluginProcedureTests
     [Fact]
     public void The_Outreach_Platform_is_accessed_once_before_the_first_click()
     {
-        var configuration = StageMapConfiguration.CreateDefault();
+        var configuration = StandardOrg.StagesInOutreach();
         configuration.AddFieldMapping(CrmObject.Lead, "Stage", "Status");
 
         var steps = Classic.Build(configuration);
@@ -186,7 +186,7 @@ public class ClassicPluginProcedureTests
     [Fact]
     public void A_mapping_whose_stage_is_gone_says_so_instead_of_naming_a_stage()
     {
-        var content = StageMapConfiguration.CreateDefault().GetContent();
+        var content = StandardOrg.StagesInOutreach().GetContent();
         content.LeadStatusMappings.Add(new LeadStatusMapping("Working - Contacted", null, 42));
 
         var step = Classic.Build(new StageMapConfiguration(content), CrmObject.Lead)[6];

@@ -63,7 +63,7 @@ public class EnhancedCrmSyncProcedureTests
     [Fact]
     public void Options_are_set_in_the_settings_with_no_Advanced_dropdown_step()
     {
-        var configuration = StageMapConfiguration.CreateDefault();
+        var configuration = StandardOrg.StagesInOutreach();
         configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", "Contact_Status__c", options: new FieldMappingOptions
         {
             SkipEmptyOnPull = true,
@@ -101,7 +101,7 @@ public class EnhancedCrmSyncProcedureTests
     [Fact]
     public void With_nothing_mapped_the_beta_also_says_what_is_not_configured()
     {
-        var steps = Enhanced.Build(StageMapConfiguration.CreateDefault(Experience.EnhancedCrmSync));
+        var steps = Enhanced.Build(StandardOrg.StagesInOutreach(Experience.EnhancedCrmSync));
 
         Assert.Equal(new[] { Statuses, LeadField, ContactField }, steps.Select(s => s.Section));
         Assert.All(steps, s => Assert.StartsWith("Not configured yet", s.Action));

@@ -10,7 +10,7 @@ public class ProcedureMarkdownTests
     [Fact]
     public void A_procedure_is_a_checklist_with_sections_as_headings_and_values_as_code()
     {
-        var configuration = StageMapConfiguration.CreateDefault();
+        var configuration = StandardOrg.StagesInOutreach();
         configuration.AddLeadStatusMapping("Working - Contacted", "Approaching");
         configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", "Contact_Status__c");
         var builder = new ClassicPluginProcedure();

@@ -29,9 +29,23 @@ internal static class StandardOrg
             (ProcedureBuilder.LeadStatusSection, "Click Save.", null),
         });
 
-    public static StageMapConfiguration Create(Experience experience = Experience.ClassicPlugin)
+    /// <summary>A new configuration whose six default stages are confirmed in Outreach (as Import-OutreachStage records them), so no stage step comes first.</summary>
+    public static StageMapConfiguration StagesInOutreach(Experience experience = Experience.ClassicPlugin)
     {
         var configuration = StageMapConfiguration.CreateDefault(experience);
+        foreach (var stage in DefaultStages.All)
+        {
+            configuration.RecordStageInOutreach(stage.Name, stage.Id);
+        }
+
+        return configuration;
+    }
+
+    /// <summary>The org's configuration, its stages in Outreach.</summary>
+    public static StageMapConfiguration Create(Experience experience = Experience.ClassicPlugin)
+    {
+        var configuration = StagesInOutreach(experience);
+
         foreach (var (status, stage) in LeadStatuses)
         {
             configuration.AddLeadStatusMapping(status, stage);

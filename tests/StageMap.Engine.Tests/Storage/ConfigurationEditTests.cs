@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Threading;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
 using StageMap.Engine.Tests.Support;
@@ -117,5 +119,46 @@ public class ConfigurationEditTests
 
         Assert.NotNull(inMemory.FindStage("Nurture"));
         Assert.Null(inMemory.Path);
+    }
+
+    [Fact]
+    public void Another_owner_waits_for_the_open_edit_and_its_undo_takes_back_only_the_first_owners_change()
+    {
+        var first = _configuration.BeginEdit(new object(), CancellationToken.None);
+        _configuration.AddStage("Nurture");
+        var secondOwner = new Thread(() =>
+        {
+            using var second = _configuration.BeginEdit(new object(), CancellationToken.None);
+            _configuration.AddStage("Qualified");
+            second.Complete();
+        });
+        secondOwner.Start();
+
+        Assert.False(secondOwner.Join(300));
+        first.Dispose();
+        Assert.True(secondOwner.Join(5000));
+
+        Assert.Null(_configuration.FindStage("Nurture"));
+        Assert.NotNull(ConfigurationStore.Load(_path).FindStage("Qualified"));
+        Assert.Null(ConfigurationStore.Load(_path).FindStage("Nurture"));
+    }
+
+    [Fact]
+    public void Another_owner_that_waits_too_long_is_ConfigurationInUse_and_changes_nothing()
+    {
+        using var first = _configuration.BeginEdit(new object(), CancellationToken.None);
+
+        var failure = Assert.Throws<StageMapException>(() => _configuration.BeginEdit(new object(), TimeSpan.FromMilliseconds(200), CancellationToken.None));
+
+        Assert.Equal(ErrorIds.ConfigurationInUse, failure.ErrorId);
+    }
+
+    [Fact]
+    public void A_stopped_command_stops_waiting()
+    {
+        using var first = _configuration.BeginEdit(new object(), CancellationToken.None);
+        using var stop = new CancellationTokenSource(200);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => _configuration.BeginEdit(new object(), stop.Token));
     }
 }

@@ -18,7 +18,7 @@ public class ConfigurationSerializerTests
         var content = new ConfigurationContent
         {
             Experience = Experience.EnhancedCrmSync,
-            Stages = { new Stage(1, "New", 1, "#fff"), new Stage(9, "Nurture", 2) },
+            Stages = { new Stage(1, "New", 1, "#fff"), new Stage(9, "Nurture", 2), new Stage(12, "Renamed", 3, null, new OutreachStageState("Old name", 4, "#000")) },
             LeadStatusMappings = { new LeadStatusMapping("Open - Not Contacted", null, 1) },
             FieldMappings =
             {
@@ -87,7 +87,7 @@ public class ConfigurationSerializerTests
     [Fact]
     public void A_newer_schema_version_is_a_clear_error()
     {
-        var failure = Read("{ \"schemaVersion\": 2, \"somethingNew\": true }");
+        var failure = Read("{ \"schemaVersion\": 3, \"somethingNew\": true }");
 
         Assert.Equal(ErrorIds.UnsupportedSchemaVersion, failure.ErrorId);
         Assert.Contains("newer StageMap", failure.Message);
@@ -146,5 +146,24 @@ public class ConfigurationSerializerTests
             "\"leadStatusMappings\": [ {\"crmStatus\":\"A\",\"stageId\":1}, {\"crmStatus\":\"B\",\"stageId\":1}, {\"crmStatus\":\"C\",\"stageId\":7} ] }"), Path);
 
         Assert.Equal(3, content.LeadStatusMappings.Count);
+    }
+    [Fact]
+    public void A_schema_1_file_reads_with_stages_Outreach_is_not_known_to_have()
+    {
+        var content = ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes("""{ "schemaVersion": 1, "stages": [ { "id": 1, "name": "New", "order": 1 } ] }"""), Path);
+
+        Assert.False(Assert.Single(content.Stages).IsInOutreach);
+    }
+
+    [Fact]
+    public void A_stage_in_Outreach_keeps_Outreachs_name_order_and_colour_in_the_file()
+    {
+        var content = new ConfigurationContent { Stages = { new Stage(7, "Nurture", 2, null, new OutreachStageState("Nurturing", 2)) } };
+
+        var text = Encoding.UTF8.GetString(ConfigurationSerializer.ToBytes(content));
+
+        Assert.Contains("\"schemaVersion\": 2", text);
+        Assert.Contains("\"outreach\": {", text);
+        Assert.Equal(content.Stages, ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(text), Path).Stages);
     }
 }

@@ -34,7 +34,7 @@ public class ConfigurationStoreTests
         var path = _folder.File("m.json");
         ConfigurationStore.Create(StageMapConfiguration.CreateDefault(), path, force: false);
 
-        Assert.StartsWith("{\n  \"schemaVersion\": 1,", File.ReadAllText(path));
+        Assert.StartsWith("{\n  \"schemaVersion\": 2,", File.ReadAllText(path));
     }
 
     [Fact]
@@ -106,12 +106,12 @@ public class ConfigurationStoreTests
     }
 
     [Fact]
-    public void A_temp_file_left_by_a_crashed_save_is_ignored_and_the_next_save_works()
+    public void A_temp_file_left_by_a_crashed_save_is_ignored_and_the_next_save_removes_it()
     {
         var path = _folder.File("m.json");
         var configuration = StageMapConfiguration.CreateDefault();
         ConfigurationStore.Create(configuration, path, force: false);
-        var leftover = _folder.File($"{AtomicFile.TempPrefix}m.json.0123456789abcdef.tmp");
+        var leftover = _folder.File($"{AtomicFile.TempPrefix}m.json.0123456789abcdef0123456789abcdef.tmp");
         File.WriteAllText(leftover, "{ \"schemaVersion\": 1, \"stages\": [ {\"id\": 1, \"na");
 
         var loaded = ConfigurationStore.Load(path);
@@ -119,16 +119,17 @@ public class ConfigurationStoreTests
         ConfigurationStore.Save(loaded);
 
         Assert.Equal(7, ConfigurationStore.Load(path).Stages.Count);
-        Assert.Single(Directory.GetFiles(_folder.Path, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
     }
 
     [Fact]
-    public void A_save_leaves_no_temp_file_behind()
+    public void A_save_leaves_no_temp_file_behind_only_its_empty_lock_file()
     {
         var path = _folder.File("m.json");
         ConfigurationStore.Create(StageMapConfiguration.CreateDefault(), path, force: false);
 
-        Assert.Equal(new[] { path }, Directory.GetFiles(_folder.Path));
+        Assert.Equal(new[] { _folder.File(".stagemap-m.json.lock"), path }, Directory.GetFiles(_folder.Path).OrderBy(f => f, System.StringComparer.Ordinal));
+        Assert.Equal(0, new FileInfo(_folder.File(".stagemap-m.json.lock")).Length);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Validation;
 using Xunit;
@@ -22,7 +23,19 @@ public class SM006LeadStatusLookupMissingTests
 
         AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Stage");
         Assert.Contains("4 lead status mapping(s)", diagnostic.Message);
-        Assert.Contains("New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus", diagnostic.Message);
+        Assert.Contains("New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName.", diagnostic.Message);
+        Assert.Equal(new[] { "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName" }, diagnostic.FixCommands);
+    }
+
+    [Fact]
+    public void The_fix_of_a_lookup_by_id_keeps_it_by_id_when_the_ids_are_imported_and_turns_LookForName_on_otherwise()
+    {
+        var plain = LeadStatusLookup with { Options = new FieldMappingOptions { LookupField = true } };
+        var withIds = StandardOrgWith(plain);
+        withIds.CrmMetadata = WithLeadStatusIds(withIds.CrmMetadata);
+
+        Assert.Equal("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName", Assert.Single(Assert.Single(Diagnose(StandardOrgWith(plain), "SM006")).FixCommands));
+        Assert.Equal("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -ExternalMappedField -ExternalMappedType LeadStatus", Assert.Single(Assert.Single(Diagnose(withIds, "SM006")).FixCommands));
     }
 
     [Fact]
@@ -34,7 +47,7 @@ public class SM006LeadStatusLookupMissingTests
 
         Assert.Contains("ExternalMappedField is off; ExternalMappedType is not set", diagnostic.Message);
         Assert.DoesNotContain("LookupField is off", diagnostic.Message);
-        Assert.Contains("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -ExternalMappedField -ExternalMappedType LeadStatus", diagnostic.Message);
+        Assert.Contains("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName.", diagnostic.Message);
         Assert.Null(diagnostic.Suggestion);
     }
 

@@ -13,11 +13,22 @@ public class SM008MappedFieldWithoutLookupTests
     [Fact]
     public void ExternalMappedField_without_LookupField_is_an_error_with_both_fixes()
     {
+        var content = new ConfigurationContent { FieldMappings = { new FieldMapping(CrmObject.Lead, "Title", "Title", SyncDirection.Bidirectional, new FieldMappingOptions { ExternalMappedField = true }) } };
+        var diagnostic = Assert.Single(Diagnose(content, "SM008"));
+
+        AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Title");
+        Assert.Equal(new[] { "Set-FieldMapping -Object Lead -OutreachField 'Title' -LookupField", "Set-FieldMapping -Object Lead -OutreachField 'Title' -ExternalMappedField:$false" }, diagnostic.FixCommands);
+        Assert.All(diagnostic.FixCommands, fix => Assert.Contains(fix, diagnostic.Message));
+    }
+
+    [Fact]
+    public void On_the_Lead_Stage_mapping_the_only_fix_is_LookupField_on_since_the_lookup_needs_both()
+    {
         var diagnostic = Assert.Single(Diagnose(With(new FieldMappingOptions { ExternalMappedField = true, ExternalMappedType = "LeadStatus" }), "SM008"));
 
         AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Stage");
-        Assert.Contains("Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField", diagnostic.Message);
-        Assert.Contains("-ExternalMappedField:$false", diagnostic.Message);
+        Assert.Equal(new[] { "Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField" }, diagnostic.FixCommands);
+        Assert.DoesNotContain("-ExternalMappedField:$false", diagnostic.Message);
     }
 
     [Fact]

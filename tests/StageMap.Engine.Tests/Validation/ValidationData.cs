@@ -32,6 +32,12 @@ internal static class ValidationData
         Sources = new[] { "sf_describe_Lead__lwrfileupload.json" },
     };
 
+    /// <summary><paramref name="metadata"/> with a LeadStatus record id on each lead status, as a LeadStatus query gives them.</summary>
+    public static CrmMetadata WithLeadStatusIds(CrmMetadata metadata) => metadata with
+    {
+        LeadStatuses = metadata.LeadStatuses.Select((s, i) => s with { Id = $"01J5g00000Lb7Q{(char)('A' + i)}EAZ" }).ToList(),
+    };
+
     public static IReadOnlyList<CrmStatus> Statuses(CrmObject crmObject, params string[] apiNames) =>
         apiNames.Select(n => new CrmStatus(crmObject, n, n)).ToList();
 

@@ -20,6 +20,7 @@ public static class BulkConverter
 
     /// <param name="progress">Called now and then on long files (first after a second, then at most twice a second).</param>
     /// <param name="rejected">Called for each rejected record when the job has no reject file.</param>
+    /// <param name="warn">Told once per mapped field the records do not carry (see <see cref="MissingFieldTally"/>), and once per CSV file with cells that look like formulas (see <see cref="FormulaCells"/>).</param>
     /// <exception cref="StageMapException">InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; no output file was written.</exception>
     public static ConversionSummary Run(
@@ -27,20 +28,22 @@ public static class BulkConverter
         BulkConversion job,
         Action<BulkProgress>? progress = null,
         Action<IInputRecord, ConversionFailure>? rejected = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<string>? warn = null)
     {
+        var missing = new MissingFieldTally(plan, warn);
         var watch = Stopwatch.StartNew();
         var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
             ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
-        var inputFormat = DetectInput(job);
+        var inputFormat = RecordFileReaders.Detect(job.InputPath, job.Encoding);
         var rejectFormat = job.RejectPath is null ? outputFormat : RecordFileFormats.FromExtension(job.RejectPath) ?? outputFormat;
         Check(job, outputFormat, inputFormat, rejectFormat);
 
-        using var input = OpenInput(job.InputPath);
+        using var input = RecordFileReaders.OpenFile(job.InputPath);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         var streams = new BulkStreams(input, inputFormat, output.Stream, outputFormat, rejectOutput?.Stream, rejectFormat);
-        var (read, written, rejectedCount, warnings) = Transfer(plan, job, streams, progress, rejected, cancellation, watch);
+        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, cancellation, watch);
 
         cancellation.ThrowIfCancellationRequested();
         Commit(output);
@@ -49,17 +52,19 @@ public static class BulkConverter
             Commit(rejectOutput);
         }
 
-        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { Warnings = warnings };
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { MissingFields = missing.Fields };
     }
 
     /// <summary>
     /// The streaming loop: records from the input to the output (and rejects) streams, which the
     /// caller commits or discards. The fuzz tests drive it over memory streams.
     /// </summary>
-    internal static (long Read, long Written, long Rejected, List<string> Warnings) Transfer(
+    internal static (long Read, long Written, long Rejected) Transfer(
         ConversionPlan plan,
         BulkConversion job,
         BulkStreams streams,
+        MissingFieldTally missing,
+        Action<string>? warn,
         Action<BulkProgress>? progress,
         Action<IInputRecord, ConversionFailure>? rejected,
         CancellationToken cancellation,
@@ -67,7 +72,6 @@ public static class BulkConverter
     {
         using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding);
         long read = 0, written = 0, rejectedCount = 0;
-        var warnings = new List<string>();
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
         using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))
         {
@@ -81,7 +85,7 @@ public static class BulkConverter
                     var failure = item.Failure;
                     if (failure is null)
                     {
-                        var result = plan.Convert(item.Record, buffer);
+                        var result = plan.Convert(item.Record, buffer, missing);
                         if (result.Succeeded)
                         {
                             writer.Write(result.Record!);
@@ -120,8 +124,8 @@ public static class BulkConverter
 
                 writer.Finish();
                 rejectWriter?.Finish();
-                AddWarning(warnings, writer.Warning(job.OutputPath));
-                AddWarning(warnings, rejectWriter?.Warning(job.RejectPath!));
+                Warn(warn, writer.Warning(job.OutputPath));
+                Warn(warn, rejectWriter?.Warning(job.RejectPath!));
             }
             catch (IOException e)
             {
@@ -129,14 +133,14 @@ public static class BulkConverter
             }
         }
 
-        return (read, written, rejectedCount, warnings);
+        return (read, written, rejectedCount);
     }
 
-    private static void AddWarning(List<string> warnings, string? warning)
+    private static void Warn(Action<string>? warn, string? warning)
     {
         if (warning is not null)
         {
-            warnings.Add(warning);
+            warn?.Invoke(warning);
         }
     }
 
@@ -162,19 +166,6 @@ public static class BulkConverter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Failures.OutputFailed(output.Path, e);
-        }
-    }
-
-    private static RecordFileFormat DetectInput(BulkConversion job)
-    {
-        var path = job.InputPath;
-        try
-        {
-            return RecordFileFormats.DetectInput(path, job.Encoding);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
         }
     }
 
@@ -211,18 +202,6 @@ public static class BulkConverter
 
     private static bool SamePath(string left, string right) =>
         string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
-
-    private static FileStream OpenInput(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
-        }
-    }
 }
 
 /// <summary>The open streams of one bulk conversion and their formats.</summary>

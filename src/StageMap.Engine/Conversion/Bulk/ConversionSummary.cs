@@ -14,8 +14,8 @@ public sealed record ConversionSummary(
     RecordFileFormat OutputFormat,
     string? RejectPath)
 {
-    /// <summary>What the caller should warn the user of (one line per CSV file with cells that look like formulas).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+    /// <summary>Each mapped field some converted record did not carry, with how many records converted without it.</summary>
+    public IReadOnlyList<MissingField> MissingFields { get; init; } = Array.Empty<MissingField>();
 
     /// <summary>Records read per second.</summary>
     public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;

@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -23,16 +20,3 @@ internal interface IRecordFileReader : IDisposable
     IEnumerable<InputItem> Read();
 }
 
-/// <summary>Opens the reader for a record file's format.</summary>
-internal static class RecordFileReaders
-{
-    /// <summary>A reader over <paramref name="stream"/> (left open), its text decoded strictly: a byte order mark, else <paramref name="encoding"/>, else UTF-8.</summary>
-    /// <exception cref="StageMapException">InvalidRecordFile: a CSV header that is empty, or has a column without a name or a name twice.</exception>
-    public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding)
-    {
-        var text = StrictText.OpenReader(stream, encoding, leaveOpen: true);
-        return format == RecordFileFormat.Csv
-            ? new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null)
-            : new JsonRecordReader(stream, text, path, encodingNamed: encoding is not null);
-    }
-}

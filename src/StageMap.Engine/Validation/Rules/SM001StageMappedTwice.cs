@@ -27,12 +27,16 @@ public sealed class SM001StageMappedTwice : ValidationRule
                 continue;
             }
 
+            // With two statuses, each mapped once, removing the second is a complete fix.
+            var remove = statuses.Count == 2 && mappings.Count == 2 ? $"Remove-LeadStatusMapping -CrmStatus {Ps(statuses[1])}" : null;
             yield return Report(
                 CrmObject.Lead,
                 stage.Name,
                 $"Stage {Quoted(stage.Name)} is mapped by {statuses.Count} lead statuses: {QuotedList(statuses)}. "
                 + "Outreach produces an error when mapping a stage already present: a stage maps to one lead status. "
-                + $"Keep one and map the others to other stages, for example Set-LeadStatusMapping -CrmStatus {Ps(statuses[1])} -Stage <stage>.");
+                + $"Keep one and map the others to other stages, for example Set-LeadStatusMapping -CrmStatus {Ps(statuses[1])} -Stage <stage>"
+                + (remove is null ? "." : $", or remove the other mapping: {remove}."))
+                with { FixCommands = Fixes(remove) };
         }
     }
 }

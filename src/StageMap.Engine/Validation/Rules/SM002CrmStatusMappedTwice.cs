@@ -27,7 +27,8 @@ public sealed class SM002CrmStatusMappedTwice : ValidationRule
                 status,
                 $"Lead status {Quoted(status)} is mapped {mappings.Count} times, to stages {string.Join(", ", stages)}. "
                 + "A lead status maps to one stage. "
-                + $"Keep one: Remove-LeadStatusMapping -CrmStatus {Ps(status)} removes the first of them; check the one left with Get-LeadStatusMapping -CrmStatus {Ps(status)}.");
+                + $"Keep one: Remove-LeadStatusMapping -CrmStatus {Ps(status)} removes the first of them{(mappings.Count > 2 ? $" (run it {mappings.Count - 1} times)" : "")}; check the one left with Get-LeadStatusMapping -CrmStatus {Ps(status)}.")
+                with { FixCommands = mappings.Count == 2 ? Fixes($"Remove-LeadStatusMapping -CrmStatus {Ps(status)}") : Fixes() };
         }
     }
 }

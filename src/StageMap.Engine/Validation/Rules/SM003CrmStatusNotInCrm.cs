@@ -33,35 +33,45 @@ public sealed class SM003CrmStatusNotInCrm : ValidationRule
             }
 
             var mapped = mapping.CrmStatus;
-            var stage = stageId.Stage is { } found ? Ps(found.Name) : "<stage>";
-            var wrong = $"Lead status {Quoted(mapped)} is not the API name of a CRM lead status, and the sync compares API names exactly: it will fail for this mapping. ";
             var match = context.LeadStatusMatch.Find(mapped);
-            if (match?.Single is { } exact)
+            var what = Describe(mapped, match, context.Metadata.LeadStatuses.Count);
+            var remove = $"Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}";
+            if (match?.Single is not { } exact)
             {
-                var why = match.Kind == NearMatchKind.Label
-                    ? $"It matches the label of the CRM lead status whose API name is {Quoted(exact)}; mappings use the API name (the value Lead.Status holds). "
-                    : $"The CRM has {Quoted(exact)}, which differs only in case, white space or dashes. ";
-                yield return Report(
-                    CrmObject.Lead,
-                    mapped,
-                    wrong + why + $"Map that instead: Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.",
-                    exact);
+                var hint = match is null ? "Correct it to the CRM's API name, or remove the mapping" : "Map the one you mean by its exact API name, and remove this mapping";
+                yield return Report(CrmObject.Lead, mapped, what + $"{hint}: {remove}.") with { FixCommands = Fixes(remove) };
             }
-            else if (match is not null)
+            else if (context.FindName(exact)?.MappingCount > 0)
             {
-                yield return Report(
-                    CrmObject.Lead,
-                    mapped,
-                    wrong + $"It nearly matches several CRM lead statuses: {QuotedList(match.Candidates)}. Map the one you mean by its exact API name, and remove this mapping: Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}.");
+                yield return Report(CrmObject.Lead, mapped, what + $"{Quoted(exact)} is mapped already: remove this mapping: {remove}.", exact) with { FixCommands = Fixes(remove) };
             }
             else
             {
-                yield return Report(
-                    CrmObject.Lead,
-                    mapped,
-                    wrong + $"It is none of the {context.Metadata.LeadStatuses.Count} lead statuses of the CRM metadata (Get-CrmStatus -Object Lead lists them). "
-                    + $"Correct it to the CRM's API name, or remove the mapping: Remove-LeadStatusMapping -CrmStatus {Ps(mapped)}.");
+                var stage = stageId.Stage is { } found ? Ps(found.Name) : "<stage>";
+                var replace = stageId.Stage is null ? null : $"{remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}";
+                yield return Report(CrmObject.Lead, mapped, what + $"Map that instead: {remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.", exact)
+                    with { FixCommands = Fixes(replace) };
             }
         }
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="mapped"/>, a status that is not exactly a CRM lead status,
+    /// and what was most likely meant (<paramref name="match"/>, from the lead statuses' near match):
+    /// SM003's message before its fix. New- and Set-LeadStatusMapping warn with it as the status is typed.
+    /// </summary>
+    public static string Describe(string mapped, NearMatchResult? match, int crmStatusCount)
+    {
+        var wrong = $"Lead status {Quoted(mapped)} is not the API name of a CRM lead status, and the sync compares API names exactly: it will fail for this mapping. ";
+        if (match?.Single is { } exact)
+        {
+            return wrong + (match.Kind == NearMatchKind.Label
+                ? $"It matches the label of the CRM lead status whose API name is {Quoted(exact)}; mappings use the API name (the value Lead.Status holds). "
+                : $"The CRM has {Quoted(exact)}, which differs only in case, white space or dashes. ");
+        }
+
+        return wrong + (match is null
+            ? $"It is none of the {crmStatusCount} lead statuses of the CRM metadata (Get-CrmStatus -Object Lead lists them). "
+            : $"It nearly matches several CRM lead statuses: {QuotedList(match.Candidates)}. ");
     }
 }

@@ -33,7 +33,8 @@ public sealed class SM004CrmStatusNotMapped : ValidationRule
                 status.Name,
                 $"CRM lead status {Quoted(status.Name)} is not mapped to a stage: leads with this status get no stage in Outreach. "
                 + $"Map it: New-LeadStatusMapping -CrmStatus {Ps(status.Name)} -Stage {(freeStage is null ? "<stage>" : Ps(freeStage))}.",
-                freeStage);
+                freeStage)
+                with { FixCommands = Fixes(freeStage is null ? null : $"New-LeadStatusMapping -CrmStatus {Ps(status.Name)} -Stage {Ps(freeStage)}") };
         }
     }
 }

@@ -31,7 +31,8 @@ public sealed class SM005StageNotMapped : ValidationRule
                 stage.Name,
                 $"Stage {Quoted(stage.Name)} has no lead status mapped to it: no lead enters it from Salesforce. "
                 + $"That is fine for a stage you set only in Outreach; otherwise map a status to it: New-LeadStatusMapping -CrmStatus {(status is null ? "<status>" : Ps(status))} -Stage {Ps(stage.Name)}.",
-                status);
+                status)
+                with { FixCommands = Fixes(status is null ? null : $"New-LeadStatusMapping -CrmStatus {Ps(status)} -Stage {Ps(stage.Name)}") };
         }
     }
 

@@ -7,12 +7,14 @@ namespace StageMap.Engine.Validation.Rules;
 /// SM006: lead status mappings exist, but no Lead field mapping is the Stage &lt;&gt; Status lookup
 /// the article configures: Outreach field Stage to CRM field Status, with LookupField,
 /// ExternalMappedField and ExternalMappedType LeadStatus. Without it the sync never applies the lead
-/// status mappings.
+/// status mappings. Each fix it prints turns LookForName on too (Lead.Status holds the status API
+/// name), unless the mapping already looks statuses up by record id and the metadata has the ids:
+/// a lookup by id without ids is SM015's Error.
 /// </summary>
 public sealed class SM006LeadStatusLookupMissing : ValidationRule
 {
     private const string FullMapping =
-        "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus";
+        "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName";
 
     public override string Id => "SM006";
 
@@ -43,7 +45,8 @@ public sealed class SM006LeadStatusLookupMissing : ValidationRule
                 CrmObject.Lead,
                 OutreachFields.Stage.Name,
                 $"There are {count} lead status mapping(s) but no Lead field mapping of the Outreach field 'Stage', so the sync never applies them. "
-                + $"Map the Stage <> Status fields as a LeadStatus lookup: {FullMapping}.");
+                + $"Map the Stage <> Status fields as a LeadStatus lookup by name (Lead.Status holds the status API name): {FullMapping}.")
+            with { FixCommands = Fixes(FullMapping) };
             yield break;
         }
 
@@ -72,14 +75,16 @@ public sealed class SM006LeadStatusLookupMissing : ValidationRule
                 : $"ExternalMappedType is {Quoted(first.Options.ExternalMappedType)}, not 'LeadStatus'");
         }
 
+        var lookForName = first.Options.LookForName || SM015LeadStatusIdsMissing.HasLeadStatusIds(context.Metadata) ? "" : " -LookForName";
         var fix = wrongField
             ? $"Remove-FieldMapping -Object Lead -OutreachField {Ps(first.OutreachField)}; {FullMapping}"
-            : $"Set-FieldMapping -Object Lead -OutreachField {Ps(first.OutreachField)} -LookupField -ExternalMappedField -ExternalMappedType LeadStatus";
+            : $"Set-FieldMapping -Object Lead -OutreachField {Ps(first.OutreachField)} -LookupField -ExternalMappedField -ExternalMappedType LeadStatus{lookForName}";
         yield return Report(
             CrmObject.Lead,
             first.OutreachField,
             $"There are {count} lead status mapping(s), but the Lead field mapping of {Quoted(first.OutreachField)} is not the Stage <> Status lookup the sync needs to apply them: "
             + string.Join("; ", problems) + $". Fix it: {fix}.",
-            wrongField ? ValidationContext.LeadStatusField : null);
+            wrongField ? ValidationContext.LeadStatusField : null)
+            with { FixCommands = Fixes(fix) };
     }
 }

@@ -38,14 +38,22 @@ public sealed class SM007FieldMappedTwice : ValidationRule
             if (outreachFields.Count > 1)
             {
                 var first = group[0];
+
+                // Remove one that is not a Stage mapping (removing that one would draw SM006); a complete fix only with two mappings of two fields.
+                var removable = outreachFields.LastOrDefault(f => !IsStageField(f)) ?? outreachFields[1];
+                var remove = $"Remove-FieldMapping -Object {first.Object} -OutreachField {Ps(removable)}";
                 yield return Report(
                     first.Object,
                     first.CrmField,
                     $"On {first.Object}, CRM field {Quoted(first.CrmField)} is mapped from {outreachFields.Count} Outreach fields: {QuotedList(outreachFields)}. "
-                    + $"A field is mapped once per object, or the sync fails: keep one, for example Remove-FieldMapping -Object {first.Object} -OutreachField {Ps(outreachFields[1])}.");
+                    + $"A field is mapped once per object, or the sync fails: keep one, for example {remove}.")
+                    with { FixCommands = group.Count == 2 && !IsStageField(removable) ? Fixes(remove) : Fixes() };
             }
         }
     }
+
+    private static bool IsStageField(string outreachField) =>
+        OutreachFields.AreSame(outreachField, OutreachFields.Stage.Name) || OutreachFields.AreSame(outreachField, OutreachFields.StageName.Name);
 
     /// <summary>The mappings sharing a key (ignoring case) with another, grouped, in the order the keys first appear.</summary>
     private static IEnumerable<List<FieldMapping>> Repeated(IReadOnlyList<FieldMapping> mappings, Func<FieldMapping, string> key)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Validation.Rules;
 
@@ -15,6 +16,9 @@ public sealed class SM008MappedFieldWithoutLookup : ValidationRule
 
     public override string Title => "ExternalMappedField without LookupField";
 
+    private static bool IsLeadStage(FieldMapping mapping) =>
+        mapping.Object == CrmObject.Lead && OutreachFields.AreSame(mapping.OutreachField, OutreachFields.Stage.Name);
+
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         foreach (var mapping in context.Content.FieldMappings)
@@ -25,12 +29,15 @@ public sealed class SM008MappedFieldWithoutLookup : ValidationRule
             }
 
             var set = $"Set-FieldMapping -Object {mapping.Object} -OutreachField {Ps(mapping.OutreachField)}";
-            yield return Report(
-                mapping.Object,
-                mapping.OutreachField,
-                $"The {mapping.Object} field mapping {Quoted(mapping.OutreachField)} <> {Quoted(mapping.CrmField)} has ExternalMappedField on but LookupField off; "
-                + "the Mapped field option is only available when the Lookup field option is enabled. "
-                + $"Turn LookupField on ({set} -LookupField) or ExternalMappedField off ({set} -ExternalMappedField:$false).");
+            var lookupOn = $"{set} -LookupField";
+            var mappedFieldOff = $"{set} -ExternalMappedField:$false";
+            var what = $"The {mapping.Object} field mapping {Quoted(mapping.OutreachField)} <> {Quoted(mapping.CrmField)} has ExternalMappedField on but LookupField off; "
+                + "the Mapped field option is only available when the Lookup field option is enabled. ";
+
+            // The Lead Stage mapping needs both options to be the LeadStatus lookup (SM006): only LookupField on fixes it.
+            yield return IsLeadStage(mapping)
+                ? Report(mapping.Object, mapping.OutreachField, what + $"The Lead Stage <> Status lookup needs both: turn LookupField on: {lookupOn}.") with { FixCommands = Fixes(lookupOn) }
+                : Report(mapping.Object, mapping.OutreachField, what + $"Turn LookupField on ({lookupOn}) or ExternalMappedField off ({mappedFieldOff}).") with { FixCommands = Fixes(lookupOn, mappedFieldOff) };
         }
     }
 }

@@ -33,7 +33,8 @@ public sealed class SM009ContactStatusFieldNotCustom : ValidationRule
             $"The Contact {Quoted(mapping.OutreachField)} mapping syncs with CRM field {Quoted(mapping.CrmField)}, which is not a custom field (its API name does not end in __c). "
             + "Contact status is a custom picklist in most CRMs, usually Contact_Status__c: check the field's API name in Salesforce and map that: "
             + $"Remove-FieldMapping -Object Contact -OutreachField {Ps(mapping.OutreachField)}; New-FieldMapping -Object Contact -OutreachField {Ps(mapping.OutreachField)} -CrmField {(suggestion is null ? "<field>" : Ps(suggestion))}.",
-            suggestion);
+            suggestion)
+            with { FixCommands = Fixes(suggestion is null ? null : $"Remove-FieldMapping -Object Contact -OutreachField {Ps(mapping.OutreachField)}; New-FieldMapping -Object Contact -OutreachField {Ps(mapping.OutreachField)} -CrmField {Ps(suggestion)}") };
     }
 
     private static bool IsCustom(string field) => field.Trim().EndsWith("__c", System.StringComparison.OrdinalIgnoreCase);

@@ -43,7 +43,8 @@ public sealed class SM010StageNameNotContactStatus : ValidationRule
                 stage.Name,
                 $"Stage {Quoted(stage.Name)} is not a value of the contact status picklist {picklist}. The Contact {Quoted(mapping.OutreachField)} mapping syncs the stage name as text, "
                 + $"so it must equal a picklist API name exactly, or the sync fails for contacts in this stage. {fix}",
-                value);
+                value)
+                with { FixCommands = Fixes(value is null ? null : $"Set-OutreachStage -Name {Ps(stage.Name)} -NewName {Ps(value)}") };
         }
 
         foreach (var status in context.ContactStatuses)
@@ -57,7 +58,8 @@ public sealed class SM010StageNameNotContactStatus : ValidationRule
                 CrmObject.Contact,
                 status.Name,
                 $"Contact status {Quoted(status.Name)} of {picklist} has no stage of exactly that name, so contacts with this status get no stage in Outreach. "
-                + $"Add the stage: New-OutreachStage -Name {Ps(status.Name)}, or remove the value from {picklist} in Salesforce.");
+                + $"Add the stage: New-OutreachStage -Name {Ps(status.Name)}, or remove the value from {picklist} in Salesforce.")
+                with { FixCommands = Fixes($"New-OutreachStage -Name {Ps(status.Name)}") };
         }
     }
 }

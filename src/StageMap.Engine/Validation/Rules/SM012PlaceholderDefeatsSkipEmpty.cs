@@ -29,7 +29,8 @@ public sealed class SM012PlaceholderDefeatsSkipEmpty : ValidationRule
                     mapping.OutreachField,
                     $"The {mapping.Object} field mapping {Quoted(mapping.OutreachField)} has both ExternalEmptyPlaceholder {Quoted(options.ExternalEmptyPlaceholder)} and SkipEmptyOnPush: "
                     + "a blank sent to Salesforce gets the placeholder, so the skip never happens. "
-                    + $"Keep the one you mean: {set} -SkipEmptyOnPush:$false to write the placeholder, or clear ExternalEmptyPlaceholder to leave Salesforce's value alone.");
+                    + $"Keep the one you mean: {set} -SkipEmptyOnPush:$false to write the placeholder, or {set} -ExternalEmptyPlaceholder '' to leave Salesforce's value alone.")
+                    with { FixCommands = Fixes($"{set} -SkipEmptyOnPush:$false", $"{set} -ExternalEmptyPlaceholder ''") };
             }
 
             if (options.SkipEmptyOnPull && !string.IsNullOrEmpty(options.InternalEmptyPlaceholder))
@@ -39,7 +40,8 @@ public sealed class SM012PlaceholderDefeatsSkipEmpty : ValidationRule
                     mapping.OutreachField,
                     $"The {mapping.Object} field mapping {Quoted(mapping.OutreachField)} has both InternalEmptyPlaceholder {Quoted(options.InternalEmptyPlaceholder)} and SkipEmptyOnPull: "
                     + "a blank loaded from Salesforce gets the placeholder, so the skip never happens. "
-                    + $"Keep the one you mean: {set} -SkipEmptyOnPull:$false to write the placeholder, or clear InternalEmptyPlaceholder to leave Outreach's value alone.");
+                    + $"Keep the one you mean: {set} -SkipEmptyOnPull:$false to write the placeholder, or {set} -InternalEmptyPlaceholder '' to leave Outreach's value alone.")
+                    with { FixCommands = Fixes($"{set} -SkipEmptyOnPull:$false", $"{set} -InternalEmptyPlaceholder ''") };
             }
         }
     }

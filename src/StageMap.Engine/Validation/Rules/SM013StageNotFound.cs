@@ -17,7 +17,7 @@ public sealed class SM013StageNotFound : ValidationRule
 
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
-        foreach (var (mapping, _, stage) in context.Mappings)
+        foreach (var (mapping, status, stage) in context.Mappings)
         {
             if (stage.Stage is not null)
             {
@@ -28,7 +28,8 @@ public sealed class SM013StageNotFound : ValidationRule
                 CrmObject.Lead,
                 mapping.CrmStatus,
                 $"Lead status {Quoted(mapping.CrmStatus)} is mapped to stage id {mapping.StageId}, and no stage has that id, so the sync has no stage for it. "
-                + $"Map it to an existing stage: Set-LeadStatusMapping -CrmStatus {Ps(mapping.CrmStatus)} -Stage <stage>, or remove it: Remove-LeadStatusMapping -CrmStatus {Ps(mapping.CrmStatus)}.");
+                + $"Map it to an existing stage: Set-LeadStatusMapping -CrmStatus {Ps(mapping.CrmStatus)} -Stage <stage>, or remove it: Remove-LeadStatusMapping -CrmStatus {Ps(mapping.CrmStatus)}.")
+                with { FixCommands = status.MappingCount == 1 ? Fixes($"Remove-LeadStatusMapping -CrmStatus {Ps(mapping.CrmStatus)}") : Fixes() };
         }
     }
 }

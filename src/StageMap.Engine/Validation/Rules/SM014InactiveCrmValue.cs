@@ -29,7 +29,8 @@ public sealed class SM014InactiveCrmValue : ValidationRule
                         CrmObject.Lead,
                         status.Name,
                         $"Lead status {Quoted(status.Name)} is inactive in the CRM: no lead gets it any more, and Salesforce refuses an inactive value on a restricted picklist when the sync writes it. "
-                        + $"Reactivate it in Salesforce, or remove the mapping: Remove-LeadStatusMapping -CrmStatus {Ps(status.Name)}.");
+                        + $"Reactivate it in Salesforce, or remove the mapping: Remove-LeadStatusMapping -CrmStatus {Ps(status.Name)}.")
+                        with { FixCommands = status.MappingCount == 1 ? Fixes($"Remove-LeadStatusMapping -CrmStatus {Ps(status.Name)}") : Fixes() };
                 }
             }
         }

@@ -1,0 +1,73 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
+using StageMap.Engine.Live.Outreach;
+
+namespace StageMap.Cmdlets.Live;
+
+/// <summary>
+/// Connect-Outreach: an Outreach connection from a token in hand, or from an OAuth client's id, secret
+/// and refresh token (renewed when a call gets 401). It becomes the session's current one.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "Outreach", DefaultParameterSetName = TokenSet)]
+[OutputType(typeof(OutreachConnection))]
+public sealed class ConnectOutreachCommand : StageMapCommand
+{
+    private const string TokenSet = "AccessToken";
+    private const string RefreshSet = "RefreshToken";
+
+    private readonly LiveCall _live;
+
+    public ConnectOutreachCommand()
+    {
+        _live = new LiveCall(this);
+    }
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
+    [Parameter(ParameterSetName = RefreshSet)]
+    [ValidateNotNull]
+    public SecureString? AccessToken { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = RefreshSet)]
+    [ValidateNotNullOrEmpty]
+    public string ClientId { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = RefreshSet)]
+    [ValidateNotNull]
+    public SecureString? ClientSecret { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = RefreshSet)]
+    [ValidateNotNull]
+    public SecureString? RefreshToken { get; set; }
+
+    /// <summary>Where the API and the token endpoint live; https://api.outreach.io by default.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? BaseUri { get; set; }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            var connection = ParameterSetName == RefreshSet
+                ? OutreachConnection.WithRefresh(BaseUri, ClientId, ClientSecret!, RefreshToken!, AccessToken)
+                : OutreachConnection.FromToken(BaseUri, AccessToken!);
+            if (ParameterSetName == RefreshSet && AccessToken is null)
+            {
+                _live.Run((http, cancellation) => new OutreachClient(http, connection).RenewTokenAsync(cancellation));
+            }
+
+            LiveSessions.Outreach = connection;
+            WriteVerbose($"Connected to Outreach: {connection}.");
+            WriteObject(connection);
+        }
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+        }
+    }
+
+    protected override void StopProcessing() => _live.Stop();
+}

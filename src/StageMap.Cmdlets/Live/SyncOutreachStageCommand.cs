@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
+using StageMap.Engine.Live.Outreach;
+
+namespace StageMap.Cmdlets.Live;
+
+/// <summary>
+/// Sync-OutreachStage: makes Outreach's stages match the configuration's (create, rename, reorder,
+/// recolour; with -RemoveExtra delete) and writes the Outreach ids it learns back into the
+/// configuration, saved once at the end. A failed call is a non-terminating error naming the call; the
+/// configuration still records every call that succeeded.
+/// </summary>
+[Cmdlet(VerbsData.Sync, "OutreachStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(StageSyncChange))]
+public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
+{
+    private readonly LiveCall _live;
+
+    public SyncOutreachStageCommand()
+    {
+        _live = new LiveCall(this);
+    }
+
+    /// <summary>Deletes the Outreach stages the configuration lacks.</summary>
+    [Parameter]
+    public SwitchParameter RemoveExtra { get; set; }
+
+    /// <summary>With -RemoveExtra, deletes stages that prospects still hold (they are left on "No Stage").</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The Outreach connection; the session's current one by default.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public OutreachConnection? Connection { get; set; }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            var connection = LiveSessions.RequireOutreach(Connection);
+            var outreach = _live.Run((http, cancellation) => new OutreachClient(http, connection).ListStagesAsync(cancellation));
+            Apply(connection, StageSync.Plan(TargetConfiguration.Stages, outreach.Stages, RemoveExtra));
+        }
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+        }
+
+        base.EndProcessing();
+    }
+
+    protected override void StopProcessing()
+    {
+        _live.Stop();
+        base.StopProcessing();
+    }
+
+    private void Apply(OutreachConnection connection, IReadOnlyList<StageSyncStep> steps)
+    {
+        var failed = new List<string>();
+        var calls = 0;
+        var stopped = false;
+        foreach (var step in steps)
+        {
+            var change = stopped ? Result(step, StageSyncResult.Skipped) : Apply(connection, step, failed, ref calls, ref stopped);
+            WriteObject(change);
+        }
+
+        if (failed.Count > 0)
+        {
+            WriteWarning($"{failed.Count} call(s) to Outreach failed: {string.Join("; ", failed)}. The configuration records the {calls} that succeeded; run Sync-OutreachStage again once the cause is fixed.");
+        }
+        else if (calls == 0 && steps.All(s => !s.Writes))
+        {
+            WriteInformation(new HostInformationMessage { Message = "Outreach's stages already match the configuration: nothing changed." }, new[] { "PSHOST" });
+        }
+    }
+
+    private StageSyncChange Apply(OutreachConnection connection, StageSyncStep step, List<string> failed, ref int calls, ref bool stopped)
+    {
+        if (!step.Writes)
+        {
+            if (step.Action == StageSyncAction.Unchanged && !IsWhatIf && !Record(step, step.OutreachId!.Value))
+            {
+                return Result(step, StageSyncResult.Failed);
+            }
+
+            return Result(step, step.Action == StageSyncAction.Extra ? StageSyncResult.Kept : StageSyncResult.Unchanged);
+        }
+
+        var request = StageSync.RequestFor(connection, step);
+        var what = step.Action switch
+        {
+            StageSyncAction.Create => $"{request}: create with {step.Attributes}",
+            StageSyncAction.Update => $"{request}: {step.Details}",
+            _ => request.ToString(),
+        };
+        if (!ShouldProcess($"Outreach stage '{step.Stage}'", what))
+        {
+            return Result(step, IsWhatIf ? StageSyncResult.WhatIf : StageSyncResult.Declined);
+        }
+
+        // Deletes are High impact: asked one by one unless -Confirm:$false or $ConfirmPreference is None.
+        if (step.Action == StageSyncAction.Delete && !ConfirmDestructive($"Outreach stage '{step.Stage}'", $"{what} (its prospects are left on \"No Stage\")"))
+        {
+            return Result(step, StageSyncResult.Declined);
+        }
+
+        try
+        {
+            var id = _live.Run((http, cancellation) => new StageSync(new OutreachClient(http, connection)).ApplyAsync(step, Force, cancellation));
+            calls++;
+            return Record(step, id) ? Result(step, StageSyncResult.Done, id) : Result(step, StageSyncResult.Failed, id);
+        }
+        catch (StageMapException failure)
+        {
+            // The stage is the object at fault; the message names the call.
+            WriteError(ErrorRecords.From(failure, step.Stage));
+            if (failure.ErrorId == ErrorIds.StageHasProspects)
+            {
+                return Result(step, StageSyncResult.Refused);
+            }
+
+            failed.Add(request.ToString());
+            // A refused token or scope fails every call alike; a rejected stage (422) fails alone.
+            stopped = failure.ErrorId != ErrorIds.OutreachRequestRejected;
+            return Result(step, StageSyncResult.Failed);
+        }
+    }
+
+    /// <summary>True under -WhatIf or $WhatIfPreference: then not even the ids learned are recorded.</summary>
+    private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? LanguagePrimitives.IsTrue(whatIf)
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    private bool Record(StageSyncStep step, int outreachId)
+    {
+        try
+        {
+            StageSync.Record(TargetConfiguration, step, outreachId);
+            return true;
+        }
+        catch (StageMapException failure)
+        {
+            WriteFailure(failure);
+            return false;
+        }
+    }
+
+    private static StageSyncChange Result(StageSyncStep step, StageSyncResult result, int? id = null) =>
+        new(step.Action, step.Stage, id ?? step.OutreachId, result, step.Details);
+}

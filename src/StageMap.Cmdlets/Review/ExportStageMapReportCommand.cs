@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using StageMap.Engine;
+using StageMap.Engine.Drift;
+using StageMap.Engine.Model;
+using StageMap.Engine.Report;
+
+namespace StageMap.Cmdlets.Review;
+
+/// <summary>
+/// Export-StageMapReport: writes one self-contained HTML page about the configuration (flow picture,
+/// findings, contact side, click-path) and, with -CrmPath and -OutreachPath, the stage drift of
+/// those records. Refuses to overwrite a file without -Force.
+/// </summary>
+[Cmdlet(VerbsData.Export, "StageMapReport", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportStageMapReportCommand : DriftCommand
+{
+    /// <summary>The HTML file to write.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>A Salesforce export to check for stage drift (with -OutreachPath).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CrmPath { get; set; }
+
+    /// <summary>The prospects to check for stage drift (with -CrmPath).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutreachPath { get; set; }
+
+    /// <summary>The object of the record files: Lead (default) or Contact.</summary>
+    [Parameter]
+    public CrmObject Object { get; set; } = CrmObject.Lead;
+
+    /// <summary>Overwrite the file if it exists.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Output the file written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        if ((CrmPath is null) != (OutreachPath is null))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-CrmPath and -OutreachPath go together: the drift section joins the two files."),
+                "RecordFilesGoTogether", ErrorCategory.InvalidArgument, CrmPath ?? OutreachPath));
+        }
+
+        var fullPath = ResolveNewFilePath(Path);
+        try
+        {
+            StageMapReport.CheckTarget(fullPath, Force);
+            if (!ShouldProcess(fullPath, "Write the StageMap report"))
+            {
+                return;
+            }
+
+            DriftSummary? drift = null;
+            if (CrmPath is not null)
+            {
+                var job = ResolveJob(Object, CrmPath, OutreachPath!);
+                if (job is null)
+                {
+                    return;
+                }
+
+                drift = FindDrift(job, found: null);
+            }
+
+            StageMapReport.Export(StageMapReport.Render(TargetConfiguration, drift, DateTimeOffset.Now), fullPath, Force);
+        }
+        catch (StageMapException failure)
+        {
+            ThrowFailure(failure);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the pipeline is stopping; no report was written.
+            return;
+        }
+
+        if (PassThru)
+        {
+            WriteObject(new FileInfo(fullPath));
+        }
+    }
+}

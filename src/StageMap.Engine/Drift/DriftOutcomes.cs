@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using StageMap.Engine.Conversion;
+using StageMap.Engine.Conversion.Bulk;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Drift;
+
+/// <summary>What the next pull does with a CRM record's stage.</summary>
+internal enum PullKind
+{
+    /// <summary>Writes <see cref="CrmOutcome.ExpectedId"/>.</summary>
+    Stage,
+
+    /// <summary>Clears the stage (a blank status, no placeholder, no skip).</summary>
+    Cleared,
+
+    /// <summary>Leaves the stage alone (a blank status with SkipEmptyOnPull).</summary>
+    Kept,
+
+    /// <summary>Rejects the record (<see cref="CrmOutcome.Failure"/>).</summary>
+    Failed,
+}
+
+/// <summary>
+/// A CRM record's stage under the configuration: what its status is and what the pull makes of it.
+/// Records with the same status share one (they are interned), so the join holds an index per key.
+/// </summary>
+internal sealed record CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure);
+
+/// <summary>A prospect's stage: a stage of the configuration, one it does not have, or none.</summary>
+internal sealed record ActualStage(int? Id, string? Display, bool Known)
+{
+    public static ActualStage None { get; } = new(null, null, true);
+
+    public bool IsNone => Display is null;
+}
+
+/// <summary>Values stored once and referred to by index.</summary>
+internal sealed class InternTable<T>
+    where T : notnull
+{
+    private readonly Dictionary<T, int> _indexes = new();
+    private readonly List<T> _items = new();
+
+    public int IndexOf(T item)
+    {
+        if (!_indexes.TryGetValue(item, out var index))
+        {
+            index = _items.Count;
+            _items.Add(item);
+            _indexes.Add(item, index);
+        }
+
+        return index;
+    }
+
+    public T this[int index] => _items[index];
+}
+
+/// <summary>Reads each side's stage: the CRM record through the configuration's pull, the prospect's as it is.</summary>
+internal sealed class DriftStages
+{
+    private readonly ConversionPlan _plan;
+    private readonly ConversionLookups _lookups;
+    private readonly ConvertedRecord _buffer;
+    private readonly int _stageSlot;
+    private readonly string _statusField;
+
+    /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping.</exception>
+    public DriftStages(StageMapConfiguration configuration, CrmObject crmObject)
+    {
+        _plan = ConversionPlan.Create(configuration, crmObject, ConversionDirection.Pull);
+        _lookups = new ConversionLookups(configuration);
+        _buffer = new ConvertedRecord(_plan, new object?[_plan.OutputFields.Count]);
+        _stageSlot = _plan.SlotOf(StageRule.StageAttribute);
+        var mapping = StageMappingOf(configuration, crmObject);
+        if (_stageSlot < 0 || mapping is null)
+        {
+            throw Failures.NoStageMapping(crmObject);
+        }
+
+        _statusField = mapping.CrmField;
+    }
+
+    /// <summary>The CRM field that holds the status (the Stage mapping's CRM field).</summary>
+    public string StatusField => _statusField;
+
+    public Stage? StageById(int id) => _lookups.StageById(id);
+
+    public CrmOutcome Outcome(InputItem item)
+    {
+        var status = DriftRecords.Text(DriftRecords.Value(item.Record, _statusField));
+        var failure = item.Failure;
+        if (failure is null)
+        {
+            var result = _plan.Convert(item.Record, _buffer);
+            failure = result.Failure;
+        }
+
+        if (failure is not null)
+        {
+            return new CrmOutcome(status, PullKind.Failed, null, failure);
+        }
+
+        if (!_buffer.IsWritten(_stageSlot))
+        {
+            return new CrmOutcome(status, PullKind.Kept, null, null);
+        }
+
+        return _buffer.ValueAt(_stageSlot) is int id
+            ? new CrmOutcome(status, PullKind.Stage, id, null)
+            : new CrmOutcome(status, PullKind.Cleared, null, null);
+    }
+
+    public ActualStage Actual(Prospect prospect)
+    {
+        var value = prospect.Stage();
+        if (RecordValue.IsBlank(value) || !RecordValue.IsScalar(value))
+        {
+            return ActualStage.None;
+        }
+
+        var stage = _lookups.ResolveStage(value!);
+        if (stage is not null)
+        {
+            return new ActualStage(stage.Id, stage.Name, Known: true);
+        }
+
+        var text = RecordValue.Text(value)!.Trim();
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? new ActualStage(id, $"stage id {id}", Known: false)
+            : new ActualStage(null, text, Known: false);
+    }
+
+    /// <summary>The object's first field mapping that pulls into the stage (Stage on Lead, Stage or Stage Name on Contact).</summary>
+    private static FieldMapping? StageMappingOf(StageMapConfiguration configuration, CrmObject crmObject)
+    {
+        foreach (var mapping in configuration.FieldMappings)
+        {
+            if (mapping.Object == crmObject && mapping.Direction != SyncDirection.ToCrm
+                && OutreachFields.Resolve(mapping.OutreachField).Attribute is StageRule.StageAttribute or StageRule.StageNameAttribute)
+            {
+                return mapping;
+            }
+        }
+
+        return null;
+    }
+}

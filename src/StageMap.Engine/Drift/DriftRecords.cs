@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using StageMap.Engine.Conversion;
+
+namespace StageMap.Engine.Drift;
+
+/// <summary>
+/// What the join reads of a record on either side: its key, its name and, for a prospect, its stage.
+/// A key field may be a dotted path into nested objects (attributes.externalId); a list gives its
+/// first value (Outreach's primary email, say). <see cref="JoinKey"/> says how keys compare.
+/// </summary>
+internal static class DriftRecords
+{
+    public const string DefaultCrmKey = ConversionPlan.IdField;
+    public const string DefaultOutreachKey = ConversionPlan.SalesforceIdAttribute;
+
+    /// <summary>The CRM record's key: the named field, or by default Id (else the id at the end of attributes.url).</summary>
+    public static string? CrmKey(IInputRecord record, string? field)
+    {
+        if (field is not null)
+        {
+            return Text(Value(record, field));
+        }
+
+        var id = Text(Value(record, DefaultCrmKey));
+        if (id is null && Value(record, "attributes.url") is string url)
+        {
+            var last = url.Substring(url.LastIndexOf('/') + 1);
+            id = SalesforceId.IsWellFormed(last) ? last : null;
+        }
+
+        return id;
+    }
+
+    public static string? CrmName(IInputRecord record) =>
+        Text(Value(record, "Name")) ?? Join(Text(Value(record, "FirstName")), Text(Value(record, "LastName")));
+
+    /// <summary>
+    /// The prospect inside a record: a JSON:API document's data, a JSON:API resource's attributes
+    /// with its relationships beside them, or the flat prospect ConvertTo-OutreachProspect writes.
+    /// </summary>
+    public static Prospect Prospect(IInputRecord record)
+    {
+        var document = record;
+        if (record.TryGetValue("data", out var data) && data is IInputRecord resource)
+        {
+            record = resource;
+        }
+
+        if (record.TryGetValue("attributes", out var attributes) && attributes is IInputRecord attributeRecord
+            && (record.TryGetValue("relationships", out _) || string.Equals(Text(Value(record, "type")), "prospect", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new Prospect(document, record, attributeRecord, IsJsonApi: true);
+        }
+
+        return new Prospect(document, record, record, IsJsonApi: false);
+    }
+
+    /// <summary>The value at <paramref name="field"/>: a field of that whole name, else a dotted path; a list gives its first value.</summary>
+    public static object? Value(IInputRecord record, string field)
+    {
+        if (!record.TryGetValue(field, out var value))
+        {
+            value = null;
+            var dot = field.IndexOf('.');
+            if (dot > 0 && dot < field.Length - 1 && record.TryGetValue(field.Substring(0, dot), out var nested) && nested is IInputRecord inner)
+            {
+                value = Value(inner, field.Substring(dot + 1));
+            }
+        }
+
+        return value is IReadOnlyList<object?> list ? (list.Count > 0 ? list[0] : null) : value;
+    }
+
+    public static string? Text(object? value) =>
+        RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? RecordValue.Text(value)!.Trim() : null;
+
+    public static string? Join(string? first, string? last) =>
+        first is null ? last : last is null ? first : first + " " + last;
+}
+
+/// <summary>A prospect as the join reads it: the record and where its attributes are.</summary>
+/// <remarks><see cref="Document"/> is the record as read (a JSON:API document keeps its meta there), <see cref="Record"/> the resource.</remarks>
+internal readonly record struct Prospect(IInputRecord Document, IInputRecord Record, IInputRecord Attributes, bool IsJsonApi)
+{
+    /// <summary>The key: the named field (of the record, else of its attributes), or by default salesforceId, attributes.externalId or meta.salesforceId.</summary>
+    public string? Key(string? field)
+    {
+        if (field is not null)
+        {
+            return DriftRecords.Text(DriftRecords.Value(Record, field)) ?? (IsJsonApi ? DriftRecords.Text(DriftRecords.Value(Attributes, field)) : null);
+        }
+
+        return IsJsonApi
+            ? DriftRecords.Text(DriftRecords.Value(Attributes, "externalId")) ?? DriftRecords.Text(DriftRecords.Value(Document, "meta." + DriftRecords.DefaultOutreachKey))
+            : DriftRecords.Text(DriftRecords.Value(Record, DriftRecords.DefaultOutreachKey));
+    }
+
+    /// <summary>The stage: the stage relationship's id (JSON:API), else stage (an id or a name), else stageName; null for none.</summary>
+    public object? Stage()
+    {
+        if (IsJsonApi)
+        {
+            return DriftRecords.Value(Record, "relationships.stage.data.id");
+        }
+
+        var stage = DriftRecords.Value(Record, "stage");
+        return RecordValue.IsBlank(stage) ? DriftRecords.Value(Record, "stageName") : stage;
+    }
+
+    public string? Name() =>
+        DriftRecords.Text(DriftRecords.Value(Attributes, "name"))
+        ?? DriftRecords.Join(DriftRecords.Text(DriftRecords.Value(Attributes, "firstName")), DriftRecords.Text(DriftRecords.Value(Attributes, "lastName")));
+}

@@ -1,0 +1,369 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using StageMap.Engine.Conversion.Bulk;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Drift;
+
+/// <summary>
+/// Find-StageDrift: joins a CRM export and a prospect file by key, streaming both, and reports the
+/// pairs whose Outreach stage is not the one the CRM status gives under the configuration, plus the
+/// records only one file has.
+/// </summary>
+/// <remarks>
+/// Memory: only the smaller file's keys are held. Which file is smaller is decided by size on disk
+/// (no extra pass: a CRM row and a prospect line are of a similar size, and a wrong guess costs only
+/// memory, never a wrong answer). Each held key keeps one small index: the CRM record's pull outcome
+/// or the prospect's stage, both interned (there are few statuses and stages). Pass 1 reads the
+/// smaller file into the key set, pass 2 streams the larger one and joins each record as it comes,
+/// and pass 3, only when some held key found no partner, reads the smaller file again to report
+/// those records with their names. Records are read by the bulk conversion's readers.
+/// </remarks>
+public static class StageDriftFinder
+{
+    private const int CheckEvery = 4096;
+    private const long SampleBytes = 4 << 20;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <param name="found">Receives each finding when the job has no OutFile.</param>
+    /// <param name="progress">Called now and then: what is being read, and the percent of that file.</param>
+    /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping, InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
+    public static DriftSummary Run(
+        StageMapConfiguration configuration,
+        DriftJob job,
+        Action<StageDrift>? found = null,
+        Action<string, int>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var stages = new DriftStages(configuration, job.Object);
+        var crmFormat = RecordFileReaders.Detect(job.CrmPath);
+        var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
+        var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
+        using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
+        var run = new Join(stages, job, output is null ? found : output.Write, progress, cancellation, watch);
+        if (heldSide == DriftSide.Crm)
+        {
+            run.HoldCrm(crmFormat);
+            run.StreamOutreach(outreachFormat);
+        }
+        else
+        {
+            run.HoldOutreach(outreachFormat);
+            run.StreamCrm(crmFormat);
+        }
+
+        run.ReportUnmatched(heldSide, heldSide == DriftSide.Crm ? crmFormat : outreachFormat);
+        cancellation.ThrowIfCancellationRequested();
+        output?.Commit();
+        return run.Summary(heldSide, watch.Elapsed);
+    }
+
+    private static long Size(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.InvalidRecordFile(path, e.Message, e);
+        }
+    }
+
+    /// <summary>One run's state: the held keys, the interned stages and the counts.</summary>
+    private sealed class Join
+    {
+        private readonly DriftStages _stages;
+        private readonly DriftJob _job;
+        private readonly Action<StageDrift>? _found;
+        private readonly Action<string, int>? _progress;
+        private readonly CancellationToken _cancellation;
+        private readonly Stopwatch _watch;
+        private KeySet _held = new();
+        private readonly InternTable<CrmOutcome> _outcomes = new();
+        private readonly InternTable<ActualStage> _actuals = new();
+        private readonly Dictionary<(string Status, string Stage), (long Count, long Drifted)> _crossTab = new();
+        private readonly Dictionary<(DriftReason Reason, string Status, string? ErrorId), long> _reasons = new();
+        private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
+        private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
+
+        public Join(DriftStages stages, DriftJob job, Action<StageDrift>? found, Action<string, int>? progress, CancellationToken cancellation, Stopwatch watch)
+        {
+            _stages = stages;
+            _job = job;
+            _found = found;
+            _progress = progress;
+            _cancellation = cancellation;
+            _watch = watch;
+        }
+
+        public void HoldCrm(RecordFileFormat format)
+        {
+            Presize(_job.CrmPath, format);
+            foreach (var item in Read(_job.CrmPath, format, "Reading the CRM records' keys"))
+            {
+                _crmRead++;
+                var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
+                var outcome = _stages.Outcome(item);
+                if (Hold(key, _outcomes.IndexOf(outcome)) is { } problem)
+                {
+                    Report(problem, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), outcome.Status);
+                }
+            }
+        }
+
+        public void HoldOutreach(RecordFileFormat format)
+        {
+            Presize(_job.OutreachPath, format);
+            foreach (var item in Read(_job.OutreachPath, format, "Reading the prospects' keys"))
+            {
+                _outreachRead++;
+                var prospect = DriftRecords.Prospect(item.Record);
+                var key = prospect.Key(_job.OutreachKey);
+                var actual = _stages.Actual(prospect);
+                if (Hold(key, _actuals.IndexOf(actual)) is { } problem)
+                {
+                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, actual);
+                }
+            }
+        }
+
+        public void StreamOutreach(RecordFileFormat format)
+        {
+            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects"))
+            {
+                _outreachRead++;
+                var prospect = DriftRecords.Prospect(item.Record);
+                var key = prospect.Key(_job.OutreachKey);
+                var actual = _stages.Actual(prospect);
+                var match = Match(key);
+                if (match.Problem is { } problem)
+                {
+                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, actual);
+                }
+                else
+                {
+                    Pair(key!, prospect.Name(), _outcomes[match.Payload], actual);
+                }
+            }
+        }
+
+        public void StreamCrm(RecordFileFormat format)
+        {
+            foreach (var item in Read(_job.CrmPath, format, "Joining the CRM records"))
+            {
+                _crmRead++;
+                var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
+                var outcome = _stages.Outcome(item);
+                var match = Match(key);
+                if (match.Problem is { } problem)
+                {
+                    Report(problem, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), outcome.Status);
+                }
+                else
+                {
+                    Pair(key!, DriftRecords.CrmName(item.Record), outcome, _actuals[match.Payload]);
+                }
+            }
+        }
+
+        /// <summary>Pass 3: the held records no record of the other file joined, with their names.</summary>
+        public void ReportUnmatched(DriftSide heldSide, RecordFileFormat format)
+        {
+            if (_held.AllTaken)
+            {
+                return;
+            }
+
+            var path = heldSide == DriftSide.Crm ? _job.CrmPath : _job.OutreachPath;
+            foreach (var item in Read(path, format, "Listing the records without a partner"))
+            {
+                if (heldSide == DriftSide.Crm)
+                {
+                    var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
+                    if (TakeUnmatched(key))
+                    {
+                        Report(Problem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Outcome(item).Status);
+                    }
+                }
+                else
+                {
+                    var prospect = DriftRecords.Prospect(item.Record);
+                    var key = prospect.Key(_job.OutreachKey);
+                    if (TakeUnmatched(key))
+                    {
+                        Report(Problem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.Actual(prospect));
+                    }
+                }
+            }
+        }
+
+        public DriftSummary Summary(DriftSide heldSide, TimeSpan elapsed) => new()
+        {
+            Object = _job.Object,
+            CrmRead = _crmRead,
+            OutreachRead = _outreachRead,
+            Pairs = _pairs,
+            Matching = _pairs - _drifted,
+            Drifted = _drifted,
+            CrmOnly = _crmOnly,
+            OutreachOnly = _outreachOnly,
+            CrmDuplicates = _crmDuplicates,
+            OutreachDuplicates = _outreachDuplicates,
+            HeldSide = heldSide,
+            HeldKeys = _held.Count,
+            CrossTab = _crossTab.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key.Status, StringComparer.Ordinal).ThenBy(c => c.Key.Stage, StringComparer.Ordinal)
+                .Select(c => new DriftCell(c.Key.Status, c.Key.Stage, c.Value.Count, c.Value.Drifted)).ToList(),
+            Reasons = _reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key.Reason).ThenBy(r => r.Key.Status, StringComparer.Ordinal)
+                .Select(r => new DriftReasonCount(r.Key.Reason, r.Key.Status, r.Key.ErrorId, r.Value)).ToList(),
+            Elapsed = elapsed,
+            CrmPath = _job.CrmPath,
+            OutreachPath = _job.OutreachPath,
+            OutFile = _job.OutFile,
+        };
+
+        /// <summary>
+        /// Sizes the key set for the file's records, estimated from the first few megabytes, so it is
+        /// allocated once: grown by doubling, a million keys would leave each smaller table behind.
+        /// </summary>
+        private void Presize(string path, RecordFileFormat format)
+        {
+            using var reader = RecordFileReaders.Open(path, format);
+            long records = 0;
+            foreach (var _ in reader.Read())
+            {
+                if (++records % 1024 == 0 && reader.Position >= SampleBytes)
+                {
+                    break;
+                }
+            }
+
+            var estimate = records == 0 || reader.Position == 0 ? records : (long)(records * (double)reader.Length / reader.Position * 1.1) + 16;
+            _held = new KeySet((int)Math.Min(estimate, int.MaxValue / 2));
+        }
+
+        private Problem? Hold(string? key, int payload)
+        {
+            var normal = JoinKey.From(key);
+            if (normal is null)
+            {
+                return Problem.NoKey;
+            }
+
+            return _held.TryAdd(normal.Value, payload) ? null : Problem.Duplicate;
+        }
+
+        private (Problem? Problem, int Payload) Match(string? key)
+        {
+            var normal = JoinKey.From(key);
+            if (normal is null)
+            {
+                return (Problem.NoKey, 0);
+            }
+
+            if (!_held.TryGet(normal.Value, out var payload, out var taken))
+            {
+                return (Problem.NoPartner, 0);
+            }
+
+            if (taken)
+            {
+                return (Problem.Duplicate, 0);
+            }
+
+            _held.Take(normal.Value);
+            return (null, payload);
+        }
+
+        private bool TakeUnmatched(string? key)
+        {
+            var normal = JoinKey.From(key);
+            if (normal is null || !_held.TryGet(normal.Value, out _, out var taken) || taken)
+            {
+                return false;
+            }
+
+            _held.Take(normal.Value);
+            return true;
+        }
+
+        private void Pair(string key, string? name, CrmOutcome outcome, ActualStage actual)
+        {
+            _pairs++;
+            var verdict = DriftVerdict.Of(outcome, actual, _stages);
+            var status = outcome.Status ?? "(blank)";
+            var cell = (status, actual.Display ?? "(no stage)");
+            _crossTab.TryGetValue(cell, out var counts);
+            _crossTab[cell] = (counts.Count + 1, counts.Drifted + (verdict.Reason is null ? 0 : 1));
+            if (verdict.Reason is not { } reason)
+            {
+                return;
+            }
+
+            _drifted++;
+            var reasonKey = (reason, status, outcome.Failure?.ErrorId);
+            _reasons.TryGetValue(reasonKey, out var n);
+            _reasons[reasonKey] = n + 1;
+            _found?.Invoke(new StageDrift(DriftKind.Drift, key, name, outcome.Status, verdict.Expected, actual.Display, reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
+        }
+
+        private void Report(Problem problem, DriftSide side, string? key, string? name, string? status, ActualStage? actual = null)
+        {
+            var crm = side == DriftSide.Crm;
+            var keyField = crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey;
+            DriftKind kind;
+            string message;
+            switch (problem)
+            {
+                case Problem.Duplicate:
+                    kind = DriftKind.DuplicateKey;
+                    message = $"Key '{key}' is also on an earlier {(crm ? "CRM record" : "prospect")} of this file; this one is not joined.";
+                    if (crm) _crmDuplicates++; else _outreachDuplicates++;
+                    break;
+                case Problem.NoKey:
+                    kind = crm ? DriftKind.CrmOnly : DriftKind.OutreachOnly;
+                    message = $"The {(crm ? "CRM record" : "prospect")} has no {keyField} value, so it joins nothing.";
+                    if (crm) _crmOnly++; else _outreachOnly++;
+                    break;
+                default:
+                    kind = crm ? DriftKind.CrmOnly : DriftKind.OutreachOnly;
+                    message = crm ? $"No prospect has key '{key}'." : $"No CRM record has key '{key}'.";
+                    if (crm) _crmOnly++; else _outreachOnly++;
+                    break;
+            }
+
+            _found?.Invoke(new StageDrift(kind, key, name, status, null, actual?.Display, null, null, null, side, message));
+        }
+
+        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity)
+        {
+            using var reader = RecordFileReaders.Open(path, format);
+            long count = 0;
+            foreach (var item in reader.Read())
+            {
+                yield return item;
+                if (++count % CheckEvery == 0)
+                {
+                    _cancellation.ThrowIfCancellationRequested();
+                    if (_progress is not null && _watch.Elapsed >= _nextProgress)
+                    {
+                        _progress($"{activity} ({Path.GetFileName(path)})", reader.Length == 0 ? 0 : (int)Math.Min(100, reader.Position * 100 / reader.Length));
+                        _nextProgress = _watch.Elapsed + ProgressInterval;
+                    }
+                }
+            }
+        }
+    }
+
+    private enum Problem
+    {
+        NoKey,
+        NoPartner,
+        Duplicate,
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Linq;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine;
+
+// Failures of a Get- cmdlet's lookup by a literal name.
+internal static partial class Failures
+{
+    public static StageMapException StageNotMapped(string stage) => new(
+        ErrorIds.StageNotMapped, FailureCategory.ObjectNotFound, stage,
+        $"No lead status is mapped to stage '{stage}'. Get-LeadStatusMapping lists the mappings; New-LeadStatusMapping -CrmStatus <status> -Stage '{stage.Replace("'", "''")}' adds one.");
+
+    public static StageMapException CrmStatusNotFound(string apiName, IReadOnlyList<CrmObject> objects, CrmMetadata metadata) => new(
+        ErrorIds.CrmStatusNotFound, FailureCategory.ObjectNotFound, apiName,
+        objects.All(o => metadata.StatusesOf(o).Count == 0)
+            ? $"There is no CRM status '{apiName}': the configuration holds no {string.Join(" or ", objects)} statuses. Import-CrmMetadata reads them from the org's files."
+            : $"There is no {string.Join(" or ", objects)} status '{apiName}' in the configuration's CRM metadata. Get-CrmStatus lists the statuses it knows.");
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
+
+namespace StageMap.Engine.Live.Outreach;
+
+/// <summary>What Sync-OutreachStage does with one stage.</summary>
+public enum StageSyncAction
+{
+    /// <summary>POST /stages: the configuration has it, Outreach does not.</summary>
+    Create,
+
+    /// <summary>PATCH /stages/{id}: its name, order or colour differ in Outreach.</summary>
+    Update,
+
+    /// <summary>Outreach has it as the configuration does.</summary>
+    Unchanged,
+
+    /// <summary>DELETE /stages/{id} (-RemoveExtra): Outreach has it, the configuration does not.</summary>
+    Delete,
+
+    /// <summary>Outreach has it, the configuration does not, and it stays (no -RemoveExtra).</summary>
+    Extra,
+}
+
+/// <summary>How one step ended.</summary>
+public enum StageSyncResult
+{
+    Done,
+    Unchanged,
+    Kept,
+    WhatIf,
+    Declined,
+    Refused,
+    Failed,
+    Skipped,
+}
+
+/// <summary>One step of a sync: the stage, what to do, and the call that does it (null when no call is needed).</summary>
+public sealed record StageSyncStep(StageSyncAction Action, string Stage, int? OutreachId, StageAttributes? Attributes, string Details)
+{
+    public bool Writes => Action is StageSyncAction.Create or StageSyncAction.Update or StageSyncAction.Delete;
+}
+
+/// <summary>Sync-OutreachStage's output: one per stage.</summary>
+public sealed record StageSyncChange(StageSyncAction Action, string Stage, int? OutreachId, StageSyncResult Result, string Details);
+
+/// <summary>
+/// Makes Outreach's stages match the configuration's. A configuration stage matches the Outreach stage
+/// of its id only when the configuration knows that id is Outreach's (<see cref="Stage.IsInOutreach"/>);
+/// any other stage matches by name, ignoring case. A local id is never sent to Outreach.
+/// </summary>
+public sealed class StageSync
+{
+    private readonly OutreachClient _client;
+
+    public StageSync(OutreachClient client)
+    {
+        _client = client;
+    }
+
+    /// <summary>The steps, the configuration's stages first (in its order), then Outreach's extra stages. Changes nothing.</summary>
+    public static IReadOnlyList<StageSyncStep> Plan(IReadOnlyList<Stage> stages, IReadOnlyList<OutreachStageRecord> outreach, bool removeExtra)
+    {
+        var byId = outreach.Where(o => o.Id is not null).ToDictionary(o => o.Id!.Value);
+        var matched = new Dictionary<string, OutreachStageRecord>(StageNames.Comparer);
+        var claimed = new HashSet<int>();
+        foreach (var stage in stages.Where(s => s.IsInOutreach && byId.ContainsKey(s.Id)))
+        {
+            matched[stage.Name] = byId[stage.Id];
+            claimed.Add(stage.Id);
+        }
+
+        foreach (var stage in stages.Where(s => !matched.ContainsKey(s.Name)))
+        {
+            var sameName = outreach.FirstOrDefault(o => o.Id is { } id && !claimed.Contains(id) && StageNames.AreSame(o.Name, stage.Name));
+            if (sameName is not null)
+            {
+                matched[stage.Name] = sameName;
+                claimed.Add(sameName.Id!.Value);
+            }
+        }
+
+        var steps = new List<StageSyncStep>();
+        foreach (var stage in stages)
+        {
+            if (!matched.TryGetValue(stage.Name, out var there))
+            {
+                steps.Add(new StageSyncStep(StageSyncAction.Create, stage.Name, null, new StageAttributes(stage.Name, stage.Order, stage.Color), $"Outreach has no stage '{stage.Name}'."));
+                continue;
+            }
+
+            var changes = Differences(stage, there);
+            steps.Add(changes.IsEmpty
+                ? new StageSyncStep(StageSyncAction.Unchanged, stage.Name, there.Id, null, "")
+                : new StageSyncStep(StageSyncAction.Update, stage.Name, there.Id, changes, Describe(there, changes)));
+        }
+
+        foreach (var extra in outreach.Where(o => o.Id is { } id && !claimed.Contains(id)))
+        {
+            steps.Add(removeExtra
+                ? new StageSyncStep(StageSyncAction.Delete, extra.Name, extra.Id, null, "The configuration has no such stage; its prospects, if any, are left on \"No Stage\".")
+                : new StageSyncStep(StageSyncAction.Extra, extra.Name, extra.Id, null, "The configuration has no such stage; -RemoveExtra deletes it from Outreach."));
+        }
+
+        return steps;
+    }
+
+    /// <summary>The call a writing step makes (what -WhatIf lists).</summary>
+    public static LiveRequest RequestFor(OutreachConnection connection, StageSyncStep step) => step.Action switch
+    {
+        StageSyncAction.Create => OutreachClient.CreateRequest(connection, step.Attributes!),
+        StageSyncAction.Update => OutreachClient.UpdateRequest(connection, step.OutreachId!.Value, step.Attributes!),
+        StageSyncAction.Delete => OutreachClient.DeleteRequest(connection, step.OutreachId!.Value),
+        _ => throw new InvalidOperationException($"A {step.Action} step makes no call."),
+    };
+
+    /// <summary>
+    /// Makes the step's call. A delete first counts the stage's prospects and refuses a stage that has
+    /// any unless <paramref name="force"/>.
+    /// </summary>
+    /// <returns>The stage's Outreach id (a created stage's new one).</returns>
+    /// <exception cref="StageMapException">The call's failure; StageHasProspects.</exception>
+    public async Task<int> ApplyAsync(StageSyncStep step, bool force, CancellationToken cancellation)
+    {
+        switch (step.Action)
+        {
+            case StageSyncAction.Create:
+                return await _client.CreateStageAsync(step.Attributes!, cancellation).ConfigureAwait(false);
+            case StageSyncAction.Update:
+                await _client.UpdateStageAsync(step.OutreachId!.Value, step.Attributes!, cancellation).ConfigureAwait(false);
+                return step.OutreachId.Value;
+            case StageSyncAction.Delete:
+                var prospects = await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
+                if (prospects > 0 && !force)
+                {
+                    throw Failures.StageHasProspects(step.Stage, step.OutreachId.Value, prospects);
+                }
+
+                await _client.DeleteStageAsync(step.OutreachId.Value, cancellation).ConfigureAwait(false);
+                return step.OutreachId.Value;
+            default:
+                return step.OutreachId ?? throw new InvalidOperationException($"A {step.Action} step has nothing to apply.");
+        }
+    }
+
+    /// <summary>
+    /// Writes what the step taught into the configuration: the stage is in Outreach under
+    /// <paramref name="outreachId"/>, as the configuration has it. Deleted and extra stages are not the configuration's.
+    /// </summary>
+    public static void Record(StageMapConfiguration configuration, StageSyncStep step, int outreachId)
+    {
+        if (step.Action is StageSyncAction.Create or StageSyncAction.Update or StageSyncAction.Unchanged)
+        {
+            configuration.RecordStageInOutreach(step.Stage, outreachId);
+        }
+    }
+
+    private static StageAttributes Differences(Stage stage, OutreachStageRecord there) => new(
+        string.Equals(stage.Name, there.Name, StringComparison.Ordinal) ? null : stage.Name,
+        there.Order == stage.Order ? null : stage.Order,
+        stage.Color is null || string.Equals(stage.Color, there.Color, StringComparison.OrdinalIgnoreCase) ? null : stage.Color);
+
+    private static string Describe(OutreachStageRecord there, StageAttributes changes)
+    {
+        var parts = new List<string>();
+        if (changes.Name is not null)
+        {
+            parts.Add($"name '{there.Name}' -> '{changes.Name}'");
+        }
+
+        if (changes.Order is not null)
+        {
+            parts.Add($"order {there.Order?.ToString() ?? "none"} -> {changes.Order}");
+        }
+
+        if (changes.Color is not null)
+        {
+            parts.Add($"color {there.Color ?? "none"} -> {changes.Color}");
+        }
+
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using StageMap.Engine.Storage;
+
+namespace StageMap.Engine.Live.Salesforce;
+
+/// <summary>
+/// Gets an org's instance URL, user and access token from the Salesforce CLI the admin already uses.
+/// </summary>
+/// <remarks>
+/// 'sf org display --json' gives the instance URL and the user. Since CLI 2.136.8 it redacts the
+/// token, which 'sf org auth show-access-token --json' gives instead ({"result":{"accessToken":…}});
+/// an older CLI lacks that command, and then the token of 'org display' is used. The CLI's output is
+/// read into a SecureString at once and never written anywhere.
+/// </remarks>
+public sealed class SalesforceCli
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
+
+    /// <exception cref="StageMapException">SalesforceCliFailed, InsecureBaseUri.</exception>
+    public async Task<CrmConnection> ConnectAsync(string targetOrg, string? apiVersion, ILiveLog log, CancellationToken cancellation)
+    {
+        var display = await RunAsync(targetOrg, log, cancellation, "org", "display").ConfigureAwait(false);
+        if (display.Status != 0)
+        {
+            throw Failures.SalesforceCliFailed(targetOrg, $"'sf org display' failed: {display.Message}");
+        }
+
+        var instance = Text(display.Result, "instanceUrl");
+        if (instance is null || !Uri.TryCreate(instance, UriKind.Absolute, out var instanceUrl))
+        {
+            throw Failures.SalesforceCliFailed(targetOrg, "'sf org display' gave no instance URL.");
+        }
+
+        var token = await GetAccessTokenAsync(targetOrg, log, cancellation, display).ConfigureAwait(false);
+        return new CrmConnection(instanceUrl, Text(display.Result, "username"), Text(display.Result, "id") ?? Text(display.Result, "orgId"),
+            apiVersion ?? CrmConnection.DefaultApiVersion, token, targetOrg);
+    }
+
+    /// <summary>A fresh access token for <paramref name="targetOrg"/> (the CLI renews an expired one).</summary>
+    public Task<SecureString> GetAccessTokenAsync(string targetOrg, ILiveLog log, CancellationToken cancellation) =>
+        GetAccessTokenAsync(targetOrg, log, cancellation, null);
+
+    private async Task<SecureString> GetAccessTokenAsync(string targetOrg, ILiveLog log, CancellationToken cancellation, CliOutput? display)
+    {
+        var shown = await RunAsync(targetOrg, log, cancellation, "org", "auth", "show-access-token").ConfigureAwait(false);
+        if (shown.Status == 0 && Text(shown.Result, "accessToken") is { Length: > 0 } token && !IsRedacted(token))
+        {
+            return SecureText.Protect(token);
+        }
+
+        log.Verbose($"'sf org auth show-access-token' gave no token ({shown.Message}); this CLI predates it, so the token of 'sf org display' is used.");
+        display ??= await RunAsync(targetOrg, log, cancellation, "org", "display").ConfigureAwait(false);
+        if (display.Status == 0 && Text(display.Result, "accessToken") is { Length: > 0 } old && !IsRedacted(old))
+        {
+            return SecureText.Protect(old);
+        }
+
+        throw Failures.SalesforceCliFailed(targetOrg, $"'sf org auth show-access-token' failed ({shown.Message}) and 'sf org display' gave no token.");
+    }
+
+    /// <summary>
+    /// The aliases and usernames the CLI knows on this machine, for tab completion: the aliases of
+    /// ~/.sfdx/alias.json ({"orgs":{alias: username}}) and the usernames of its auth files. Reads
+    /// names only, never a token; an unreadable store gives none.
+    /// </summary>
+    public static IReadOnlyList<string> KnownOrgs()
+    {
+        var store = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".sfdx");
+        var names = new List<string>();
+        try
+        {
+            var aliases = Path.Combine(store, "alias.json");
+            if (File.Exists(aliases) && LiveJson.Parse(LiveJson.Text(File.ReadAllBytes(aliases)))["orgs"] is JObject orgs)
+            {
+                names.AddRange(orgs.Properties().Select(p => p.Name));
+            }
+
+            if (Directory.Exists(store))
+            {
+                names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).Where(n => n is not null).Select(n => n!));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or System.Text.DecoderFallbackException)
+        {
+            // Completion offers what it can read.
+        }
+
+        return names;
+    }
+
+    /// <summary>What the CLI prints in place of a secret: "[REDACTED] …", or a value masked with asterisks.</summary>
+    private static bool IsRedacted(string token) => token.IndexOf("REDACTED", StringComparison.OrdinalIgnoreCase) >= 0 || token.Contains("***");
+
+    private static string? Text(JObject? result, string name) =>
+        result?.GetValue(name, StringComparison.OrdinalIgnoreCase) is { Type: JTokenType.String } value ? (string?)value : null;
+
+    private static async Task<CliOutput> RunAsync(string targetOrg, ILiveLog log, CancellationToken cancellation, params string[] command)
+    {
+        var executable = FindExecutable() ?? throw Failures.SalesforceCliFailed(targetOrg, "the Salesforce CLI ('sf') is not on PATH.");
+        var arguments = string.Join(" ", command) + " --target-org " + Quote(targetOrg) + " --json";
+        log.Verbose($"sf {arguments}");
+        var start = new ProcessStartInfo(executable, arguments)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        start.EnvironmentVariables["SF_JSON_TO_STDOUT"] = "true";
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw Failures.SalesforceCliFailed(targetOrg, $"'{executable}' could not be started: {e.Message}", e);
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+        {
+            timeout.CancelAfter(CommandTimeout);
+            var exited = new TaskCompletionSource<bool>();
+            using (timeout.Token.Register(() => exited.TrySetResult(false)))
+            {
+                var waiting = Task.Run(() => { process.WaitForExit(); exited.TrySetResult(true); });
+                if (!await exited.Task.ConfigureAwait(false))
+                {
+                    Stop(process);
+                    cancellation.ThrowIfCancellationRequested();
+                    throw Failures.SalesforceCliFailed(targetOrg, $"'sf {string.Join(" ", command)}' did not finish within {CommandTimeout.TotalSeconds:0} seconds.");
+                }
+            }
+        }
+
+        await errors.ConfigureAwait(false);
+        return CliOutput.Parse(await output.ConfigureAwait(false), process.ExitCode);
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended meanwhile.
+        }
+    }
+
+    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private static string? FindExecutable()
+    {
+        var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "sf.cmd", "sf.exe", "sf.bat" } : new[] { "sf" };
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(Path.PathSeparator)
+            .Where(d => d.Length > 0)
+            .SelectMany(d => names.Select(n => Path.Combine(d.Trim('"'), n)))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The CLI's --json envelope: {"status":0,"result":{…}} or {"status":1,"name":…,"message":…}.</summary>
+    private sealed class CliOutput
+    {
+        private CliOutput(int status, JObject? result, string message)
+        {
+            Status = status;
+            Result = result;
+            Message = message;
+        }
+
+        public int Status { get; }
+
+        public JObject? Result { get; }
+
+        public string Message { get; }
+
+        public static CliOutput Parse(string stdout, int exitCode)
+        {
+            var start = stdout.IndexOf('{');
+            JObject? envelope = null;
+            try
+            {
+                envelope = start < 0 ? null : LiveJson.Parse(stdout.Substring(start)) as JObject;
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                // Not JSON: the exit code says what happened; the text itself is never shown (it may hold a token).
+            }
+
+            if (envelope is null)
+            {
+                return new CliOutput(exitCode == 0 ? 1 : exitCode, null, $"exit code {exitCode}, and no JSON output");
+            }
+
+            var status = envelope["status"] is { Type: JTokenType.Integer } s ? (int)s : exitCode;
+            var message = envelope["message"] is { Type: JTokenType.String } m ? (string)m! : $"status {status}";
+            return new CliOutput(status, envelope["result"] as JObject, message);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using System.Reflection;
+
+namespace StageMap.Engine.Storage;
+
+/// <summary>
+/// Symbolic links: a save writes to the file a link points at, so the link stays a link. Uses .NET 6+'s
+/// FileSystemInfo.ResolveLinkTarget (found by reflection: the engine targets netstandard2.0); where it
+/// does not exist (Windows PowerShell 5.1) a path is taken as it is.
+/// </summary>
+internal static class FileLinks
+{
+    private static readonly MethodInfo? ResolveLinkTarget =
+        typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
+
+    /// <summary>The file at the end of the chain of links starting at <paramref name="path"/>, or the path itself.</summary>
+    /// <exception cref="IOException">The links form a loop.</exception>
+    public static string FinalTarget(string path)
+    {
+        if (ResolveLinkTarget is null || !IsLink(path))
+        {
+            return path;
+        }
+
+        try
+        {
+            var target = (FileSystemInfo?)ResolveLinkTarget.Invoke(new FileInfo(path), new object[] { true });
+            return target?.FullName ?? path;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is IOException inner)
+        {
+            throw inner;
+        }
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+}

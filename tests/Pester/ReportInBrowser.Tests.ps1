@@ -1,0 +1,95 @@
+# The report as a reader sees it: headless Chromium (Debian's package; .ci/run installs it) renders the
+# page of the demo configuration, and the test reads the DOM Chromium built, checks that the page ran
+# nothing and asked for nothing, and keeps a 1280 px wide screenshot in out/test-results.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestModule.ps1')
+    $chromium = Get-Command chromium, chromium-browser -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    $results = Join-Path $PSScriptRoot '../../out/test-results'
+    New-Item -ItemType Directory -Path $results -Force | Out-Null
+
+    # Chromium's own services (updates, accounts) are switched off where a flag allows, and whatever is
+    # left goes to a proxy on port 9 of this machine, so nothing leaves it.
+    function Invoke-Chromium([string] $Page, [string[]] $Arguments) {
+        $userData = Join-Path $TestDrive ("profile-" + [guid]::NewGuid().ToString('N'))
+        $log = Join-Path $TestDrive 'chromium.log'
+        $flags = @(
+            '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars', "--user-data-dir=$userData"
+            '--disable-background-networking', '--disable-component-update', '--disable-extensions', '--disable-sync', '--disable-default-apps', '--no-pings'
+            '--proxy-server=127.0.0.1:9', '--host-resolver-rules=MAP * ~NOTFOUND'
+            '--enable-logging=stderr', '--v=1'
+        )
+        $dom = & $chromium.Source @flags @Arguments "file://$Page" 2> $log
+        [pscustomobject]@{ Dom = $dom -join "`n"; Log = Get-Content $log }
+    }
+
+    # Page requests and policy violations in Chromium's log (its own service requests are not the page's).
+    function Get-PageTraffic([string[]] $Log) {
+        $Log | Where-Object {
+            $_ -match 'INFO:CONSOLE' -or
+            ($_ -match 'NotifyBeforeURLRequest: (\S+)' -and $Matches[1] -notmatch '^https?://[^/]*\b(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)/')
+        }
+    }
+
+    # The demo configuration: the sample sync mapping after a change made since the last sync.
+    $mapping = Join-Path $TestDrive 'outreach-sync-mapping.json'
+    Copy-Item (Join-Path $modulePath 'samples/outreach-sync-mapping.json') $mapping
+    Import-StageMapConfiguration -Path $mapping | Out-Null
+    $leads = Join-Path $modulePath 'samples/salesforce-leads.csv'
+    $prospects = Join-Path $TestDrive 'prospects.jsonl'
+    ConvertTo-OutreachProspect -Object Lead -Path $leads -OutFile $prospects | Out-Null
+    $lines = Get-Content $prospects
+    foreach ($i in 3, 8, 15) { $lines[$i] = $lines[$i] -replace '"stage":\d+', '"stage":6' }
+    Set-Content $prospects $lines
+    Remove-LeadStatusMapping -CrmStatus 'Closed - Converted' | Out-Null
+    New-LeadStatusMapping -CrmStatus 'Nurturing' -Stage 'Do Not Contact' | Out-Null
+    $page = Join-Path $TestDrive 'report.html'
+    Export-StageMapReport -Path $page -CrmPath $leads -OutreachPath $prospects
+}
+
+Describe 'The report in headless Chromium' {
+    BeforeAll {
+        $rendered = if ($chromium) { Invoke-Chromium $page @('--dump-dom') }
+    }
+
+    It 'has Chromium to render it' {
+        $chromium | Should -Not -BeNullOrEmpty -Because '.ci/run installs it (apt-get install -y chromium)'
+    }
+
+    It 'renders one line per mapping, broken ones apart, and the findings count' {
+        $mappings = @(Get-LeadStatusMapping)
+        [regex]::Matches($rendered.Dom, '<path class="mapping[ "]').Count | Should -Be $mappings.Count
+        [regex]::Matches($rendered.Dom, '<path class="mapping broken"').Count | Should -Be 1
+        [regex]::Match($rendered.Dom, '<span id="findings-count">(\d+)</span>').Groups[1].Value | Should -Be @(Test-StageMapping).Count
+        $rendered.Dom | Should -Match '<g class="node unmapped"><title>Closed - Converted \(unmapped\)</title>'
+        $rendered.Dom | Should -Match '6 of 22 joined leads'
+    }
+
+    It 'requests nothing and runs nothing' {
+        Get-PageTraffic $rendered.Log | Should -BeNullOrEmpty
+        $rendered.Dom | Should -Not -Match '(?i)<script|\bsrc=|\bhref=|url\('
+    }
+
+    It 'would catch a page that did: its policy blocks a script and an image, and the log says so' {
+        $control = Join-Path $TestDrive 'control.html'
+        (Get-Content $page -Raw) -replace '<main>', '<main><img src="http://stagemap-probe.invalid/x.png"><script>document.body.setAttribute("data-ran","yes")</script>' |
+            Set-Content $control
+
+        $blocked = Invoke-Chromium $control @('--dump-dom')
+
+        $blocked.Dom | Should -Not -Match '<body data-ran'
+        (Get-PageTraffic $blocked.Log) -join "`n" | Should -Match 'stagemap-probe\.invalid.*Content Security Policy'
+        (Get-PageTraffic $blocked.Log) -join "`n" | Should -Match 'inline script violates'
+    }
+
+    It 'takes a screenshot 1280 px wide into the test output' {
+        $png = Join-Path $results 'report.png'
+        Remove-Item $png -ErrorAction Ignore
+
+        Invoke-Chromium $page @("--screenshot=$png", '--window-size=1280,1500') | Out-Null
+
+        $png | Should -Exist
+        $bytes = [System.IO.File]::ReadAllBytes($png)
+        [System.Text.Encoding]::ASCII.GetString($bytes, 1, 3) | Should -Be 'PNG'
+        ([int]$bytes[16] -shl 24) + ([int]$bytes[17] -shl 16) + ([int]$bytes[18] -shl 8) + [int]$bytes[19] | Should -Be 1280
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.IO;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using StageMap.Cmdlets.Tests.Support;
+using StageMap.LiveServers;
+using Xunit;
+
+namespace StageMap.Cmdlets.Tests;
+
+/// <summary>The live cmdlets in a PowerShell session, against the loopback servers.</summary>
+public sealed class LiveCmdletTests : IAsyncLifetime
+{
+    private readonly ModuleSession _session = new();
+    private LiveServers.LiveServers _servers = null!;
+
+    public async Task InitializeAsync() => _servers = await LiveServers.LiveServers.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
+
+    public async Task DisposeAsync()
+    {
+        await _servers.DisposeAsync();
+        _session.Dispose();
+    }
+
+    [Fact]
+    public async Task Stopping_the_command_ends_a_rate_limit_wait_at_once_and_changes_nothing()
+    {
+        _session.Run($"New-StageMapConfiguration -Path m.json | Out-Null; Connect-Outreach -AccessToken (ConvertTo-SecureString '{OutreachServer.FirstAccessToken}' -AsPlainText -Force) -BaseUri '{_servers.Outreach.BaseUri}' | Out-Null").AssertNoErrors();
+        var before = File.ReadAllBytes(_session.File("m.json"));
+        _servers.Outreach.Recorder.AddFault(new Fault("GET", "/api/v2/stages", 429, "", new Dictionary<string, string> { ["Retry-After"] = "60" }, 1));
+        using var shell = _session.Pipeline("Import-OutreachStage -Online -Merge");
+
+        var running = shell.BeginInvoke();
+        while (_servers.Outreach.Recorder.Calls.Count == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        shell.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        Assert.Single(_servers.Outreach.Recorder.Calls);
+        Assert.Equal(before, File.ReadAllBytes(_session.File("m.json")));
+        Assert.True(running.IsCompleted);
+    }
+
+    [Fact]
+    public void Verbose_names_method_url_and_status_and_nothing_of_the_token()
+    {
+        var result = _session.Run($"""
+            New-StageMapConfiguration | Out-Null
+            Connect-Outreach -AccessToken (ConvertTo-SecureString '{OutreachServer.FirstAccessToken}' -AsPlainText -Force) -BaseUri '{_servers.Outreach.BaseUri}' | Out-Null
+            Import-OutreachStage -Online -Verbose -Debug 4>&1 5>&1 | Out-String
+            (Get-Variable -Scope Global | Out-String -Width 500)
+            """).AssertNoErrors();
+
+        var text = string.Join("\n", result.Output);
+        Assert.Contains($"GET {_servers.Outreach.BaseUri}api/v2/stages?page%5Bsize%5D=1000 -> 200 OK", text);
+        Assert.DoesNotContain(OutreachServer.FirstAccessToken, text);
+        Assert.DoesNotContain("Bearer", text);
+    }
+
+    [Theory]
+    [InlineData("No", 6, "Declined")]
+    [InlineData("Yes", 5, "Done")]
+    public void A_delete_is_asked_for_as_a_high_impact_change_and_creates_are_not(string answer, int stagesLeft, string result)
+    {
+        var host = new PromptHost { Answer = answer };
+        using var session = new ModuleSession(host);
+        var sync = session.Run($"""
+            New-StageMapConfiguration | Out-Null
+            Remove-OutreachStage -Name 'Bad Data'
+            New-OutreachStage -Name Nurturing | Out-Null
+            Connect-Outreach -AccessToken (ConvertTo-SecureString '{OutreachServer.FirstAccessToken}' -AsPlainText -Force) -BaseUri '{_servers.Outreach.BaseUri}' | Out-Null
+            Sync-OutreachStage -RemoveExtra | Where-Object Stage -EQ 'Bad Data' | ForEach-Object Result
+            """).AssertNoErrors();
+
+        Assert.Equal(result, sync.Output.Single().ToString());
+        Assert.Contains("DELETE", Assert.Single(host.Prompts));
+        Assert.Equal(stagesLeft + 1, _servers.Outreach.Stages.Count);
+    }
+}

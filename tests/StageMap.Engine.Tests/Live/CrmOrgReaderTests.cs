@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using StageMap.Engine.Live;
+using StageMap.Engine.Live.Salesforce;
+using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
+using StageMap.Engine.Tests.Support;
+using StageMap.LiveServers;
+using Xunit;
+
+namespace StageMap.Engine.Tests.Live;
+
+[Collection(LiveCollection.Name)]
+public class CrmOrgReaderTests
+{
+    private readonly LiveServerFixture _servers;
+    private readonly RecordingLog _log = new();
+
+    public CrmOrgReaderTests(LiveServerFixture servers)
+    {
+        _servers = servers;
+        _servers.Reset();
+    }
+
+    private Task<IReadOnlyList<MetadataFile>> ReadAsync(CrmConnection? connection = null, params CrmObject[] objects) =>
+        new CrmOrgReader(new LiveHttpClient(_log), connection ?? _servers.Crm())
+            .ReadAsync(objects.Length == 0 ? new[] { CrmObject.Lead, CrmObject.Contact } : objects, CrmMetadata.DefaultContactStatusField, CancellationToken.None);
+
+    [Fact]
+    public async Task The_org_gives_the_configuration_what_the_same_files_give()
+    {
+        var online = StageMapConfiguration.CreateDefault();
+        var offline = StageMapConfiguration.CreateDefault();
+
+        online.ImportCrmMetadata(await ReadAsync());
+        offline.ImportCrmMetadata(new[] { "sf_cli_describe_Lead__stagemap.json", "sf_rest_describe_Contact__stagemap.json", "sf_rest_query_LeadStatus__stagemap.json" }
+            .Select(f => MetadataReader.Read(Fixtures.Salesforce(f), CrmMetadata.DefaultContactStatusField)).ToList());
+
+        Assert.Equal(offline.CrmMetadata.LeadStatuses, online.CrmMetadata.LeadStatuses);
+        Assert.Equal(offline.CrmMetadata.ContactStatuses, online.CrmMetadata.ContactStatuses);
+        Assert.Equal(offline.CrmMetadata.LeadFields, online.CrmMetadata.LeadFields);
+        Assert.Equal(6, online.CrmMetadata.LeadStatuses.Count(s => s.Id is not null));
+        Assert.Equal(new[] { "127.0.0.1 Lead describe", "127.0.0.1 Contact describe", "127.0.0.1 LeadStatus query" }, online.CrmMetadata.Sources);
+    }
+
+    [Fact]
+    public async Task The_lead_status_query_follows_nextRecordsUrl_to_the_end()
+    {
+        var files = await ReadAsync(null, CrmObject.Lead);
+
+        var query = files.Single(f => f.Format == MetadataFormat.LeadStatusQuery);
+        Assert.Equal(6, query.Statuses.Count);
+        Assert.Empty(query.Warnings);
+        var paths = _servers.Salesforce.Recorder.Calls.Select(c => c.Path).ToList();
+        Assert.Contains(paths, p => p.StartsWith("/services/data/v62.0/query?q=SELECT%20Id%2C%20ApiName%2C%20MasterLabel%2C%20IsConverted%2C%20IsDefault%2C%20SortOrder%20FROM%20LeadStatus", StringComparison.Ordinal));
+        Assert.Contains("/services/data/v62.0/query/01gLOOPBACK000001AAA-4", paths);
+    }
+
+    [Fact]
+    public async Task A_salesforce_error_body_gives_its_errorCode_and_message()
+    {
+        _servers.Salesforce.Recorder.AddFault(new Fault("GET", "/services/data/v62.0/sobjects/Contact", 400,
+            "[{\"message\":\"sObject type 'Contact' is not supported.\",\"errorCode\":\"INVALID_TYPE\"}]", new Dictionary<string, string>(), 1));
+
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => ReadAsync());
+
+        Assert.Equal(ErrorIds.CrmRequestFailed, failure.ErrorId);
+        Assert.EndsWith("with 400 Bad Request: INVALID_TYPE: sObject type 'Contact' is not supported.", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_refused_token_in_hand_is_CrmAuthenticationFailed_and_never_shown()
+    {
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => ReadAsync(_servers.Crm("00Dexpired!secret-token-value")));
+
+        Assert.Equal(ErrorIds.CrmAuthenticationFailed, failure.ErrorId);
+        Assert.Contains("INVALID_SESSION_ID: Session expired or invalid", failure.Message);
+        Assert.DoesNotContain("secret-token-value", failure.ToString());
+        Assert.Single(_servers.Salesforce.Recorder.Calls);
+    }
+
+    [Theory]
+    [InlineData(null, "62.0")]
+    [InlineData("v63.0", "63.0")]
+    [InlineData("61.0", "61.0")]
+    public void The_api_version_defaults_to_62_and_takes_either_spelling(string? given, string expected)
+    {
+        var connection = CrmConnection.FromToken(new Uri("https://acme.my.salesforce.com"), LiveServerFixture.Secure("t"), given);
+
+        Assert.Equal(expected, connection.ApiVersion);
+        Assert.Equal($"https://acme.my.salesforce.com/services/data/v{expected}/sobjects/Lead/describe", connection.DataUri("/sobjects/Lead/describe").ToString());
+        Assert.Equal("(token) at https://acme.my.salesforce.com", connection.ToString());
+    }
+
+    [Fact]
+    public void An_instance_that_is_not_https_or_a_version_that_is_not_one_is_refused()
+    {
+        Assert.Equal(ErrorIds.InsecureBaseUri, Assert.Throws<StageMapException>(() => CrmConnection.FromToken(new Uri("http://acme.my.salesforce.com"), LiveServerFixture.Secure("t"), null)).ErrorId);
+        Assert.Throws<StageMapException>(() => CrmConnection.FromToken(new Uri("https://acme.my.salesforce.com"), LiveServerFixture.Secure("t"), "latest"));
+    }
+}

@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace StageMap.LiveServers;
+
+/// <summary>
+/// Outreach API v2 as its reference shows it: JSON:API resources (type, id, attributes), lists paged
+/// with links.next, POST 201, PATCH 200, DELETE 204, errors as {"errors":[{"id","title","detail"}]},
+/// 415 for any media type but application/vnd.api+json, 403 unauthorizedOauthScope, and the OAuth
+/// token endpoint (grant_type=refresh_token). Starts with Outreach's six default stages.
+/// </summary>
+public sealed class OutreachServer : LoopbackServer
+{
+    public const string FirstAccessToken = "or-access-1f6c2a9d";
+    public const string ClientId = "stagemap-loopback-client";
+    public const string ClientSecret = "or-client-secret-7b3e51";
+    public const string FirstRefreshToken = "or-refresh-4d8a0c2e";
+    public const string JsonApi = "application/vnd.api+json";
+
+    private static readonly (string Name, string Color)[] Defaults =
+    {
+        ("New", "#4fb0ff"), ("Approaching", "#ffbf00"), ("Replied", "#3cc878"), ("Unresponsive", "#9aa5b1"), ("Do Not Contact", "#e5484d"), ("Bad Data", "#6e56cf"),
+    };
+
+    private List<StageResource> _stages = new();
+    private readonly Dictionary<int, int> _prospects = new();
+    private readonly HashSet<string> _deniedScopes = new(StringComparer.Ordinal);
+    private int _nextId;
+    private int _tokenGeneration;
+
+    public OutreachServer()
+    {
+        Reset();
+    }
+
+    /// <summary>The access token the server accepts now; null after /_expire until a refresh.</summary>
+    public string? AccessToken { get; private set; }
+
+    public string RefreshToken { get; private set; } = FirstRefreshToken;
+
+    /// <summary>The most stages one page lists, whatever page[size] asks: small, so lists take pages.</summary>
+    public int PageSize { get; set; } = 4;
+
+    public IReadOnlyList<StageResource> Stages => _stages.ToArray();
+
+    public void SetProspects(int stageId, int count)
+    {
+        lock (this)
+        {
+            _prospects[stageId] = count;
+        }
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _stages = Defaults.Select((d, i) => new StageResource(i + 1, d.Name, i + 1, d.Color)).ToList();
+        _prospects.Clear();
+        _deniedScopes.Clear();
+        _nextId = 101;
+        _tokenGeneration = 1;
+        AccessToken = FirstAccessToken;
+        RefreshToken = FirstRefreshToken;
+    }
+
+    protected override Answer? Control(Exchange exchange)
+    {
+        lock (this)
+        {
+            switch (exchange.Path)
+            {
+                case "/_expire":
+                    AccessToken = null;
+                    return new Answer(204);
+                case "/_deny":
+                    _deniedScopes.Add(exchange.Query("scope")!);
+                    return new Answer(204);
+                case "/_prospects":
+                    SetProspects(int.Parse(exchange.Query("stage")!, CultureInfo.InvariantCulture), int.Parse(exchange.Query("count")!, CultureInfo.InvariantCulture));
+                    return new Answer(204);
+                case "/_stages":
+                    return new Answer(200, new JsonArray(_stages.Select(s => (JsonNode)s.ToJson(BaseUri)).ToArray()).ToJsonString());
+                default:
+                    return null;
+            }
+        }
+    }
+
+    protected override Answer Handle(Exchange exchange)
+    {
+        if (exchange.Path == "/oauth/token")
+        {
+            return Token(exchange);
+        }
+
+        if (exchange.Bearer is null || exchange.Bearer != AccessToken)
+        {
+            return Error(401, "unauthorized", "Unauthorized", "The access token is invalid or has expired.");
+        }
+
+        var match = Regex.Match(exchange.Path, @"^/api/v2/(?<resource>[a-z]+)(/(?<id>\d+))?$");
+        if (!match.Success)
+        {
+            return Error(404, "resourceNotFound", "Resource Not Found", $"No route {exchange.Path}.");
+        }
+
+        var resource = match.Groups["resource"].Value;
+        var scope = $"{resource}.{(exchange.Method == "GET" ? "read" : "write")}";
+        if (_deniedScopes.Contains(scope))
+        {
+            return Error(403, "unauthorizedOauthScope", "Unauthorized OAuth Scope", "The token is not authorized for this request's scope.");
+        }
+
+        if (exchange.Method is "POST" or "PATCH" && exchange.Context.Request.ContentType != JsonApi)
+        {
+            return Error(415, "unsupportedMediaType", "Unsupported Media Type", $"Requests must use the media type {JsonApi} without parameters.");
+        }
+
+        var id = match.Groups["id"].Success ? int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
+        return (resource, exchange.Method, id) switch
+        {
+            ("stages", "GET", null) => ListStages(exchange),
+            ("stages", "POST", null) => CreateStage(exchange),
+            ("stages", "PATCH", { } stage) => UpdateStage(exchange, stage),
+            ("stages", "DELETE", { } stage) => DeleteStage(stage),
+            ("prospects", "GET", null) => CountProspects(exchange),
+            _ => Error(405, "methodNotAllowed", "Method Not Allowed", $"{exchange.Method} {exchange.Path} is not served."),
+        };
+    }
+
+    private Answer Token(Exchange exchange)
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(exchange.Body);
+        string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : "";
+        if (Field("grant_type") != "refresh_token" || Field("client_id") != ClientId || Field("client_secret") != ClientSecret || Field("refresh_token") != RefreshToken)
+        {
+            return new Answer(401, "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired or revoked.\"}");
+        }
+
+        _tokenGeneration++;
+        AccessToken = $"or-access-{_tokenGeneration}-9e1b7f";
+        RefreshToken = $"or-refresh-{_tokenGeneration}-5a2c8d";
+        var body = new JsonObject
+        {
+            ["access_token"] = AccessToken,
+            ["token_type"] = "bearer",
+            ["expires_in"] = 7200,
+            ["refresh_token"] = RefreshToken,
+            ["scope"] = "stages.read stages.write prospects.read",
+            ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        };
+        return new Answer(200, body.ToJsonString());
+    }
+
+    private Answer ListStages(Exchange exchange)
+    {
+        var asked = int.TryParse(exchange.Query("page[size]"), out var size) ? size : 50;
+        var offset = int.TryParse(exchange.Query("page[offset]"), out var skip) ? skip : 0;
+        var pageSize = Math.Min(asked, PageSize);
+        var page = _stages.OrderBy(s => s.Id).Skip(offset).Take(pageSize).ToList();
+        var links = new JsonObject { ["first"] = new Uri(BaseUri, $"/api/v2/stages?page%5Bsize%5D={asked}").ToString() };
+        if (offset + pageSize < _stages.Count)
+        {
+            links["next"] = new Uri(BaseUri, $"/api/v2/stages?page%5Bsize%5D={asked}&page%5Boffset%5D={offset + pageSize}").ToString();
+        }
+
+        var body = new JsonObject
+        {
+            ["data"] = new JsonArray(page.Select(s => (JsonNode)s.ToJson(BaseUri)).ToArray()),
+            ["links"] = links,
+            ["meta"] = new JsonObject { ["count"] = _stages.Count, ["count_truncated"] = false },
+        };
+        return new Answer(200, body.ToJsonString(), JsonApi);
+    }
+
+    private Answer CreateStage(Exchange exchange)
+    {
+        if (Attributes(exchange, null) is not { } attributes)
+        {
+            return Error(422, "validationError", "Validation Error", "The body must be {\"data\":{\"type\":\"stage\",\"attributes\":{…}}}.");
+        }
+
+        var name = (string?)attributes["name"];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Error(422, "validationError", "Validation Error", "Name can't be blank.");
+        }
+
+        if (_stages.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Error(422, "validationError", "Validation Error", "Name has already been taken.");
+        }
+
+        var stage = new StageResource(_nextId++, name!, (int?)attributes["order"] ?? _stages.Count + 1, (string?)attributes["color"]);
+        _stages.Add(stage);
+        return new Answer(201, new JsonObject { ["data"] = stage.ToJson(BaseUri) }.ToJsonString(), JsonApi);
+    }
+
+    private Answer UpdateStage(Exchange exchange, int id)
+    {
+        var index = _stages.FindIndex(s => s.Id == id);
+        if (index < 0)
+        {
+            return Error(404, "resourceNotFound", "Resource Not Found", $"Could not find 'stage' with ID '{id}'.");
+        }
+
+        if (Attributes(exchange, id) is not { } attributes)
+        {
+            return Error(422, "validationError", "Validation Error", "The body must be {\"data\":{\"type\":\"stage\",\"id\":…,\"attributes\":{…}}} with the id of the URL.");
+        }
+
+        var stage = _stages[index];
+        var name = (string?)attributes["name"] ?? stage.Name;
+        if (_stages.Any(s => s.Id != id && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Error(422, "validationError", "Validation Error", "Name has already been taken.");
+        }
+
+        _stages[index] = stage with { Name = name, Order = (int?)attributes["order"] ?? stage.Order, Color = (string?)attributes["color"] ?? stage.Color };
+        return new Answer(200, new JsonObject { ["data"] = _stages[index].ToJson(BaseUri) }.ToJsonString(), JsonApi);
+    }
+
+    private Answer DeleteStage(int id)
+    {
+        if (_stages.RemoveAll(s => s.Id == id) == 0)
+        {
+            return Error(404, "resourceNotFound", "Resource Not Found", $"Could not find 'stage' with ID '{id}'.");
+        }
+
+        _prospects.Remove(id);
+        return new Answer(204);
+    }
+
+    private Answer CountProspects(Exchange exchange)
+    {
+        var stage = int.TryParse(exchange.Query("filter[stage][id]"), out var id) ? id : 0;
+        var body = new JsonObject { ["data"] = new JsonArray(), ["meta"] = new JsonObject { ["count"] = _prospects.TryGetValue(stage, out var count) ? count : 0 } };
+        return new Answer(200, body.ToJsonString(), JsonApi);
+    }
+
+    /// <summary>data.attributes of a JSON:API body whose data.type is stage (and data.id <paramref name="id"/> when given).</summary>
+    private static JsonObject? Attributes(Exchange exchange, int? id)
+    {
+        try
+        {
+            if (JsonNode.Parse(exchange.Body) is not JsonObject { } body || body["data"] is not JsonObject data || (string?)data["type"] != "stage")
+            {
+                return null;
+            }
+
+            if (id is not null && (data["id"] is not JsonValue given || given.ToString() != id.Value.ToString(CultureInfo.InvariantCulture)))
+            {
+                return null;
+            }
+
+            return data["attributes"] as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Answer Error(int status, string id, string title, string detail) =>
+        new(status, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["id"] = id, ["title"] = title, ["detail"] = detail }) }.ToJsonString(), JsonApi);
+}
+
+/// <summary>A stage as the server keeps it.</summary>
+public sealed record StageResource(int Id, string Name, int Order, string? Color)
+{
+    public JsonObject ToJson(Uri baseUri) => new()
+    {
+        ["type"] = "stage",
+        ["id"] = Id,
+        ["attributes"] = new JsonObject
+        {
+            ["color"] = Color,
+            ["createdAt"] = "2024-01-15T09:30:00.000Z",
+            ["name"] = Name,
+            ["order"] = Order,
+            ["updatedAt"] = "2024-01-15T09:30:00.000Z",
+        },
+        ["relationships"] = new JsonObject
+        {
+            ["prospects"] = new JsonObject { ["links"] = new JsonObject { ["related"] = new Uri(baseUri, $"/api/v2/prospects?filter%5Bstage%5D%5Bid%5D={Id}").ToString() } },
+        },
+        ["links"] = new JsonObject { ["self"] = new Uri(baseUri, $"/api/v2/stages/{Id}").ToString() },
+    };
+}
