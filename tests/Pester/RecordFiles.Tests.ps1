@@ -31,14 +31,16 @@ Describe 'Converting a CSV that Excel saved' {
 
         $summary.Written | Should -Be 1
         (Import-Csv $prospects).lastName | Should -Be 'Zoë'
-        $warnings | Should -HaveCount 1
-        $warnings[0] | Should -BeLike "*1 cell(s) starting with =*row 2, column 'title'*-EscapeFormula*"
+        # The sheet lacks most mapped columns, so the command warns of those too, one warning each.
+        $formulaWarnings = @($warnings | Where-Object { "$_" -like '*as formulas*' })
+        $formulaWarnings | Should -HaveCount 1
+        "$($formulaWarnings[0])" | Should -BeLike "*1 cell(s) starting with =*row 2, column 'title'*-EscapeFormula*"
     }
 
     It 'escapes the formula cell with -EscapeFormula' {
-        ConvertTo-OutreachProspect -Object Lead -Path $excelCsv -Encoding 1252 -OutFile $prospects -EscapeFormula -WarningVariable warnings | Out-Null
+        ConvertTo-OutreachProspect -Object Lead -Path $excelCsv -Encoding 1252 -OutFile $prospects -EscapeFormula -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
 
-        $warnings | Should -BeNullOrEmpty
+        $warnings | Where-Object { "$_" -like '*as formulas*' } | Should -BeNullOrEmpty
         (Import-Csv $prospects).title | Should -Be "'=HYPERLINK(""http://example.test"")"
     }
 

@@ -27,6 +27,9 @@ public class RecordFileCmdletTests : IDisposable
 
     private static ErrorRecord TheError(RunResult result) => result.Terminating ?? Assert.Single(result.Errors);
 
+    // The CSV lacks most mapped columns, so the command also warns of those (one warning each).
+    private static string[] FormulaWarnings(RunResult result) => result.Warnings.Where(w => w.Contains("as formulas")).ToArray();
+
     [Fact]
     public void An_Excel_CSV_without_Encoding_is_a_terminating_InvalidRecordFile_with_the_byte_offset_and_the_advice()
     {
@@ -50,7 +53,7 @@ public class RecordFileCmdletTests : IDisposable
         Assert.Equal(1L, result.Output.Single().Properties["Written"].Value);
         var text = File.ReadAllText(_session.File("out.csv"));
         Assert.Contains(",Zoë,", text);
-        Assert.Contains("has 1 cell(s) starting with =", Assert.Single(result.Warnings));
+        Assert.Contains("has 1 cell(s) starting with =", Assert.Single(FormulaWarnings(result)));
     }
 
     [Fact]
@@ -58,7 +61,7 @@ public class RecordFileCmdletTests : IDisposable
     {
         var result = _session.Run("ConvertTo-OutreachProspect -Object Lead -Path ./excel.csv -OutFile ./out.csv -Encoding windows-1252 -EscapeFormula").AssertNoErrors();
 
-        Assert.Empty(result.Warnings);
+        Assert.Empty(FormulaWarnings(result));
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x\"\")\",", File.ReadAllText(_session.File("out.csv")));
     }
 
