@@ -13,19 +13,26 @@
            and Measure-StageDrift.ps1, which write their sections of docs/benchmarks.md), the reader memory harness
            (Measure-ReaderMemory.ps1, likewise) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
+    Fuzz   the long fuzz run (minutes, not part of Test; -FuzzSeconds, default 600): the mutation fuzzer of
+           tests/StageMap.Fuzz over every reader from random seeds (printed), then each reader coverage-guided
+           by AFL through SharpFuzz (installs afl++ with apt-get when it is missing and it can). Writes
+           out/fuzz/summary.txt; fails on any case that is not read or refused with a StageMap error.
     Clean  removes out/ and every bin/ and obj/.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Fuzz', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    [string[]] $BenchArgs = @()
+    [string[]] $BenchArgs = @(),
+
+    [ValidateRange(60, 86400)]
+    [int] $FuzzSeconds = 600
 )
 
 Set-StrictMode -Version Latest
@@ -161,6 +168,78 @@ function Invoke-Bench {
     Invoke-Native 'the benchmarks' { dotnet run -c Release --project (Join-Path $root 'tests/StageMap.Benchmarks/StageMap.Benchmarks.csproj') -- @BenchArgs }
 }
 
+function Install-Afl {
+    if (Get-Command afl-fuzz -ErrorAction Ignore) { return $true }
+    if ((Get-Command apt-get -ErrorAction Ignore) -and (id -u) -eq '0') {
+        Write-Host 'afl-fuzz is missing: installing afl++ (apt-get install afl++).'
+        apt-get update -qq | Out-Null
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        apt-get install -y -qq afl++ | Out-Null
+    }
+    if (Get-Command afl-fuzz -ErrorAction Ignore) { return $true }
+    Write-Host 'MISSING: afl-fuzz (Debian/Ubuntu: apt-get install afl++; as root). The coverage-guided part did not run.'
+    $false
+}
+
+function Invoke-Fuzz {
+    $fuzzOut = Join-Path $out 'fuzz'
+    $plain = Join-Path $fuzzOut 'plain'
+    $instrumented = Join-Path $fuzzOut 'afl'
+    $project = Join-Path $root 'tests/StageMap.Fuzz/StageMap.Fuzz.csproj'
+    Remove-Item $fuzzOut -Recurse -Force -ErrorAction Ignore
+    Invoke-Native 'dotnet publish (fuzz)' { dotnet publish $project -c Release -o $plain --nologo -v quiet }
+    $summary = [System.Collections.Generic.List[string]]::new()
+    $summary.Add("machine: $([Environment]::MachineName), $([Environment]::ProcessorCount) processor(s), $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription); started $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC")
+    $failed = $false
+
+    # 1. The mutation fuzzer, a quarter of the time, from random seeds.
+    $mutationSeconds = [Math]::Max(30, [int]($FuzzSeconds / 4))
+    Write-Host "Mutation fuzzer, $mutationSeconds s:"
+    $mutation = & dotnet (Join-Path $plain 'StageMap.Fuzz.dll') mutate --seconds $mutationSeconds
+    if ($LASTEXITCODE -ne 0) { $failed = $true }
+    $mutation | Write-Host
+    $summary.Add('mutation fuzzer:'); $mutation | Where-Object { $_ -and $_ -notmatch '^seed ' } | ForEach-Object { $summary.Add("  $_") }
+    $summary.Add("  seeds: $(($mutation | Where-Object { $_ -match '^seed ' } | ForEach-Object { $_.Substring(5) }) -join ', ')")
+
+    # 2. Coverage-guided: AFL drives each reader through SharpFuzz over an instrumented engine.
+    if (Install-Afl) {
+        Invoke-Native 'dotnet tool restore (sharpfuzz)' { dotnet tool restore }
+        Invoke-Native 'dotnet publish (instrumented)' { dotnet publish $project -c Release -o $instrumented --nologo -v quiet }
+        foreach ($assembly in 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll') {
+            Invoke-Native "sharpfuzz $assembly" { dotnet sharpfuzz (Join-Path $instrumented $assembly) }
+        }
+        $targets = & dotnet (Join-Path $plain 'StageMap.Fuzz.dll') targets
+        $perTarget = [Math]::Max(20, [int](($FuzzSeconds - $mutationSeconds) / $targets.Count))
+        $env:AFL_SKIP_BIN_CHECK = '1'; $env:AFL_NO_AFFINITY = '1'; $env:AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES = '1'
+        $env:AFL_SKIP_CPUFREQ = '1'; $env:AFL_NO_UI = '1'
+        $summary.Add("AFL (afl++ through SharpFuzz, $perTarget s per reader):")
+        foreach ($target in $targets) {
+            $work = Join-Path $fuzzOut "afl-$target"
+            Invoke-Native "seeds for $target" { dotnet (Join-Path $plain 'StageMap.Fuzz.dll') seeds $target (Join-Path $work 'in') }
+            Write-Host "AFL on $target, $perTarget s:"
+            afl-fuzz -i (Join-Path $work 'in') -o (Join-Path $work 'findings') -t 10000 -m none -V $perTarget -- dotnet (Join-Path $instrumented 'StageMap.Fuzz.dll') afl $target *> (Join-Path $work 'afl.log')
+            $statsFile = Join-Path $work 'findings/default/fuzzer_stats'
+            if (-not (Test-Path $statsFile)) { $summary.Add("  ${target}: AFL did not run (see $work/afl.log)"); $failed = $true; continue }
+            $stats = @{}
+            Get-Content $statsFile | ForEach-Object { $k, $v = $_ -split '\s*:\s*', 2; $stats[$k.Trim()] = $v.Trim() }
+            $line = "  {0,-16} {1,10} executions  {2,6} corpus  {3,6} edges  {4} crashes  {5} hangs" -f $target, $stats.execs_done, $stats.corpus_count, $stats.edges_found, $stats.saved_crashes, $stats.saved_hangs
+            Write-Host $line; $summary.Add($line)
+            $crashes = @(Get-ChildItem (Join-Path $work 'findings/default/crashes'), (Join-Path $work 'findings/default/hangs') -File -ErrorAction Ignore | Where-Object Name -ne 'README.txt')
+            if ($crashes.Count -gt 0) {
+                $failed = $true
+                & dotnet (Join-Path $plain 'StageMap.Fuzz.dll') replay $target @($crashes.FullName) | ForEach-Object { Write-Host $_; $summary.Add("    $_") }
+            }
+        }
+    } else {
+        $summary.Add('AFL: not run, afl-fuzz is missing (apt-get install afl++)')
+    }
+
+    $summary.Add("ended $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC")
+    $summary | Set-Content (Join-Path $fuzzOut 'summary.txt')
+    Write-Host ($summary -join [Environment]::NewLine)
+    if ($failed) { throw 'The fuzz run found cases that break the contract (see above and out/fuzz).' }
+}
+
 function Invoke-Clean {
     Remove-Item $out -Recurse -Force -ErrorAction Ignore
     Get-ChildItem $root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
@@ -174,6 +253,7 @@ try {
         'Demo' { Invoke-Demo }
         'Package' { Invoke-Package }
         'Bench' { Invoke-Bench }
+        'Fuzz' { Invoke-Fuzz }
         'Clean' { Invoke-Clean }
     }
 } finally {

@@ -75,9 +75,13 @@ internal static partial class Failures
         ErrorIds.InvalidRecord, FailureCategory.InvalidData,
         $"The record has the field '{field}' twice (names compare ignoring case).", field);
 
-    public static ConversionFailure BadCsvRow(long line, int fields, int columns) => new(
+    public static ConversionFailure BadCsvRow(int fields, int columns) => new(
         ErrorIds.InvalidRecord, FailureCategory.InvalidData,
-        $"The CSV row ending on line {line} has {fields} fields where the header has {columns} (a stray quote or delimiter?).");
+        $"The CSV row has {fields} fields where the header has {columns} (a stray quote or delimiter?).");
+
+    public static ConversionFailure BadCsvQuote() => new(
+        ErrorIds.InvalidRecord, FailureCategory.InvalidData,
+        "The CSV row has a quote inside an unquoted field, or text after a closing quote.");
 
     // A whole command that cannot proceed.
 

@@ -246,7 +246,10 @@ public class ConversionCmdletTests : IDisposable
     [InlineData("ConvertTo-SalesforceRecord -Object Lead -As S", "SObject")]
     [InlineData("ConvertTo-OutreachProspect -Object Lead -As J", "JsonApi")]
     [InlineData("ConvertTo-OutreachProspect -Object Lead -Path x.csv -OutFile y -OutputFormat JsonL", "JsonLines")]
-    public void Objects_shapes_and_formats_complete(string line, string expected)
+    [InlineData("ConvertTo-OutreachProspect -Object Lead -Path x.csv -OutFile y.csv -Encoding ", "windows-1252")]
+    [InlineData("ConvertTo-SalesforceRecord -Object Lead -Path x.csv -OutFile y.csv -Encoding utf8", "utf8BOM")]
+    [InlineData("ConvertTo-OutreachProspect -Object Lead -Path x.csv -OutFile y.csv -Encoding big", "bigendianunicode")]
+    public void Objects_shapes_formats_and_encodings_complete(string line, string expected)
     {
         var result = _session.Run($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches.CompletionText").AssertNoErrors();
 

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Text;
 using System.Threading;
+using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Conversion;
@@ -69,6 +71,18 @@ public abstract class ConversionCommand : ConfigurationCommand
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>The input's encoding when it has no byte order mark: a name Import-Csv takes, windows-1252, a code page, or an Encoding.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [EncodingArgument]
+    [ArgumentCompleter(typeof(EncodingNameCompleter))]
+    public Encoding? Encoding { get; set; }
+
+    /// <summary>In CSV output, prefix cells starting with =, +, -, @, tab or CR with ' so a spreadsheet shows them as text.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    public SwitchParameter EscapeFormula { get; set; }
 
     /// <summary>Pull (CRM to Outreach) or push.</summary>
     protected abstract ConversionDirection Direction { get; }
@@ -165,6 +179,8 @@ public abstract class ConversionCommand : ConfigurationCommand
             RejectPath = RejectFile is null ? null : ResolveNewFilePath(RejectFile),
             Shape = _shape,
             Force = Force,
+            EscapeFormula = EscapeFormula,
+            Encoding = Encoding,
         };
         if (!ShouldProcess(job.OutputPath, $"Convert {Object} records from '{job.InputPath}'"))
         {

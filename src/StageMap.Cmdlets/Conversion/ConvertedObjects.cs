@@ -32,12 +32,19 @@ internal static class ConvertedObjects
         _ => value,
     };
 
+    /// <summary>
+    /// A record as read, for an error's TargetObject. A field PowerShell cannot hold as a property (an
+    /// empty name, or a name already there ignoring case, which the error names) is left out.
+    /// </summary>
     public static PSObject ToPSObject(IInputRecord record)
     {
         var result = new PSObject();
         foreach (var field in record.Fields)
         {
-            result.Properties.Add(new PSNoteProperty(field.Key, ToPowerShell(field.Value)));
+            if (!string.IsNullOrEmpty(field.Key) && result.Properties[field.Key] is null)
+            {
+                result.Properties.Add(new PSNoteProperty(field.Key, ToPowerShell(field.Value)));
+            }
         }
 
         return result;

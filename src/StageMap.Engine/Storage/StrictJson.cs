@@ -26,8 +26,8 @@ public static class StrictJson
         DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
     };
 
-    /// <summary>A reader over <paramref name="text"/> with StageMap's limits.</summary>
-    public static JsonTextReader CreateReader(TextReader text) => new(text)
+    /// <summary>A reader over <paramref name="text"/> with StageMap's limits; an unpaired surrogate escape is an error, not U+FFFD.</summary>
+    public static JsonTextReader CreateReader(TextReader text) => new(new SurrogateEscapeCheck(text))
     {
         MaxDepth = MaxDepth,
         DateParseHandling = DateParseHandling.None,
@@ -65,6 +65,11 @@ public static class StrictJson
         catch (InvalidJsonException e)
         {
             throw invalid(e.Message, null);
+        }
+        catch (Exception e) when (e is OverflowException or FormatException)
+        {
+            // Json.NET raises these, not a JsonReaderException, for some numbers (88888888888888888888888888888e0; found by AFL).
+            throw invalid($"a number out of range ({e.Message})", e);
         }
     }
 

@@ -145,8 +145,14 @@ internal static class StrictText
         : null;
 
     /// <summary>The same encoding, throwing on bytes it cannot decode.</summary>
-    private static Encoding Strict(Encoding encoding) =>
-        Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    /// <remarks>A clone, not a look-up by code page: UTF-7 (a name Import-Csv takes) has no code page look-up on .NET 5 and later.</remarks>
+    private static Encoding Strict(Encoding encoding)
+    {
+        var strict = (Encoding)encoding.Clone();
+        strict.EncoderFallback = EncoderFallback.ExceptionFallback;
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        return strict;
+    }
 
     private static (Encoding? Encoding, int Length) FromByteOrderMark(byte[] head, int length)
     {

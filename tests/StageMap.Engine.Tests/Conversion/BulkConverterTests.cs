@@ -50,7 +50,7 @@ public class BulkConverterTests : IDisposable
         Assert.StartsWith("00Q5g00000AbC05EAA,Jeff,Glimpse,", lines[1]);
         Assert.EndsWith(",UnmappedCrmStatus", lines[1]);
         Assert.StartsWith("00Q5g00000AbC07EAA,Patricia,Feager,", lines[2]);
-        Assert.Contains("line 9", lines[2]);
+        Assert.Contains("Record 7 (line 9): The CSV row has", lines[2]);
         Assert.EndsWith(",InvalidRecord", lines[2]);
     }
 

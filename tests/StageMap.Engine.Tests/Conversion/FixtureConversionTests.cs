@@ -106,7 +106,7 @@ public class FixtureConversionTests
     internal static List<IInputRecord> ReadAll(string path)
     {
         using var stream = File.OpenRead(path);
-        using var reader = new JsonRecordReader(stream, path);
+        using var reader = RecordFileReaders.Open(stream, path, RecordFileFormat.Json, encoding: null);
         return reader.Read().Select(i => i.Record).ToList();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>What to convert where: one input file to one output file, rejects to another.</summary>
@@ -20,4 +22,13 @@ public sealed class BulkConversion
 
     /// <summary>Overwrite an existing output or reject file.</summary>
     public bool Force { get; set; }
+
+    /// <summary>
+    /// The input's encoding when it has no byte order mark (one always wins); null for UTF-8. Decoding
+    /// is strict either way: a byte the encoding cannot decode stops the conversion (InvalidRecordFile).
+    /// </summary>
+    public Encoding? Encoding { get; set; }
+
+    /// <summary>In CSV output, prefix cells that look like formulas with ' (see <see cref="FormulaCells"/>).</summary>
+    public bool EscapeFormula { get; set; }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
@@ -19,7 +20,7 @@ public static class BulkConverter
 
     /// <param name="progress">Called now and then on long files (first after a second, then at most twice a second).</param>
     /// <param name="rejected">Called for each rejected record when the job has no reject file.</param>
-    /// <param name="warn">Told once per mapped field the records do not carry (see <see cref="MissingFieldTally"/>).</param>
+    /// <param name="warn">Told once per mapped field the records do not carry (see <see cref="MissingFieldTally"/>), and once per CSV file with cells that look like formulas (see <see cref="FormulaCells"/>).</param>
     /// <exception cref="StageMapException">InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; no output file was written.</exception>
     public static ConversionSummary Run(
@@ -34,16 +35,45 @@ public static class BulkConverter
         var watch = Stopwatch.StartNew();
         var outputFormat = job.OutputFormat ?? RecordFileFormats.FromExtension(job.OutputPath)
             ?? throw Failures.InvalidOutputFile(job.OutputPath, "the output format cannot be told from the extension: name the file .jsonl, .json or .csv, or use -OutputFormat.");
-        var inputFormat = RecordFileReaders.Detect(job.InputPath);
+        var inputFormat = RecordFileReaders.Detect(job.InputPath, job.Encoding);
         var rejectFormat = job.RejectPath is null ? outputFormat : RecordFileFormats.FromExtension(job.RejectPath) ?? outputFormat;
         Check(job, outputFormat, inputFormat, rejectFormat);
 
-        using var reader = RecordFileReaders.Open(job.InputPath, inputFormat);
+        using var input = RecordFileReaders.OpenFile(job.InputPath);
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
+        var streams = new BulkStreams(input, inputFormat, output.Stream, outputFormat, rejectOutput?.Stream, rejectFormat);
+        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, cancellation, watch);
+
+        cancellation.ThrowIfCancellationRequested();
+        Commit(output);
+        if (rejectOutput is not null)
+        {
+            Commit(rejectOutput);
+        }
+
+        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { MissingFields = missing.Fields };
+    }
+
+    /// <summary>
+    /// The streaming loop: records from the input to the output (and rejects) streams, which the
+    /// caller commits or discards. The fuzz tests drive it over memory streams.
+    /// </summary>
+    internal static (long Read, long Written, long Rejected) Transfer(
+        ConversionPlan plan,
+        BulkConversion job,
+        BulkStreams streams,
+        MissingFieldTally missing,
+        Action<string>? warn,
+        Action<BulkProgress>? progress,
+        Action<IInputRecord, ConversionFailure>? rejected,
+        CancellationToken cancellation,
+        Stopwatch watch)
+    {
+        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding);
         long read = 0, written = 0, rejectedCount = 0;
-        using (var writer = RecordFileWriter.ForConverted(outputFormat, output.Stream, plan, job.Shape))
-        using (var rejectWriter = rejectOutput is null ? null : RecordFileWriter.ForRejects(rejectFormat, rejectOutput.Stream, reader.Header))
+        using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
+        using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))
         {
             var nextProgress = FirstProgress;
             var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
@@ -69,6 +99,7 @@ public static class BulkConverter
 
                     if (failure is not null)
                     {
+                        failure = Failures.InRecord(failure, read, reader.RecordLine);
                         rejectedCount++;
                         if (rejectWriter is not null)
                         {
@@ -93,6 +124,8 @@ public static class BulkConverter
 
                 writer.Finish();
                 rejectWriter?.Finish();
+                Warn(warn, writer.Warning(job.OutputPath));
+                Warn(warn, rejectWriter?.Warning(job.RejectPath!));
             }
             catch (IOException e)
             {
@@ -100,14 +133,15 @@ public static class BulkConverter
             }
         }
 
-        cancellation.ThrowIfCancellationRequested();
-        Commit(output);
-        if (rejectOutput is not null)
-        {
-            Commit(rejectOutput);
-        }
+        return (read, written, rejectedCount);
+    }
 
-        return new ConversionSummary(read, written, rejectedCount, watch.Elapsed, job.InputPath, job.OutputPath, outputFormat, job.RejectPath) { MissingFields = missing.Fields };
+    private static void Warn(Action<string>? warn, string? warning)
+    {
+        if (warning is not null)
+        {
+            warn?.Invoke(warning);
+        }
     }
 
     /// <summary>An output written under a temporary name; a failed or stopped run leaves no half-written file.</summary>
@@ -169,3 +203,6 @@ public static class BulkConverter
     private static bool SamePath(string left, string right) =>
         string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
 }
+
+/// <summary>The open streams of one bulk conversion and their formats.</summary>
+internal sealed record BulkStreams(Stream Input, RecordFileFormat InputFormat, Stream Output, RecordFileFormat OutputFormat, Stream? Rejects, RecordFileFormat RejectFormat);

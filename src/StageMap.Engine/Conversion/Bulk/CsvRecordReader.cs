@@ -4,26 +4,34 @@ using System.Globalization;
 using System.IO;
 using CsvHelper;
 using CsvHelper.Configuration;
-using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
 /// Streams the rows of a CSV file (CsvHelper's parser: RFC 4180 quoting, fields spanning lines, LF or
-/// CRLF, UTF-8 with or without BOM) as records named by the header row, one row in memory at a time.
+/// CRLF) as records named by the header row, one row in memory at a time. The header is checked
+/// before any row is read: every column named, no name twice.
 /// </summary>
 internal sealed class CsvRecordReader : IRecordFileReader
 {
     private readonly Stream _stream;
-    private readonly StreamReader _text;
+    private readonly TextReader _text;
+    private readonly string _path;
     private readonly CsvParser _parser;
     private readonly CsvHeader _header;
+    private readonly bool _encodingNamed;
     private bool _badData;
 
-    public CsvRecordReader(Stream stream, string path)
+    /// <param name="stream">The file, for progress (its position and length).</param>
+    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
+    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
+    public CsvRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
     {
         _stream = stream;
-        _text = new StreamReader(stream, Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 65536);
+        _text = text;
+        _path = path;
+        _encodingNamed = encodingNamed;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             BadDataFound = _ => _badData = true,
@@ -31,8 +39,28 @@ internal sealed class CsvRecordReader : IRecordFileReader
             IgnoreBlankLines = true,
         };
         _parser = new CsvParser(_text, configuration);
-        var names = _parser.Read() ? _parser.Record ?? Array.Empty<string>() : Array.Empty<string>();
-        _header = new CsvHeader(names, path);
+        if (!ReadRow())
+        {
+            throw Failures.EmptyRecordFile(path, _stream.Length == 0);
+        }
+
+        var names = _parser.Record ?? Array.Empty<string>();
+        var line = RecordLine;
+        if (IsBlank(names))
+        {
+            // Blank rows to the end: a file of white space. Else a header without names.
+            while (ReadRow())
+            {
+                if (!IsBlank(_parser.Record))
+                {
+                    throw Failures.EmptyCsvHeaderCell(path, line, 1);
+                }
+            }
+
+            throw Failures.EmptyRecordFile(path, zeroBytes: false);
+        }
+
+        _header = new CsvHeader(names, path, line);
     }
 
     public IReadOnlyList<string>? Header => _header.Names;
@@ -41,16 +69,44 @@ internal sealed class CsvRecordReader : IRecordFileReader
 
     public long Length => _stream.Length;
 
+    /// <summary>The line the current row starts on: where it ends, less the line breaks inside its quoted fields.</summary>
+    public long RecordLine
+    {
+        get
+        {
+            var raw = _parser.RawRecord ?? "";
+            var breaks = 0;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
+                {
+                    breaks++;
+                }
+            }
+
+            // RawRow counts the row's own line end, which RawRecord holds too (except on the last line).
+            var endsWithBreak = raw.Length > 0 && (raw[raw.Length - 1] == '\n' || raw[raw.Length - 1] == '\r');
+            return _parser.RawRow - breaks + (endsWithBreak ? 1 : 0);
+        }
+    }
+
     public IEnumerable<InputItem> Read()
     {
-        while (_parser.Read())
+        while (ReadRow())
         {
             var values = _parser.Record ?? Array.Empty<string>();
             var record = new CsvRecord(_header, values);
-            if (values.Length != _header.Names.Count || _badData)
+            if (values.Length != _header.Names.Count)
             {
                 _badData = false;
-                yield return new InputItem(record, Failures.BadCsvRow(_parser.RawRow, values.Length, _header.Names.Count));
+                yield return new InputItem(record, Failures.BadCsvRow(values.Length, _header.Names.Count));
+                continue;
+            }
+
+            if (_badData)
+            {
+                _badData = false;
+                yield return new InputItem(record, Failures.BadCsvQuote());
                 continue;
             }
 
@@ -63,6 +119,24 @@ internal sealed class CsvRecordReader : IRecordFileReader
         _parser.Dispose();
         _text.Dispose();
     }
+
+    private static bool IsBlank(string[]? row) => row is null || Array.TrueForAll(row, string.IsNullOrWhiteSpace);
+
+    private bool ReadRow()
+    {
+        try
+        {
+            return _parser.Read();
+        }
+        catch (CsvHelperException e)
+        {
+            throw Failures.MalformedCsv(_path, _parser.RawRow, e.Message.Split('\n')[0].Trim());
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
+        }
+    }
 }
 
 /// <summary>The column names of a CSV file, found by name ignoring case.</summary>
@@ -70,14 +144,20 @@ internal sealed class CsvHeader
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
 
-    public CsvHeader(IReadOnlyList<string> names, string path)
+    /// <exception cref="StageMapException">InvalidRecordFile: a column without a name, or a name twice.</exception>
+    public CsvHeader(IReadOnlyList<string> names, string path, long line)
     {
         Names = names;
         for (var i = 0; i < names.Count; i++)
         {
-            if (_index.ContainsKey(names[i]))
+            if (string.IsNullOrWhiteSpace(names[i]))
             {
-                throw Failures.InvalidRecordFile(path, $"the CSV header has the column '{names[i]}' twice (names compare ignoring case).");
+                throw Failures.EmptyCsvHeaderCell(path, line, i + 1);
+            }
+
+            if (_index.TryGetValue(names[i], out var first))
+            {
+                throw Failures.DuplicateCsvHeader(path, line, names[first], first + 1, names[i], i + 1);
             }
 
             _index.Add(names[i], i);

@@ -14,5 +14,9 @@ internal interface IRecordFileReader : IDisposable
 
     long Length { get; }
 
+    /// <summary>The line the record last read starts on (1-based).</summary>
+    long RecordLine { get; }
+
     IEnumerable<InputItem> Read();
 }
+

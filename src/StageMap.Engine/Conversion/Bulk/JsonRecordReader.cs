@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Newtonsoft.Json;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -18,15 +19,21 @@ namespace StageMap.Engine.Conversion.Bulk;
 internal sealed class JsonRecordReader : IRecordFileReader
 {
     private readonly Stream _stream;
-    private readonly StreamReader _text;
+    private readonly TextReader _text;
     private readonly JsonTextReader _reader;
     private readonly string _path;
+    private readonly bool _encodingNamed;
+    private bool _sawValue;
 
-    public JsonRecordReader(Stream stream, string path)
+    /// <param name="stream">The file, for progress (its position and length).</param>
+    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
+    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
+    public JsonRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
     {
+        _encodingNamed = encodingNamed;
         _stream = stream;
         _path = path;
-        _text = new StreamReader(stream, Encodings.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 65536);
+        _text = text;
         _reader = StrictJson.CreateReader(_text);
         _reader.SupportMultipleContent = true;
     }
@@ -37,10 +44,14 @@ internal sealed class JsonRecordReader : IRecordFileReader
 
     public long Length => _stream.Length;
 
+    public long RecordLine { get; private set; }
+
     public IEnumerable<InputItem> Read()
     {
         while (Next())
         {
+            _sawValue = true;
+            RecordLine = _reader.LineNumber;
             switch (_reader.TokenType)
             {
                 case JsonToken.StartArray:
@@ -62,6 +73,11 @@ internal sealed class JsonRecordReader : IRecordFileReader
                     break;
             }
         }
+
+        if (!_sawValue)
+        {
+            throw Failures.EmptyRecordFile(_path, _stream.Length == 0);
+        }
     }
 
     public void Dispose()
@@ -74,6 +90,7 @@ internal sealed class JsonRecordReader : IRecordFileReader
     {
         while (NextInside() && _reader.TokenType != JsonToken.EndArray)
         {
+            RecordLine = _reader.LineNumber;
             var value = ReadValue();
             yield return value is FieldListRecord record ? new InputItem(record) : NotARecord(value);
         }
@@ -97,9 +114,9 @@ internal sealed class JsonRecordReader : IRecordFileReader
             }
             else if (allowResult && _reader.TokenType == JsonToken.StartObject && name == "result")
             {
+                streamed = true;
                 foreach (var item in ReadTopObject(allowResult: false))
                 {
-                    streamed = true;
                     yield return item;
                 }
             }
@@ -109,7 +126,8 @@ internal sealed class JsonRecordReader : IRecordFileReader
             }
         }
 
-        if (!streamed && record.Count > 0)
+        // An object that holds no records is one record, even an empty one (which then fails as one).
+        if (!streamed)
         {
             yield return new InputItem(record);
         }
@@ -164,6 +182,15 @@ internal sealed class JsonRecordReader : IRecordFileReader
         catch (JsonReaderException e)
         {
             throw Failures.InvalidRecordFile(_path, StrictJson.Describe(e), e);
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
+        }
+        catch (Exception e) when (e is OverflowException or FormatException)
+        {
+            // Json.NET raises these, not a JsonReaderException, for some numbers (88888888888888888888888888888e0).
+            throw Failures.InvalidRecordFile(_path, $"line {_reader.LineNumber}, position {_reader.LinePosition}: a number out of range ({e.Message})", e);
         }
     }
 

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Text;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -29,7 +31,8 @@ public static class RecordFileFormats
     };
 
     /// <summary>The input's format by extension, else by its first character: '[' or '{' is JSON, anything else CSV.</summary>
-    public static RecordFileFormat DetectInput(string path)
+    /// <remarks>Undecodable text is left to the reader, which reports where it is.</remarks>
+    public static RecordFileFormat DetectInput(string path, Encoding? encoding = null)
     {
         var byExtension = FromExtension(path);
         if (byExtension is not null)
@@ -37,10 +40,17 @@ public static class RecordFileFormats
             return byExtension.Value;
         }
 
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = StrictText.OpenReader(File.OpenRead(path), encoding);
         int c;
-        while ((c = reader.Read()) >= 0 && char.IsWhiteSpace((char)c))
+        try
         {
+            while ((c = reader.Read()) >= 0 && char.IsWhiteSpace((char)c))
+            {
+            }
+        }
+        catch (UndecodableTextException)
+        {
+            return RecordFileFormat.Csv;
         }
 
         return c is '[' or '{' ? RecordFileFormat.Json : RecordFileFormat.Csv;

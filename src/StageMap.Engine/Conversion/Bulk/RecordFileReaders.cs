@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Text;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -8,11 +10,11 @@ internal static class RecordFileReaders
 {
     /// <summary>The file's format (<see cref="RecordFileFormats.DetectInput"/>).</summary>
     /// <exception cref="StageMapException">InvalidRecordFile: the file cannot be read.</exception>
-    public static RecordFileFormat Detect(string path)
+    public static RecordFileFormat Detect(string path, Encoding? encoding = null)
     {
         try
         {
-            return RecordFileFormats.DetectInput(path);
+            return RecordFileFormats.DetectInput(path, encoding);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -21,27 +23,42 @@ internal static class RecordFileReaders
     }
 
     /// <summary>A reader of the file in <paramref name="format"/>; it owns the file stream.</summary>
-    /// <exception cref="StageMapException">InvalidRecordFile: the file cannot be opened.</exception>
-    public static IRecordFileReader Open(string path, RecordFileFormat format)
+    /// <exception cref="StageMapException">InvalidRecordFile: the file cannot be opened, or its CSV header is bad.</exception>
+    public static IRecordFileReader Open(string path, RecordFileFormat format, Encoding? encoding = null)
     {
-        FileStream input;
+        var input = OpenFile(path);
         try
         {
-            input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Failures.InvalidRecordFile(path, e.Message, e);
-        }
-
-        try
-        {
-            return format == RecordFileFormat.Csv ? new CsvRecordReader(input, path) : new JsonRecordReader(input, path);
+            return Open(input, path, format, encoding, leaveOpen: false);
         }
         catch
         {
             input.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The file, for reading from its start to its end.</summary>
+    /// <exception cref="StageMapException">InvalidRecordFile: the file cannot be opened.</exception>
+    public static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.InvalidRecordFile(path, e.Message, e);
+        }
+    }
+
+    /// <summary>A reader over <paramref name="stream"/>, its text decoded strictly: a byte order mark, else <paramref name="encoding"/>, else UTF-8.</summary>
+    /// <exception cref="StageMapException">InvalidRecordFile: a CSV header that is empty, or has a column without a name or a name twice.</exception>
+    public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen = true)
+    {
+        var text = StrictText.OpenReader(stream, encoding, leaveOpen);
+        return format == RecordFileFormat.Csv
+            ? new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null)
+            : new JsonRecordReader(stream, text, path, encodingNamed: encoding is not null);
     }
 }

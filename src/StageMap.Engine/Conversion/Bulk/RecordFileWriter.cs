@@ -28,16 +28,16 @@ internal abstract class RecordFileWriter : IDisposable
 
     protected StreamWriter Text { get; }
 
-    public static RecordFileWriter ForConverted(RecordFileFormat format, Stream stream, ConversionPlan plan, RecordShape shape) => format switch
+    public static RecordFileWriter ForConverted(RecordFileFormat format, Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false) => format switch
     {
-        RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan),
+        RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan, escapeFormula),
         RecordFileFormat.Json => new JsonWriter_(stream, shape, array: true),
         _ => new JsonWriter_(stream, shape, array: false),
     };
 
-    public static RecordFileWriter ForRejects(RecordFileFormat format, Stream stream, IReadOnlyList<string>? csvHeader) => format switch
+    public static RecordFileWriter ForRejects(RecordFileFormat format, Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false) => format switch
     {
-        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!),
+        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula),
         RecordFileFormat.Json => new JsonWriter_(stream, RecordShape.Object, array: true),
         _ => new JsonWriter_(stream, RecordShape.Object, array: false),
     };
@@ -48,6 +48,9 @@ internal abstract class RecordFileWriter : IDisposable
 
     /// <summary>Ends the file (closes a JSON array) and flushes what is buffered.</summary>
     public virtual void Finish() => Text.Flush();
+
+    /// <summary>What the finished file calls for a warning about (CSV formula cells), or null.</summary>
+    public virtual string? Warning(string path) => null;
 
     public virtual void Dispose() => Text.Dispose();
 
@@ -113,22 +116,54 @@ internal abstract class RecordFileWriter : IDisposable
         }
     }
 
-    /// <summary>CSV with a header row (CsvHelper's writer: RFC 4180 quoting, CRLF line ends).</summary>
+    /// <summary>
+    /// CSV with a header row (CsvHelper's writer: RFC 4180 quoting, CRLF line ends). Every cell goes
+    /// through <see cref="FormulaCells"/>: counted when it looks like a formula, escaped when asked.
+    /// </summary>
     private abstract class CsvFileWriter : RecordFileWriter
     {
-        protected CsvFileWriter(Stream stream, IEnumerable<string> header)
+        private static readonly char[] LineBreaks = { '\r', '\n' };
+        private readonly string[] _columns;
+        private readonly FormulaCells _formulas;
+        private long _row = 1;
+        private int _column;
+
+        protected CsvFileWriter(Stream stream, IEnumerable<string> header, bool escapeFormula)
             : base(stream)
         {
-            Csv = new CsvWriter(Text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
-            foreach (var name in header)
+            // CsvHelper quotes a field holding the configured NewLine only; a lone LF or CR must be quoted too.
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
             {
-                Csv.WriteField(name);
+                NewLine = "\r\n",
+                ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny(LineBreaks) ?? -1) >= 0,
+            };
+            Csv = new CsvWriter(Text, configuration, leaveOpen: true);
+            _columns = header.ToArray();
+            _formulas = new FormulaCells(escapeFormula);
+            foreach (var name in _columns)
+            {
+                WriteCell(name);
             }
 
-            Csv.NextRecord();
+            EndRow();
         }
 
         protected CsvWriter Csv { get; }
+
+        public override string? Warning(string path) => _formulas.Warning(path);
+
+        protected void WriteCell(string text)
+        {
+            Csv.WriteField(_formulas.Check(text, _row, _columns[_column]));
+            _column++;
+        }
+
+        protected void EndRow()
+        {
+            Csv.NextRecord();
+            _row++;
+            _column = 0;
+        }
 
         public override void Finish()
         {
@@ -148,8 +183,8 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly string _clear;
         private readonly int _fields;
 
-        public CsvConvertedWriter(Stream stream, ConversionPlan plan)
-            : base(stream, plan.OutputFields)
+        public CsvConvertedWriter(Stream stream, ConversionPlan plan, bool escapeFormula)
+            : base(stream, plan.OutputFields, escapeFormula)
         {
             _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
             _fields = plan.OutputFields.Count;
@@ -159,10 +194,10 @@ internal abstract class RecordFileWriter : IDisposable
         {
             for (var i = 0; i < _fields; i++)
             {
-                Csv.WriteField(!record.IsWritten(i) ? "" : CellText(record.ValueAt(i), _clear));
+                WriteCell(!record.IsWritten(i) ? "" : CellText(record.ValueAt(i), _clear));
             }
 
-            Csv.NextRecord();
+            EndRow();
         }
     }
 
@@ -170,8 +205,8 @@ internal abstract class RecordFileWriter : IDisposable
     {
         private readonly int _columns;
 
-        public CsvRejectWriter(Stream stream, IReadOnlyList<string> header)
-            : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }))
+        public CsvRejectWriter(Stream stream, IReadOnlyList<string> header, bool escapeFormula)
+            : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }), escapeFormula)
         {
             _columns = header.Count;
         }
@@ -181,12 +216,12 @@ internal abstract class RecordFileWriter : IDisposable
             var values = record is CsvRecord row ? row.Values : Array.Empty<string>();
             for (var i = 0; i < _columns; i++)
             {
-                Csv.WriteField(i < values.Length ? values[i] : "");
+                WriteCell(i < values.Length ? values[i] : "");
             }
 
-            Csv.WriteField(failure.Message);
-            Csv.WriteField(failure.ErrorId);
-            Csv.NextRecord();
+            WriteCell(failure.Message);
+            WriteCell(failure.ErrorId);
+            EndRow();
         }
     }
 

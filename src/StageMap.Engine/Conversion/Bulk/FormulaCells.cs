@@ -1,0 +1,48 @@
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>
+/// CSV cells a spreadsheet would run as a formula (CSV injection): text starting with =, +, -, @, a tab
+/// or a carriage return. Counted as a file is written, for one warning per file; with
+/// <see cref="Escape"/> each gets a leading ' so a spreadsheet shows it as text.
+/// </summary>
+internal sealed class FormulaCells
+{
+    public const char EscapePrefix = '\'';
+
+    public FormulaCells(bool escape)
+    {
+        Escape = escape;
+    }
+
+    public bool Escape { get; }
+
+    public long Count { get; private set; }
+
+    /// <summary>The row (1 is the header) and column of the first one.</summary>
+    public long FirstRow { get; private set; }
+
+    public string FirstColumn { get; private set; } = "";
+
+    public static bool LooksLikeFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>The cell's text as it is to be written: counted, and escaped when asked.</summary>
+    public string Check(string text, long row, string column)
+    {
+        if (!LooksLikeFormula(text))
+        {
+            return text;
+        }
+
+        if (Count++ == 0)
+        {
+            FirstRow = row;
+            FirstColumn = column;
+        }
+
+        return Escape ? EscapePrefix + text : text;
+    }
+
+    /// <summary>The warning for the file, or null when it needs none (no such cell, or they were escaped).</summary>
+    public string? Warning(string path) => Count == 0 || Escape ? null : Failures.FormulaCells(path, Count, FirstRow, FirstColumn);
+}

@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using Newtonsoft.Json;
+
+namespace StageMap.Engine.Storage;
+
+/// <summary>
+/// JSON text as Json.NET reads it, refusing an unpaired UTF-16 surrogate escape ("\ud800" alone, or a
+/// low surrogate first): valid JSON syntax, but not text, and Json.NET would turn it into U+FFFD
+/// silently. It raises a JsonReaderException with line and position, which every JSON reader already
+/// turns into its own StageMap failure. Streams: it looks at each block as Json.NET asks for it.
+/// </summary>
+internal sealed class SurrogateEscapeCheck : TextReader
+{
+    private readonly TextReader _inner;
+    private State _state;
+    private int _hexDigits;
+    private int _unit;
+    private int _line = 1;
+    private int _position;
+
+    public SurrogateEscapeCheck(TextReader inner)
+    {
+        _inner = inner;
+    }
+
+    private enum State
+    {
+        Text,
+        Escape,
+        Hex,
+        AfterHighSurrogate,
+        AfterHighSurrogateBackslash,
+        LowSurrogateHex,
+    }
+
+    public override int Peek() => _inner.Peek();
+
+    public override int Read()
+    {
+        var c = _inner.Read();
+        if (c >= 0)
+        {
+            Check((char)c);
+        }
+
+        return c;
+    }
+
+    public override int Read(char[] buffer, int index, int count)
+    {
+        var read = _inner.Read(buffer, index, count);
+        for (var i = index; i < index + read; i++)
+        {
+            // Most text has no backslash at all: skip to the next one.
+            if (_state == State.Text)
+            {
+                var next = Array.IndexOf(buffer, '\\', i, index + read - i);
+                var to = next < 0 ? index + read : next;
+                CountLines(buffer, i, to);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i = next;
+            }
+
+            Check(buffer[i]);
+        }
+
+        return read;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void CountLines(char[] buffer, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (buffer[i] == '\n')
+            {
+                _line++;
+                _position = 0;
+            }
+            else
+            {
+                _position++;
+            }
+        }
+    }
+
+    private void Check(char c)
+    {
+        if (c == '\n')
+        {
+            _line++;
+            _position = 0;
+        }
+        else
+        {
+            _position++;
+        }
+
+        switch (_state)
+        {
+            case State.Text:
+                _state = c == '\\' ? State.Escape : State.Text;
+                break;
+            case State.Escape:
+                _state = c == 'u' ? State.Hex : State.Text;
+                _hexDigits = 0;
+                _unit = 0;
+                break;
+            case State.Hex:
+            case State.LowSurrogateHex:
+                if (!Uri.IsHexDigit(c))
+                {
+                    // Not an escape Json.NET accepts either; it reports it.
+                    _state = State.Text;
+                    break;
+                }
+
+                _unit = (_unit * 16) + Uri.FromHex(c);
+                if (++_hexDigits < 4)
+                {
+                    break;
+                }
+
+                var low = char.IsLowSurrogate((char)_unit);
+                if (_state == State.LowSurrogateHex ? !low : low)
+                {
+                    throw Unpaired();
+                }
+
+                _state = _state == State.Hex && char.IsHighSurrogate((char)_unit) ? State.AfterHighSurrogate : State.Text;
+                break;
+            case State.AfterHighSurrogate:
+                _state = c == '\\' ? State.AfterHighSurrogateBackslash : throw Unpaired();
+                break;
+            case State.AfterHighSurrogateBackslash:
+                _state = c == 'u' ? State.LowSurrogateHex : throw Unpaired();
+                _hexDigits = 0;
+                _unit = 0;
+                break;
+        }
+    }
+
+    private JsonReaderException Unpaired() => new(
+        $"An unpaired UTF-16 surrogate escape (such as \\ud800 without its low half) is not text. Line {_line}, position {_position}.",
+        "", _line, _position, null);
+}
