@@ -1,7 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
+using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Live;
 
@@ -34,7 +34,7 @@ public sealed class LiveRequest
     /// <param name="mediaType">Sent exactly, without a charset parameter (JSON:API refuses parameters with 415).</param>
     public static LiveRequest WithJson(HttpMethod method, Uri uri, string json, string mediaType) => new(method, uri, () =>
     {
-        var content = new ByteArrayContent(new UTF8Encoding(false).GetBytes(json));
+        var content = new ByteArrayContent(Encodings.Utf8NoBom.GetBytes(json));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return content;
     }, true);

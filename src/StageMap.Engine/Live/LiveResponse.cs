@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Live;
 
@@ -29,16 +30,16 @@ public sealed class LiveResponse
 
     public bool IsSuccess => Status is >= 200 and < 300;
 
-    /// <summary>The body as text (UTF-8); empty when the body is not text.</summary>
+    /// <summary>The body as text (UTF-8, or UTF-16 with a byte order mark); empty when the body is not text.</summary>
     public string Text
     {
         get
         {
             try
             {
-                return LiveJson.Text(Body);
+                return StrictText.Decode(Body);
             }
-            catch (System.Text.DecoderFallbackException)
+            catch (UndecodableTextException)
             {
                 return "";
             }

@@ -89,4 +89,14 @@ public sealed class SfdxExporterTests : System.IDisposable
 
         Assert.Equal(ErrorIds.SfdxProjectNotFound, Assert.Throws<StageMapException>(() => SfdxExporter.Plan(empty.Path, _configuration)).ErrorId);
     }
+    [Fact]
+    public void An_sfdx_project_json_that_is_not_UTF_8_is_InvalidMetadataFile_with_the_byte_offset()
+    {
+        File.WriteAllBytes(_project.File("sfdx-project.json"), new byte[] { (byte)'{', (byte)'"', 0xEB, (byte)'"', (byte)':', (byte)'1', (byte)'}' });
+
+        var failure = Assert.Throws<StageMapException>(() => SfdxExporter.Plan(_project.Path, _configuration));
+
+        Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
+        Assert.Contains("byte offset 2", failure.Message);
+    }
 }

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Live.Salesforce;
 
@@ -80,7 +81,7 @@ public sealed class SalesforceCli
         try
         {
             var aliases = Path.Combine(store, "alias.json");
-            if (File.Exists(aliases) && LiveJson.Parse(LiveJson.Text(File.ReadAllBytes(aliases)))["orgs"] is JObject orgs)
+            if (File.Exists(aliases) && LiveJson.Parse(StrictText.Decode(File.ReadAllBytes(aliases)))["orgs"] is JObject orgs)
             {
                 names.AddRange(orgs.Properties().Select(p => p.Name));
             }
@@ -90,7 +91,7 @@ public sealed class SalesforceCli
                 names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).Where(n => n is not null).Select(n => n!));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or UndecodableTextException)
         {
             // Completion offers what it can read.
         }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
@@ -250,15 +249,9 @@ public static class SfdxExporter
             throw Failures.SfdxProjectNotFound(projectFolder);
         }
 
-        JToken root;
-        try
-        {
-            root = LiveJson.Parse(LiveJson.Text(File.ReadAllBytes(project)));
-        }
-        catch (JsonReaderException e)
-        {
-            throw Failures.InvalidMetadataFile(project, "sfdx-project.json", StrictJson.Describe(e), e);
-        }
+        var documents = StrictJson.ParseDocuments(
+            File.ReadAllBytes(project), multipleDocuments: false, (problem, e) => Failures.InvalidMetadataFile(project, "sfdx-project.json", problem, e));
+        var root = documents.Count == 0 ? null : documents[0];
 
         var directories = (root as JObject)?["packageDirectories"] as JArray;
         var paths = directories?.OfType<JObject>()
