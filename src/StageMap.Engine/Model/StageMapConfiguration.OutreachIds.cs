@@ -14,12 +14,7 @@ public sealed partial class StageMapConfiguration
     public Stage RecordStageInOutreach(string name, int outreachId)
     {
         var stage = GetStage(name);
-        var holder = FindStageById(outreachId);
-        if (holder is not null && holder.Id != stage.Id && holder.IsInOutreach)
-        {
-            throw Failures.OutreachIdTaken(outreachId, holder.Name, stage.Name);
-        }
-
+        var holder = RequireOutreachIdFree(stage, outreachId);
         var recorded = (stage with { Id = outreachId }).AsInOutreach();
         if (recorded == stage)
         {
@@ -49,15 +44,21 @@ public sealed partial class StageMapConfiguration
     /// <exception cref="StageMapException">StageNotFound, InvalidStageName, StageAlreadyExists (a name or an Outreach id another stage has).</exception>
     public Stage ConfirmStageInOutreach(string name, int outreachId, string? newName = null, int? order = null, string? color = null)
     {
-        var stage = GetStage(name);
+        RequireOutreachIdFree(GetStage(name), outreachId);
+        var updated = UpdateStage(name, newName, order, color);
+        return RecordStageInOutreach(updated.Name, outreachId);
+    }
+
+    /// <summary>The stage that holds <paramref name="outreachId"/> now, if any; refused when it is another stage Outreach has.</summary>
+    private Stage? RequireOutreachIdFree(Stage stage, int outreachId)
+    {
         var holder = FindStageById(outreachId);
         if (holder is not null && holder.Id != stage.Id && holder.IsInOutreach)
         {
             throw Failures.OutreachIdTaken(outreachId, holder.Name, stage.Name);
         }
 
-        var updated = UpdateStage(name, newName, order, color);
-        return RecordStageInOutreach(updated.Name, outreachId);
+        return holder;
     }
 
     private static void Renumber(ConfigurationContent content, Stage from, Stage to)
