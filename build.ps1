@@ -2,8 +2,8 @@
 .SYNOPSIS
     Builds, tests, demonstrates and benchmarks the StageMap module.
 .DESCRIPTION
-    Build  assembles out/StageMap (manifest, dlls, format file, help, samples) and regenerates the MAML
-           help from docs/cmdlets.
+    Build  assembles out/StageMap (manifest, dlls, format file, help, samples) and generates the MAML
+           help from docs/cmdlets into it.
     Test   builds, runs every xUnit project and every Pester suite, prints 'tests: N passed, M failed'
            and fails on any failure or when no test ran.
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
@@ -80,9 +80,10 @@ function Invoke-Build {
     Copy-Item (Join-Path $root 'module/StageMap.Format.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'module/samples') (Join-Path $moduleOut 'samples') -Recurse
 
-    $helpFile = Join-Path $root 'module/en-US/StageMap.Cmdlets.dll-Help.xml'
-    Invoke-Native 'help generation' { Invoke-ChildPwsh @('-File', (Join-Path $root 'build/HelpWriter.ps1'), '-ModulePath', $moduleOut, '-DocsPath', (Join-Path $root 'docs/cmdlets'), '-OutFile', $helpFile) }
+    # The MAML help is generated into the module folder only: docs/cmdlets is its one source.
     Copy-Item (Join-Path $root 'module/en-US/*') (Join-Path $moduleOut 'en-US')
+    $helpFile = Join-Path $moduleOut 'en-US/StageMap.Cmdlets.dll-Help.xml'
+    Invoke-Native 'help generation' { Invoke-ChildPwsh @('-File', (Join-Path $root 'build/HelpWriter.ps1'), '-ModulePath', $moduleOut, '-DocsPath', (Join-Path $root 'docs/cmdlets'), '-OutFile', $helpFile) }
     Write-Host "Built $moduleOut"
 }
 
