@@ -140,7 +140,7 @@ Describe 'Connecting' {
             Add-ServerFault $servers.Salesforce GET '/services/data/v62.0/sobjects/Lead/describe' 401 '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]' -Times 2
             { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand'
             @(Get-Content (Join-Path $sf 'calls.log') | Where-Object { $_ -like 'org auth show-access-token*' }) | Should -HaveCount 2
-            (Get-ServerCall $servers.Salesforce).status | Should -Be 401, 401
+            (Get-ServerCall $servers.Salesforce).status | Should -Be 200, 401, 401 -Because 'Connect-Crm checked the token on userinfo first'
         } finally {
             Remove-FakeSalesforceCli $sf
         }
@@ -168,12 +168,13 @@ Describe 'Connecting' {
     It 'gets the first Outreach token with the refresh token' {
         Reset-Server $servers.Outreach
         Connect-Outreach -ClientId $clientId -ClientSecret (Secure $clientSecret) -RefreshToken (Secure $refreshToken) -BaseUri $servers.Outreach | Out-Null
-        (Get-ServerCall $servers.Outreach).path | Should -Be '/oauth/token'
+        (Get-ServerCall $servers.Outreach).path | Should -Be '/oauth/token', '/api/v2/stages?page%5Bsize%5D=1&count=false'
         { Connect-Outreach -ClientId $clientId -ClientSecret (Secure 'wrong') -RefreshToken (Secure $refreshToken) -BaseUri $servers.Outreach } |
             Should -Throw -ErrorId 'OutreachAuthenticationFailed,StageMap.Cmdlets.Live.ConnectOutreachCommand' -ExpectedMessage '*invalid_grant*'
     }
 
     It 'refuses a disconnected connection' {
+        Reset-Server $servers.Outreach
         $connection = Connect-Outreach -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach
         Disconnect-Outreach
         New-StageMapConfiguration -Force | Out-Null
@@ -194,9 +195,11 @@ Describe 'Each failure ends in its error id and leaves the configuration file as
         Connect-Crm -InstanceUrl $servers.Salesforce -AccessToken (Secure $salesforceToken) | Out-Null
     }
 
-    It 'a refused Salesforce token is CrmAuthenticationFailed' {
-        Connect-Crm -InstanceUrl $servers.Salesforce -AccessToken (Secure 'expired') | Out-Null
-        { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand' -ExpectedMessage '*INVALID_SESSION_ID: Session expired or invalid*'
+    It 'a wrong Salesforce token fails Connect-Crm at once; one refused later is CrmAuthenticationFailed' {
+        { Connect-Crm -InstanceUrl $servers.Salesforce -AccessToken (Secure 'expired') } |
+            Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.Live.ConnectCrmCommand' -ExpectedMessage '*userinfo: Bad_OAuth_Token. Get a fresh one*The session''s current Salesforce connection is still admin@loopback.example at http://127.0.0.1:*'
+        Add-ServerFault $servers.Salesforce GET '/services/data/v62.0/sobjects/Lead/describe' 401 '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]'
+        { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand' -ExpectedMessage '*INVALID_SESSION_ID: Session expired or invalid. Get a fresh one*'
         (Get-FileHash $mappingFile).Hash | Should -Be $before
     }
 
@@ -293,16 +296,17 @@ Describe 'Waiting and renewing' {
         Add-ServerFault $servers.Outreach GET '/api/v2/stages' 429 '{"errors":[{"id":"rateLimitExceeded","title":"Rate Limit Exceeded","detail":"Rate limit exceeded."}]}' @{ 'Retry-After' = '1' }
         $verbose = Import-OutreachStage -Online -Verbose 4>&1 | Out-String
         $verbose | Should -BeLike '*429*waiting 1 s (Retry-After) before try 2 of 5*'
-        (Get-ServerCall $servers.Outreach).status | Should -Be 429, 200, 200
+        (Get-ServerCall $servers.Outreach).status | Should -Be 200, 429, 200, 200 -Because 'Connect-Outreach checked the token first'
         (Get-OutreachStage).Count | Should -Be 6
     }
 
     It 'renews a refused token once at the token endpoint, then retries the call' {
         Connect-Outreach -ClientId $clientId -ClientSecret (Secure $clientSecret) -RefreshToken (Secure $refreshToken) -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach | Out-Null
+        Reset-Server $servers.Outreach
         Invoke-ServerControl $servers.Outreach '_expire'
         Import-OutreachStage -Online
         $calls = Get-ServerCall $servers.Outreach
-        $calls[0..2] | ForEach-Object { "$($_.method) $($_.path) $($_.status)" } | Should -Be 'GET /api/v2/stages?page%5Bsize%5D=1000 401', 'POST /oauth/token 200', 'GET /api/v2/stages?page%5Bsize%5D=1000 200'
+        $calls[0..2] | ForEach-Object { "$($_.method) $($_.path) $($_.status)" } | Should -Be 'GET /api/v2/stages?page%5Bsize%5D=1000&count=false 401', 'POST /oauth/token 200', 'GET /api/v2/stages?page%5Bsize%5D=1000&count=false 200'
     }
 }
 
