@@ -357,3 +357,66 @@ Describe 'Export-CrmMetadata' {
         { Export-CrmMetadata -Path $TestDrive -ErrorAction Stop } | Should -Throw -ErrorId 'SfdxProjectNotFound,StageMap.Cmdlets.Live.ExportCrmMetadataCommand'
     }
 }
+
+Describe 'Reviewing a sync: Compare-StageMapConfiguration of the files before and after' {
+    BeforeEach {
+        Reset-Server $servers.Outreach
+        # Outreach already has two stages of its own at orders 7 and 8.
+        foreach ($extra in @(@{ name = 'Legacy'; order = 7 }, @{ name = 'Old Outbound'; order = 8 })) {
+            $body = @{ data = @{ type = 'stage'; attributes = $extra } } | ConvertTo-Json -Depth 4 -Compress
+            Invoke-RestMethod -Method Post -Uri ([uri]::new($servers.Outreach, 'api/v2/stages')) -Body $body -ContentType 'application/vnd.api+json' -Headers @{ Authorization = "Bearer $outreachToken" } | Out-Null
+        }
+        $folder = Join-Path $TestDrive "review-$([guid]::NewGuid().ToString('n'))"
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $mappingFile = Join-Path $folder 'outreach-mapping.json'
+        $beforeFile = Join-Path $folder 'before.json'
+        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        Import-CrmMetadata -Path (Join-Path $FixturesPath 'salesforce/sf_rest_query_LeadStatus__stagemap.json')
+        New-LeadStatusMapping -FromCrm -CreateMissingStages -WarningAction SilentlyContinue | Out-Null
+        Connect-Outreach -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach | Out-Null
+    }
+
+    It 'lists only Changed stages: now in Outreach with the id, and the order a new stage got above Outreach''s own' {
+        Copy-Item $mappingFile $beforeFile
+        $before = Get-OutreachStage
+
+        $synced = Sync-OutreachStage
+        $changes = Compare-StageMapConfiguration -ReferenceConfiguration $beforeFile -DifferenceConfiguration $mappingFile
+        $review = Compare-StageMapConfiguration -ReferenceConfiguration $beforeFile -DifferenceConfiguration $mappingFile -AsMarkdown
+
+        @($changes | Where-Object Change -NE 'Changed') | Should -BeNullOrEmpty
+        @($changes | Where-Object Area -NE 'Stage') | Should -BeNullOrEmpty
+        @($changes | Where-Object Property -NotIn 'InOutreach', 'Order') | Should -BeNullOrEmpty -Because 'no rename, no mapping change'
+        ($changes | Where-Object Property -EQ 'InOutreach').Name | Should -Be $before.Name
+        foreach ($stage in $synced | Where-Object Action -NE 'Extra') {
+            $change = $changes | Where-Object { $_.Property -eq 'InOutreach' -and $_.Name -eq $stage.Stage }
+            $change.Before | Should -Be 'no'
+            $change.After | Should -BeLike "id $($stage.OutreachId): '$($stage.Stage)', order *"
+        }
+        # The six created stages would have taken orders 7 to 12; 7 and 8 are Outreach's, so they go above 8.
+        ($changes | Where-Object Property -EQ 'Order' | ForEach-Object { "$($_.Name) $($_.Before)->$($_.After)" }) |
+            Should -Be 'Open - Not Contacted 7->9', 'Working - Contacted 8->10', 'Nurturing 9->11', 'Meeting Booked 10->12', 'Closed - Converted 11->13', 'Closed - Not Converted 12->14'
+        $review | Should -BeLike '*### Stages*| Changed |  | Nurturing | InOutreach | no | id *'
+        $review | Should -Not -BeLike '*| Added |*'
+        $review | Should -Not -BeLike '*| Removed |*'
+        $review | Should -Not -BeLike '*### Lead status mappings*'
+    }
+
+    It 'reads a schema 2 file of before the sync as the same stages (migrated on read)' {
+        $schema2 = Get-Content $mappingFile -Raw | ConvertFrom-Json
+        $schema2.schemaVersion = 2
+        foreach ($stage in $schema2.stages) { $stage.PSObject.Properties.Remove('key') }
+        $schema2 | ConvertTo-Json -Depth 10 | Set-Content $beforeFile
+        Import-StageMapConfiguration -Path $beforeFile | Out-Null
+        Copy-Item $beforeFile $mappingFile -Force
+        Import-StageMapConfiguration -Path $mappingFile | Out-Null
+
+        Sync-OutreachStage | Out-Null
+        $changes = Compare-StageMapConfiguration -ReferenceConfiguration $beforeFile -DifferenceConfiguration $mappingFile
+
+        (Get-Content $mappingFile -Raw | ConvertFrom-Json).schemaVersion | Should -Be 3
+        @($changes | Where-Object Change -NE 'Changed') | Should -BeNullOrEmpty
+        @($changes | Where-Object Property -NotIn 'InOutreach', 'Order') | Should -BeNullOrEmpty
+        @($changes | Where-Object Property -EQ 'InOutreach').Count | Should -Be 12
+    }
+}
