@@ -121,9 +121,9 @@ internal static partial class Failures
             "A stage list or a describe is far smaller: the server, or a proxy in between, is misbehaving."));
 
     /// <summary>A list whose answers together hold more items than a reader takes (4,000 stages or statuses).</summary>
-    public static StageMapException LiveListTooLong(string system, string call, string what) => new(
+    public static StageMapException LiveListTooLong(string system, string call, int most, string what) => new(
         ErrorIds.LiveAnswerTooLarge, FailureCategory.InvalidData, call,
-        Sentences.Join($"{system}'s pages from {call} list more than {ReadLimits.MaxListValues:N0} {what}, more than StageMap reads, so it stopped reading them"));
+        Sentences.Join($"{system}'s pages from {call} list more than {most:N0} {what}, more than StageMap reads, so it stopped reading them"));
 
     public static StageMapException LivePagingLoop(string system, string call, string linkName, Uri link, int pages) => new(
         ErrorIds.LivePagingLoop, FailureCategory.InvalidData, call,

@@ -114,6 +114,16 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task A_list_longer_than_a_reader_takes_is_LiveAnswerTooLarge_after_the_page_that_passed_it()
+    {
+        var failure = await FailsAsync((http, c) => new OutreachClient(http, _servers.OutreachWithToken()).ReadListAsync("/stages?page%5Bsize%5D=1000&count=false", "stages", "Reading", 3, c));
+
+        Assert.Equal(ErrorIds.LiveAnswerTooLarge, failure.ErrorId);
+        Assert.Contains("list more than 3 stages", failure.Message);
+        Assert.Single(Outreach.Recorder.Calls);
+    }
+
+    [Fact]
     public async Task An_oversized_describe_is_LiveAnswerTooLarge()
     {
         Salesforce.Hostility.TurnOn(Hostile.HugeBody);

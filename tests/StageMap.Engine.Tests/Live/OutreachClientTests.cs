@@ -95,6 +95,16 @@ public class OutreachClientTests
         Assert.Contains("Not permitted.", failure.Message);
     }
 
+    [Fact]
+    public async Task The_apis_words_end_their_sentence_before_StageMaps_advice_begins()
+    {
+        Server.Recorder.AddFault(Fault("POST", "/api/v2/stages", 403, "{\"errors\":[{\"id\":\"unauthorizedOauthScope\",\"detail\":\"scope: stages.write\"}]}"));
+
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => Client().CreateStageAsync(new StageAttributes("X", 7, null), CancellationToken.None));
+
+        Assert.EndsWith("the token lacks the OAuth scope 'stages.write'. scope: stages.write. Authorize the Outreach app with the scope 'stages.write' and connect again.", failure.Message);
+    }
+
     [Theory]
     [InlineData("Retry-After", "1")]
     [InlineData("X-RateLimit-Reset", "1")]

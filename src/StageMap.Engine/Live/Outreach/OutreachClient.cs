@@ -47,19 +47,19 @@ public sealed class OutreachClient
     /// <summary>GET /stages, following links.next to the end; the pages are read as one API v2 list.</summary>
     public async Task<OutreachStageFile> ListStagesAsync(CancellationToken cancellation)
     {
-        var stages = await ReadListAsync($"/stages?page%5Bsize%5D={PageSize}&count=false", "stages", "Reading the stages from Outreach", cancellation).ConfigureAwait(false);
+        var stages = await ReadListAsync($"/stages?page%5Bsize%5D={PageSize}&count=false", "stages", "Reading the stages from Outreach", ReadLimits.MaxListValues, cancellation).ConfigureAwait(false);
         var whole = new JObject { ["data"] = stages };
         return OutreachStageReader.Read(Encodings.Utf8NoBom.GetBytes(whole.ToString(Newtonsoft.Json.Formatting.None)), $"{_connection.BaseUri.Host} stages");
     }
 
     /// <summary>
     /// Every resource of a collection (<paramref name="pathAndQuery"/> under /api/v2, with its page
-    /// size), page by page along links.next: at most <see cref="ReadLimits.MaxListValues"/> of them,
-    /// and the paging held to <see cref="LiveHttpClient.ReadPagesAsync"/>'s rules.
+    /// size and count=false unless the count is wanted), page by page along links.next: at most
+    /// <paramref name="maxItems"/> of them, and the paging held to <see cref="LiveHttpClient.ReadPagesAsync"/>'s rules.
     /// </summary>
     /// <param name="what">The resources, for messages and progress: "stages".</param>
     /// <exception cref="StageMapException">The call's failure; LivePagingLoop; LiveAnswerTooLarge for a longer list.</exception>
-    public async Task<JArray> ReadListAsync(string pathAndQuery, string what, string activity, CancellationToken cancellation)
+    public async Task<JArray> ReadListAsync(string pathAndQuery, string what, string activity, int maxItems, CancellationToken cancellation)
     {
         var items = new JArray();
         var first = LiveRequest.Get(_connection.ApiUri(pathAndQuery));
@@ -73,9 +73,9 @@ public sealed class OutreachClient
                 }
             }
 
-            if (items.Count > ReadLimits.MaxListValues)
+            if (items.Count > maxItems)
             {
-                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), what);
+                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), maxItems, what);
             }
 
             if ((body["links"] as JObject)?["next"] is not { } link || link.Type == JTokenType.Null || LiveJson.Text(link) is "")

@@ -81,7 +81,7 @@ public sealed class CrmOrgReader
 
             if (records.Count > ReadLimits.MaxListValues)
             {
-                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), "LeadStatus records");
+                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), ReadLimits.MaxListValues, "LeadStatus records");
             }
 
             var next = LiveJson.Text(result["nextRecordsUrl"]);
