@@ -70,6 +70,12 @@ public static class ErrorIds
     public const string StageHasProspects = nameof(StageHasProspects);
     public const string SfdxProjectNotFound = nameof(SfdxProjectNotFound);
 
+    // Live safety: what a hostile or broken server (or project file) cannot make StageMap do
+    public const string LivePagingLoop = nameof(LivePagingLoop);
+    public const string LiveAnswerTooLarge = nameof(LiveAnswerTooLarge);
+    public const string LiveRateLimited = nameof(LiveRateLimited);
+    public const string SfdxPathOutsideProject = nameof(SfdxPathOutsideProject);
+
     // Record files (issue 8): -Encoding
     public const string InvalidEncoding = nameof(InvalidEncoding);
 }

@@ -140,7 +140,7 @@ Describe 'Connecting' {
             Add-ServerFault $servers.Salesforce GET '/services/data/v62.0/sobjects/Lead/describe' 401 '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]' -Times 2
             { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand'
             @(Get-Content (Join-Path $sf 'calls.log') | Where-Object { $_ -like 'org auth show-access-token*' }) | Should -HaveCount 2
-            (Get-ServerCall $servers.Salesforce).status | Should -Be 401, 401
+            (Get-ServerCall $servers.Salesforce).status | Should -Be 200, 401, 401 -Because 'Connect-Crm checked the token on userinfo first'
         } finally {
             Remove-FakeSalesforceCli $sf
         }
@@ -168,12 +168,13 @@ Describe 'Connecting' {
     It 'gets the first Outreach token with the refresh token' {
         Reset-Server $servers.Outreach
         Connect-Outreach -ClientId $clientId -ClientSecret (Secure $clientSecret) -RefreshToken (Secure $refreshToken) -BaseUri $servers.Outreach | Out-Null
-        (Get-ServerCall $servers.Outreach).path | Should -Be '/oauth/token'
+        (Get-ServerCall $servers.Outreach).path | Should -Be '/oauth/token', '/api/v2/stages?page%5Bsize%5D=1&count=false'
         { Connect-Outreach -ClientId $clientId -ClientSecret (Secure 'wrong') -RefreshToken (Secure $refreshToken) -BaseUri $servers.Outreach } |
             Should -Throw -ErrorId 'OutreachAuthenticationFailed,StageMap.Cmdlets.Live.ConnectOutreachCommand' -ExpectedMessage '*invalid_grant*'
     }
 
     It 'refuses a disconnected connection' {
+        Reset-Server $servers.Outreach
         $connection = Connect-Outreach -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach
         Disconnect-Outreach
         New-StageMapConfiguration -Force | Out-Null
@@ -194,9 +195,11 @@ Describe 'Each failure ends in its error id and leaves the configuration file as
         Connect-Crm -InstanceUrl $servers.Salesforce -AccessToken (Secure $salesforceToken) | Out-Null
     }
 
-    It 'a refused Salesforce token is CrmAuthenticationFailed' {
-        Connect-Crm -InstanceUrl $servers.Salesforce -AccessToken (Secure 'expired') | Out-Null
-        { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand' -ExpectedMessage '*INVALID_SESSION_ID: Session expired or invalid*'
+    It 'a wrong Salesforce token fails Connect-Crm at once; one refused later is CrmAuthenticationFailed' {
+        { Connect-Crm -InstanceUrl $servers.Salesforce -AccessToken (Secure 'expired') } |
+            Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.Live.ConnectCrmCommand' -ExpectedMessage '*userinfo: Bad_OAuth_Token. Get a fresh one*The session''s current Salesforce connection is still admin@loopback.example at http://127.0.0.1:*'
+        Add-ServerFault $servers.Salesforce GET '/services/data/v62.0/sobjects/Lead/describe' 401 '[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]'
+        { Import-CrmMetadata -Online } | Should -Throw -ErrorId 'CrmAuthenticationFailed,StageMap.Cmdlets.CrmMetadata.ImportCrmMetadataCommand' -ExpectedMessage '*INVALID_SESSION_ID: Session expired or invalid. Get a fresh one*'
         (Get-FileHash $mappingFile).Hash | Should -Be $before
     }
 
@@ -293,16 +296,17 @@ Describe 'Waiting and renewing' {
         Add-ServerFault $servers.Outreach GET '/api/v2/stages' 429 '{"errors":[{"id":"rateLimitExceeded","title":"Rate Limit Exceeded","detail":"Rate limit exceeded."}]}' @{ 'Retry-After' = '1' }
         $verbose = Import-OutreachStage -Online -Verbose 4>&1 | Out-String
         $verbose | Should -BeLike '*429*waiting 1 s (Retry-After) before try 2 of 5*'
-        (Get-ServerCall $servers.Outreach).status | Should -Be 429, 200, 200
+        (Get-ServerCall $servers.Outreach).status | Should -Be 200, 429, 200, 200 -Because 'Connect-Outreach checked the token first'
         (Get-OutreachStage).Count | Should -Be 6
     }
 
     It 'renews a refused token once at the token endpoint, then retries the call' {
         Connect-Outreach -ClientId $clientId -ClientSecret (Secure $clientSecret) -RefreshToken (Secure $refreshToken) -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach | Out-Null
+        Reset-Server $servers.Outreach
         Invoke-ServerControl $servers.Outreach '_expire'
         Import-OutreachStage -Online
         $calls = Get-ServerCall $servers.Outreach
-        $calls[0..2] | ForEach-Object { "$($_.method) $($_.path) $($_.status)" } | Should -Be 'GET /api/v2/stages?page%5Bsize%5D=1000 401', 'POST /oauth/token 200', 'GET /api/v2/stages?page%5Bsize%5D=1000 200'
+        $calls[0..2] | ForEach-Object { "$($_.method) $($_.path) $($_.status)" } | Should -Be 'GET /api/v2/stages?page%5Bsize%5D=1000&count=false 401', 'POST /oauth/token 200', 'GET /api/v2/stages?page%5Bsize%5D=1000&count=false 200'
     }
 }
 
@@ -351,5 +355,68 @@ Describe 'Export-CrmMetadata' {
 
     It 'refuses a folder that is not an SFDX project' {
         { Export-CrmMetadata -Path $TestDrive -ErrorAction Stop } | Should -Throw -ErrorId 'SfdxProjectNotFound,StageMap.Cmdlets.Live.ExportCrmMetadataCommand'
+    }
+}
+
+Describe 'Reviewing a sync: Compare-StageMapConfiguration of the files before and after' {
+    BeforeEach {
+        Reset-Server $servers.Outreach
+        # Outreach already has two stages of its own at orders 7 and 8.
+        foreach ($extra in @(@{ name = 'Legacy'; order = 7 }, @{ name = 'Old Outbound'; order = 8 })) {
+            $body = @{ data = @{ type = 'stage'; attributes = $extra } } | ConvertTo-Json -Depth 4 -Compress
+            Invoke-RestMethod -Method Post -Uri ([uri]::new($servers.Outreach, 'api/v2/stages')) -Body $body -ContentType 'application/vnd.api+json' -Headers @{ Authorization = "Bearer $outreachToken" } | Out-Null
+        }
+        $folder = Join-Path $TestDrive "review-$([guid]::NewGuid().ToString('n'))"
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $mappingFile = Join-Path $folder 'outreach-mapping.json'
+        $beforeFile = Join-Path $folder 'before.json'
+        New-StageMapConfiguration -Path $mappingFile -Force | Out-Null
+        Import-CrmMetadata -Path (Join-Path $FixturesPath 'salesforce/sf_rest_query_LeadStatus__stagemap.json')
+        New-LeadStatusMapping -FromCrm -CreateMissingStages -WarningAction SilentlyContinue | Out-Null
+        Connect-Outreach -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach | Out-Null
+    }
+
+    It 'lists only Changed stages: now in Outreach with the id, and the order a new stage got above Outreach''s own' {
+        Copy-Item $mappingFile $beforeFile
+        $before = Get-OutreachStage
+
+        $synced = Sync-OutreachStage
+        $changes = Compare-StageMapConfiguration -ReferenceConfiguration $beforeFile -DifferenceConfiguration $mappingFile
+        $review = Compare-StageMapConfiguration -ReferenceConfiguration $beforeFile -DifferenceConfiguration $mappingFile -AsMarkdown
+
+        @($changes | Where-Object Change -NE 'Changed') | Should -BeNullOrEmpty
+        @($changes | Where-Object Area -NE 'Stage') | Should -BeNullOrEmpty
+        @($changes | Where-Object Property -NotIn 'InOutreach', 'Order') | Should -BeNullOrEmpty -Because 'no rename, no mapping change'
+        ($changes | Where-Object Property -EQ 'InOutreach').Name | Should -Be $before.Name
+        foreach ($stage in $synced | Where-Object Action -NE 'Extra') {
+            $change = $changes | Where-Object { $_.Property -eq 'InOutreach' -and $_.Name -eq $stage.Stage }
+            $change.Before | Should -Be 'no'
+            $change.After | Should -BeLike "id $($stage.OutreachId): '$($stage.Stage)', order *"
+        }
+        # The six created stages would have taken orders 7 to 12; 7 and 8 are Outreach's, so they go above 8.
+        ($changes | Where-Object Property -EQ 'Order' | ForEach-Object { "$($_.Name) $($_.Before)->$($_.After)" }) |
+            Should -Be 'Open - Not Contacted 7->9', 'Working - Contacted 8->10', 'Nurturing 9->11', 'Meeting Booked 10->12', 'Closed - Converted 11->13', 'Closed - Not Converted 12->14'
+        $review | Should -Match '### Stages[\s\S]*\| Changed \|  \| `Nurturing` \| `InOutreach` \| `no` \| `id \d+: '
+        $review | Should -Not -BeLike '*| Added |*'
+        $review | Should -Not -BeLike '*| Removed |*'
+        $review | Should -Not -BeLike '*### Lead status mappings*'
+    }
+
+    It 'reads a schema 2 file of before the sync as the same stages (migrated on read)' {
+        $schema2 = Get-Content $mappingFile -Raw | ConvertFrom-Json
+        $schema2.schemaVersion = 2
+        foreach ($stage in $schema2.stages) { $stage.PSObject.Properties.Remove('key') }
+        $schema2 | ConvertTo-Json -Depth 10 | Set-Content $beforeFile
+        Import-StageMapConfiguration -Path $beforeFile | Out-Null
+        Copy-Item $beforeFile $mappingFile -Force
+        Import-StageMapConfiguration -Path $mappingFile | Out-Null
+
+        Sync-OutreachStage | Out-Null
+        $changes = Compare-StageMapConfiguration -ReferenceConfiguration $beforeFile -DifferenceConfiguration $mappingFile
+
+        (Get-Content $mappingFile -Raw | ConvertFrom-Json).schemaVersion | Should -Be 3
+        @($changes | Where-Object Change -NE 'Changed') | Should -BeNullOrEmpty
+        @($changes | Where-Object Property -NotIn 'InOutreach', 'Order') | Should -BeNullOrEmpty
+        @($changes | Where-Object Property -EQ 'InOutreach').Count | Should -Be 12
     }
 }

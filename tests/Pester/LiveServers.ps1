@@ -44,9 +44,16 @@ function Add-ServerFault([uri] $Server, [string] $Method, [string] $Path, [int] 
 
 function Invoke-ServerControl([uri] $Server, [string] $PathAndQuery) { Invoke-RestMethod -Method Post -Uri ([uri]::new($Server, $PathAndQuery)) | Out-Null }
 
+# Hostile mode: the server plays the named misbehaviours (tests/StageMap.LiveServers/Hostility.cs) until its next reset.
+function Set-ServerHostile([uri] $Server, [string[]] $Scenario, [hashtable] $Option = @{}) {
+    $query = @("on=$($Scenario -join ',')") + @($Option.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" })
+    Invoke-ServerControl $Server "_hostile?$($query -join '&')"
+}
+
 # A fake 'sf' in its own folder, first on PATH. -Cli New: 'org display' redacts the token and
-# 'org auth show-access-token' gives it; -Cli Old: show-access-token does not exist and 'org display' gives it.
-function Install-FakeSalesforceCli([uri] $InstanceUrl, [string] $AccessToken, [ValidateSet('New', 'Old')] [string] $Cli) {
+# 'org auth show-access-token' gives it; -Cli Old: show-access-token does not exist and 'org display' gives it;
+# -Cli Hostile: both fail with the token inside their JSON error message, as a CLI quoting its own state can.
+function Install-FakeSalesforceCli([uri] $InstanceUrl, [string] $AccessToken, [ValidateSet('New', 'Old', 'Hostile')] [string] $Cli) {
     $folder = Join-Path ([System.IO.Path]::GetTempPath()) "stagemap-fake-sf-$([guid]::NewGuid().ToString('n'))"
     New-Item -ItemType Directory -Path $folder | Out-Null
     $displayToken = if ($Cli -eq 'New') { "[REDACTED] Use 'sf org auth show-access-token' to view" } else { $AccessToken }
@@ -55,16 +62,21 @@ function Install-FakeSalesforceCli([uri] $InstanceUrl, [string] $AccessToken, [V
     if ($Cli -eq 'New') {
         @{ status = 0; result = @{ accessToken = $AccessToken }; warnings = @('Sharing the access token is a security risk.') } | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $folder 'show.json')
     }
+    if ($Cli -eq 'Hostile') {
+        $failure = @{ status = 1; name = 'AuthDecryptError'; message = "Failed to refresh the session $AccessToken for admin@loopback.example (Bearer $AccessToken)"; exitCode = 1 } | ConvertTo-Json -Depth 5
+        $failure | Set-Content (Join-Path $folder 'display.json')
+        $failure | Set-Content (Join-Path $folder 'show.json')
+    }
     $script = @'
 #!/bin/sh
 here="$(dirname "$0")"
 echo "$*" >> "$here/calls.log"
 case "$*" in
   *"org auth show-access-token"*)
-    if [ -f "$here/show.json" ]; then cat "$here/show.json"; exit 0; fi
+    if [ -f "$here/show.json" ]; then cat "$here/show.json"; grep -q '"status": 1' "$here/show.json" && exit 1; exit 0; fi
     echo " >>  Warning: org auth show-access-token is not a sf command." >&2
     exit 127 ;;
-  *"org display"*) cat "$here/display.json"; exit 0 ;;
+  *"org display"*) cat "$here/display.json"; grep -q '"status": 1' "$here/display.json" && exit 1; exit 0 ;;
 esac
 echo '{"status":1,"name":"UnknownCommand","message":"unexpected command"}'
 exit 1

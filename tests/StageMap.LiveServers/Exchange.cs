@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace StageMap.LiveServers;
@@ -43,15 +44,50 @@ public sealed class Exchange
     }
 }
 
-/// <summary>An answer: status, body and its media type, extra headers.</summary>
+/// <summary>
+/// An answer: status, body and its media type, extra headers. A streamed answer writes its body with
+/// <see cref="Stream"/> instead (the hostile mode's oversized bodies, never held in memory), with the
+/// Content-Length of <see cref="ContentLength"/> when given, else chunked.
+/// </summary>
 public sealed record Answer(int Status, string Body = "", string ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null)
 {
+    public System.Func<System.IO.Pipelines.PipeWriter, System.Threading.CancellationToken, Task>? Stream { get; init; }
+
+    public long? ContentLength { get; init; }
+
+    public Answer WithHeaders(IReadOnlyDictionary<string, string> more)
+    {
+        var headers = new Dictionary<string, string>(Headers ?? new Dictionary<string, string>());
+        foreach (var header in more)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        return this with { Headers = headers };
+    }
+
     public async Task WriteAsync(HttpContext context)
     {
         context.Response.StatusCode = Status;
         foreach (var header in Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[header.Key] = header.Value;
+        }
+
+        if (Stream is not null)
+        {
+            context.Response.ContentType = ContentType;
+            context.Response.ContentLength = ContentLength;
+            try
+            {
+                await Stream(context.Response.BodyWriter, context.RequestAborted);
+            }
+            catch (System.Exception e) when (e is IOException or System.OperationCanceledException or ConnectionResetException)
+            {
+                // The client stopped reading: what the size cap is for.
+            }
+
+            return;
         }
 
         if (Body.Length > 0)

@@ -14,13 +14,16 @@ namespace StageMap.LiveServers;
 
 /// <summary>
 /// One fake system on 127.0.0.1 and a free port. Every call is recorded; a waiting fault answers in
-/// place of the handler. Control calls (/_calls, /_reset, /_fault and the system's own) are not recorded.
+/// place of the handler. Control calls (/_calls, /_reset, /_fault, /_hostile and the system's own) are
+/// not recorded. In hostile mode (<see cref="Hostility"/>) the handler plays the misbehaviours of <see cref="Hostile"/>.
 /// </summary>
 public abstract class LoopbackServer : IAsyncDisposable
 {
     private WebApplication? _app;
 
     public Recorder Recorder { get; } = new();
+
+    public Hostility Hostility { get; } = new();
 
     public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
 
@@ -48,7 +51,11 @@ public abstract class LoopbackServer : IAsyncDisposable
     }
 
     /// <summary>Back to the state the server started in.</summary>
-    public virtual void Reset() => Recorder.Reset();
+    public virtual void Reset()
+    {
+        Recorder.Reset();
+        Hostility.Clear();
+    }
 
     protected abstract Answer Handle(Exchange exchange);
 
@@ -91,6 +98,15 @@ public abstract class LoopbackServer : IAsyncDisposable
                 return new Answer(204);
             case "/_fault":
                 Recorder.AddFault(JsonSerializer.Deserialize<Fault>(exchange.Body, Json.Options)!);
+                return new Answer(204);
+            case "/_hostile":
+                // /_hostile?on=next-loop,echo-token&reset=3600: the other parameters are the scenarios' options.
+                var options = exchange.Context.Request.Query.Where(q => q.Key != "on").ToDictionary(q => q.Key, q => q.Value.ToString());
+                foreach (var scenario in (exchange.Query("on") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    Hostility.TurnOn(scenario, options);
+                }
+
                 return new Answer(204);
             default:
                 return null;

@@ -11,7 +11,11 @@ namespace StageMap.LiveServers;
 /// Outreach API v2 as its reference shows it: JSON:API resources (type, id, attributes), lists paged
 /// with links.next, POST 201, PATCH 200, DELETE 204, errors as {"errors":[{"id","title","detail"}]},
 /// 415 for any media type but application/vnd.api+json, 403 unauthorizedOauthScope, and the OAuth
-/// token endpoint (grant_type=refresh_token). Starts with Outreach's six default stages.
+/// token endpoint (grant_type=refresh_token), which hands out a new refresh token each time and
+/// accepts only the newest. As strict as the real one where clients go wrong: a collection gives
+/// meta.count only when asked with count=true (Outreach stopped counting by default in 2025, see
+/// "Deprecated features" in its API reference), and every API answer carries X-RateLimit-Limit,
+/// -Remaining and -Reset (a Unix time). Starts with Outreach's six default stages.
 /// </summary>
 public sealed class OutreachServer : LoopbackServer
 {
@@ -31,6 +35,8 @@ public sealed class OutreachServer : LoopbackServer
     private readonly HashSet<string> _deniedScopes = new(StringComparer.Ordinal);
     private int _nextId;
     private int _tokenGeneration;
+    private int _rateLimitRemaining;
+    private DateTimeOffset _blockedUntil;
 
     public OutreachServer()
     {
@@ -41,6 +47,9 @@ public sealed class OutreachServer : LoopbackServer
     public string? AccessToken { get; private set; }
 
     public string RefreshToken { get; private set; } = FirstRefreshToken;
+
+    /// <summary>Requests one user may make in an hour (Outreach's documented limit).</summary>
+    public const int RateLimit = 10_000;
 
     /// <summary>The most stages one page lists, whatever page[size] asks: small, so lists take pages.</summary>
     public int PageSize { get; set; } = 4;
@@ -63,6 +72,8 @@ public sealed class OutreachServer : LoopbackServer
         _deniedScopes.Clear();
         _nextId = 101;
         _tokenGeneration = 1;
+        _rateLimitRemaining = RateLimit;
+        _blockedUntil = DateTimeOffset.MinValue;
         AccessToken = FirstAccessToken;
         RefreshToken = FirstRefreshToken;
     }
@@ -97,6 +108,21 @@ public sealed class OutreachServer : LoopbackServer
             return Token(exchange);
         }
 
+        return WithRateLimit(HandleApi(exchange));
+    }
+
+    private Answer HandleApi(Exchange exchange)
+    {
+        if (Hostility.Is(Hostile.RateLimitZero) && DateTimeOffset.UtcNow < _blockedUntil)
+        {
+            return Error(429, "rateLimitExceeded", "Rate Limit Exceeded", "You have exceeded your rate limit.");
+        }
+
+        if (Hostility.Is(Hostile.EchoToken))
+        {
+            return Error(401, "unauthorized", "Unauthorized", $"The access token in '{exchange.Context.Request.Headers.Authorization}' is invalid or has expired.");
+        }
+
         if (exchange.Bearer is null || exchange.Bearer != AccessToken)
         {
             return Error(401, "unauthorized", "Unauthorized", "The access token is invalid or has expired.");
@@ -120,6 +146,12 @@ public sealed class OutreachServer : LoopbackServer
             return Error(415, "unsupportedMediaType", "Unsupported Media Type", $"Requests must use the media type {JsonApi} without parameters.");
         }
 
+        if (exchange.Method is "POST" or "PATCH" && Hostility.Is(Hostile.OddErrors))
+        {
+            // Each field in a shape the reference does not give: an object id, a list title, an object detail.
+            return new Answer(422, "{\"errors\":[{\"id\":{\"code\":\"validationError\"},\"title\":[\"Validation\",\"Error\"],\"detail\":{\"name\":\"is too long\"}},{\"id\":7,\"detail\":\"Name is too long\"}]}", JsonApi);
+        }
+
         var id = match.Groups["id"].Success ? int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture) : (int?)null;
         return (resource, exchange.Method, id) switch
         {
@@ -136,6 +168,11 @@ public sealed class OutreachServer : LoopbackServer
     {
         var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(exchange.Body);
         string Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : "";
+        if (Hostility.Is(Hostile.EchoToken))
+        {
+            var echoed = new JsonObject { ["error"] = "invalid_grant", ["error_description"] = $"The refresh token {Field("refresh_token")} of client {Field("client_id")} (secret {Field("client_secret")}) is revoked." };
+            return new Answer(400, echoed.ToJsonString());
+        }
         if (Field("grant_type") != "refresh_token" || Field("client_id") != ClientId || Field("client_secret") != ClientSecret || Field("refresh_token") != RefreshToken)
         {
             return new Answer(401, "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid, expired or revoked.\"}");
@@ -158,12 +195,21 @@ public sealed class OutreachServer : LoopbackServer
 
     private Answer ListStages(Exchange exchange)
     {
+        if (Hostility.Is(Hostile.HugeBody) || Hostility.Is(Hostile.HugeLength))
+        {
+            return Hostile.Huge(Hostility, JsonApi);
+        }
+
         var asked = int.TryParse(exchange.Query("page[size]"), out var size) ? size : 50;
         var offset = int.TryParse(exchange.Query("page[offset]"), out var skip) ? skip : 0;
         var pageSize = Math.Min(asked, PageSize);
         var page = _stages.OrderBy(s => s.Id).Skip(offset).Take(pageSize).ToList();
         var links = new JsonObject { ["first"] = new Uri(BaseUri, $"/api/v2/stages?page%5Bsize%5D={asked}").ToString() };
-        if (offset + pageSize < _stages.Count)
+        if (Hostility.Is(Hostile.NextLoop))
+        {
+            links["next"] = new Uri(BaseUri, exchange.PathAndQuery).ToString();
+        }
+        else if (offset + pageSize < _stages.Count || Hostility.Is(Hostile.NextEndless))
         {
             links["next"] = new Uri(BaseUri, $"/api/v2/stages?page%5Bsize%5D={asked}&page%5Boffset%5D={offset + pageSize}").ToString();
         }
@@ -172,9 +218,30 @@ public sealed class OutreachServer : LoopbackServer
         {
             ["data"] = new JsonArray(page.Select(s => (JsonNode)s.ToJson(BaseUri)).ToArray()),
             ["links"] = links,
-            ["meta"] = new JsonObject { ["count"] = _stages.Count, ["count_truncated"] = false },
+            ["meta"] = Meta(exchange, _stages.Count.ToString(CultureInfo.InvariantCulture)),
         };
         return new Answer(200, body.ToJsonString(), JsonApi);
+    }
+
+    /// <summary>
+    /// A collection's meta: the count only when the request says count=true, as Outreach does since
+    /// 2025 (and in the shape a hostile scenario asks for).
+    /// </summary>
+    private JsonObject Meta(Exchange exchange, string count)
+    {
+        var meta = new JsonObject();
+        if (!string.Equals(exchange.Query("count"), "true", StringComparison.Ordinal) || Hostility.Is(Hostile.CountMissing))
+        {
+            return meta;
+        }
+
+        var given = Hostility.Is(Hostile.CountOverflow) ? "100000000000000000000000000"
+            : Hostility.Is(Hostile.CountNegative) ? "-1"
+            : Hostility.Is(Hostile.CountFraction) ? "2.5"
+            : count;
+        meta["count"] = JsonNode.Parse(given);
+        meta["count_truncated"] = false;
+        return meta;
     }
 
     private Answer CreateStage(Exchange exchange)
@@ -197,7 +264,13 @@ public sealed class OutreachServer : LoopbackServer
 
         var stage = new StageResource(_nextId++, name!, (int?)attributes["order"] ?? _stages.Count + 1, (string?)attributes["color"]);
         _stages.Add(stage);
-        return new Answer(201, new JsonObject { ["data"] = stage.ToJson(BaseUri) }.ToJsonString(), JsonApi);
+        var created = stage.ToJson(BaseUri);
+        if (Hostility.Is(Hostile.IdOverflow) || Hostility.Is(Hostile.IdNegative))
+        {
+            created["id"] = JsonNode.Parse(Hostility.Is(Hostile.IdOverflow) ? "99999999999" : "-3");
+        }
+
+        return new Answer(201, new JsonObject { ["data"] = created }.ToJsonString(), JsonApi);
     }
 
     private Answer UpdateStage(Exchange exchange, int id)
@@ -238,8 +311,44 @@ public sealed class OutreachServer : LoopbackServer
     private Answer CountProspects(Exchange exchange)
     {
         var stage = int.TryParse(exchange.Query("filter[stage][id]"), out var id) ? id : 0;
-        var body = new JsonObject { ["data"] = new JsonArray(), ["meta"] = new JsonObject { ["count"] = _prospects.TryGetValue(stage, out var count) ? count : 0 } };
+        var count = _prospects.TryGetValue(stage, out var held) ? held : 0;
+        var body = new JsonObject { ["data"] = new JsonArray(), ["meta"] = Meta(exchange, count.ToString(CultureInfo.InvariantCulture)) };
         return new Answer(200, body.ToJsonString(), JsonApi);
+    }
+
+    /// <summary>The rate-limit headers of an API answer; with <see cref="Hostile.RateLimitZero"/>, none left until the reset.</summary>
+    private Answer WithRateLimit(Answer answer)
+    {
+        var now = DateTimeOffset.UtcNow;
+        DateTimeOffset reset;
+        if (Hostility.Is(Hostile.RateLimitZero))
+        {
+            var seconds = int.TryParse(Hostility.Option("reset"), out var given) ? given : 1;
+            reset = DateTimeOffset.FromUnixTimeSeconds(now.AddSeconds(seconds).ToUnixTimeSeconds() + 1);
+            _rateLimitRemaining = 0;
+            if (answer.Status != 429)
+            {
+                _blockedUntil = reset;
+            }
+        }
+        else
+        {
+            reset = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() - (now.ToUnixTimeSeconds() % 3600) + 3600);
+            _rateLimitRemaining = Math.Max(0, _rateLimitRemaining - 1);
+        }
+
+        var headers = new Dictionary<string, string>
+        {
+            ["X-RateLimit-Limit"] = RateLimit.ToString(CultureInfo.InvariantCulture),
+            ["X-RateLimit-Remaining"] = _rateLimitRemaining.ToString(CultureInfo.InvariantCulture),
+            ["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        if (answer.Status == 429)
+        {
+            headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling((_blockedUntil - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return answer.WithHeaders(headers);
     }
 
     /// <summary>data.attributes of a JSON:API body whose data.type is stage (and data.id <paramref name="id"/> when given).</summary>

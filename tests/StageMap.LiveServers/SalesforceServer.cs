@@ -8,8 +8,9 @@ namespace StageMap.LiveServers;
 
 /// <summary>
 /// A Salesforce org's REST API: sObject describes (the fixtures' Lead and Contact describes), the
-/// LeadStatus query answered in two pages joined by nextRecordsUrl (the fixture's six records), and
-/// errors as [{"message","errorCode"}].
+/// LeadStatus query answered in two pages joined by nextRecordsUrl (the fixture's six records), errors
+/// as [{"message","errorCode"}], and the OpenID Connect userinfo endpoint (/services/oauth2/userinfo),
+/// which refuses a bad token with 403 and the plain text Bad_OAuth_Token.
 /// </summary>
 public sealed class SalesforceServer : LoopbackServer
 {
@@ -31,6 +32,16 @@ public sealed class SalesforceServer : LoopbackServer
 
     protected override Answer Handle(Exchange exchange)
     {
+        if (Hostility.Is(Hostile.EchoToken))
+        {
+            return Error(401, "INVALID_SESSION_ID", $"Session expired or invalid: {exchange.Context.Request.Headers.Authorization}");
+        }
+
+        if (exchange.Path == "/services/oauth2/userinfo")
+        {
+            return UserInfo(exchange);
+        }
+
         if (exchange.Bearer != AccessToken)
         {
             return Error(401, "INVALID_SESSION_ID", "Session expired or invalid");
@@ -56,8 +67,38 @@ public sealed class SalesforceServer : LoopbackServer
         return Error(404, "NOT_FOUND", "The requested resource does not exist");
     }
 
+    private Answer UserInfo(Exchange exchange)
+    {
+        if (exchange.Bearer != AccessToken)
+        {
+            return new Answer(403, "Bad_OAuth_Token", "text/plain");
+        }
+
+        var user = new JsonObject
+        {
+            ["sub"] = $"{BaseUri}id/{OrgId}/005LOOPBACK000001AAA",
+            ["user_id"] = "005LOOPBACK000001AAA",
+            ["organization_id"] = OrgId,
+            ["preferred_username"] = UserName,
+            ["nickname"] = "admin",
+            ["name"] = "Loopback Admin",
+            ["email"] = UserName,
+            ["email_verified"] = true,
+            ["active"] = true,
+            ["user_type"] = "STANDARD",
+            ["language"] = "en_US",
+            ["locale"] = "en_US",
+        };
+        return new Answer(200, user.ToJsonString());
+    }
+
     private Answer Describe(string sobject)
     {
+        if (Hostility.Is(Hostile.HugeBody) || Hostility.Is(Hostile.HugeLength))
+        {
+            return Hostile.Huge(Hostility, "application/json");
+        }
+
         var file = sobject.ToLowerInvariant() switch
         {
             // The CLI's output wraps the REST describe; the org answers with what is inside.
@@ -75,6 +116,12 @@ public sealed class SalesforceServer : LoopbackServer
         if (locator is null)
         {
             var soql = exchange.Query("q") ?? "";
+            if (Hostility.Is(Hostile.OddErrors))
+            {
+                // errorCode and message as lists, not the strings the reference gives.
+                return new Answer(400, "[{\"message\":[\"No such column 'ApiName' on entity 'LeadStatus'\"],\"errorCode\":[\"INVALID_FIELD\",\"MALFORMED_QUERY\"]}]");
+            }
+
             if (!Regex.IsMatch(soql, @"\bFROM\s+LeadStatus\b", RegexOptions.IgnoreCase))
             {
                 return Error(400, "MALFORMED_QUERY", $"sObject type in '{soql}' is not supported here.");
@@ -93,6 +140,12 @@ public sealed class SalesforceServer : LoopbackServer
         if (locator != $"{QueryLocator}-{FirstPageSize}")
         {
             return Error(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+        }
+
+        if (Hostility.Is(Hostile.NextLoop))
+        {
+            var again = new JsonObject { ["totalSize"] = records.Count, ["done"] = false, ["nextRecordsUrl"] = exchange.Path, ["records"] = new JsonArray() };
+            return new Answer(200, again.ToJsonString());
         }
 
         var rest = new JsonObject { ["totalSize"] = records.Count, ["done"] = true, ["records"] = new JsonArray(records.Skip(FirstPageSize).ToArray()) };

@@ -4,13 +4,16 @@ using System.Security;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
+using StageMap.Engine.Live;
 using StageMap.Engine.Live.Salesforce;
 
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>
 /// Connect-Crm: a Salesforce connection from the Salesforce CLI (-TargetOrg) or from a token in hand
-/// (-InstanceUrl, -AccessToken). It becomes the session's current one and is written to the pipeline.
+/// (-InstanceUrl, -AccessToken), checked at once on the org's userinfo endpoint (which names the user).
+/// It then becomes the session's current one and is written to the pipeline; a refusal leaves the
+/// session's connection as it was.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Crm", DefaultParameterSetName = CliSet)]
 [OutputType(typeof(CrmConnection))]
@@ -46,18 +49,26 @@ public sealed class ConnectCrmCommand : StageMapCommand
 
     protected override void EndProcessing()
     {
+        CrmConnection? connection = null;
         try
         {
-            var connection = ParameterSetName == TokenSet
-                ? CrmConnection.FromToken(InstanceUrl!, AccessToken!, ApiVersion)
-                : _live.Run((http, cancellation) => new SalesforceCli().ConnectAsync(TargetOrg, ApiVersion, http.Log, cancellation));
+            connection = _live.Run(async (http, cancellation) =>
+            {
+                var made = ParameterSetName == TokenSet
+                    ? CrmConnection.FromToken(InstanceUrl!, AccessToken!, ApiVersion)
+                    : await new SalesforceCli().ConnectAsync(TargetOrg, ApiVersion, http, cancellation).ConfigureAwait(false);
+                connection = made;
+                await new CrmOrgReader(http, made).CheckTokenAsync(cancellation).ConfigureAwait(false);
+                return made;
+            });
             LiveSessions.Crm = connection;
             WriteVerbose($"Connected to Salesforce: {connection}, REST API v{connection.ApiVersion}.");
             WriteObject(connection);
         }
         catch (StageMapException failure)
         {
-            ThrowFailure(failure);
+            connection?.Close();
+            ThrowFailure(ConnectFailure.KeepingCurrent(failure, "Salesforce", LiveSessions.Crm));
         }
     }
 

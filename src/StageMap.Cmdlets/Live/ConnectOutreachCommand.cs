@@ -3,13 +3,15 @@ using System.Management.Automation;
 using System.Security;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
+using StageMap.Engine.Live;
 using StageMap.Engine.Live.Outreach;
 
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>
 /// Connect-Outreach: an Outreach connection from a token in hand, or from an OAuth client's id, secret
-/// and refresh token (renewed when a call gets 401). It becomes the session's current one.
+/// and refresh token (renewed when a call gets 401), checked at once with the cheapest stage read. It
+/// then becomes the session's current one; a refusal leaves the session's connection as it was.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Outreach", DefaultParameterSetName = TokenSet)]
 [OutputType(typeof(OutreachConnection))]
@@ -49,15 +51,23 @@ public sealed class ConnectOutreachCommand : StageMapCommand
 
     protected override void EndProcessing()
     {
+        OutreachConnection? connection = null;
         try
         {
-            var connection = ParameterSetName == RefreshSet
+            connection = ParameterSetName == RefreshSet
                 ? OutreachConnection.WithRefresh(BaseUri, ClientId, ClientSecret!, RefreshToken!, AccessToken)
                 : OutreachConnection.FromToken(BaseUri, AccessToken!);
-            if (ParameterSetName == RefreshSet && AccessToken is null)
+            var checking = connection;
+            _live.Run(async (http, cancellation) =>
             {
-                _live.Run((http, cancellation) => new OutreachClient(http, connection).RenewTokenAsync(cancellation));
-            }
+                var client = new OutreachClient(http, checking);
+                if (ParameterSetName == RefreshSet && AccessToken is null)
+                {
+                    await client.RenewTokenAsync(cancellation).ConfigureAwait(false);
+                }
+
+                await client.CheckTokenAsync(cancellation).ConfigureAwait(false);
+            });
 
             LiveSessions.Outreach = connection;
             WriteVerbose($"Connected to Outreach: {connection}.");
@@ -65,7 +75,8 @@ public sealed class ConnectOutreachCommand : StageMapCommand
         }
         catch (StageMapException failure)
         {
-            ThrowFailure(failure);
+            connection?.Close();
+            ThrowFailure(ConnectFailure.KeepingCurrent(failure, "Outreach", LiveSessions.Outreach));
         }
     }
 

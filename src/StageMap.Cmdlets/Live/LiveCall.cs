@@ -9,43 +9,52 @@ using StageMap.Engine.Live;
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>
-/// Runs a live call for a cmdlet: the call works on a worker thread while the pipeline thread writes
-/// its Verbose and Progress lines (a cmdlet may write only from its own thread), and StopProcessing
-/// (Ctrl+C) cancels it at once, waits included. (Its token source has no timer, so it needs no disposing.)
+/// Runs the live calls of one command. The command has one <see cref="LiveHttpClient"/>, so all its
+/// calls share one waiting budget and one secret scrubber; each call runs on a worker thread
+/// through <see cref="LiveHttpClient.RunAsync"/> (its failure leaves scrubbed) while the pipeline
+/// thread writes its Verbose and Progress lines (a cmdlet may write only from its own thread), and
+/// StopProcessing (Ctrl+C) cancels it at once, waits included. (Its token source has no timer, so it
+/// needs no disposing.)
 /// </summary>
 internal sealed class LiveCall
 {
-    private readonly Cmdlet _cmdlet;
     private readonly CancellationTokenSource _stop = new();
+    private readonly QueuedLog _log;
+    private readonly LiveHttpClient _http;
 
     public LiveCall(Cmdlet cmdlet)
     {
-        _cmdlet = cmdlet;
+        _log = new QueuedLog(cmdlet);
+        _http = new LiveHttpClient(_log);
     }
 
     /// <summary>Call from the cmdlet's StopProcessing.</summary>
     public void Stop() => _stop.Cancel();
 
-    /// <exception cref="StageMap.Engine.StageMapException">The call's failure.</exception>
+    /// <exception cref="StageMap.Engine.StageMapException">The call's failure, scrubbed of secrets.</exception>
     /// <exception cref="PipelineStoppedException">The user stopped the command.</exception>
     public T Run<T>(Func<LiveHttpClient, CancellationToken, Task<T>> call)
     {
         using var messages = new BlockingCollection<Action>();
-        var http = new LiveHttpClient(new QueuedLog(messages, _cmdlet));
-        var work = Task.Run(() => call(http, _stop.Token));
-        work.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
-        foreach (var write in messages.GetConsumingEnumerable())
-        {
-            write();
-        }
-
+        _log.Messages = messages;
         try
         {
+            var work = Task.Run(() => _http.RunAsync(cancellation => call(_http, cancellation), _stop.Token));
+            work.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
+            foreach (var write in messages.GetConsumingEnumerable())
+            {
+                write();
+            }
+
             return work.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+        finally
+        {
+            _log.Messages = null;
         }
     }
 
@@ -56,17 +65,18 @@ internal sealed class LiveCall
             return true;
         });
 
+    /// <summary>Hands each line to the pipeline thread of the call running now.</summary>
     private sealed class QueuedLog : ILiveLog
     {
-        private readonly BlockingCollection<Action> _messages;
         private readonly Cmdlet _cmdlet;
         private readonly Dictionary<string, int> _activities = new();
 
-        public QueuedLog(BlockingCollection<Action> messages, Cmdlet cmdlet)
+        public QueuedLog(Cmdlet cmdlet)
         {
-            _messages = messages;
             _cmdlet = cmdlet;
         }
+
+        public BlockingCollection<Action>? Messages { get; set; }
 
         public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
 
@@ -100,9 +110,9 @@ internal sealed class LiveCall
         {
             try
             {
-                _messages.Add(write);
+                Messages?.Add(write);
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
             {
                 // The call ended meanwhile; nothing is listening.
             }

@@ -72,7 +72,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
 
         if (failed.Count > 0)
         {
-            WriteWarning($"{failed.Count} call(s) to Outreach failed: {string.Join("; ", failed)}. The configuration records the {calls} that succeeded; run Sync-OutreachStage again once the cause is fixed.");
+            WriteWarning(StageSync.FailureSummary(failed, calls));
         }
         else if (calls == 0 && steps.All(s => !s.Writes))
         {
@@ -99,6 +99,11 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             StageSyncAction.Update => $"{request}: {step.Details}",
             _ => request.ToString(),
         };
+        if (step.Action == StageSyncAction.Delete && IsWhatIf)
+        {
+            return PredictDelete(connection, step, what, failed, ref stopped);
+        }
+
         if (!ShouldProcess($"Outreach stage '{step.Stage}'", what))
         {
             return Result(step, IsWhatIf ? StageSyncResult.WhatIf : StageSyncResult.Declined);
@@ -128,6 +133,33 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             failed.Add(request.ToString());
             // A refused token or scope fails every call alike; a rejected stage (422) fails alone.
             stopped = failure.ErrorId != ErrorIds.OutreachRequestRejected;
+            return Result(step, StageSyncResult.Failed);
+        }
+    }
+
+    /// <summary>
+    /// -WhatIf of a delete: the stage's prospects are counted (a GET, the only call -WhatIf makes), so
+    /// a delete the real run would refuse says so, with the count, and is Refused.
+    /// </summary>
+    private StageSyncChange PredictDelete(OutreachConnection connection, StageSyncStep step, string what, List<string> failed, ref bool stopped)
+    {
+        try
+        {
+            var refusal = _live.Run((http, cancellation) => new StageSync(new OutreachClient(http, connection)).CheckDeleteAsync(step, Force, cancellation));
+            if (refusal is null)
+            {
+                ShouldProcess($"Outreach stage '{step.Stage}'", $"{what} (its prospects, if any, are left on \"No Stage\")");
+                return Result(step, StageSyncResult.WhatIf);
+            }
+
+            ShouldProcess($"Outreach stage '{step.Stage}'", $"{what}: would be refused. {refusal.Message}");
+            return Result(step, StageSyncResult.Refused) with { Details = refusal.Message };
+        }
+        catch (StageMapException failure)
+        {
+            WriteError(ErrorRecords.From(failure, step.Stage));
+            failed.Add(OutreachClient.CountRequest(connection, step.OutreachId!.Value).ToString());
+            stopped = true;
             return Result(step, StageSyncResult.Failed);
         }
     }

@@ -1,20 +1,23 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Live;
 
 /// <summary>
-/// The one HTTP client every live call goes through (see <see cref="LivePolicy"/> for retries and
-/// timeouts). On a 401 the service may renew its token once, then the call is tried again. Each
-/// exchange is one Verbose line: method, URL and status, never a header or a body.
+/// The one HTTP client every live call of a command goes through (see <see cref="LivePolicy"/> for
+/// retries, waits, timeouts and caps). A command keeps one for all its calls, so its waits share one
+/// budget and its <see cref="Secrets"/> know every secret its calls used. On a refused token the
+/// service may renew it once, then the call is tried again. Each exchange is one Verbose line:
+/// method, URL and status, never a header or a body.
 /// </summary>
 public sealed class LiveHttpClient
 {
@@ -25,51 +28,91 @@ public sealed class LiveHttpClient
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
 
-    private readonly ILiveLog _log;
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(3650);
+
+    private readonly SecretScrubber _secrets = new();
+    private readonly Dictionary<string, ServerWait> _rateLimited = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DateTimeOffset> _quietUntil = new(StringComparer.OrdinalIgnoreCase);
+    private TimeSpan _waited;
 
     public LiveHttpClient(ILiveLog log, LivePolicy? policy = null)
     {
-        _log = log;
+        Log = new ScrubbingLog(log, _secrets);
         Policy = policy ?? LivePolicy.Default;
     }
 
     public LivePolicy Policy { get; }
 
-    public ILiveLog Log => _log;
+    /// <summary>Where the calls report; every line passes <see cref="Secrets"/> first.</summary>
+    public ILiveLog Log { get; }
+
+    /// <summary>The command's scrubber: it knows the secrets of every connection a call used.</summary>
+    public SecretScrubber Secrets => _secrets;
+
+    /// <summary>How long the command has waited so far, for rate limits and retries together.</summary>
+    public TimeSpan Waited => _waited;
+
+    /// <summary>
+    /// Runs one live operation of the command. Whatever fails in it leaves as a StageMapException
+    /// scrubbed of every secret (<see cref="SecretScrubber"/>): this is the way out of every live call.
+    /// </summary>
+    /// <exception cref="StageMapException">The operation's failure, scrubbed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (Ctrl+C).</exception>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellation)
+    {
+        try
+        {
+            return await operation(cancellation).ConfigureAwait(false);
+        }
+        catch (StageMapException failure)
+        {
+            throw _secrets.Scrub(failure);
+        }
+    }
 
     /// <returns>The successful (2xx) response.</returns>
-    /// <exception cref="StageMapException">The service's failure for the last answer, a timeout, or no answer.</exception>
+    /// <exception cref="StageMapException">The service's failure for the last answer, a timeout, no answer, an answer over the cap, or a wait beyond the command's budget.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (Ctrl+C).</exception>
     public async Task<LiveResponse> SendAsync(LiveService service, LiveRequest request, CancellationToken cancellation)
     {
-        var refreshed = false;
+        var (triedRenewing, renewed) = (false, false);
         for (var attempt = 1; ; attempt++)
         {
+            _secrets.Learn(service.Secrets);
+            await WaitForRateLimitAsync(service, request, cancellation).ConfigureAwait(false);
             var response = await SendOnceAsync(service, request, cancellation).ConfigureAwait(false);
             if (response.IsSuccess)
             {
                 return response;
             }
 
-            if (response.Status == 401 && request.Authorize && !refreshed)
+            if (request.Authorize && !triedRenewing && service.RefusesToken(request, response))
             {
-                refreshed = true;
-                _log.Verbose($"{service.SystemName} refused the token; renewing it once.");
+                triedRenewing = true;
                 if (await service.RefreshAsync(this, cancellation).ConfigureAwait(false))
                 {
+                    renewed = true;
+                    Log.Verbose($"{service.SystemName} refused the token; it was renewed once, and {request.Method} is tried again.");
                     attempt--;
                     continue;
                 }
             }
 
-            var wait = RetryWait(request, response, attempt, out var why);
+            var wait = RetryWait(request, response, attempt);
             if (wait is null || attempt >= Policy.MaxAttempts)
             {
-                throw service.Failure(request, response);
+                throw service.Failure(request, response, renewed);
             }
 
-            _log.Verbose($"{response.StatusText} from {service.SystemName}: waiting {wait.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({why}) before try {attempt + 1} of {Policy.MaxAttempts}.");
-            await Task.Delay(wait.Value, cancellation).ConfigureAwait(false);
+            if (_waited + wait.Wait > Policy.MaxTotalWait)
+            {
+                throw wait.Header.Length == 0
+                    ? service.Failure(request, response, renewed)
+                    : Failures.LiveRateLimited(service.SystemName, request.ToString(), wait, Policy.MaxTotalWait);
+            }
+
+            Log.Verbose($"{response.StatusText} from {service.SystemName}: waiting {Seconds(wait.Wait)} s ({(wait.Header.Length == 0 ? "backing off" : wait.Header)}) before try {attempt + 1} of {Policy.MaxAttempts}.");
+            await DelayAsync(wait.Wait, cancellation).ConfigureAwait(false);
         }
     }
 
@@ -78,15 +121,59 @@ public sealed class LiveHttpClient
     public async Task<JObject> SendForObjectAsync(LiveService service, LiveRequest request, CancellationToken cancellation)
     {
         var response = await SendAsync(service, request, cancellation).ConfigureAwait(false);
-        try
+        return ReadObject(service, request, response);
+    }
+
+    /// <summary>
+    /// Reads a paged list: the first page, then the page each answer links to next, until one links to
+    /// none. A link must stay on the first page's scheme, host and port (the token goes with it), must
+    /// not be one already read (LivePagingLoop), and no more than <see cref="LivePolicy.MaxPages"/>
+    /// pages are read (LivePagingLoop).
+    /// </summary>
+    /// <param name="linkName">How messages name the link: "links.next", "nextRecordsUrl".</param>
+    /// <param name="readPage">Takes in one page and returns the link to the next one, or null at the end.</param>
+    /// <param name="progress">The progress status after a number of pages: "page 2 (500 stages so far)".</param>
+    public async Task ReadPagesAsync(
+        LiveService service, LiveRequest first, string linkName, string activity,
+        Func<JObject, LiveRequest, Uri?> readPage, Func<int, string> progress, CancellationToken cancellation)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { first.Uri.AbsoluteUri };
+        var request = first;
+        for (var page = 1; ; page++)
         {
-            return LiveJson.Parse(response.Text) as JObject
-                ?? throw Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(), "it is not a JSON object.");
+            Log.Progress(activity, progress(page));
+            var next = readPage(await SendForObjectAsync(service, request, cancellation).ConfigureAwait(false), request);
+            if (next is null)
+            {
+                break;
+            }
+
+            if (!LiveUri.SameOrigin(next, first.Uri))
+            {
+                throw Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(),
+                    $"its {linkName} '{next}' does not point at {first.Uri.GetLeftPart(UriPartial.Authority)}, so the token is not sent there.");
+            }
+
+            if (!seen.Add(next.AbsoluteUri))
+            {
+                throw Failures.LivePagingLoop(service.SystemName, request.ToString(), linkName, next, page);
+            }
+
+            if (page >= Policy.MaxPages)
+            {
+                throw Failures.LivePageLimit(service.SystemName, first.ToString(), Policy.MaxPages);
+            }
+
+            request = LiveRequest.Get(next);
         }
-        catch (Newtonsoft.Json.JsonReaderException e)
-        {
-            throw Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(), StrictJson.Describe(e));
-        }
+
+        Log.ProgressCompleted(activity);
+    }
+
+    private static JObject ReadObject(LiveService service, LiveRequest request, LiveResponse response)
+    {
+        var unreadable = (Func<string, StageMapException>)(problem => Failures.LiveAnswerUnreadable(service.SystemName, request.ToString(), problem));
+        return LiveJson.Parse(response.Body, unreadable) as JObject ?? throw unreadable("it is not a JSON object.");
     }
 
     private async Task<LiveResponse> SendOnceAsync(LiveService service, LiveRequest request, CancellationToken cancellation)
@@ -103,75 +190,182 @@ public sealed class LiveHttpClient
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await Shared.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            _log.Verbose($"{request.Method} {request.Uri} -> {(int)response.StatusCode} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms)");
-            var (wait, source) = ServerWait(response);
-            return new LiveResponse((int)response.StatusCode, response.ReasonPhrase ?? "", body, wait, source);
+            // Headers first: the body is read as a stream, up to the cap, so a huge answer is never held.
+            using var response = await Shared.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            var announced = response.Content.Headers.ContentLength;
+            if (announced > Policy.MaxAnswerBytes)
+            {
+                // Cancelled before the response is let go: the connection is dropped, not drained.
+                timeout.Cancel();
+                Log.Verbose($"{request.Method} {request.Uri} -> {status}, {announced:N0} bytes announced: not read ({clock.ElapsedMilliseconds} ms)");
+                throw Failures.LiveAnswerTooLarge(service.SystemName, request.ToString(), Policy.MaxAnswerBytes, announced);
+            }
+
+            var body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            if (body is null)
+            {
+                timeout.Cancel();
+                Log.Verbose($"{request.Method} {request.Uri} -> {status}, more than {Policy.MaxAnswerBytes:N0} bytes: stopped reading ({clock.ElapsedMilliseconds} ms)");
+                throw Failures.LiveAnswerTooLarge(service.SystemName, request.ToString(), Policy.MaxAnswerBytes, null);
+            }
+
+            Log.Verbose($"{request.Method} {request.Uri} -> {status} ({clock.ElapsedMilliseconds} ms)");
+            var answer = new LiveResponse((int)response.StatusCode, response.ReasonPhrase ?? "", body, RetryAfter(response), RateLimitReset(response));
+            NoteRateLimit(request, answer);
+            return answer;
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            _log.Verbose($"{request.Method} {request.Uri} -> no answer within {Policy.Timeout.TotalSeconds:0} s");
+            Log.Verbose($"{request.Method} {request.Uri} -> no answer within {Policy.Timeout.TotalSeconds:0} s");
             throw Failures.LiveRequestTimedOut(service.SystemName, request.ToString(), Policy.Timeout);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            _log.Verbose($"{request.Method} {request.Uri} -> no answer ({e.Message})");
+            Log.Verbose($"{request.Method} {request.Uri} -> no answer ({e.InnerException?.Message ?? e.Message})");
             throw service.Unreachable(request, e.InnerException?.Message ?? e.Message, e);
         }
     }
 
-    private TimeSpan? RetryWait(LiveRequest request, LiveResponse response, int attempt, out string why)
+    /// <summary>The body, or null once it passes <see cref="LivePolicy.MaxAnswerBytes"/> (the rest is never read).</summary>
+    private async Task<byte[]?> ReadBodyAsync(HttpContent content, CancellationToken cancellation)
+    {
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false)) > 0)
+        {
+            if (body.Length + read > Policy.MaxAnswerBytes)
+            {
+                return null;
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
+        return body.ToArray();
+    }
+
+    /// <summary>An answer that says no request is left until a reset holds back the next call to its host until then.</summary>
+    private void NoteRateLimit(LiveRequest request, LiveResponse response)
+    {
+        var host = request.Uri.GetLeftPart(UriPartial.Authority);
+        if (response.RateLimitReset is { } reset)
+        {
+            _rateLimited[host] = reset;
+            _quietUntil[host] = DateTimeOffset.UtcNow + reset.Wait;
+        }
+        else
+        {
+            _rateLimited.Remove(host);
+            _quietUntil.Remove(host);
+        }
+    }
+
+    private async Task WaitForRateLimitAsync(LiveService service, LiveRequest request, CancellationToken cancellation)
+    {
+        var host = request.Uri.GetLeftPart(UriPartial.Authority);
+        if (!_quietUntil.TryGetValue(host, out var until))
+        {
+            return;
+        }
+
+        var asked = _rateLimited[host];
+        _quietUntil.Remove(host);
+        _rateLimited.Remove(host);
+        var wait = until - DateTimeOffset.UtcNow;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (_waited + wait > Policy.MaxTotalWait)
+        {
+            throw Failures.LiveRateLimited(service.SystemName, request.ToString(), asked, Policy.MaxTotalWait);
+        }
+
+        Log.Verbose($"{service.SystemName} said no request is left (X-RateLimit-Remaining: 0): waiting {Seconds(wait)} s ({asked.Header}) before {request}.");
+        await DelayAsync(wait, cancellation).ConfigureAwait(false);
+    }
+
+    private async Task DelayAsync(TimeSpan wait, CancellationToken cancellation)
+    {
+        _waited += wait;
+        await Task.Delay(wait, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>How long to wait before trying again, or null when the answer is not worth another try.</summary>
+    private ServerWait? RetryWait(LiveRequest request, LiveResponse response, int attempt)
     {
         var notProcessed = response.Status is 429 or 503;
         if (!notProcessed && (response.Status < 500 || request.Method == HttpMethod.Post))
         {
-            why = "";
             return null;
         }
 
-        TimeSpan wait;
-        if (notProcessed && response.RetryAfter is { } asked)
-        {
-            wait = asked;
-            why = response.RetryAfterSource!;
-        }
-        else
-        {
-            wait = TimeSpan.FromTicks(Policy.FirstBackoff.Ticks << Math.Min(attempt - 1, 10));
-            why = "backing off";
-        }
-
-        if (wait > Policy.MaxWait)
-        {
-            why += $", capped at {Policy.MaxWait.TotalSeconds:0} s";
-            wait = Policy.MaxWait;
-        }
-
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        return notProcessed && response.RetryAfter is { } asked
+            ? asked
+            : new ServerWait(TimeSpan.FromTicks(Policy.FirstBackoff.Ticks << Math.Min(attempt - 1, 10)), "");
     }
 
-    /// <summary>Retry-After (seconds or a date), else X-RateLimit-Reset (seconds, or a Unix time when that large).</summary>
-    private static (TimeSpan? Wait, string? Source) ServerWait(HttpResponseMessage response)
+    /// <summary>Retry-After (seconds or a date), else X-RateLimit-Reset: how long a 429 or 503 asks to wait.</summary>
+    private static ServerWait? RetryAfter(HttpResponseMessage response)
     {
         if (response.Headers.RetryAfter is { } retryAfter)
         {
             var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
             if (wait is not null)
             {
-                return (wait, "Retry-After");
+                return new ServerWait(Clamp(wait.Value), "Retry-After");
             }
         }
 
-        if (response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var reset))
+        return Reset(response);
+    }
+
+    /// <summary>The wait until X-RateLimit-Reset when X-RateLimit-Remaining is 0 (or less); null otherwise.</summary>
+    private static ServerWait? RateLimitReset(HttpResponseMessage response) =>
+        Header(response, "X-RateLimit-Remaining") is { } remaining && long.TryParse(remaining, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left) && left <= 0
+            ? Reset(response) ?? new ServerWait(TimeSpan.Zero, "X-RateLimit-Reset")
+            : null;
+
+    /// <summary>X-RateLimit-Reset: seconds from now, or a Unix time when that large (Outreach sends a Unix time).</summary>
+    private static ServerWait? Reset(HttpResponseMessage response)
+    {
+        if (Header(response, "X-RateLimit-Reset") is not { } text || !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var reset))
         {
-            var wait = reset > 1_000_000_000
-                ? DateTimeOffset.FromUnixTimeSeconds(reset) - DateTimeOffset.UtcNow
-                : TimeSpan.FromSeconds(reset);
-            return (wait, "X-RateLimit-Reset");
+            return null;
         }
 
-        return (null, null);
+        var seconds = reset > 1_000_000_000m ? reset - DateTimeOffset.UtcNow.ToUnixTimeSeconds() : reset;
+        var wait = seconds >= (decimal)LongestWait.TotalSeconds ? LongestWait : TimeSpan.FromSeconds((double)seconds);
+        return new ServerWait(Clamp(wait), "X-RateLimit-Reset");
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault()?.Trim() : null;
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
+
+    private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Every Verbose and progress line of a command passes the scrubber: a URL a server gave may carry a secret.</summary>
+    private sealed class ScrubbingLog : ILiveLog
+    {
+        private readonly ILiveLog _inner;
+        private readonly SecretScrubber _secrets;
+
+        public ScrubbingLog(ILiveLog inner, SecretScrubber secrets)
+        {
+            _inner = inner;
+            _secrets = secrets;
+        }
+
+        public void Verbose(string message) => _inner.Verbose(_secrets.Scrub(message));
+
+        public void Progress(string activity, string status) => _inner.Progress(activity, _secrets.Scrub(status));
+
+        public void ProgressCompleted(string activity) => _inner.ProgressCompleted(activity);
     }
 }

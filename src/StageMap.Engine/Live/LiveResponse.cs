@@ -1,19 +1,20 @@
 using System;
+using System.Linq;
 using System.Net;
 using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Live;
 
-/// <summary>What a server answered: status, body, and how long it asks to wait (429, 503).</summary>
+/// <summary>What a server answered: status, body (read up to the answer cap), and the waits it asks for.</summary>
 public sealed class LiveResponse
 {
-    public LiveResponse(int status, string reason, byte[] body, TimeSpan? retryAfter, string? retryAfterSource)
+    public LiveResponse(int status, string reason, byte[] body, ServerWait? retryAfter, ServerWait? rateLimitReset)
     {
         Status = status;
         Reason = reason;
         Body = body;
         RetryAfter = retryAfter;
-        RetryAfterSource = retryAfterSource;
+        RateLimitReset = rateLimitReset;
     }
 
     public int Status { get; }
@@ -22,29 +23,41 @@ public sealed class LiveResponse
 
     public byte[] Body { get; }
 
-    /// <summary>The wait the server asked for (Retry-After or X-RateLimit-Reset), if any.</summary>
-    public TimeSpan? RetryAfter { get; }
+    /// <summary>How long a 429 or 503 asks to wait before the call is tried again (Retry-After, else X-RateLimit-Reset).</summary>
+    public ServerWait? RetryAfter { get; }
 
-    /// <summary>The header the wait came from, for the Verbose line.</summary>
-    public string? RetryAfterSource { get; }
+    /// <summary>Set when the answer says X-RateLimit-Remaining: 0: how long until X-RateLimit-Reset, before which no call should go.</summary>
+    public ServerWait? RateLimitReset { get; }
 
     public bool IsSuccess => Status is >= 200 and < 300;
 
-    /// <summary>The body as text (UTF-8, or UTF-16 with a byte order mark); empty when the body is not text.</summary>
-    public string Text
+    public string StatusText => $"{Status} {(string.IsNullOrEmpty(Reason) ? ((HttpStatusCode)Status).ToString() : Reason)}";
+
+    /// <summary>
+    /// A short body that is plain text (Salesforce's userinfo answers "Bad_OAuth_Token"), for
+    /// repeating an API's words; null when the body is long, not text, or holds control characters.
+    /// </summary>
+    public string? PlainText
     {
         get
         {
+            if (Body.Length is 0 or > 1000)
+            {
+                return null;
+            }
+
             try
             {
-                return StrictText.Decode(Body);
+                var text = StrictText.Decode(Body).Trim();
+                return text.Length > 0 && text.Length <= 300 && !text.Any(char.IsControl) && text[0] is not ('{' or '[' or '<') ? text : null;
             }
             catch (UndecodableTextException)
             {
-                return "";
+                return null;
             }
         }
     }
-
-    public string StatusText => $"{Status} {(string.IsNullOrEmpty(Reason) ? ((HttpStatusCode)Status).ToString() : Reason)}";
 }
+
+/// <summary>A wait a server asked for, and the header that asked (for messages and Verbose).</summary>
+public sealed record ServerWait(TimeSpan Wait, string Header);

@@ -145,7 +145,7 @@ public sealed partial class StageMapConfiguration
             foreach (var old in oldStages.Where(o => byName.ContainsKey(o.Name)))
             {
                 var record = byName[old.Name];
-                var stage = FromOutreach(record, new Stage(IdFor(record, old), record.Name, record.Order ?? old.Order, record.Color ?? old.Color));
+                var stage = FromOutreach(record, new Stage(IdFor(record, old), record.Name, record.Order ?? old.Order, record.Color ?? old.Color) { Key = old.Key });
                 newId[old.Id] = stage.Id;
                 updated.Add(old.Name, stage);
             }
@@ -158,6 +158,9 @@ public sealed partial class StageMapConfiguration
                 nextOrder = Math.Max(nextOrder, order);
                 added.Add(FromOutreach(record, new Stage(IdFor(record, null), record.Name, order, record.Color)));
             }
+
+            // Each stage keeps its key; a new one takes a key no kept stage has.
+            added = StageKeys.Unique(added, oldStages.Select(o => o.Key));
 
             var addedByName = added.ToDictionary(a => a.Name, StageNames.Comparer);
 
@@ -184,7 +187,7 @@ public sealed partial class StageMapConfiguration
             {
                 position++;
                 var sameName = oldStages.FirstOrDefault(s => StageNames.AreSame(s.Name, record.Name));
-                var stage = FromOutreach(record, new Stage(IdFor(record, sameName), record.Name, record.Order ?? position, record.Color));
+                var stage = FromOutreach(record, new Stage(IdFor(record, sameName), record.Name, record.Order ?? position, record.Color) { Key = sameName?.Key ?? "" });
                 if (sameName is not null)
                 {
                     newId[sameName.Id] = stage.Id;
@@ -193,6 +196,11 @@ public sealed partial class StageMapConfiguration
                 stages.Add(stage);
             }
 
+            // A stage of a name the configuration had keeps its key; a new one takes a key no other has.
+            var kept = stages.Where(s => s.Key.Length > 0).Select(s => s.Key).ToList();
+            var keyed = StageKeys.Unique(stages.Where(s => s.Key.Length == 0).Select(s => s with { Key = s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }), kept);
+            var next = 0;
+            stages = stages.Select(s => s.Key.Length > 0 ? s : keyed[next++]).ToList();
             imported.AddRange(stages);
         }
 

@@ -24,7 +24,7 @@ public sealed partial class StageMapConfiguration
             throw Failures.StageAlreadyExists(trimmed);
         }
 
-        var stage = new Stage(NextStageId(), trimmed, order ?? NextStageOrder(), color);
+        var stage = StageKeys.Unique(new[] { new Stage(NextStageId(), trimmed, order ?? NextStageOrder(), color) }, _content.Stages.Select(s => s.Key))[0];
         Change(content => content.Stages.Add(stage));
         return stage;
     }

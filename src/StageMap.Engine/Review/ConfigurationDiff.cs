@@ -7,12 +7,13 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Review;
 
 /// <summary>
-/// The differences between two configurations, area by area: stages matched by id (so a rename is
-/// one Changed), lead status mappings by CRM status (exactly, as the sync compares it), field
+/// The differences between two configurations, area by area: stages matched by key, their identity
+/// (so a rename is one Changed, and a stage a sync gave Outreach's id is the same stage, Changed in
+/// InOutreach), lead status mappings by CRM status (exactly, as the sync compares it), field
 /// mappings by object and Outreach field (one change per option that changed), and CRM values by
-/// object and API name. A lead status mapping is Changed only when it points at another stage id: a
-/// renamed stage is reported once, as the stage's change. The metadata's source file names are not
-/// compared (they say where values came from, not what they are).
+/// object and API name. A lead status mapping is Changed only when it points at another stage: a
+/// renamed or renumbered stage is reported once, as the stage's change. The metadata's source file
+/// names are not compared (they say where values came from, not what they are).
 /// </summary>
 public static class ConfigurationDiff
 {
@@ -33,7 +34,7 @@ public static class ConfigurationDiff
 
     private static void CompareStages(IReadOnlyList<Stage> before, IReadOnlyList<Stage> after, List<ConfigurationChange> changes)
     {
-        Match(before, after, s => s.Id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal,
+        Match(before, after, s => s.Key, StringComparer.Ordinal,
             added: s => changes.Add(new(ChangeKind.Added, ChangeArea.Stage, null, s.Name, null, null, Describe(s))),
             removed: s => changes.Add(new(ChangeKind.Removed, ChangeArea.Stage, null, s.Name, null, Describe(s), null)),
             both: (b, a) =>
@@ -53,7 +54,7 @@ public static class ConfigurationDiff
             removed: p => changes.Add(new(ChangeKind.Removed, ChangeArea.LeadStatusMapping, lead, p.Item.CrmStatus, null, StageName(reference, p.Item.StageId), null)),
             both: (b, a) =>
             {
-                if (b.Item.StageId != a.Item.StageId)
+                if (!string.Equals(StageKey(reference, b.Item.StageId), StageKey(difference, a.Item.StageId), StringComparison.Ordinal))
                 {
                     changes.Add(new(ChangeKind.Changed, ChangeArea.LeadStatusMapping, lead, a.Item.CrmStatus, nameof(LeadStatusMapping.Stage), StageName(reference, b.Item.StageId), StageName(difference, a.Item.StageId)));
                 }
@@ -184,6 +185,10 @@ public static class ConfigurationDiff
         }
     }
 
+    /// <summary>The key of the stage a mapping points at; for a stage the configuration lacks, the id it names.</summary>
+    private static string StageKey(ConfigurationContent content, int stageId) =>
+        content.Stages.FirstOrDefault(s => s.Id == stageId)?.Key ?? $"missing id {stageId.ToString(CultureInfo.InvariantCulture)}";
+
     private static string StageName(ConfigurationContent content, int stageId) =>
         content.Stages.FirstOrDefault(s => s.Id == stageId)?.Name ?? $"(stage id {stageId.ToString(CultureInfo.InvariantCulture)}, missing)";
 
@@ -192,8 +197,11 @@ public static class ConfigurationDiff
     private static string Describe(Stage s) =>
         $"id {s.Id.ToString(CultureInfo.InvariantCulture)}, order {s.Order.ToString(CultureInfo.InvariantCulture)}" + (s.Color is null ? "" : $", {s.Color}");
 
+    /// <summary>"no" (a local id means nothing, so it is not shown), or what Outreach has of the stage under its id: "id 101: 'Nurturing', order 7".</summary>
     private static string DescribeOutreach(Stage s) =>
-        s.Outreach is null ? "no" : $"'{s.Outreach.Name}', order {s.Outreach.Order.ToString(CultureInfo.InvariantCulture)}" + (s.Outreach.Color is null ? "" : $", {s.Outreach.Color}");
+        s.Outreach is null
+            ? "no"
+            : $"id {s.Id.ToString(CultureInfo.InvariantCulture)}: '{s.Outreach.Name}', order {s.Outreach.Order.ToString(CultureInfo.InvariantCulture)}" + (s.Outreach.Color is null ? "" : $", {s.Outreach.Color}");
 
     private static string Describe(FieldMapping m)
     {

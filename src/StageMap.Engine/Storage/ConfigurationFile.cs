@@ -35,6 +35,10 @@ internal sealed class StageEntry
     [JsonProperty("id", Required = Required.Always)]
     public int Id { get; set; }
 
+    /// <summary>Schema 3, required there: the stage's identity, kept when its id changes. Schema 1 and 2 files have none; a stage's key is then its id.</summary>
+    [JsonProperty("key", NullValueHandling = NullValueHandling.Ignore), NameText]
+    public string? Key { get; set; }
+
     [JsonProperty("name", Required = Required.Always), NameText]
     public string Name { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
@@ -13,8 +14,16 @@ namespace StageMap.Engine.Storage;
 public static class ConfigurationSerializer
 {
     /// <summary>The schema this version writes, and the newest it reads.</summary>
-    /// <remarks>2 added a stage's <c>outreach</c> state; a file of schema 1 reads as stages Outreach is not known to have.</remarks>
-    public const int CurrentSchemaVersion = 2;
+    /// <remarks>
+    /// 2 added a stage's <c>outreach</c> state; a file of schema 1 reads as stages Outreach is not known
+    /// to have. 3 added a stage's <c>key</c>, its identity through changes of id; a stage of a schema 1
+    /// or 2 file takes its id as its key (the migration), so the file compares with its saved
+    /// successors as the same stages.
+    /// </remarks>
+    public const int CurrentSchemaVersion = 3;
+
+    /// <summary>The first schema whose stages carry a key.</summary>
+    private const int KeySchemaVersion = 3;
 
     public static byte[] ToBytes(ConfigurationContent content)
     {
@@ -50,7 +59,7 @@ public static class ConfigurationSerializer
             throw source.Invalid(root, $"the file must hold one JSON object, not {JsonSource.TypeName(root)}.");
         }
 
-        CheckSchemaVersion(obj, source);
+        var version = CheckSchemaVersion(obj, source);
         new ContractCheck(source, StrictJson.Serializer).Check(obj, typeof(ConfigurationFile));
         ConfigurationFile file;
         try
@@ -62,10 +71,10 @@ public static class ConfigurationSerializer
             throw Failures.InvalidConfigurationFile(path, StrictJson.Describe(e), e);
         }
 
-        return ToContent(file, obj, source);
+        return ToContent(file, version, obj, source);
     }
 
-    private static void CheckSchemaVersion(JObject obj, JsonSource source)
+    private static int CheckSchemaVersion(JObject obj, JsonSource source)
     {
         var token = JsonSource.Get(obj, "schemaVersion");
         if (token is null)
@@ -87,6 +96,8 @@ public static class ConfigurationSerializer
         {
             throw source.Invalid(token, $"schemaVersion {version} does not exist.");
         }
+
+        return version;
     }
 
     private static ConfigurationFile ToFile(ConfigurationContent content) => new()
@@ -99,12 +110,16 @@ public static class ConfigurationSerializer
         CrmMetadata = content.CrmMetadata.IsEmpty ? null : ToEntry(content.CrmMetadata),
     };
 
-    /// <summary>The model of a checked file; <paramref name="obj"/> gives the line and position of a stage at fault.</summary>
-    private static ConfigurationContent ToContent(ConfigurationFile file, JObject obj, JsonSource source)
+    /// <summary>
+    /// The model of a checked file; <paramref name="obj"/> gives the line and position of a stage at
+    /// fault. A stage of a file before schema 3 takes its id as its key.
+    /// </summary>
+    private static ConfigurationContent ToContent(ConfigurationFile file, int version, JObject obj, JsonSource source)
     {
         var stageTokens = (JsonSource.Get(obj, "stages") as JArray)?.ToList() ?? new List<JToken>();
         var ids = new Dictionary<int, int>();
         var names = new Dictionary<string, int>(StageNames.Comparer);
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < file.Stages.Count; i++)
         {
             var stage = file.Stages[i];
@@ -128,8 +143,25 @@ public static class ConfigurationSerializer
                 throw source.Invalid(stageTokens[i], $"stages '{file.Stages[sameName].Name}' (at {StrictJson.Where(stageTokens[sameName])}) and '{stage.Name}' have the same name (stage names are unique, ignoring case).");
             }
 
+            if (version < KeySchemaVersion && stage.Key is not null)
+            {
+                throw source.Invalid(stageTokens[i], $"stage '{stage.Name}' has a key, which schemaVersion {version} does not have (keys came with schemaVersion {KeySchemaVersion}).");
+            }
+
+            stage.Key ??= version < KeySchemaVersion ? stage.Id.ToString(CultureInfo.InvariantCulture) : null;
+            if (string.IsNullOrWhiteSpace(stage.Key))
+            {
+                throw source.Invalid(stageTokens[i], $"stage '{stage.Name}' has no key; every stage of schemaVersion {version} has one.");
+            }
+
+            if (keys.TryGetValue(stage.Key!, out var sameKey))
+            {
+                throw source.Invalid(stageTokens[i], $"stages '{file.Stages[sameKey].Name}' (at {StrictJson.Where(stageTokens[sameKey])}) and '{stage.Name}' have the same key '{stage.Key}' (a stage's key is its identity).");
+            }
+
             ids.Add(stage.Id, i);
             names.Add(stage.Name, i);
+            keys.Add(stage.Key!, i);
         }
 
         return new ConfigurationContent
@@ -145,6 +177,7 @@ public static class ConfigurationSerializer
     private static StageEntry ToEntry(Stage s) => new()
     {
         Id = s.Id,
+        Key = s.Key,
         Name = s.Name,
         Order = s.Order,
         Color = s.Color,
@@ -152,7 +185,7 @@ public static class ConfigurationSerializer
     };
 
     private static Stage ToModel(StageEntry e) =>
-        new(e.Id, e.Name, e.Order, e.Color, e.Outreach is null ? null : new OutreachStageState(e.Outreach.Name, e.Outreach.Order, e.Outreach.Color));
+        new(e.Id, e.Name, e.Order, e.Color, e.Outreach is null ? null : new OutreachStageState(e.Outreach.Name, e.Outreach.Order, e.Outreach.Color)) { Key = e.Key! };
 
     private static FieldMappingEntry ToEntry(FieldMapping m) => new()
     {

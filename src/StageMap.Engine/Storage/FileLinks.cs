@@ -16,7 +16,31 @@ internal static class FileLinks
 
     /// <summary>The file at the end of the chain of links starting at <paramref name="path"/>, or the path itself.</summary>
     /// <exception cref="IOException">The links form a loop.</exception>
-    public static string FinalTarget(string path)
+    public static string FinalTarget(string path) => FinalTarget(path, directory: false);
+
+    /// <summary>
+    /// The place <paramref name="fullPath"/> really is: each of its folders (and the path itself) that
+    /// exists and is a link replaced by what it finally points at. Parts that do not exist yet are
+    /// taken as they are.
+    /// </summary>
+    /// <exception cref="IOException">Links form a loop.</exception>
+    public static string PhysicalPath(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? "";
+        var current = root;
+        foreach (var part in fullPath.Substring(root.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            if (Directory.Exists(current) || File.Exists(current))
+            {
+                current = Path.GetFullPath(FinalTarget(current, Directory.Exists(current)));
+            }
+        }
+
+        return current;
+    }
+
+    private static string FinalTarget(string path, bool directory)
     {
         if (ResolveLinkTarget is null || !IsLink(path))
         {
@@ -25,7 +49,8 @@ internal static class FileLinks
 
         try
         {
-            var target = (FileSystemInfo?)ResolveLinkTarget.Invoke(new FileInfo(path), new object[] { true });
+            FileSystemInfo link = directory ? new DirectoryInfo(path) : new FileInfo(path);
+            var target = (FileSystemInfo?)ResolveLinkTarget.Invoke(link, new object[] { true });
             return target?.FullName ?? path;
         }
         catch (TargetInvocationException e) when (e.InnerException is IOException inner)

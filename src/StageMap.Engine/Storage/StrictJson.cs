@@ -42,9 +42,10 @@ public static class StrictJson
     /// in one object, ignoring case (readers match property names ignoring case).
     /// </summary>
     /// <param name="invalid">Makes the reader's failure from "line L, position P: what" (or "byte offset N: what").</param>
-    internal static IReadOnlyList<JToken> ParseDocuments(byte[] bytes, bool multipleDocuments, Func<string, Exception?, StageMapException> invalid)
+    /// <param name="sizeChecked">True when the caller has already held the bytes to a limit of its own (a live answer's cap).</param>
+    internal static IReadOnlyList<JToken> ParseDocuments(byte[] bytes, bool multipleDocuments, Func<string, Exception?, StageMapException> invalid, bool sizeChecked = false)
     {
-        if (bytes.Length > ReadLimits.MaxFileBytes)
+        if (!sizeChecked && bytes.Length > ReadLimits.MaxFileBytes)
         {
             throw invalid(ReadLimits.FileTooLarge(bytes.Length), null);
         }

@@ -77,7 +77,7 @@ public class CrmOrgReaderTests
         var failure = await Assert.ThrowsAsync<StageMapException>(() => ReadAsync(_servers.Crm("00Dexpired!secret-token-value")));
 
         Assert.Equal(ErrorIds.CrmAuthenticationFailed, failure.ErrorId);
-        Assert.Contains("INVALID_SESSION_ID: Session expired or invalid", failure.Message);
+        Assert.Contains("INVALID_SESSION_ID: Session expired or invalid. Get a fresh one", failure.Message);
         Assert.DoesNotContain("secret-token-value", failure.ToString());
         Assert.Single(_servers.Salesforce.Recorder.Calls);
     }
@@ -100,5 +100,26 @@ public class CrmOrgReaderTests
     {
         Assert.Equal(ErrorIds.InsecureBaseUri, Assert.Throws<StageMapException>(() => CrmConnection.FromToken(new Uri("http://acme.my.salesforce.com"), LiveServerFixture.Secure("t"), null)).ErrorId);
         Assert.Throws<StageMapException>(() => CrmConnection.FromToken(new Uri("https://acme.my.salesforce.com"), LiveServerFixture.Secure("t"), "latest"));
+    }
+
+    [Fact]
+    public async Task The_token_check_asks_userinfo_and_records_the_preferred_username()
+    {
+        var connection = _servers.Crm();
+
+        var user = await new CrmOrgReader(new LiveHttpClient(_log), connection).CheckTokenAsync(CancellationToken.None);
+
+        Assert.Equal(SalesforceServer.UserName, user);
+        Assert.Equal($"{SalesforceServer.UserName} at {_servers.Salesforce.BaseUri.GetLeftPart(UriPartial.Authority)}", connection.ToString());
+        Assert.Equal("/services/oauth2/userinfo", Assert.Single(_servers.Salesforce.Recorder.Calls).Path);
+    }
+
+    [Fact]
+    public async Task A_token_userinfo_refuses_with_403_is_CrmAuthenticationFailed_with_its_words_and_the_advice_for_a_token_in_hand()
+    {
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => new CrmOrgReader(new LiveHttpClient(_log), _servers.Crm("00Dexpired!wrong-token-value")).CheckTokenAsync(CancellationToken.None));
+
+        Assert.Equal(ErrorIds.CrmAuthenticationFailed, failure.ErrorId);
+        Assert.Equal($"Salesforce refused the access token given to Connect-Crm for GET {_servers.Salesforce.BaseUri}services/oauth2/userinfo: Bad_OAuth_Token. Get a fresh one ('sf org auth show-access-token', or your OAuth flow) and run Connect-Crm again, or connect with -TargetOrg so the Salesforce CLI renews it.", failure.Message);
     }
 }

@@ -31,6 +31,12 @@ public sealed class LiveServerFixture : IAsyncLifetime
 
     public static SecureString Secure(string text) => SecureText.Protect(text);
 
+    /// <summary>Every secret the loopback servers hand out: none may appear in any text a test sees.</summary>
+    public static readonly string[] AllSecrets =
+    {
+        SalesforceServer.AccessToken, OutreachServer.FirstAccessToken, OutreachServer.ClientSecret, OutreachServer.FirstRefreshToken, "or-access-2", "or-refresh-2",
+    };
+
     public OutreachConnection OutreachWithToken(string? token = null) => OutreachConnection.FromToken(Outreach.BaseUri, Secure(token ?? OutreachServer.FirstAccessToken));
 
     public OutreachConnection OutreachWithRefresh(string? clientSecret = null) => OutreachConnection.WithRefresh(

@@ -14,7 +14,7 @@ namespace StageMap.Engine.Tests.Live;
 [Collection(LiveCollection.Name)]
 public class OutreachClientTests
 {
-    private static readonly LivePolicy Quick = new(5, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
+    private static readonly LivePolicy Quick = LivePolicy.Default with { FirstBackoff = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30), MaxTotalWait = TimeSpan.FromSeconds(5) };
     private readonly LiveServerFixture _servers;
     private readonly RecordingLog _log = new();
 
@@ -95,6 +95,16 @@ public class OutreachClientTests
         Assert.Contains("Not permitted.", failure.Message);
     }
 
+    [Fact]
+    public async Task The_apis_words_end_their_sentence_before_StageMaps_advice_begins()
+    {
+        Server.Recorder.AddFault(Fault("POST", "/api/v2/stages", 403, "{\"errors\":[{\"id\":\"unauthorizedOauthScope\",\"detail\":\"scope: stages.write\"}]}"));
+
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => Client().CreateStageAsync(new StageAttributes("X", 7, null), CancellationToken.None));
+
+        Assert.EndsWith("the token lacks the OAuth scope 'stages.write'. scope: stages.write. Authorize the Outreach app with the scope 'stages.write' and connect again.", failure.Message);
+    }
+
     [Theory]
     [InlineData("Retry-After", "1")]
     [InlineData("X-RateLimit-Reset", "1")]
@@ -110,16 +120,26 @@ public class OutreachClientTests
     }
 
     [Fact]
-    public async Task Waits_are_capped_and_tries_end_after_five()
+    public async Task A_wait_beyond_the_commands_budget_is_LiveRateLimited_at_once_and_says_how_long()
     {
         Server.Recorder.AddFault(Fault("GET", "/api/v2/stages", 503, "", new Dictionary<string, string> { ["Retry-After"] = "3600" }, times: 10));
-        var policy = Quick with { MaxWait = TimeSpan.FromMilliseconds(50) };
 
-        var failure = await Assert.ThrowsAsync<StageMapException>(() => Client(policy: policy).ListStagesAsync(CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => Client().ListStagesAsync(CancellationToken.None));
+
+        Assert.Equal(ErrorIds.LiveRateLimited, failure.ErrorId);
+        Assert.Contains("asked StageMap to wait 60 minutes (Retry-After)", failure.Message);
+        Assert.Single(Server.Recorder.Calls);
+    }
+
+    [Fact]
+    public async Task Tries_end_after_five()
+    {
+        Server.Recorder.AddFault(Fault("GET", "/api/v2/stages", 503, "", new Dictionary<string, string> { ["Retry-After"] = "0" }, times: 10));
+
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => Client().ListStagesAsync(CancellationToken.None));
 
         Assert.Equal(ErrorIds.OutreachRequestFailed, failure.ErrorId);
         Assert.Equal(5, Server.Recorder.Calls.Count);
-        Assert.Contains(_log.Lines, l => l.Contains("capped at 0 s"));
     }
 
     [Fact]
@@ -186,7 +206,7 @@ public class OutreachClientTests
         var failure = await Assert.ThrowsAsync<StageMapException>(() => Client(_servers.OutreachWithRefresh()).ListStagesAsync(CancellationToken.None));
 
         Assert.Equal(ErrorIds.OutreachAuthenticationFailed, failure.ErrorId);
-        Assert.Contains("after a refresh: Token revoked.", failure.Message);
+        Assert.Contains(": Token revoked. StageMap renewed it with the refresh token of client 'stagemap-loopback-client', and Outreach refused the new one too", failure.Message);
         Assert.Equal(new[] { 401, 200, 401 }, Server.Recorder.Calls.Select(c => c.Status));
     }
 
@@ -210,7 +230,7 @@ public class OutreachClientTests
         var failure = await Assert.ThrowsAsync<StageMapException>(() => Client().ListStagesAsync(CancellationToken.None));
 
         Assert.Equal(ErrorIds.OutreachRequestFailed, failure.ErrorId);
-        Assert.Contains("so the token is not sent there", failure.Message);
+        Assert.Contains("does not point at " + Server.BaseUri.GetLeftPart(UriPartial.Authority) + ", so the token is not sent there", failure.Message);
         Assert.Single(Server.Recorder.Calls);
     }
 
@@ -231,7 +251,7 @@ public class OutreachClientTests
         var before = await Client().CountProspectsAsync(3, CancellationToken.None);
 
         Assert.Equal(0, before);
-        Assert.EndsWith("/api/v2/prospects?filter%5Bstage%5D%5Bid%5D=3&page%5Bsize%5D=1", Server.Recorder.Calls[^1].Path);
+        Assert.EndsWith("/api/v2/prospects?filter%5Bstage%5D%5Bid%5D=3&page%5Bsize%5D=1&count=true", Server.Recorder.Calls[^1].Path);
     }
 
     [Fact]
@@ -251,5 +271,31 @@ public class OutreachClientTests
         connection.Close();
         Assert.Equal(ErrorIds.NoOutreachConnection, Assert.Throws<StageMapException>(() => OutreachConnection.Require(connection)).ErrorId);
         Assert.Equal(ErrorIds.NoOutreachConnection, Assert.Throws<StageMapException>(() => OutreachConnection.Require(null)).ErrorId);
+    }
+
+    [Fact]
+    public async Task The_token_check_is_the_cheapest_stage_read_and_a_refused_token_fails_it()
+    {
+        await Client().CheckTokenAsync(CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => Client(_servers.OutreachWithToken("or-wrong-token-123")).CheckTokenAsync(CancellationToken.None));
+
+        Assert.EndsWith("/api/v2/stages?page%5Bsize%5D=1&count=false", Server.Recorder.Calls[0].Path);
+        Assert.Equal(ErrorIds.OutreachAuthenticationFailed, failure.ErrorId);
+        Assert.Contains("refused the access token given to Connect-Outreach", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_refresh_answer_with_a_new_refresh_token_replaces_the_old_one_so_the_next_refresh_works()
+    {
+        // The server accepts only the newest refresh token, as Outreach does.
+        var connection = _servers.OutreachWithRefresh();
+        Server.Recorder.AddFault(Fault("GET", "/api/v2/stages", 401));
+        await Client(connection).CheckTokenAsync(CancellationToken.None);
+        Server.Recorder.AddFault(Fault("GET", "/api/v2/stages", 401));
+
+        await Client(connection).CheckTokenAsync(CancellationToken.None);
+
+        Assert.Equal(new[] { "GET 401", "POST 200", "GET 200", "GET 401", "POST 200", "GET 200" }, Server.Recorder.Calls.Select(c => $"{c.Method} {c.Status}"));
+        Assert.Contains(_log.Lines, l => l == "Outreach gave a new access token and a new refresh token, which replaces the used one.");
     }
 }

@@ -99,4 +99,56 @@ public sealed class SfdxExporterTests : System.IDisposable
         Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
         Assert.Contains("byte offset 2", failure.Message);
     }
+
+    [Theory]
+    [InlineData("/tmp/stagemap-outside-{0}")]
+    [InlineData("../outside-{0}")]
+    [InlineData("force-app/../../outside-{0}")]
+    public void A_package_directory_outside_the_project_is_SfdxPathOutsideProject_and_nothing_is_written(string path)
+    {
+        var outside = string.Format(System.Globalization.CultureInfo.InvariantCulture, path, System.Guid.NewGuid().ToString("N"));
+        File.WriteAllText(_project.File("sfdx-project.json"), $"{{\"packageDirectories\":[{{\"path\":\"{outside}\",\"default\":true}}]}}");
+        var parent = Path.GetDirectoryName(_project.Path)!;
+
+        var failure = Assert.Throws<StageMapException>(() => SfdxExporter.Plan(_project.Path, _configuration));
+
+        Assert.Equal(ErrorIds.SfdxPathOutsideProject, failure.ErrorId);
+        Assert.Contains($"packageDirectories[0].path '{outside}' of sfdx-project.json leads to", failure.Message);
+        Assert.Contains("nothing was written", failure.Message);
+        Assert.False(Directory.Exists(Path.Combine(parent, outside.Replace("../", "").Replace("force-app/", ""))));
+        Assert.False(Directory.Exists(outside));
+    }
+
+    [Fact]
+    public void A_package_directory_that_is_a_link_out_of_the_project_is_refused()
+    {
+        using var elsewhere = new TempDirectory();
+        Directory.CreateSymbolicLink(Path.Combine(_project.Path, "force-app"), elsewhere.Path);
+
+        var failure = Assert.Throws<StageMapException>(() => SfdxExporter.Plan(_project.Path, _configuration));
+
+        Assert.Equal(ErrorIds.SfdxPathOutsideProject, failure.ErrorId);
+        Assert.Contains("through a link", failure.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere.Path));
+    }
+
+    [Fact]
+    public void A_contact_status_field_named_to_climb_out_of_the_project_is_refused()
+    {
+        var configuration = new StageMapConfiguration(new ConfigurationContent { CrmMetadata = CrmMetadata.Empty with { ContactStatusField = "../../../../../../../../escape__c" } });
+
+        var failure = Assert.Throws<StageMapException>(() => SfdxExporter.Plan(_project.Path, configuration));
+
+        Assert.Equal(ErrorIds.SfdxPathOutsideProject, failure.ErrorId);
+    }
+
+    [Fact]
+    public void The_project_folder_itself_as_a_package_directory_is_inside()
+    {
+        File.WriteAllText(_project.File("sfdx-project.json"), "{\"packageDirectories\":[{\"path\":\".\",\"default\":true}]}");
+
+        var plan = SfdxExporter.Plan(_project.Path, _configuration);
+
+        Assert.All(plan.Files, f => Assert.StartsWith(Path.Combine(_project.Path, "main", "default"), f.Path));
+    }
 }

@@ -62,6 +62,37 @@ public class StageSyncPlanTests
         Assert.Equal((StageSyncAction.Delete, "Old", (int?)9), (step.Action, step.Stage, step.OutreachId));
         Assert.True(step.Writes);
     }
+    [Fact]
+    public void A_new_stage_whose_order_Outreach_uses_gets_the_lowest_order_above_every_order_in_use()
+    {
+        var configuration = StageMapConfiguration.CreateDefault();
+        configuration.AddStage("Nurturing");
+        configuration.AddStage("Qualified");
+        configuration.AddStage("Recycled", order: 20);
+        var outreach = DefaultsInOutreach().Concat(new[] { There(7, "Legacy", 7), There(8, "Old Outbound", 8) }).ToList();
+
+        var creates = StageSync.Plan(configuration.Stages, outreach, removeExtra: true).Where(s => s.Action == StageSyncAction.Create).ToList();
+
+        Assert.Equal(new[] { ("Nurturing", 9), ("Qualified", 10), ("Recycled", 20) }, creates.Select(s => (s.Stage, s.Attributes!.Order!.Value)));
+        Assert.Equal("Outreach has no stage 'Nurturing'. Its order 7 is taken in Outreach (by 'Legacy'), so it is created with order 9, which the configuration then records.", creates[0].Details);
+    }
+
+    [Fact]
+    public void A_created_stage_is_recorded_with_the_order_Outreach_holds()
+    {
+        var configuration = StageMapConfiguration.CreateDefault();
+        configuration.AddStage("Nurturing");
+        var step = StageSync.Plan(configuration.Stages, DefaultsInOutreach().Append(There(7, "Legacy", 7)).ToList(), removeExtra: false).Single(s => s.Action == StageSyncAction.Create);
+
+        StageSync.Record(configuration, step, 101);
+
+        var recorded = configuration.GetStage("Nurturing");
+        Assert.Equal((101, 8, "7"), (recorded.Id, recorded.Order, recorded.Key));
+        Assert.Equal(new OutreachStageState("Nurturing", 8), recorded.Outreach);
+    }
+
+    private static System.Collections.Generic.IEnumerable<OutreachStageRecord> DefaultsInOutreach() =>
+        StageMapConfiguration.CreateDefault().Stages.Select(s => There(s.Id, s.Name, s.Order));
 }
 
 [Collection(LiveCollection.Name)]
@@ -110,5 +141,36 @@ public class StageSyncTests
 
         await sync.ApplyAsync(step, force: true, CancellationToken.None);
         Assert.DoesNotContain(_servers.Outreach.Stages, s => s.Id == 6);
+    }
+
+    [Fact]
+    public async Task Against_a_server_that_counts_only_with_count_true_an_empty_stage_is_deleted_and_a_held_one_refused_until_force()
+    {
+        // The loopback server answers meta.count only when asked with count=true, as Outreach does.
+        var sync = new StageSync(new OutreachClient(new LiveHttpClient(new RecordingLog()), _servers.OutreachWithToken()));
+        _servers.Outreach.SetProspects(5, 3);
+        var empty = new StageSyncStep(StageSyncAction.Delete, "Bad Data", 6, null, "");
+        var held = new StageSyncStep(StageSyncAction.Delete, "Do Not Contact", 5, null, "");
+
+        Assert.Null(await sync.CheckDeleteAsync(empty, force: false, CancellationToken.None));
+        await sync.ApplyAsync(empty, force: false, CancellationToken.None);
+        var refusal = await sync.CheckDeleteAsync(held, force: false, CancellationToken.None);
+        await Assert.ThrowsAsync<StageMapException>(() => sync.ApplyAsync(held, force: false, CancellationToken.None));
+        await sync.ApplyAsync(held, force: true, CancellationToken.None);
+
+        Assert.Equal(ErrorIds.StageHasProspects, refusal!.ErrorId);
+        Assert.Contains("is held by 3 prospect(s)", refusal.Message);
+        Assert.Equal(new[] { "GET", "GET", "DELETE", "GET", "GET", "GET", "DELETE" }, _servers.Outreach.Recorder.Calls.Select(c => c.Method));
+        Assert.All(_servers.Outreach.Recorder.Calls.Where(c => c.Method == "GET"), c => Assert.EndsWith("&count=true", c.Path));
+        Assert.DoesNotContain(_servers.Outreach.Stages, s => s.Id is 5 or 6);
+    }
+
+    [Fact]
+    public void The_failure_summary_says_plainly_when_nothing_succeeded()
+    {
+        Assert.Equal("1 call(s) to Outreach failed: POST https://x/api/v2/stages. No call succeeded. Run Sync-OutreachStage again once the cause is fixed.",
+            StageSync.FailureSummary(new[] { "POST https://x/api/v2/stages" }, 0));
+        Assert.Equal("1 call(s) to Outreach failed: POST https://x/api/v2/stages. The configuration records the 2 that succeeded. Run Sync-OutreachStage again once the cause is fixed.",
+            StageSync.FailureSummary(new[] { "POST https://x/api/v2/stages" }, 2));
     }
 }

@@ -37,7 +37,27 @@ public class ConfigurationDiffTests
 
         var change = Assert.Single(ConfigurationDiff.Compare(before, after));
 
-        Assert.Equal((ChangeKind.Changed, ChangeArea.Stage, "New", "InOutreach", (object?)"no", (object?)"'New', order 1"), (change.Change, change.Area, change.Name, change.Property, change.Before, change.After));
+        Assert.Equal((ChangeKind.Changed, ChangeArea.Stage, "New", "InOutreach", (object?)"no", (object?)"id 1: 'New', order 1"), (change.Change, change.Area, change.Name, change.Property, change.Before, change.After));
+    }
+
+    [Fact]
+    public void Stages_that_took_Outreachs_ids_are_the_same_stages_changed_only_in_InOutreach()
+    {
+        // Outreach's ids are not the local ones: 'New' is 12 there, and 'Approaching' takes 1, the
+        // id 'New' had; 'Meeting Booked' (local 7) is created as 101. Its mapping follows it.
+        var configuration = new StageMapConfiguration(Sample());
+        configuration.AddStage("Meeting Booked");
+        configuration.AddLeadStatusMapping("Meeting Booked", "Meeting Booked");
+        var before = configuration.GetContent();
+        configuration.RecordStageInOutreach("New", 12);
+        configuration.RecordStageInOutreach("Approaching", 1);
+        configuration.RecordStageInOutreach("Meeting Booked", 101);
+
+        var changes = ConfigurationDiff.Compare(before, configuration.GetContent());
+
+        Assert.Equal(
+            new[] { "Changed New InOutreach no->id 12: 'New', order 1", "Changed Approaching InOutreach no->id 1: 'Approaching', order 2", "Changed Meeting Booked InOutreach no->id 101: 'Meeting Booked', order 7" },
+            changes.Select(c => $"{c.Change} {c.Name} {c.Property} {c.Before}->{c.After}"));
     }
 
     [Fact]

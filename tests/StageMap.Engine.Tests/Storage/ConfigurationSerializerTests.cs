@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
@@ -87,7 +88,7 @@ public class ConfigurationSerializerTests
     [Fact]
     public void A_newer_schema_version_is_a_clear_error()
     {
-        var failure = Read("{ \"schemaVersion\": 3, \"somethingNew\": true }");
+        var failure = Read("{ \"schemaVersion\": 4, \"somethingNew\": true }");
 
         Assert.Equal(ErrorIds.UnsupportedSchemaVersion, failure.ErrorId);
         Assert.Contains("newer StageMap", failure.Message);
@@ -162,8 +163,46 @@ public class ConfigurationSerializerTests
 
         var text = Encoding.UTF8.GetString(ConfigurationSerializer.ToBytes(content));
 
-        Assert.Contains("\"schemaVersion\": 2", text);
+        Assert.Contains("\"schemaVersion\": 3", text);
         Assert.Contains("\"outreach\": {", text);
         Assert.Equal(content.Stages, ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(text), Path).Stages);
+    }
+
+    [Fact]
+    public void A_stage_keeps_its_key_through_a_change_of_id_in_the_file()
+    {
+        var content = new ConfigurationContent { Stages = { new Stage(101, "Nurturing", 7, null, new OutreachStageState("Nurturing", 7)) { Key = "7" } } };
+
+        var text = Encoding.UTF8.GetString(ConfigurationSerializer.ToBytes(content));
+        var back = Assert.Single(ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(text), Path).Stages);
+
+        Assert.Contains("\"id\": 101,\n      \"key\": \"7\",", text);
+        Assert.Equal(("7", 101), (back.Key, back.Id));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_file_before_schema_3_is_migrated_on_read_each_stage_keyed_by_its_id(int version)
+    {
+        var content = ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(
+            $$"""{ "schemaVersion": {{version}}, "stages": [ { "id": 1, "name": "New", "order": 1 }, { "id": 7, "name": "Nurturing", "order": 2 } ] }"""), Path);
+
+        Assert.Equal(new[] { "1", "7" }, content.Stages.Select(s => s.Key));
+        Assert.Contains("\"schemaVersion\": 3", Encoding.UTF8.GetString(ConfigurationSerializer.ToBytes(content)));
+    }
+
+    [Theory]
+    [InlineData("""{ "schemaVersion": 3, "stages": [ { "id": 1, "name": "New", "order": 1 } ] }""", "stage 'New' has no key")]
+    [InlineData("""{ "schemaVersion": 3, "stages": [ { "id": 1, "key": " ", "name": "New", "order": 1 } ] }""", "stage 'New' has no key")]
+    [InlineData("""{ "schemaVersion": 3, "stages": [ { "id": 1, "key": "1", "name": "New", "order": 1 }, { "id": 2, "key": "1", "name": "Two", "order": 2 } ] }""", "have the same key '1'")]
+    [InlineData("""{ "schemaVersion": 2, "stages": [ { "id": 1, "key": "1", "name": "New", "order": 1 } ] }""", "which schemaVersion 2 does not have")]
+    [InlineData("""{ "schemaVersion": 3, "stages": [ { "id": 1, "key": 1, "name": "New", "order": 1 } ] }""", "must be text")]
+    public void A_missing_repeated_or_misplaced_key_is_InvalidConfigurationFile(string json, string expected)
+    {
+        var failure = Read(json);
+
+        Assert.Equal(ErrorIds.InvalidConfigurationFile, failure.ErrorId);
+        Assert.Contains(expected, failure.Message);
     }
 }

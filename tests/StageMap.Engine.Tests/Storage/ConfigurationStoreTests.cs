@@ -34,7 +34,7 @@ public class ConfigurationStoreTests
         var path = _folder.File("m.json");
         ConfigurationStore.Create(StageMapConfiguration.CreateDefault(), path, force: false);
 
-        Assert.StartsWith("{\n  \"schemaVersion\": 2,", File.ReadAllText(path));
+        Assert.StartsWith("{\n  \"schemaVersion\": 3,", File.ReadAllText(path));
     }
 
     [Fact]

@@ -5,13 +5,16 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Live.Outreach;
 
 /// <summary>
-/// The Outreach calls StageMap makes: list the stages (every page), create, update and delete one,
-/// and count the prospects a stage holds. The stage list is read by <see cref="OutreachStageReader"/>,
-/// as an API v2 file would be.
+/// The Outreach calls StageMap makes: check a token, list the stages (every page), create, update and
+/// delete one, and count the prospects a stage holds. The stage list is read by
+/// <see cref="OutreachStageReader"/>, as an API v2 file would be. What Outreach answers is read
+/// defensively (<see cref="LiveJson"/>): an id that is not a positive Int32 or a count that is not a
+/// whole number from 0 up is an error, never a value.
 /// </summary>
 public sealed class OutreachClient
 {
@@ -32,50 +35,73 @@ public sealed class OutreachClient
     /// <summary>Gets an access token with the refresh token now, so a bad credential shows at once.</summary>
     public Task RenewTokenAsync(CancellationToken cancellation) => _service.RefreshAsync(_http, cancellation);
 
+    /// <summary>
+    /// GET /stages?page[size]=1&amp;count=false: the cheapest call that needs the token and the
+    /// stages.read scope Sync-OutreachStage and Import-OutreachStage need. A refused token renews once
+    /// when the connection can.
+    /// </summary>
+    /// <exception cref="StageMapException">OutreachAuthenticationFailed, OutreachScopeMissing, or the call's other failure.</exception>
+    public async Task CheckTokenAsync(CancellationToken cancellation) =>
+        await SendForObjectAsync(LiveRequest.Get(_connection.ApiUri("/stages?page%5Bsize%5D=1&count=false")), cancellation).ConfigureAwait(false);
+
     /// <summary>GET /stages, following links.next to the end; the pages are read as one API v2 list.</summary>
     public async Task<OutreachStageFile> ListStagesAsync(CancellationToken cancellation)
     {
-        const string Activity = "Reading the stages from Outreach";
-        var stages = new JArray();
-        var request = LiveRequest.Get(_connection.ApiUri($"/stages?page%5Bsize%5D={PageSize}"));
-        for (var page = 1; ; page++)
-        {
-            _http.Log.Progress(Activity, $"page {page} ({stages.Count} stages so far)");
-            var body = await SendForObjectAsync(request, cancellation).ConfigureAwait(false);
-            if (body["data"] is JArray data)
-            {
-                foreach (var stage in data)
-                {
-                    stages.Add(stage);
-                }
-            }
-
-            if (body["links"] is not JObject links || links["next"] is not { Type: JTokenType.String } next || ((string?)next)!.Length == 0)
-            {
-                break;
-            }
-
-            if (!Uri.TryCreate(_connection.BaseUri, (string)next!, out var nextUri) || !LiveUri.SameOrigin(nextUri, _connection.BaseUri))
-            {
-                throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), $"links.next '{next}' does not point at {_connection.BaseUri.GetLeftPart(UriPartial.Authority)}, so the token is not sent there.");
-            }
-
-            request = LiveRequest.Get(nextUri);
-        }
-
-        _http.Log.ProgressCompleted(Activity);
+        var stages = await ReadListAsync($"/stages?page%5Bsize%5D={PageSize}&count=false", "stages", "Reading the stages from Outreach", ReadLimits.MaxListValues, cancellation).ConfigureAwait(false);
         var whole = new JObject { ["data"] = stages };
         return OutreachStageReader.Read(Encodings.Utf8NoBom.GetBytes(whole.ToString(Newtonsoft.Json.Formatting.None)), $"{_connection.BaseUri.Host} stages");
     }
 
-    /// <returns>The id Outreach gave the new stage.</returns>
+    /// <summary>
+    /// Every resource of a collection (<paramref name="pathAndQuery"/> under /api/v2, with its page
+    /// size and count=false unless the count is wanted), page by page along links.next: at most
+    /// <paramref name="maxItems"/> of them, and the paging held to <see cref="LiveHttpClient.ReadPagesAsync"/>'s rules.
+    /// </summary>
+    /// <param name="what">The resources, for messages and progress: "stages".</param>
+    /// <exception cref="StageMapException">The call's failure; LivePagingLoop; LiveAnswerTooLarge for a longer list.</exception>
+    public async Task<JArray> ReadListAsync(string pathAndQuery, string what, string activity, int maxItems, CancellationToken cancellation)
+    {
+        var items = new JArray();
+        var first = LiveRequest.Get(_connection.ApiUri(pathAndQuery));
+        await _http.ReadPagesAsync(_service, first, "links.next", activity, (body, request) =>
+        {
+            if (body["data"] is JArray data)
+            {
+                foreach (var item in data)
+                {
+                    items.Add(item);
+                }
+            }
+
+            if (items.Count > maxItems)
+            {
+                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), maxItems, what);
+            }
+
+            if ((body["links"] as JObject)?["next"] is not { } link || link.Type == JTokenType.Null || LiveJson.Text(link) is "")
+            {
+                return null;
+            }
+
+            return LiveJson.Text(link) is { } next && Uri.TryCreate(request.Uri, next, out var uri)
+                ? uri
+                : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), $"its links.next is {LiveJson.Show(link)}, not a link.");
+        }, page => $"page {page} ({items.Count} {what} so far)", cancellation).ConfigureAwait(false);
+        return items;
+    }
+
+    /// <returns>The id Outreach gave the new stage: a whole number from 1 to 2,147,483,647.</returns>
+    /// <exception cref="StageMapException">The call's failure; OutreachRequestFailed when the answer gives no such id.</exception>
     public async Task<int> CreateStageAsync(StageAttributes attributes, CancellationToken cancellation)
     {
         var request = CreateRequest(_connection, attributes);
         var body = await SendForObjectAsync(request, cancellation).ConfigureAwait(false);
-        return body["data"] is JObject data && ParseId(data["id"]) is { } id
+        var given = (body["data"] as JObject)?["id"];
+        return LiveJson.TryGetId(given, out var id)
             ? id
-            : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), "it gives no data.id for the new stage.");
+            : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), given is null
+                ? "it gives no data.id for the new stage. The stage may have been made: the next Sync-OutreachStage finds it by name."
+                : $"its data.id {LiveJson.Show(given)} is not a stage id (a whole number from 1 to 2147483647). The stage may have been made: the next Sync-OutreachStage finds it by name.");
     }
 
     public async Task UpdateStageAsync(int id, StageAttributes attributes, CancellationToken cancellation) =>
@@ -84,15 +110,25 @@ public sealed class OutreachClient
     public async Task DeleteStageAsync(int id, CancellationToken cancellation) =>
         await _http.SendAsync(_service, DeleteRequest(_connection, id), cancellation).ConfigureAwait(false);
 
-    /// <summary>GET /prospects?filter[stage][id]=X: meta.count.</summary>
+    /// <summary>
+    /// GET /prospects?filter[stage][id]=X&amp;count=true: meta.count. Outreach counts a collection only
+    /// when asked with count=true (since 2025), so the request asks.
+    /// </summary>
+    /// <exception cref="StageMapException">The call's failure; OutreachRequestFailed when meta.count is missing or not a whole number from 0 up.</exception>
     public async Task<long> CountProspectsAsync(int stageId, CancellationToken cancellation)
     {
-        var request = LiveRequest.Get(_connection.ApiUri($"/prospects?filter%5Bstage%5D%5Bid%5D={stageId}&page%5Bsize%5D=1"));
+        var request = CountRequest(_connection, stageId);
         var body = await SendForObjectAsync(request, cancellation).ConfigureAwait(false);
-        return body["meta"] is JObject meta && meta["count"] is { Type: JTokenType.Integer } count
-            ? (long)count
-            : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), "it gives no meta.count.");
+        var count = (body["meta"] as JObject)?["count"];
+        return LiveJson.TryGetCount(count, out var prospects)
+            ? prospects
+            : throw Failures.LiveCountUnreadable(_service.SystemName, request.ToString(), count is null
+                ? "it gives no meta.count (Outreach counts only when asked with count=true, which this call asks)"
+                : $"its meta.count {LiveJson.Show(count)} is not a number of prospects (a whole number from 0 up)");
     }
+
+    public static LiveRequest CountRequest(OutreachConnection connection, int stageId) =>
+        LiveRequest.Get(connection.ApiUri($"/prospects?filter%5Bstage%5D%5Bid%5D={stageId}&page%5Bsize%5D=1&count=true"));
 
     public static LiveRequest CreateRequest(OutreachConnection connection, StageAttributes attributes) =>
         LiveRequest.WithJson(HttpMethod.Post, connection.ApiUri("/stages"), Document(null, attributes), OutreachService.JsonApi);
@@ -132,13 +168,6 @@ public sealed class OutreachClient
 
     private Task<JObject> SendForObjectAsync(LiveRequest request, CancellationToken cancellation) =>
         _http.SendForObjectAsync(_service, request, cancellation);
-
-    private static int? ParseId(JToken? token) => token?.Type switch
-    {
-        JTokenType.Integer => (int)token,
-        JTokenType.String when int.TryParse((string?)token, out var id) => id,
-        _ => null,
-    };
 }
 
 /// <summary>What a create or update sends: only the attributes given (null ones are left out).</summary>

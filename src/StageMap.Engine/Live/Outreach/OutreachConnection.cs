@@ -50,6 +50,9 @@ public sealed class OutreachConnection
 
     internal SecureString ClientSecret => _clientSecret!;
 
+    /// <summary>Every secret the connection holds now, for the scrubber; none once closed.</summary>
+    internal System.Collections.Generic.IEnumerable<SecureString?> Secrets => new[] { _accessToken, _refreshToken, _clientSecret };
+
     internal SecureString RefreshToken => _refreshToken!;
 
     /// <exception cref="StageMapException">InsecureBaseUri.</exception>

@@ -2,24 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Live.Outreach;
 
 /// <summary>
 /// Outreach API v2 (JSON:API): bodies and Accept are application/vnd.api+json; errors are
 /// {"errors":[{"id","title","detail"}]}. A refused token is renewed once at {BaseUri}/oauth/token
-/// (grant_type=refresh_token) when the connection has the client's credentials.
+/// (grant_type=refresh_token) when the connection has the client's credentials; the answer's new
+/// refresh token replaces the used one.
 /// </summary>
 internal sealed class OutreachService : LiveService
 {
     public const string JsonApi = "application/vnd.api+json";
 
     private readonly OutreachConnection _connection;
-    private bool _refreshed;
 
     public OutreachService(OutreachConnection connection)
     {
@@ -29,6 +29,8 @@ internal sealed class OutreachService : LiveService
     public override string SystemName => "Outreach";
 
     public override string MediaType => JsonApi;
+
+    internal override IEnumerable<SecureString?> Secrets => _connection.Secrets;
 
     internal override void Authorize(HttpRequestMessage request)
     {
@@ -54,47 +56,44 @@ internal sealed class OutreachService : LiveService
             ["client_secret"] = SecureText.Reveal(_connection.ClientSecret),
             ["refresh_token"] = SecureText.Reveal(_connection.RefreshToken),
         }));
-        var response = await client.SendAsync(this, request, cancellation).ConfigureAwait(false);
-        JObject answer;
-        try
+        var answer = await client.SendForObjectAsync(this, request, cancellation).ConfigureAwait(false);
+        if (LiveJson.Text(answer["access_token"]) is not { Length: > 0 } access)
         {
-            answer = LiveJson.Parse(response.Text) as JObject ?? new JObject();
-        }
-        catch (Newtonsoft.Json.JsonReaderException e)
-        {
-            throw Failures.LiveAnswerUnreadable(SystemName, request.ToString(), StrictJson.Describe(e));
+            throw Failures.LiveAnswerUnreadable(SystemName, request.ToString(), "it has no access_token");
         }
 
-        if (answer["access_token"] is not { Type: JTokenType.String } access)
-        {
-            throw Failures.LiveAnswerUnreadable(SystemName, request.ToString(), "it has no access_token.");
-        }
-
-        var refresh = answer["refresh_token"] is { Type: JTokenType.String } r ? SecureText.Protect((string)r!) : null;
-        var expires = answer["expires_in"] is { Type: JTokenType.Integer } seconds ? DateTimeOffset.UtcNow.AddSeconds((long)seconds) : (DateTimeOffset?)null;
-        _connection.ReplaceTokens(SecureText.Protect((string)access!), refresh, expires);
-        _refreshed = true;
-        client.Log.Verbose("Outreach gave a new access token.");
+        var refresh = LiveJson.Text(answer["refresh_token"]) is { Length: > 0 } r ? SecureText.Protect(r) : null;
+        var expires = LiveJson.TryGetCount(answer["expires_in"], out var seconds) && seconds <= TimeSpan.FromDays(3650).TotalSeconds
+            ? DateTimeOffset.UtcNow.AddSeconds(seconds)
+            : (DateTimeOffset?)null;
+        _connection.ReplaceTokens(SecureText.Protect(access), refresh, expires);
+        client.Secrets.Learn(_connection.Secrets);
+        client.Log.Verbose(refresh is null ? "Outreach gave a new access token." : "Outreach gave a new access token and a new refresh token, which replaces the used one.");
         return true;
     }
 
-    internal override StageMapException Failure(LiveRequest request, LiveResponse response)
+    internal override StageMapException Failure(LiveRequest request, LiveResponse response, bool renewed)
     {
         var call = request.ToString();
         var errors = Errors(response);
-        var details = errors.Select(e => e.Detail ?? e.Title ?? e.Id).Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList();
-        var message = details.Count > 0 ? string.Join(" ", details) : (request.Authorize ? "" : OAuthError(response));
-        if (!request.Authorize && response.Status is 400 or 401)
+        var words = errors.Select(e => e.Detail ?? e.Title ?? e.Id).Where(d => d is not null).Select(d => d!).ToList();
+        if (!request.Authorize)
         {
-            return Failures.OutreachAuthenticationFailed(call, message.Length > 0 ? message : response.StatusText, refreshed: false);
+            // The token endpoint answers in OAuth's shape: {"error","error_description"}.
+            var oauth = OAuthError(response) ?? response.PlainText ?? response.StatusText;
+            return response.Status is 400 or 401
+                ? Failures.OutreachRefreshRefused(call, oauth, _connection.ClientId ?? "")
+                : Failures.OutreachRequestFailed(call, response.StatusText, oauth);
         }
 
+        var message = words.Count > 0 ? string.Join(". ", words.Select(w => w.TrimEnd('.'))) : response.PlainText ?? "";
         return response.Status switch
         {
-            401 => Failures.OutreachAuthenticationFailed(call, message.Length > 0 ? message : response.StatusText, _refreshed || _connection.CanRefresh),
+            401 when renewed => Failures.OutreachRenewedTokenRefused(call, Or(message, response.StatusText), _connection.ClientId ?? ""),
+            401 => Failures.OutreachTokenRefused(call, Or(message, response.StatusText)),
             403 when errors.Any(e => string.Equals(e.Id, "unauthorizedOauthScope", StringComparison.OrdinalIgnoreCase)) =>
                 Failures.OutreachScopeMissing(call, Scope(request), message),
-            422 => Failures.OutreachRequestRejected(call, details.Count > 0 ? details : new[] { response.StatusText }),
+            422 => Failures.OutreachRequestRejected(call, words.Count > 0 ? words : new List<string> { response.StatusText }),
             _ => Failures.OutreachRequestFailed(call, response.StatusText, message),
         };
     }
@@ -111,38 +110,23 @@ internal sealed class OutreachService : LiveService
         return $"{resource}.{(request.Writes ? "write" : "read")}";
     }
 
-    private static List<(string? Id, string? Title, string? Detail)> Errors(LiveResponse response)
+    private static string Or(string message, string fallback) => message.Length > 0 ? message : fallback;
+
+    /// <summary>Each entry of errors[], its id, title and detail read for their words whatever their JSON type.</summary>
+    private static List<(string? Id, string? Title, string? Detail)> Errors(LiveResponse response) =>
+        LiveJson.TryParse(response.Body) is JObject { } body && body["errors"] is JArray errors
+            ? errors.OfType<JObject>().Select(e => (LiveJson.Words(e["id"]), LiveJson.Words(e["title"]), LiveJson.Words(e["detail"] ?? e["details"]))).ToList()
+            : new List<(string?, string?, string?)>();
+
+    /// <summary>"invalid_grant: The provided authorization grant is invalid", or null when the body is not OAuth's error.</summary>
+    private static string? OAuthError(LiveResponse response)
     {
-        try
+        if (LiveJson.TryParse(response.Body) is not JObject body)
         {
-            if (LiveJson.Parse(response.Text) is JObject body && body["errors"] is JArray errors)
-            {
-                return errors.OfType<JObject>().Select(e => ((string?)e["id"], (string?)e["title"], (string?)e["detail"])).ToList();
-            }
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            // Not JSON:API: the status says what happened.
+            return null;
         }
 
-        return new List<(string?, string?, string?)>();
-    }
-
-    /// <summary>The token endpoint answers in OAuth's shape: {"error","error_description"}.</summary>
-    private static string OAuthError(LiveResponse response)
-    {
-        try
-        {
-            if (LiveJson.Parse(response.Text) is JObject body)
-            {
-                return string.Join(": ", new[] { (string?)body["error"], (string?)body["error_description"] }.Where(s => !string.IsNullOrEmpty(s)));
-            }
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            // Not JSON.
-        }
-
-        return "";
+        var text = string.Join(": ", new[] { LiveJson.Words(body["error"]), LiveJson.Words(body["error_description"]) }.Where(s => !string.IsNullOrEmpty(s)));
+        return text.Length > 0 ? text : null;
     }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Live.Outreach;
 
@@ -63,7 +64,12 @@ public sealed class StageSync
         _client = client;
     }
 
-    /// <summary>The steps, the configuration's stages first (in its order), then Outreach's extra stages. Changes nothing.</summary>
+    /// <summary>
+    /// The steps, the configuration's stages first (in its order), then Outreach's extra stages.
+    /// Changes nothing. A stage to create keeps its order when Outreach has no stage of that order
+    /// (and no update takes it); otherwise it gets the lowest order above every order in use, so it
+    /// never lands on a stage Outreach already has.
+    /// </summary>
     public static IReadOnlyList<StageSyncStep> Plan(IReadOnlyList<Stage> stages, IReadOnlyList<OutreachStageRecord> outreach, bool removeExtra)
     {
         var byId = outreach.Where(o => o.Id is not null).ToDictionary(o => o.Id!.Value);
@@ -85,12 +91,24 @@ public sealed class StageSync
             }
         }
 
+        // Orders Outreach's stages will hold once the updates are made: a new stage goes elsewhere.
+        var orders = new Dictionary<int, string>();
+        foreach (var there in outreach.Where(o => o.Order is not null && !(o.Id is { } id && claimed.Contains(id))))
+        {
+            orders[there.Order!.Value] = there.Name;
+        }
+
+        foreach (var stage in stages.Where(s => matched.ContainsKey(s.Name)))
+        {
+            orders[stage.Order] = matched[stage.Name].Name;
+        }
+
         var steps = new List<StageSyncStep>();
         foreach (var stage in stages)
         {
             if (!matched.TryGetValue(stage.Name, out var there))
             {
-                steps.Add(new StageSyncStep(StageSyncAction.Create, stage.Name, null, new StageAttributes(stage.Name, stage.Order, stage.Color), $"Outreach has no stage '{stage.Name}'."));
+                steps.Add(CreateStep(stage, orders));
                 continue;
             }
 
@@ -110,6 +128,22 @@ public sealed class StageSync
         return steps;
     }
 
+    /// <summary>The create of <paramref name="stage"/>, at its order when free, else above every order in use (<paramref name="orders"/>, which it joins).</summary>
+    private static StageSyncStep CreateStep(Stage stage, Dictionary<int, string> orders)
+    {
+        var details = $"Outreach has no stage '{stage.Name}'.";
+        var order = stage.Order;
+        if (orders.TryGetValue(order, out var holder))
+        {
+            var highest = orders.Keys.Max();
+            order = highest < int.MaxValue ? highest + 1 : highest;
+            details += $" Its order {stage.Order} is taken in Outreach (by '{holder}'), so it is created with order {order}, which the configuration then records.";
+        }
+
+        orders[order] = stage.Name;
+        return new StageSyncStep(StageSyncAction.Create, stage.Name, null, new StageAttributes(stage.Name, order, stage.Color), details);
+    }
+
     /// <summary>The call a writing step makes (what -WhatIf lists).</summary>
     public static LiveRequest RequestFor(OutreachConnection connection, StageSyncStep step) => step.Action switch
     {
@@ -120,8 +154,9 @@ public sealed class StageSync
     };
 
     /// <summary>
-    /// Makes the step's call. A delete first counts the stage's prospects and refuses a stage that has
-    /// any unless <paramref name="force"/>.
+    /// Makes the step's call. A delete first counts the stage's prospects (<see cref="CheckDeleteAsync"/>)
+    /// and refuses a stage that has any unless <paramref name="force"/>; a count that cannot be read
+    /// deletes nothing.
     /// </summary>
     /// <returns>The stage's Outreach id (a created stage's new one).</returns>
     /// <exception cref="StageMapException">The call's failure; StageHasProspects.</exception>
@@ -135,13 +170,12 @@ public sealed class StageSync
                 await _client.UpdateStageAsync(step.OutreachId!.Value, step.Attributes!, cancellation).ConfigureAwait(false);
                 return step.OutreachId.Value;
             case StageSyncAction.Delete:
-                var prospects = await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
-                if (prospects > 0 && !force)
+                if (await CheckDeleteAsync(step, force, cancellation).ConfigureAwait(false) is { } refusal)
                 {
-                    throw Failures.StageHasProspects(step.Stage, step.OutreachId.Value, prospects);
+                    throw refusal;
                 }
 
-                await _client.DeleteStageAsync(step.OutreachId.Value, cancellation).ConfigureAwait(false);
+                await _client.DeleteStageAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
                 return step.OutreachId.Value;
             default:
                 return step.OutreachId ?? throw new InvalidOperationException($"A {step.Action} step has nothing to apply.");
@@ -149,16 +183,46 @@ public sealed class StageSync
     }
 
     /// <summary>
+    /// Whether a delete would be refused, by reading (GET only) how many prospects the stage holds:
+    /// StageHasProspects when some do and not <paramref name="force"/>, else null. What -WhatIf
+    /// says of each delete, and what the delete itself checks.
+    /// </summary>
+    /// <exception cref="StageMapException">The count's failure (never a permission to delete).</exception>
+    public async Task<StageMapException?> CheckDeleteAsync(StageSyncStep step, bool force, CancellationToken cancellation)
+    {
+        if (step.Action != StageSyncAction.Delete)
+        {
+            throw new InvalidOperationException($"A {step.Action} step deletes nothing.");
+        }
+
+        var prospects = await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
+        return prospects > 0 && !force ? Failures.StageHasProspects(step.Stage, step.OutreachId.Value, prospects) : null;
+    }
+
+    /// <summary>
     /// Writes what the step taught into the configuration: the stage is in Outreach under
-    /// <paramref name="outreachId"/>, as the configuration has it. Deleted and extra stages are not the configuration's.
+    /// <paramref name="outreachId"/>, as the configuration has it, with the order it was created
+    /// with. Deleted and extra stages are not the configuration's.
     /// </summary>
     public static void Record(StageMapConfiguration configuration, StageSyncStep step, int outreachId)
     {
-        if (step.Action is StageSyncAction.Create or StageSyncAction.Update or StageSyncAction.Unchanged)
+        if (step.Action == StageSyncAction.Create)
+        {
+            configuration.ConfirmStageInOutreach(step.Stage, outreachId, order: step.Attributes!.Order);
+        }
+        else if (step.Action is StageSyncAction.Update or StageSyncAction.Unchanged)
         {
             configuration.RecordStageInOutreach(step.Stage, outreachId);
         }
     }
+
+    /// <summary>What a sync with failed calls says at its end.</summary>
+    /// <param name="failedCalls">Each failed call, "METHOD url".</param>
+    /// <param name="succeeded">How many calls succeeded.</param>
+    public static string FailureSummary(IReadOnlyList<string> failedCalls, int succeeded) => Sentences.Join(
+        $"{failedCalls.Count} call(s) to Outreach failed: {string.Join("; ", failedCalls)}",
+        succeeded == 0 ? "No call succeeded" : $"The configuration records the {succeeded} that succeeded",
+        "Run Sync-OutreachStage again once the cause is fixed.");
 
     private static StageAttributes Differences(Stage stage, OutreachStageRecord there) => new(
         string.Equals(stage.Name, there.Name, StringComparison.Ordinal) ? null : stage.Name,

@@ -31,8 +31,8 @@ public sealed class CrmConnection
 
     public Uri InstanceUrl { get; }
 
-    /// <summary>The Salesforce user the token belongs to, when the CLI said; null for a token in hand.</summary>
-    public string? UserName { get; }
+    /// <summary>The Salesforce user the token belongs to: userinfo's preferred_username once Connect-Crm checked the token (before that, what the CLI said).</summary>
+    public string? UserName { get; private set; }
 
     public string? OrgId { get; }
 
@@ -58,6 +58,22 @@ public sealed class CrmConnection
     {
         var given = connection ?? throw Failures.NoCrmConnection();
         return given.IsConnected ? given : throw Failures.ConnectionClosed("Salesforce", given);
+    }
+
+    /// <summary>The OpenID Connect userinfo endpoint of the instance: who the token belongs to.</summary>
+    public Uri UserInfoUri => LiveUri.Combine(InstanceUrl, UserInfoPath);
+
+    private const string UserInfoPath = "/services/oauth2/userinfo";
+
+    internal static bool IsUserInfo(Uri uri) => uri.AbsolutePath.TrimEnd('/').EndsWith(UserInfoPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Records whom the token belongs to, as the userinfo endpoint said.</summary>
+    internal void Verified(string? userName)
+    {
+        if (!string.IsNullOrWhiteSpace(userName))
+        {
+            UserName = userName;
+        }
     }
 
     /// <summary>"/services/data/v62.0" followed by <paramref name="path"/>, on the instance.</summary>

@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Live.Salesforce;
 
@@ -49,16 +50,27 @@ public sealed class CrmOrgReader
         return files;
     }
 
+    /// <summary>
+    /// GET /services/oauth2/userinfo: whether the org takes the token, and whose it is
+    /// (preferred_username, recorded on the connection). A token from the CLI is fetched again once
+    /// when refused.
+    /// </summary>
+    /// <exception cref="StageMapException">CrmAuthenticationFailed, or the call's other failure.</exception>
+    public async Task<string?> CheckTokenAsync(CancellationToken cancellation)
+    {
+        var user = await _http.SendForObjectAsync(_service, LiveRequest.Get(_connection.UserInfoUri), cancellation).ConfigureAwait(false);
+        var name = LiveJson.Text(user["preferred_username"]);
+        _connection.Verified(name);
+        return name;
+    }
+
     /// <summary>Every page of the LeadStatus query (nextRecordsUrl to the end) as one query result.</summary>
     private async Task<byte[]> QueryLeadStatusesAsync(CancellationToken cancellation)
     {
-        const string Activity = "Reading the LeadStatus records from Salesforce";
         var records = new JArray();
-        var request = LiveRequest.Get(_connection.DataUri("/query?q=" + Uri.EscapeDataString(LeadStatusQuery)));
-        for (var page = 1; ; page++)
+        var first = LiveRequest.Get(_connection.DataUri("/query?q=" + Uri.EscapeDataString(LeadStatusQuery)));
+        await _http.ReadPagesAsync(_service, first, "nextRecordsUrl", "Reading the LeadStatus records from Salesforce", (result, request) =>
         {
-            _http.Log.Progress(Activity, $"page {page} ({records.Count} records so far)");
-            var result = await _http.SendForObjectAsync(_service, request, cancellation).ConfigureAwait(false);
             if (result["records"] is JArray pageRecords)
             {
                 foreach (var record in pageRecords)
@@ -67,21 +79,22 @@ public sealed class CrmOrgReader
                 }
             }
 
-            var next = result["nextRecordsUrl"] is { Type: JTokenType.String } link ? (string?)link : null;
-            if (result["done"] is { Type: JTokenType.Boolean } done && (bool)done || string.IsNullOrEmpty(next))
+            if (records.Count > ReadLimits.MaxListValues)
             {
-                break;
+                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), ReadLimits.MaxListValues, "LeadStatus records");
             }
 
-            if (!next!.StartsWith("/services/data/", StringComparison.Ordinal))
+            var next = LiveJson.Text(result["nextRecordsUrl"]);
+            if (result["done"] is JValue { Type: JTokenType.Boolean, Value: true } || string.IsNullOrEmpty(next))
             {
-                throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), $"nextRecordsUrl '{next}' is not a path of the org's REST API.");
+                return null;
             }
 
-            request = LiveRequest.Get(LiveUri.Combine(new Uri(_connection.InstanceUrl.GetLeftPart(UriPartial.Authority)), next));
-        }
+            return next!.StartsWith("/services/data/", StringComparison.Ordinal) && Uri.TryCreate(new Uri(_connection.InstanceUrl.GetLeftPart(UriPartial.Authority)), next, out var uri)
+                ? uri
+                : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), $"its nextRecordsUrl '{next}' is not a path of the org's REST API.");
+        }, page => $"page {page} ({records.Count} records so far)", cancellation).ConfigureAwait(false);
 
-        _http.Log.ProgressCompleted(Activity);
         var whole = new JObject { ["totalSize"] = records.Count, ["done"] = true, ["records"] = records };
         return Encodings.Utf8NoBom.GetBytes(whole.ToString(Newtonsoft.Json.Formatting.None));
     }

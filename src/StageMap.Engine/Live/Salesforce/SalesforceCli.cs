@@ -21,16 +21,20 @@ namespace StageMap.Engine.Live.Salesforce;
 /// 'sf org display --json' gives the instance URL and the user. Since CLI 2.136.8 it redacts the
 /// token, which 'sf org auth show-access-token --json' gives instead ({"result":{"accessToken":…}});
 /// an older CLI lacks that command, and then the token of 'org display' is used. The CLI's output is
-/// read into a SecureString at once and never written anywhere.
+/// read into a SecureString at once and never written anywhere; its messages reach the user only
+/// through the command's <see cref="SecretScrubber"/>, since a failing CLI may quote the token.
 /// </remarks>
 public sealed class SalesforceCli
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>The most the CLI may print: its JSON answers are a few KB.</summary>
+    private const int MaxOutputChars = 16 * 1024 * 1024;
+
     /// <exception cref="StageMapException">SalesforceCliFailed, InsecureBaseUri.</exception>
-    public async Task<CrmConnection> ConnectAsync(string targetOrg, string? apiVersion, ILiveLog log, CancellationToken cancellation)
+    public async Task<CrmConnection> ConnectAsync(string targetOrg, string? apiVersion, LiveHttpClient http, CancellationToken cancellation)
     {
-        var display = await RunAsync(targetOrg, log, cancellation, "org", "display").ConfigureAwait(false);
+        var display = await RunAsync(targetOrg, http.Log, cancellation, "org", "display").ConfigureAwait(false);
         if (display.Status != 0)
         {
             throw Failures.SalesforceCliFailed(targetOrg, $"'sf org display' failed: {display.Message}");
@@ -42,28 +46,28 @@ public sealed class SalesforceCli
             throw Failures.SalesforceCliFailed(targetOrg, "'sf org display' gave no instance URL.");
         }
 
-        var token = await GetAccessTokenAsync(targetOrg, log, cancellation, display).ConfigureAwait(false);
+        var token = await GetAccessTokenAsync(targetOrg, http, cancellation, display).ConfigureAwait(false);
         return new CrmConnection(instanceUrl, Text(display.Result, "username"), Text(display.Result, "id") ?? Text(display.Result, "orgId"),
             apiVersion ?? CrmConnection.DefaultApiVersion, token, targetOrg);
     }
 
     /// <summary>A fresh access token for <paramref name="targetOrg"/> (the CLI renews an expired one).</summary>
-    public Task<SecureString> GetAccessTokenAsync(string targetOrg, ILiveLog log, CancellationToken cancellation) =>
-        GetAccessTokenAsync(targetOrg, log, cancellation, null);
+    public Task<SecureString> GetAccessTokenAsync(string targetOrg, LiveHttpClient http, CancellationToken cancellation) =>
+        GetAccessTokenAsync(targetOrg, http, cancellation, null);
 
-    private async Task<SecureString> GetAccessTokenAsync(string targetOrg, ILiveLog log, CancellationToken cancellation, CliOutput? display)
+    private async Task<SecureString> GetAccessTokenAsync(string targetOrg, LiveHttpClient http, CancellationToken cancellation, CliOutput? display)
     {
-        var shown = await RunAsync(targetOrg, log, cancellation, "org", "auth", "show-access-token").ConfigureAwait(false);
+        var shown = await RunAsync(targetOrg, http.Log, cancellation, "org", "auth", "show-access-token").ConfigureAwait(false);
         if (shown.Status == 0 && Text(shown.Result, "accessToken") is { Length: > 0 } token && !IsRedacted(token))
         {
-            return SecureText.Protect(token);
+            return Learned(http, token);
         }
 
-        log.Verbose($"'sf org auth show-access-token' gave no token ({shown.Message}); this CLI predates it, so the token of 'sf org display' is used.");
-        display ??= await RunAsync(targetOrg, log, cancellation, "org", "display").ConfigureAwait(false);
+        http.Log.Verbose(Sentences.Join($"'sf org auth show-access-token' gave no token ({shown.Message})", "This CLI predates it, so the token of 'sf org display' is used."));
+        display ??= await RunAsync(targetOrg, http.Log, cancellation, "org", "display").ConfigureAwait(false);
         if (display.Status == 0 && Text(display.Result, "accessToken") is { Length: > 0 } old && !IsRedacted(old))
         {
-            return SecureText.Protect(old);
+            return Learned(http, old);
         }
 
         throw Failures.SalesforceCliFailed(targetOrg, $"'sf org auth show-access-token' failed ({shown.Message}) and 'sf org display' gave no token.");
@@ -99,11 +103,18 @@ public sealed class SalesforceCli
         return names;
     }
 
+    /// <summary>The token as a SecureString, which the command's scrubber now looks for.</summary>
+    private static SecureString Learned(LiveHttpClient http, string token)
+    {
+        var secret = SecureText.Protect(token);
+        http.Secrets.Learn(secret);
+        return secret;
+    }
+
     /// <summary>What the CLI prints in place of a secret: "[REDACTED] …", or a value masked with asterisks.</summary>
     private static bool IsRedacted(string token) => token.IndexOf("REDACTED", StringComparison.OrdinalIgnoreCase) >= 0 || token.Contains("***");
 
-    private static string? Text(JObject? result, string name) =>
-        result?.GetValue(name, StringComparison.OrdinalIgnoreCase) is { Type: JTokenType.String } value ? (string?)value : null;
+    private static string? Text(JObject? result, string name) => LiveJson.Text(result?.GetValue(name, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<CliOutput> RunAsync(string targetOrg, ILiveLog log, CancellationToken cancellation, params string[] command)
     {
@@ -128,8 +139,8 @@ public sealed class SalesforceCli
             throw Failures.SalesforceCliFailed(targetOrg, $"'{executable}' could not be started: {e.Message}", e);
         }
 
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
+        var output = ReadAtMostAsync(process.StandardOutput, process);
+        var errors = DrainAsync(process.StandardError);
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
         {
             timeout.CancelAfter(CommandTimeout);
@@ -147,7 +158,38 @@ public sealed class SalesforceCli
         }
 
         await errors.ConfigureAwait(false);
-        return CliOutput.Parse(await output.ConfigureAwait(false), process.ExitCode);
+        var printed = await output.ConfigureAwait(false)
+            ?? throw Failures.SalesforceCliFailed(targetOrg, $"'sf {string.Join(" ", command)}' printed more than {MaxOutputChars / (1024 * 1024)} MiB, far more than its JSON answer, so StageMap stopped it.");
+        return CliOutput.Parse(printed, process.ExitCode);
+    }
+
+    /// <summary>Standard output, or null (and the process stopped) once it passes <see cref="MaxOutputChars"/>.</summary>
+    private static async Task<string?> ReadAtMostAsync(StreamReader reader, Process process)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+        {
+            if (text.Length + read > MaxOutputChars)
+            {
+                Stop(process);
+                return null;
+            }
+
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Reads standard error to its end, keeping nothing: the CLI's messages that matter are in its JSON.</summary>
+    private static async Task DrainAsync(StreamReader reader)
+    {
+        var buffer = new char[8192];
+        while (await reader.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false) > 0)
+        {
+        }
     }
 
     private static void Stop(Process process)
@@ -208,8 +250,8 @@ public sealed class SalesforceCli
                 return new CliOutput(exitCode == 0 ? 1 : exitCode, null, $"exit code {exitCode}, and no JSON output");
             }
 
-            var status = envelope["status"] is { Type: JTokenType.Integer } s ? (int)s : exitCode;
-            var message = envelope["message"] is { Type: JTokenType.String } m ? (string)m! : $"status {status}";
+            var status = LiveJson.TryGetCount(envelope["status"], out var s) && s <= int.MaxValue ? (int)s : exitCode == 0 ? 1 : exitCode;
+            var message = LiveJson.Words(envelope["message"]) ?? $"status {status}";
             return new CliOutput(status, envelope["result"] as JObject, message);
         }
     }

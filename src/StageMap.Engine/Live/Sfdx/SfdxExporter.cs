@@ -44,7 +44,11 @@ public static class SfdxExporter
         XmlResolver = null,
     };
 
-    /// <exception cref="StageMapException">SfdxProjectNotFound; InvalidMetadataFile for an existing file that cannot be read.</exception>
+    /// <exception cref="StageMapException">
+    /// SfdxProjectNotFound; SfdxPathOutsideProject when a package directory or a file would lie outside
+    /// the project (nothing is planned, so nothing is written); InvalidMetadataFile for an existing file
+    /// that cannot be read.
+    /// </exception>
     public static SfdxExportPlan Plan(string projectFolder, StageMapConfiguration configuration)
     {
         var packages = PackageDirectories(projectFolder);
@@ -59,6 +63,11 @@ public static class SfdxExporter
         if (leadStatuses is not null)
         {
             files.Add(leadStatuses);
+        }
+
+        foreach (var file in files)
+        {
+            SfdxProjectPaths.RequireInside(projectFolder, file.Path, $"The file for {Path.GetFileName(file.Path)}");
         }
 
         if (!metadata.HasContactStatuses && !files[0].Exists)
@@ -255,9 +264,10 @@ public static class SfdxExporter
 
         var directories = (root as JObject)?["packageDirectories"] as JArray;
         var paths = directories?.OfType<JObject>()
-            .Where(d => d["path"] is { Type: JTokenType.String })
-            .OrderByDescending(d => d["default"] is { Type: JTokenType.Boolean } isDefault && (bool)isDefault)
-            .Select(d => Path.GetFullPath(Path.Combine(projectFolder, (string)d["path"]!)))
+            .Select((d, i) => (Directory: d, Index: i))
+            .Where(d => d.Directory["path"] is { Type: JTokenType.String })
+            .OrderByDescending(d => d.Directory["default"] is { Type: JTokenType.Boolean } isDefault && (bool)isDefault)
+            .Select(d => SfdxProjectPaths.RequireInside(projectFolder, (string)d.Directory["path"]!, $"packageDirectories[{d.Index}].path '{(string)d.Directory["path"]!}' of sfdx-project.json"))
             .ToList();
         return paths is { Count: > 0 } ? paths : throw Failures.InvalidMetadataFile(project, "sfdx-project.json", "it lists no packageDirectories with a path.");
     }
