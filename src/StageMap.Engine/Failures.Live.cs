@@ -75,5 +75,5 @@ internal static partial class Failures
 
     public static StageMapException SfdxProjectNotFound(string path) => new(
         ErrorIds.SfdxProjectNotFound, FailureCategory.ObjectNotFound, path,
-        $"'{path}' is not an SFDX project folder: it has no sfdx-project.json. Create one with 'sf project generate --name <name>' or give the project's folder.");
+        $"'{path}' is not an SFDX project folder: it has no sfdx-project.json. Give the project's folder, or add -Create to make this folder one (a minimal sfdx-project.json; 'sf project generate --name <name>' makes a full one).");
 }
