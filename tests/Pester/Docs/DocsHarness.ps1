@@ -7,6 +7,10 @@
 # Help examples the tests do not run, by "<cmdlet>: <example title>", with the reason. Each one's
 # remarks say so to the reader too (the test checks both ways).
 $script:NotRunnableExamples = [ordered]@{
+    'Connect-Crm: Connect with a token in hand' = 'it names a real org (https://acme.my.salesforce.com), and -InstanceUrl given on the command line cannot be sent to the loopback server'
+    'ConvertTo-OutreachProspect: Send prospects to the Outreach API' = 'it creates prospects at https://api.outreach.io with Invoke-RestMethod; the loopback Outreach serves stages only'
+    'Export-CrmMetadata: Check the deployment, then deploy' = "it deploys to an org with 'sf project deploy start', which the fake sf does not do"
+    'Test-StageMapping: In a Pester test' = 'it is one It block of a Pester file: it runs under Invoke-Pester, inside a Describe block'
 }
 
 # The phrase a not-runnable example's remarks carry, so a reader of the help knows it was not run.
@@ -17,6 +21,14 @@ $script:NotRunPhrase = 'The help tests do not run this example'
 $script:LoopbackTokens = [ordered]@{
     Outreach   = 'or-access-1f6c2a9d'
     Salesforce = '00DLOOPBACK000001!AQ4AQ.sf-access-3c9e'
+}
+
+# The secret variables of a CI job (the unattended Connect-Outreach example reads them): the loopback
+# Outreach app's credentials.
+$script:CiSecrets = [ordered]@{
+    OUTREACH_CLIENT_ID     = 'stagemap-loopback-client'
+    OUTREACH_CLIENT_SECRET = 'or-client-secret-7b3e51'
+    OUTREACH_REFRESH_TOKEN = 'or-refresh-4d8a0c2e'
 }
 
 # Everything a harness runs, and the built module, under one temporary folder per test file.
@@ -149,6 +161,7 @@ function Invoke-DocsSnippet {
     $start.Environment['TMPDIR'] = $temp.FullName
     $start.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
     $start.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
+    foreach ($secret in $CiSecrets.GetEnumerator()) { $start.Environment[$secret.Key] = $secret.Value }
     foreach ($inherited in 'PSModulePath', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'STAGEMAP_MODULE_PATH') { $null = $start.Environment.Remove($inherited) }
     $process = [System.Diagnostics.Process]::Start($start)
     $stderr = $process.StandardError.ReadToEndAsync()

@@ -37,9 +37,17 @@ if ($job.ModulesFolder) { $env:PSModulePath = $job.ModulesFolder + [System.IO.Pa
 $tokens = [System.Collections.Generic.Dictionary[string, string]]::new()
 foreach ($property in $job.Tokens.PSObject.Properties) { $tokens[$property.Name] = $property.Value }
 
+# A copy of the workspace (.NET's copy: Copy-Item takes a tenth of a second for the few dozen files).
 function New-Workspace([string] $name) {
+    $from = $job.Workspace
     $folder = Join-Path $job.WorkRoot $name
-    Copy-Item -LiteralPath $job.Workspace -Destination $folder -Recurse
+    $null = [System.IO.Directory]::CreateDirectory($folder)
+    foreach ($directory in [System.IO.Directory]::GetDirectories($from, '*', 'AllDirectories')) {
+        $null = [System.IO.Directory]::CreateDirectory($folder + $directory.Substring($from.Length))
+    }
+    foreach ($file in [System.IO.Directory]::GetFiles($from, '*', 'AllDirectories')) {
+        [System.IO.File]::Copy($file, $folder + $file.Substring($from.Length))
+    }
     $folder
 }
 
