@@ -51,11 +51,14 @@ function New-Workspace([string] $name) {
     $folder
 }
 
+# One initial state for every runspace: building it is most of a runspace's cost, and each runspace
+# opened from it still starts with its own session state.
+$initialState = [initialsessionstate]::CreateDefault2()
+if ($job.ModulesFolder) { $initialState.ImportPSModule([string[]] @('StageMap')) }
+
 function New-DocsSession([string] $folder) {
     $docsHost = [StageMapDocs.DocsHost]::new($tokens)
-    $state = [initialsessionstate]::CreateDefault2()
-    if ($job.ModulesFolder) { $state.ImportPSModule([string[]] @('StageMap')) }
-    $runspace = [runspacefactory]::CreateRunspace($docsHost, $state)
+    $runspace = [runspacefactory]::CreateRunspace($docsHost, $initialState)
     $runspace.Open()
     $shell = [powershell]::Create()
     $shell.Runspace = $runspace
