@@ -67,8 +67,9 @@ public sealed partial class StageMapConfiguration
     /// place in the file. A mapping whose stage is not in the file is lost: StageInUse, and nothing
     /// changes, unless <paramref name="force"/>, which drops it with a warning.
     /// Merge: a stage in both takes the file's id (when given), spelling, order and colour (when
-    /// given); a stage only in the file is added, with a warning naming Remove-OutreachStage for it; a stage only in the configuration is kept, and moves
-    /// to the next free id (with a warning) if the file gives its id to another stage.
+    /// given); a stage only in the file is added, with a warning naming Remove-OutreachStage for it;
+    /// a stage only in the configuration is kept, and moves to the next free id (with a warning) if
+    /// the file gives its id to another stage.
     /// A mapping that pointed at no stage before the import is left as it is.
     /// </remarks>
     /// <exception cref="StageMapException">StageInUse (replace without force).</exception>
