@@ -29,7 +29,8 @@ BeforeAll {
     $environment = Start-DocsEnvironment
     # The harness checks itself too: a snippet that reaches for another machine must fail, naming it.
     $offMachine = [pscustomobject]@{ Name = '(harness) a request for another machine'; Code = 'Invoke-RestMethod https://api.outreach.io/api/v2/stages' }
-    $runnable = @($examples | Where-Object { -not $_.NotRunReason }) + $offMachine
+    $exitOne = [pscustomobject]@{ Name = '(harness) a script that exits 1'; Code = "'about to fail'; exit 1" }
+    $runnable = @($examples | Where-Object { -not $_.NotRunReason }) + $offMachine + $exitOne
     $results = @{}
     foreach ($result in Invoke-DocsSnippet -Snippets $runnable -Mode Isolated -Workspace $workspace -Folder $folder -Environment $environment -ModulePath $modulePath) {
         $results[$result.Name] = $result
@@ -56,6 +57,11 @@ Describe 'Help examples' {
         $result = $results[$offMachine.Name]
         $result.Passed | Should -BeFalse
         $result.OffMachine | Should -Be 'CONNECT api.outreach.io:443'
+    }
+
+    It 'fails a snippet that exits with an error code' {
+        $results[$exitOne.Name].Passed | Should -BeFalse
+        $results[$exitOne.Name].Failures | Should -Be 'It ended with exit 1.'
     }
 
     It 'lists only examples that exist, and every example whose remarks say it is not run' {

@@ -56,7 +56,10 @@ namespace StageMapDocs
 
         public override void NotifyEndApplication() { }
 
-        public override void SetShouldExit(int exitCode) { _ui.Written.AppendLine("[exit " + exitCode + "]"); }
+        /// <summary>The code the last 'exit' of a snippet asked for; null when it did not exit.</summary>
+        public int? ExitCode { get; set; }
+
+        public override void SetShouldExit(int exitCode) { ExitCode = exitCode; }
 
         private sealed class DocsHostUI : PSHostUserInterface
         {

@@ -80,6 +80,7 @@ function Invoke-Snippet($session, $snippet) {
     # Out-String as the console would render the output, so a view that fails to format fails the snippet.
     $null = $shell.AddScript($snippet.Code).AddCommand('Out-String').AddParameter('Width', 120)
     $written = $session.Host.Written.Length
+    $session.Host.ExitCode = $null
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $failures = [System.Collections.Generic.List[string]]::new()
     $output = ''
@@ -101,6 +102,7 @@ function Invoke-Snippet($session, $snippet) {
     foreach ($record in $shell.Streams.Error) {
         $failures.Add("Error: $($record.FullyQualifiedErrorId): $($record.Exception.Message)$(if ($record.InvocationInfo) { " (at line $($record.InvocationInfo.ScriptLineNumber): $($record.InvocationInfo.Line.Trim()))" })")
     }
+    if ($session.Host.ExitCode) { $failures.Add("It ended with exit $($session.Host.ExitCode).") }
     $offMachine = @($trap.TakeTargets())
     foreach ($target in $offMachine) { $failures.Add("It tried to reach another machine: $target") }
     $shell.Dispose()
