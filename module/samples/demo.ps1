@@ -9,7 +9,8 @@
     files and the remaining statuses mapped by name; the sample leads converted as the sync converts
     them; a broken mapping found, fixed the way the findings say, and checked sound; a change
     reviewed, drifted records found and the one-page report written; and the live cmdlets, shown
-    offline. No call leaves the machine.
+    offline. Ends with a one-line verdict: the checked mapping ready to sync, and the findings the drift
+    mapping shows on purpose. No call leaves the machine.
 #>
 $ErrorActionPreference = 'Stop'
 $samples = $PSScriptRoot
@@ -89,7 +90,7 @@ try {
     Write-Host ("Ready to sync (Test-StageMapping -Quiet): {0}" -f (Test-StageMapping -Quiet))
     $checked = Join-Path $work 'checked-mapping.json'
     Copy-Item (Join-Path $samples 'outreach-mapping.json') $checked
-    Import-StageMapConfiguration -Path $checked | Out-Null
+    $checkedMapping = Import-StageMapConfiguration -Path $checked
     Write-Host ("`nA sound mapping with the CRM's statuses (outreach-mapping.json), ready to sync: {0}" -f (Test-StageMapping -Quiet))
     Write-Host "Now a status typed in the wrong case, and a stage renamed away from its contact status:"
     Remove-LeadStatusMapping -CrmStatus 'Replied'
@@ -112,7 +113,7 @@ try {
     # The sync mapping as the last sync used it: every lead pulled into a prospect.
     $synced = Join-Path $work 'synced-mapping.json'
     Copy-Item (Join-Path $samples 'outreach-sync-mapping.json') $synced
-    Import-StageMapConfiguration -Path $synced | Out-Null
+    $driftMapping = Import-StageMapConfiguration -Path $synced
     $pulled = Join-Path $work 'pulled-prospects.jsonl'
     ConvertTo-OutreachProspect -Object Lead -Path (Join-Path $samples 'salesforce-leads.csv') -OutFile $pulled | Out-Null
     # Since then: three prospects moved by hand in Outreach, and the mapping changed.
@@ -149,6 +150,12 @@ Tokens stay in memory, and only https addresses are accepted:
     '{"packageDirectories":[{"path":"force-app","default":true}],"sourceApiVersion":"62.0"}' | Set-Content (Join-Path $sfdx 'sfdx-project.json')
     Export-CrmMetadata -Path $sfdx -WhatIf -WarningAction SilentlyContinue
     Export-CrmMetadata -Path $sfdx -WarningAction SilentlyContinue | Format-Table | Out-Host
+
+    # One line that says what the demo ends on: the mapping it checked and fixed, and the one it broke on purpose.
+    $ready = if (Test-StageMapping -Configuration $checkedMapping -Quiet) { 'is ready to sync' } else { 'is NOT ready to sync' }
+    $shown = @(Test-StageMapping -Configuration $driftMapping)
+    Write-Host ("Verdict: the checked mapping (section 9) {0}; the drift mapping shows {1} finding(s), as sections 10 and 11 left it on purpose: {2}." -f
+        $ready, $shown.Count, ((@($shown.RuleId) | Sort-Object -Unique) -join ', '))
 }
 finally {
     Remove-Item $work -Recurse -Force

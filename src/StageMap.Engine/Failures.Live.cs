@@ -154,7 +154,7 @@ internal static partial class Failures
 
     public static StageMapException SfdxProjectNotFound(string path) => new(
         ErrorIds.SfdxProjectNotFound, FailureCategory.ObjectNotFound, path,
-        $"'{path}' is not an SFDX project folder: it has no sfdx-project.json. Create one with 'sf project generate --name <name>' or give the project's folder.");
+        $"'{path}' is not an SFDX project folder: it has no sfdx-project.json. Give the project's folder, or add -Create to make this folder one (a minimal sfdx-project.json; 'sf project generate --name <name>' makes a full one).");
 
     /// <param name="what">What points there: "packageDirectories[0].path 'x'", "the file for Contact.X".</param>
     public static StageMapException SfdxPathOutsideProject(string project, string path, string what) => new(

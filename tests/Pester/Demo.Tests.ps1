@@ -20,4 +20,13 @@ Describe 'The demo' {
         $ready[-1] | Should -Be 'Ready to sync: True'
         ($output | Where-Object { $_ -match '^Findings left: ' } | Select-Object -Last 1) | Should -Be 'Findings left: 0'
     }
+
+    It 'ends with a one-line verdict: the checked mapping ready to sync, and the findings shown on purpose' {
+        $last = $output | Where-Object { $_.Trim() } | Select-Object -Last 1
+        $last | Should -Match '^Verdict: the checked mapping \(section 9\) is ready to sync; the drift mapping shows [1-9]\d* finding\(s\), as sections 10 and 11 left it on purpose: SM\d{3}(, SM\d{3})*\.$'
+    }
+
+    It 'shows its first tables whole: the configuration file by name, not in pieces' {
+        @($output | Where-Object { $_ -match '^ClassicPlugin\s+6\s+0 outreach-mapping\.json$' }) | Should -HaveCount 1
+    }
 }

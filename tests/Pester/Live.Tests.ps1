@@ -285,6 +285,27 @@ Describe 'Changing a stage Outreach has' {
     }
 }
 
+Describe 'Merging Outreach''s stages in' {
+    It 'warns once per stage it adds, names Remove-OutreachStage for it, and the named command makes it extra again' {
+        Reset-Server $servers.Outreach
+        New-StageMapConfiguration -Force | Out-Null
+        Connect-Outreach -AccessToken (Secure $outreachToken) -BaseUri $servers.Outreach | Out-Null
+        foreach ($name in 'Legacy', 'Old Outbound') {
+            $body = @{ data = @{ type = 'stage'; attributes = @{ name = $name } } } | ConvertTo-Json -Depth 5
+            Invoke-RestMethod -Method Post -Uri ([uri]::new($servers.Outreach, 'api/v2/stages')) -Body $body -ContentType 'application/vnd.api+json' -Headers @{ Authorization = "Bearer $outreachToken" } | Out-Null
+        }
+
+        Import-OutreachStage -Online -Merge -WarningVariable added -WarningAction SilentlyContinue
+
+        $added | Should -HaveCount 2
+        $added[0] | Should -BeLike "Stage 'Legacy' (Outreach id *) was added*Remove-OutreachStage -Name 'Legacy'."
+        $added[1] | Should -BeLike "Stage 'Old Outbound' (Outreach id *) was added*Remove-OutreachStage -Name 'Old Outbound'."
+        Invoke-Expression ("$($added[0])" -replace '^.*remove it: (.*)\.$', '$1')
+        (Get-OutreachStage).Name | Should -Not -Contain 'Legacy'
+        (Sync-OutreachStage -RemoveExtra -WhatIf | Where-Object Action -EQ 'Delete').Stage | Should -Be 'Legacy'
+    }
+}
+
 Describe 'Waiting and renewing' {
     BeforeEach {
         Reset-Server $servers.Outreach
@@ -353,8 +374,42 @@ Describe 'Export-CrmMetadata' {
         Export-CrmMetadata -Path $project -WarningAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
-    It 'refuses a folder that is not an SFDX project' {
-        { Export-CrmMetadata -Path $TestDrive -ErrorAction Stop } | Should -Throw -ErrorId 'SfdxProjectNotFound,StageMap.Cmdlets.Live.ExportCrmMetadataCommand'
+    It 'refuses a folder that is not an SFDX project, and names -Create' {
+        { Export-CrmMetadata -Path $TestDrive -ErrorAction Stop } | Should -Throw -ErrorId 'SfdxProjectNotFound,StageMap.Cmdlets.Live.ExportCrmMetadataCommand' -ExpectedMessage '*-Create*'
+    }
+
+    It 'with -Create makes a new folder a project first, and writes into its force-app' {
+        $new = Join-Path $TestDrive "new-$([guid]::NewGuid().ToString('n'))"
+        Export-CrmMetadata -Path $new -Create -WhatIf -WarningAction SilentlyContinue
+        Test-Path $new | Should -BeFalse
+
+        $added = Export-CrmMetadata -Path $new -Create -WarningAction SilentlyContinue
+        $project = Get-Content (Join-Path $new 'sfdx-project.json') -Raw | ConvertFrom-Json
+        $project.packageDirectories.path | Should -Be 'force-app'
+        $project.sourceApiVersion | Should -Be '62.0'
+        $added.Path | Sort-Object -Unique | Should -Be @(
+            (Join-Path $new 'force-app/main/default/objects/Contact/fields/Contact_Status__c.field-meta.xml')
+            (Join-Path $new 'force-app/main/default/standardValueSets/LeadStatus.standardValueSet-meta.xml'))
+        Export-CrmMetadata -Path $new -Create -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'records what it exported, so the stage names the picklist lacked (SM010) are found no more; the finding''s fix command runs as printed' {
+        Import-CrmMetadata -Path (Join-Path $FixturesPath 'salesforce/sfdx_Contact_Status__c.field-meta__stagemap.xml')
+        New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c | Out-Null
+        New-OutreachStage -Name 'Meeting Set' | Out-Null
+        $finding = Test-StageMapping | Where-Object { $_.RuleId -eq 'SM010' -and $_.Target -eq 'Meeting Set' }
+        $finding.FixCommands | Should -Be 'Export-CrmMetadata -Path ./sfdx-project -Create'
+        $finding.Suggestion | Should -BeLike 'sf project deploy start*'
+
+        Push-Location $TestDrive
+        try {
+            Remove-Item ./sfdx-project -Recurse -Force -ErrorAction Ignore
+            Invoke-Expression $finding.FixCommands[0] | Out-Null
+        } finally {
+            Pop-Location
+        }
+        @(Test-StageMapping | Where-Object RuleId -EQ 'SM010' | Where-Object Target -EQ 'Meeting Set') | Should -BeNullOrEmpty
+        (Get-CrmStatus -Object Contact).ApiName | Should -Contain 'Meeting Set'
     }
 }
 

@@ -194,6 +194,16 @@ Describe 'Export-StageMapReport' {
         ([regex]::Matches($html, '<path class="mapping')).Count | Should -Be (Get-LeadStatusMapping).Count
     }
 
+    It '-PassThru emits the file with its normal view, as Get-Item shows it' {
+        $page = Join-Path $TestDrive 'shown.html'
+        $shown = Export-StageMapReport -Path $page -PassThru | Out-String
+        $shown | Should -Be (Get-Item $page | Out-String)
+        $shown | Should -Match "shown\.html"
+        $shown | Should -Match ([regex]::Escape("Directory: $TestDrive"))
+        $shown | Should -Match "\s$((Get-Item $page).Length)\s+shown\.html"
+        (Export-StageMapConfiguration -Path (Join-Path $TestDrive 'copy.json') -PassThru | Out-String) | Should -Be (Get-Item (Join-Path $TestDrive 'copy.json') | Out-String)
+    }
+
     It 'refuses to overwrite without -Force, and -WhatIf writes nothing' {
         $page = Join-Path $TestDrive 'kept.html'
         Set-Content $page 'keep me'

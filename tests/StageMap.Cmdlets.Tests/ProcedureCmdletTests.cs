@@ -92,7 +92,7 @@ public class ProcedureCmdletTests
 
         var text = result.Output.Single().ToString();
         Assert.Contains("Section: Contact Stage Name <> Contact Status field mapping", text);
-        Assert.Matches(@"(?m)^\s*Step\s+Value\s+Action\s*$", text);
+        Assert.Matches(@"(?m)^\s*Step\s+Action\s*$", text);
         Assert.Matches(@"(?m)^\s+7\s+Click Save\.\s*$", text);
     }
 

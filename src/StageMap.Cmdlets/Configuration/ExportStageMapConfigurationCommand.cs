@@ -42,7 +42,7 @@ public sealed class ExportStageMapConfigurationCommand : ConfigurationCommand
 
         if (PassThru)
         {
-            WriteObject(new FileInfo(fullPath));
+            WriteObject(WrittenFile(fullPath));
         }
     }
 }

@@ -20,6 +20,12 @@ public abstract class StageMapCommand : PSCmdlet
     protected bool ConfirmDestructive(string target, string action) =>
         (_highImpact ??= new HighImpactConfirmation(this)).Confirm(target, action);
 
+    /// <summary>
+    /// A file this command wrote, as Get-Item gives it: through the FileSystem provider, which adds what
+    /// its default view shows (the folder it groups by, the mode, owner and size). A bare FileInfo shows blank.
+    /// </summary>
+    protected PSObject WrittenFile(string fullPath) => InvokeProvider.Item.Get(new[] { fullPath }, force: true, literalPath: true)[0];
+
     /// <summary>A file path that may not exist yet, resolved against the current location (~ and relative paths work).</summary>
     protected string ResolveNewFilePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 

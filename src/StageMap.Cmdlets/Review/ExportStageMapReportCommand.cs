@@ -90,7 +90,7 @@ public sealed class ExportStageMapReportCommand : DriftCommand
 
         if (PassThru)
         {
-            WriteObject(new FileInfo(fullPath));
+            WriteObject(WrittenFile(fullPath));
         }
     }
 }

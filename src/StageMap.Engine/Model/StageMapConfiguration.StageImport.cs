@@ -67,8 +67,9 @@ public sealed partial class StageMapConfiguration
     /// place in the file. A mapping whose stage is not in the file is lost: StageInUse, and nothing
     /// changes, unless <paramref name="force"/>, which drops it with a warning.
     /// Merge: a stage in both takes the file's id (when given), spelling, order and colour (when
-    /// given); a stage only in the file is added; a stage only in the configuration is kept, and moves
-    /// to the next free id (with a warning) if the file gives its id to another stage.
+    /// given); a stage only in the file is added, with a warning naming Remove-OutreachStage for it;
+    /// a stage only in the configuration is kept, and moves to the next free id (with a warning) if
+    /// the file gives its id to another stage.
     /// A mapping that pointed at no stage before the import is left as it is.
     /// </remarks>
     /// <exception cref="StageMapException">StageInUse (replace without force).</exception>
@@ -161,6 +162,16 @@ public sealed partial class StageMapConfiguration
 
             // Each stage keeps its key; a new one takes a key no kept stage has.
             added = StageKeys.Unique(added, oldStages.Select(o => o.Key));
+
+            // A merge adds Outreach's extra stages silently otherwise: from then on they are the
+            // configuration's (exported as contact status values, no longer extra to a sync).
+            foreach (var stage in added)
+            {
+                var command = $"Remove-OutreachStage -Name '{stage.Name.Replace("'", "''")}'";
+                warnings.Add(stage.IsInOutreach
+                    ? $"Stage '{stage.Name}' (Outreach id {stage.Id}) was added: the configuration did not have it. If it is not one of yours, remove it: {command}."
+                    : $"Stage '{stage.Name}' of '{file.Name}' was added: the configuration did not have it. If it is not one of yours, remove it: {command}.");
+            }
 
             var addedByName = added.ToDictionary(a => a.Name, StageNames.Comparer);
 

@@ -35,6 +35,7 @@ internal sealed class BrokenConfigurations
         ("SM009 a standard contact status field", (m, r) => m.ContactStageName["crmField"] = "Description"),
         ("SM010 a stage spelt unlike the contact status", (m, r) => m.RenameStage(r.Next(Names.Length), s => s.ToUpperInvariant())),
         ("SM010 a contact status with no stage", (m, r) => m.AddContactStatus("Recycled")),
+        ("SM010 a stage the contact status picklist lacks", (m, r) => m.AddStage("Qualified")),
         ("SM012 a push placeholder with skip-empty", (m, r) => m.AddFieldMapping("Lead", "Company", "Company", new JsonObject { ["externalEmptyPlaceholder"] = "[none]", ["skipEmptyOnPush"] = true })),
         ("SM012 a pull placeholder with skip-empty", (m, r) => m.AddFieldMapping("Lead", "Title", "Title", new JsonObject { ["internalEmptyPlaceholder"] = "n/a", ["skipEmptyOnPull"] = true })),
         ("SM013 a mapping to a stage id no stage has", (m, r) => { m.AddCrmStatus("Recycled"); m.Map("Recycled", 99); }),

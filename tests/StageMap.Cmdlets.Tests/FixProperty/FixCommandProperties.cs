@@ -19,7 +19,7 @@ namespace StageMap.Cmdlets.Tests.FixProperty;
 /// </summary>
 public class FixCommandProperties
 {
-    private const int Configurations = 92; // every breakage four times, alone or with another
+    private const int Configurations = 96; // every breakage four times, alone or with another
 
     private static readonly Regex ChangingCommand = new(@"\b(New|Set|Remove)-(OutreachStage|LeadStatusMapping|FieldMapping)\b", RegexOptions.CultureInvariant);
 
@@ -31,6 +31,7 @@ public class FixCommandProperties
         var failures = new List<string>();
         var fixesRun = 0;
         var rulesFixed = new HashSet<string>();
+        var exportsRun = 0;
         for (var seed = 0; seed < Configurations; seed++)
         {
             var (description, json) = BrokenConfigurations.Generate(seed);
@@ -43,6 +44,7 @@ public class FixCommandProperties
                 {
                     fixesRun++;
                     rulesFixed.Add(diagnostic.RuleId);
+                    exportsRun += fix.StartsWith("Export-CrmMetadata ", StringComparison.Ordinal) ? 1 : 0;
                     var copy = _session.File($"fixed-{seed}-{fixesRun}.json");
                     File.Copy(original, copy);
                     var after = Diagnose(copy, fix, out var fixErrors);
@@ -72,6 +74,9 @@ public class FixCommandProperties
         {
             throw new XunitException($"{failures.Count} of {fixesRun} fixes broke the promise:\n" + string.Join("\n", failures));
         }
+
+        // SM010's fix for a stage name the picklist lacks writes SFDX source and records it.
+        Assert.True(exportsRun > 0, "No finding printed Export-CrmMetadata as its fix.");
 
         // The rules whose fixes are commands (about_StageMap lists them); SM011 is fixed in Salesforce only.
         Assert.Equal(
@@ -136,7 +141,9 @@ public class FixCommandProperties
         fixErrors = new List<string>();
         if (fix is not null)
         {
-            var applied = _session.Run(fix + " | Out-Null");
+            // Each fix in a folder of its own, as an admin runs it in theirs: a fix that writes files
+            // (SM010's Export-CrmMetadata -Create) must not find the files of another configuration's fix.
+            var applied = _session.Run($"Push-Location (New-Item -ItemType Directory -Path '{path}.fix'); try {{ {fix} | Out-Null }} finally {{ Pop-Location }}");
             fixErrors = applied.Errors.Select(e => e.ToString()).Concat(applied.Terminating is null ? Array.Empty<string>() : new[] { applied.Terminating.ToString() }).ToList();
         }
 

@@ -90,6 +90,58 @@ public sealed class SfdxExporterTests : System.IDisposable
         Assert.Equal(ErrorIds.SfdxProjectNotFound, Assert.Throws<StageMapException>(() => SfdxExporter.Plan(empty.Path, _configuration)).ErrorId);
     }
     [Fact]
+    public void With_an_api_version_a_folder_without_a_project_gets_a_minimal_one_and_the_files_go_to_force_app()
+    {
+        using var empty = new TempDirectory();
+        var folder = Path.Combine(empty.Path, "sfdx-project");
+
+        var plan = SfdxExporter.Plan(folder, _configuration, newProjectApiVersion: "63.0");
+
+        Assert.Equal(Path.Combine(folder, "sfdx-project.json"), plan.NewProject!.Path);
+        Assert.False(Directory.Exists(folder));
+        SfdxExporter.Write(plan.NewProject);
+        var project = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(plan.NewProject.Path));
+        Assert.Equal("force-app", (string?)project["packageDirectories"]![0]!["path"]);
+        Assert.True((bool)project["packageDirectories"]![0]!["default"]!);
+        Assert.Equal("63.0", (string?)project["sourceApiVersion"]);
+        Assert.Equal("sfdx-project", (string?)project["name"]);
+        Assert.All(plan.Files, f => Assert.StartsWith(Path.Combine(folder, "force-app", "main", "default") + Path.DirectorySeparatorChar, f.Path));
+        Assert.Null(SfdxExporter.Plan(folder, _configuration, newProjectApiVersion: "63.0").NewProject);
+    }
+
+    [Fact]
+    public void With_an_api_version_an_existing_project_is_used_as_it_is()
+    {
+        var plan = SfdxExporter.Plan(_project.Path, _configuration, newProjectApiVersion: "63.0");
+
+        Assert.Null(plan.NewProject);
+        Assert.Contains(plan.Files, f => f.Path == ValueSetPath);
+    }
+
+    [Fact]
+    public void What_was_exported_is_recorded_so_the_stage_names_are_contact_status_values_and_ids_are_kept()
+    {
+        _configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", "Contact_Status__c");
+        _configuration.AddLeadStatusMapping("Qualified", "New");
+        var ids = _configuration.CrmMetadata.LeadStatuses.Where(s => s.Id is not null).ToDictionary(s => s.ApiName, s => s.Id);
+        Assert.Empty(_configuration.CrmMetadata.ContactStatuses);
+
+        var plan = SfdxExporter.Plan(_project.Path, _configuration);
+        foreach (var file in plan.Files)
+        {
+            SfdxExporter.Write(file);
+        }
+
+        SfdxExporter.RecordExported(_configuration, plan.Files);
+
+        Assert.Equal(_configuration.Stages.Select(s => s.Name), _configuration.CrmMetadata.ContactStatuses.Select(s => s.ApiName));
+        Assert.Contains("Qualified", _configuration.CrmMetadata.LeadStatuses.Select(s => s.ApiName));
+        Assert.NotEmpty(ids);
+        Assert.All(ids, pair => Assert.Equal(pair.Value, _configuration.CrmMetadata.LeadStatuses.Single(s => s.ApiName == pair.Key).Id));
+        Assert.DoesNotContain(StageMap.Engine.Validation.Validator.Validate(_configuration), d => d.RuleId == "SM010");
+    }
+
+    [Fact]
     public void An_sfdx_project_json_that_is_not_UTF_8_is_InvalidMetadataFile_with_the_byte_offset()
     {
         File.WriteAllBytes(_project.File("sfdx-project.json"), new byte[] { (byte)'{', (byte)'"', 0xEB, (byte)'"', (byte)':', (byte)'1', (byte)'}' });

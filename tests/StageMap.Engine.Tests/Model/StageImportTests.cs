@@ -84,6 +84,31 @@ public class StageImportTests
             Stages());
         Assert.Equal(new[] { "Meeting Set>7:Meeting", "Working - Contacted>22:APPROACHING" }, Mappings());
         Assert.Equal(new[] { "APPROACHING", "Nurturing", "New" }, result.Stages.Select(s => s.Name));
+        Assert.Equal(
+            new[] { "Stage 'Nurturing' (Outreach id 23) was added: the configuration did not have it. If it is not one of yours, remove it: Remove-OutreachStage -Name 'Nurturing'." },
+            result.Warnings);
+    }
+
+    [Fact]
+    public void Merge_warns_once_per_stage_it_adds_naming_the_command_that_removes_it()
+    {
+        var result = _configuration.ImportStages(File(Record(1, "New"), Record(31, "Legacy"), Record(null, "Old Outbound"), Record(32, "Bob's")), merge: true, force: false);
+
+        Assert.Equal(
+            new[]
+            {
+                "Stage 'Legacy' (Outreach id 31) was added: the configuration did not have it. If it is not one of yours, remove it: Remove-OutreachStage -Name 'Legacy'.",
+                "Stage 'Old Outbound' of 'stages.json' was added: the configuration did not have it. If it is not one of yours, remove it: Remove-OutreachStage -Name 'Old Outbound'.",
+                "Stage 'Bob's' (Outreach id 32) was added: the configuration did not have it. If it is not one of yours, remove it: Remove-OutreachStage -Name 'Bob''s'.",
+            },
+            result.Warnings);
+    }
+
+    [Fact]
+    public void Merge_of_stages_the_configuration_has_warns_of_nothing()
+    {
+        var result = _configuration.ImportStages(File(Record(1, "New"), Record(2, "approaching", 2)), merge: true, force: false);
+
         Assert.Empty(result.Warnings);
     }
 
@@ -97,7 +122,13 @@ public class StageImportTests
 
         Assert.Equal(new[] { "8:Meeting:7:", "7:Nurturing:7:" }, Stages().Skip(6));
         Assert.Equal(new[] { "Meeting Set>8:Meeting" }, Mappings());
-        Assert.Contains("Stage 'Meeting' is not in 'stages.json', which gives its id 7 to stage 'Nurturing', so it now has id 8.", Assert.Single(result.Warnings));
+        Assert.Equal(
+            new[]
+            {
+                "Stage 'Meeting' is not in 'stages.json', which gives its id 7 to stage 'Nurturing', so it now has id 8.",
+                "Stage 'Nurturing' (Outreach id 7) was added: the configuration did not have it. If it is not one of yours, remove it: Remove-OutreachStage -Name 'Nurturing'.",
+            },
+            result.Warnings.OrderBy(w => w, System.StringComparer.Ordinal));
     }
 
     [Fact]

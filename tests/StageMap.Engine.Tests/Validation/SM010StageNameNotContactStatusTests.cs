@@ -25,7 +25,17 @@ public class SM010StageNameNotContactStatusTests
         AssertAbout(diagnostic, Severity.Error, CrmObject.Contact, "Approaching");
         Assert.Contains("not a value of the contact status picklist 'Contact_Status__c'", diagnostic.Message);
         Assert.Contains("Add 'Approaching' to 'Contact_Status__c' in Salesforce", diagnostic.Message);
-        Assert.Null(diagnostic.Suggestion);
+    }
+
+    [Fact]
+    public void A_stage_name_the_picklist_lacks_is_fixed_by_exporting_the_field_and_deploying_it()
+    {
+        var diagnostic = Assert.Single(Diagnose(Contact(new[] { "New", "Approaching" }, Value("New")), "SM010"));
+
+        Assert.Equal(new[] { "Export-CrmMetadata -Path ./sfdx-project -Create" }, diagnostic.FixCommands);
+        Assert.Contains("Export-CrmMetadata -Path ./sfdx-project -Create writes every stage name", diagnostic.Message);
+        Assert.Equal("sf project deploy start --source-dir ./sfdx-project/force-app", diagnostic.Suggestion);
+        Assert.Contains("then deploy it: sf project deploy start --source-dir ./sfdx-project/force-app.", diagnostic.Message);
     }
 
     [Fact]

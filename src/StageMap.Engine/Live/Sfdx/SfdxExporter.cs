@@ -24,8 +24,11 @@ public sealed record SfdxFilePlan(string Path, bool Exists, IReadOnlyList<SfdxVa
     public bool RestrictedTurnedOn { get; init; }
 }
 
-/// <summary>What Export-CrmMetadata would write, and what the admin should know.</summary>
-public sealed record SfdxExportPlan(IReadOnlyList<SfdxFilePlan> Files, IReadOnlyList<string> Warnings);
+/// <summary>
+/// What Export-CrmMetadata would write, and what the admin should know. <see cref="NewProject"/> is the
+/// sfdx-project.json to create first (-Create on a folder that has none), else null.
+/// </summary>
+public sealed record SfdxExportPlan(IReadOnlyList<SfdxFilePlan> Files, IReadOnlyList<string> Warnings, SfdxFilePlan? NewProject = null);
 
 /// <summary>
 /// Writes the Salesforce half of the mapping as SFDX source for 'sf project deploy start': the Contact
@@ -36,6 +39,11 @@ public sealed record SfdxExportPlan(IReadOnlyList<SfdxFilePlan> Files, IReadOnly
 /// </summary>
 public static class SfdxExporter
 {
+    private const string ProjectFile = "sfdx-project.json";
+
+    /// <summary>The one package directory of a project -Create makes.</summary>
+    private const string NewProjectPackage = "force-app";
+
     private static readonly XNamespace Metadata = "http://soap.sforce.com/2006/04/metadata";
 
     private static readonly XmlReaderSettings ReaderSettings = new()
@@ -44,14 +52,23 @@ public static class SfdxExporter
         XmlResolver = null,
     };
 
+    /// <param name="projectFolder">The SFDX project folder, the one with sfdx-project.json.</param>
+    /// <param name="configuration">The configuration whose stages and statuses are exported.</param>
+    /// <param name="newProjectApiVersion">
+    /// When the folder has no sfdx-project.json: null refuses (SfdxProjectNotFound); a version plans a
+    /// minimal project file with that sourceApiVersion and one package directory, force-app.
+    /// </param>
     /// <exception cref="StageMapException">
     /// SfdxProjectNotFound; SfdxPathOutsideProject when a package directory or a file would lie outside
     /// the project (nothing is planned, so nothing is written); InvalidMetadataFile for an existing file
     /// that cannot be read.
     /// </exception>
-    public static SfdxExportPlan Plan(string projectFolder, StageMapConfiguration configuration)
+    public static SfdxExportPlan Plan(string projectFolder, StageMapConfiguration configuration, string? newProjectApiVersion = null)
     {
-        var packages = PackageDirectories(projectFolder);
+        var newProject = newProjectApiVersion is not null && !File.Exists(Path.Combine(projectFolder, ProjectFile))
+            ? new SfdxFilePlan(Path.Combine(projectFolder, ProjectFile), false, Array.Empty<SfdxValueChange>(), NewProjectFile(projectFolder, newProjectApiVersion))
+            : null;
+        var packages = newProject is null ? PackageDirectories(projectFolder) : new[] { Path.GetFullPath(Path.Combine(projectFolder, NewProjectPackage)) };
         var metadata = configuration.CrmMetadata;
         var warnings = new List<string>();
         var files = new List<SfdxFilePlan>
@@ -75,8 +92,18 @@ public static class SfdxExporter
             warnings.Add($"The configuration knows no values of Contact.{metadata.ContactStatusField}, so the new field file lists the stage names only. If the field exists in the org with other values, deploying this file deactivates them: run Import-CrmMetadata -Online first.");
         }
 
-        return new SfdxExportPlan(files, warnings);
+        return new SfdxExportPlan(files, warnings, newProject);
     }
+
+    /// <summary>
+    /// Records the exported files in the configuration's CRM metadata, as Import-CrmMetadata of them
+    /// would: the project is what gets deployed, so the findings then describe the org as it will be
+    /// after 'sf project deploy start' (record ids and anything else the files do not state are kept).
+    /// </summary>
+    /// <param name="files">The planned files that are now in the project as planned (written, or already complete).</param>
+    /// <exception cref="StageMapException">InvalidMetadataFile, when a file changed under the export.</exception>
+    public static CrmMetadata RecordExported(StageMapConfiguration configuration, IEnumerable<SfdxFilePlan> files) =>
+        configuration.ImportCrmMetadata(files.Select(f => MetadataReader.Read(f.Path, configuration.CrmMetadata.ContactStatusField)).ToList());
 
     public static void Write(SfdxFilePlan file)
     {
@@ -249,10 +276,27 @@ public static class SfdxExporter
         return buffer.ToArray().Concat(Encoding.ASCII.GetBytes("\n")).ToArray();
     }
 
+    /// <summary>
+    /// The sfdx-project.json of -Create: what 'sf project generate' writes there, less the template's
+    /// other files (one package directory, force-app, the default; the login URL; the API version).
+    /// </summary>
+    private static byte[] NewProjectFile(string projectFolder, string sourceApiVersion)
+    {
+        var project = new JObject
+        {
+            ["packageDirectories"] = new JArray(new JObject { ["path"] = NewProjectPackage, ["default"] = true }),
+            ["name"] = Path.GetFileName(Path.GetFullPath(projectFolder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)),
+            ["namespace"] = "",
+            ["sfdcLoginUrl"] = "https://login.salesforce.com",
+            ["sourceApiVersion"] = sourceApiVersion,
+        };
+        return Encodings.Utf8NoBom.GetBytes(project.ToString(Newtonsoft.Json.Formatting.Indented).Replace("\r\n", "\n") + "\n");
+    }
+
     /// <summary>The project's package directories from sfdx-project.json, the default one first, as full paths.</summary>
     private static IReadOnlyList<string> PackageDirectories(string projectFolder)
     {
-        var project = Path.Combine(projectFolder, "sfdx-project.json");
+        var project = Path.Combine(projectFolder, ProjectFile);
         if (!File.Exists(project))
         {
             throw Failures.SfdxProjectNotFound(projectFolder);
