@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
-using StageMap.Engine.Live.Sfdx;
+using StageMap.Engine.Metadata.Sfdx;
 
 namespace StageMap.Cmdlets.Live;
 

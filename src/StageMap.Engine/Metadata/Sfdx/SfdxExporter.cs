@@ -6,11 +6,10 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
-using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
 
-namespace StageMap.Engine.Live.Sfdx;
+namespace StageMap.Engine.Metadata.Sfdx;
 
 /// <summary>One value Export-CrmMetadata adds to (or turns on in) an SFDX file.</summary>
 public sealed record SfdxValueChange(string Path, string Value, string Change, string Source);

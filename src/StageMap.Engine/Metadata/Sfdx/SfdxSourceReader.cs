@@ -8,7 +8,7 @@ using System.Xml.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Text;
 
-namespace StageMap.Engine.Metadata;
+namespace StageMap.Engine.Metadata.Sfdx;
 
 /// <summary>
 /// SFDX source files: the LeadStatus standard value set (StandardValueSet/standardValue) and a custom
