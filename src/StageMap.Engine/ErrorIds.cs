@@ -50,6 +50,7 @@ public static class ErrorIds
     // Get- cmdlets: a literal name that matches nothing (issue 9)
     public const string StageNotMapped = nameof(StageNotMapped);
     public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
+    public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
 
     // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
     public const string NoStageMapping = nameof(NoStageMapping);

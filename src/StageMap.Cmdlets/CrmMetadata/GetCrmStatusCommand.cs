@@ -30,14 +30,13 @@ public sealed class GetCrmStatusCommand : ConfigurationCommand
     protected override void ProcessRecord()
     {
         var objects = (Object ?? new[] { CrmObject.Lead, CrmObject.Contact }).Distinct().ToList();
-        var names = ApiName ?? new[] { "*" };
-        var patterns = names.Where(WildcardPattern.ContainsWildcardCharacters).Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
-        var found = new List<CrmStatus>();
-        foreach (var literal in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
+        var known = objects.SelectMany(o => TargetConfiguration.CrmMetadata.StatusesOf(o)).ToList();
+        var found = new HashSet<CrmStatus>();
+        foreach (var name in ApiName ?? new[] { "*" })
         {
             try
             {
-                found.AddRange(TargetConfiguration.GetCrmStatuses(literal, objects));
+                found.UnionWith(NameSelection.Select(known, name, s => s.ApiName, n => TargetConfiguration.GetCrmStatuses(n, objects)));
             }
             catch (StageMapException failure)
             {
@@ -47,8 +46,7 @@ public sealed class GetCrmStatusCommand : ConfigurationCommand
 
         foreach (var crmObject in objects)
         {
-            var statuses = TargetConfiguration.CrmMetadata.StatusesOf(crmObject).Where(s => found.Contains(s) || patterns.Any(p => p.IsMatch(s.ApiName)));
-            WriteObject(statuses, enumerateCollection: true);
+            WriteObject(TargetConfiguration.CrmMetadata.StatusesOf(crmObject).Where(found.Contains), enumerateCollection: true);
         }
     }
 }
