@@ -52,6 +52,9 @@ public static class ErrorIds
     public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
     public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
 
+    // Record types (issue 15): Get-CrmRecordType, Export-CrmMetadata -RecordType
+    public const string RecordTypeNotFound = nameof(RecordTypeNotFound);
+
     // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
     public const string NoStageMapping = nameof(NoStageMapping);
     public const string InvalidConfigurationInput = nameof(InvalidConfigurationInput);

@@ -2,10 +2,10 @@ using System.IO;
 
 namespace StageMap.Engine.Tests.Support;
 
-/// <summary>The SFDX fixture project with record types (tests/fixtures/salesforce/sfdx_project_record_types__stagemap), and copies of it.</summary>
+/// <summary>The SFDX fixture project with record types (tests/fixtures/salesforce/record_types_sfdx_project__stagemap), and copies of it.</summary>
 public static class RecordTypeProject
 {
-    public static string Folder { get; } = Fixtures.Salesforce("sfdx_project_record_types__stagemap");
+    public static string Folder { get; } = Fixtures.Salesforce("record_types_sfdx_project__stagemap");
 
     public static string Source(string relative) => Path.Combine(Folder, "force-app", "main", "default", relative);
 
