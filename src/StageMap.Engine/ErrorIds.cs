@@ -73,6 +73,7 @@ public static class ErrorIds
     public const string LiveRequestTimedOut = nameof(LiveRequestTimedOut);
     public const string StageHasProspects = nameof(StageHasProspects);
     public const string SfdxProjectNotFound = nameof(SfdxProjectNotFound);
+    public const string SfdxPathOutsideProject = nameof(SfdxPathOutsideProject);
 
     // Record files (issue 8): -Encoding
     public const string InvalidEncoding = nameof(InvalidEncoding);

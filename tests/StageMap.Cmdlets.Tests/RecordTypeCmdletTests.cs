@@ -93,8 +93,8 @@ public class RecordTypeCmdletTests
         Assert.Equal(new[] { "'Customer Contact'", "Customer_Contact" }, contact.Output.Select(o => o.ToString()));
     }
 
-    [Fact]
-    public void One_broken_file_in_a_folder_imports_nothing_and_leaves_the_configuration_byte_for_byte()
+    /// <summary>A copy of the fixture project in the session's folder, as ./project.</summary>
+    private string CopyProject()
     {
         var copy = _session.File("project");
         foreach (var file in Directory.GetFiles(Project, "*", SearchOption.AllDirectories))
@@ -103,6 +103,68 @@ public class RecordTypeCmdletTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+
+        return copy;
+    }
+
+    private System.Collections.Generic.Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+    private const string MapEveryStatus = """
+        New-StageMapConfiguration -Path ./m.json | Out-Null
+        Import-CrmMetadata -Path ./project
+        New-LeadStatusMapping -FromCrm -CreateMissingStages -WarningAction SilentlyContinue | Out-Null
+        New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName | Out-Null
+        """;
+
+    [Fact]
+    public void Export_RecordType_adds_the_two_missing_statuses_WhatIf_writes_nothing_and_after_a_reimport_SM016_is_gone()
+    {
+        var project = CopyProject();
+        Run(MapEveryStatus).AssertNoErrors();
+        var warning = Assert.Single(_session.Run("Test-StageMapping | Where-Object RuleId -EQ 'SM016'").AssertNoErrors().Output);
+        Assert.Equal("Partner Lead", warning.Properties["Target"].Value);
+        var before = Snapshot(project);
+        var configurationBefore = File.ReadAllBytes(_session.File("m.json"));
+
+        var whatIf = _session.Run("Export-CrmMetadata -Path ./project -RecordType 'Partner Lead' -WhatIf").AssertNoErrors();
+
+        Assert.Empty(whatIf.Output);
+        Assert.Equal(before.Keys.OrderBy(k => k), Snapshot(project).Keys.OrderBy(k => k));
+        Assert.All(Snapshot(project), f => Assert.Equal(before[f.Key], f.Value));
+        Assert.Equal(configurationBefore, File.ReadAllBytes(_session.File("m.json")));
+
+        var written = _session.Run("Export-CrmMetadata -Path ./project -RecordType 'Partner Lead'").AssertNoErrors();
+
+        Assert.Equal(new object[] { "Nurturing", "Meeting Booked" }, written.Output.Select(o => o.Properties["Value"].Value));
+        var process = Path.Combine(project, "force-app", "main", "default", "objects", "Lead", "businessProcesses", "Partner Process.businessProcess-meta.xml");
+        Assert.All(Snapshot(project).Where(f => f.Key != process), f => Assert.Equal(before[f.Key], f.Value));
+        var after = _session.Run("Import-CrmMetadata -Path ./project; Test-StageMapping | Where-Object RuleId -EQ 'SM016'; (Get-CrmRecordType 'Partner Lead').Values").AssertNoErrors();
+        Assert.Equal(new object[] { "Open - Not Contacted", "Working - Contacted", "Closed - Converted", "Closed - Not Converted", "Nurturing", "Meeting Booked" }, after.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void Export_RecordType_of_a_name_no_record_type_has_is_RecordTypeNotFound_and_writes_nothing()
+    {
+        var project = CopyProject();
+        Run(MapEveryStatus).AssertNoErrors();
+        var before = Snapshot(project);
+
+        var result = _session.Run("Export-CrmMetadata -Path ./project -RecordType 'Reseller Lead', 'Partner*'");
+
+        Assert.Equal(new[] { "RecordTypeNotFound" }, result.ErrorIds);
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal(before.Count, Snapshot(project).Count);
+
+        var nothing = _session.Run("Export-CrmMetadata -Path ./project -RecordType 'Nope'");
+        Assert.Equal(new[] { "RecordTypeNotFound" }, nothing.ErrorIds);
+        Assert.Empty(nothing.Output);
+    }
+
+    [Fact]
+    public void One_broken_file_in_a_folder_imports_nothing_and_leaves_the_configuration_byte_for_byte()
+    {
+        var copy = CopyProject();
 
         File.WriteAllText(Path.Combine(copy, "force-app", "main", "default", "objects", "Lead", "recordTypes", "Partner_Lead.recordType-meta.xml"), "<RecordType><active>maybe</active></RecordType>");
         Run("New-StageMapConfiguration -Path ./m.json | Out-Null").AssertNoErrors();

@@ -1,16 +1,20 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Metadata.Sfdx;
+using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>
 /// Export-CrmMetadata: writes the Salesforce half of the mapping into an SFDX project (the Contact
-/// status field and the LeadStatus value set), merged into the files already there, for the admin to
-/// deploy with 'sf project deploy start'. StageMap does not deploy.
+/// status field and the LeadStatus value set; with -RecordType, the Lead Processes and Contact record
+/// types of those record types), merged into the files already there, for the admin to deploy with
+/// 'sf project deploy start'. StageMap does not deploy.
 /// </summary>
 [Cmdlet(VerbsData.Export, "CrmMetadata", SupportsShouldProcess = true)]
 [OutputType(typeof(SfdxValueChange))]
@@ -22,12 +26,38 @@ public sealed class ExportCrmMetadataCommand : ConfigurationCommand
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
+    /// <summary>
+    /// Only these record types (label or developer name, wildcards): the statuses the sync writes that each
+    /// lacks are added to its Lead Process (Contact: its values of the contact status field). The value set
+    /// and the contact status field are not written then.
+    /// </summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RecordTypeNameCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? RecordType { get; set; }
+
     protected override void ProcessRecord()
     {
         var folder = ResolveNewFilePath(Path);
         try
         {
-            var plan = SfdxExporter.Plan(folder, TargetConfiguration);
+            SfdxExportPlan plan;
+            if (RecordType is null)
+            {
+                plan = SfdxExporter.Plan(folder, TargetConfiguration);
+            }
+            else
+            {
+                var selected = SelectRecordTypes(RecordType);
+                if (selected.Count == 0)
+                {
+                    return;
+                }
+
+                plan = SfdxRecordTypeExporter.Plan(folder, TargetConfiguration, selected);
+            }
+
             foreach (var warning in plan.Warnings)
             {
                 WriteWarning(warning);
@@ -60,5 +90,26 @@ public sealed class ExportCrmMetadataCommand : ConfigurationCommand
         {
             WriteError(new ErrorRecord(e, ErrorIds.OutputWriteFailed, ErrorCategory.WriteError, folder));
         }
+    }
+
+    /// <summary>The record types the names select, in the CRM's order; a name that selects none is its error.</summary>
+    private IReadOnlyList<CrmRecordType> SelectRecordTypes(IEnumerable<string> names)
+    {
+        var objects = new[] { CrmObject.Lead, CrmObject.Contact };
+        var known = TargetConfiguration.CrmMetadata.RecordTypesOf();
+        var selected = new HashSet<CrmRecordType>();
+        foreach (var name in names)
+        {
+            try
+            {
+                selected.UnionWith(NameSelection.Select(known, name, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, objects)));
+            }
+            catch (StageMapException failure)
+            {
+                WriteFailure(failure);
+            }
+        }
+
+        return known.Where(selected.Contains).ToList();
     }
 }
