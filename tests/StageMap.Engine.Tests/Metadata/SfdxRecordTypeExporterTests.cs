@@ -12,23 +12,14 @@ namespace StageMap.Engine.Tests.Metadata;
 /// <summary>Export-CrmMetadata -RecordType: the missing statuses merged into the Lead Process and the Contact record type.</summary>
 public sealed class SfdxRecordTypeExporterTests : System.IDisposable
 {
-    private static readonly FieldMappingOptions Lookup = new() { LookupField = true, ExternalMappedField = true, ExternalMappedType = "LeadStatus", LookForName = true };
-
     private readonly TempDirectory _temp = new();
     private readonly string _project;
-    private readonly StageMapConfiguration _configuration = StageMapConfiguration.CreateDefault();
+    private readonly StageMapConfiguration _configuration;
 
     public SfdxRecordTypeExporterTests()
     {
         _project = RecordTypeProject.CopyTo(_temp.File("project"));
-        Import();
-        foreach (var match in _configuration.MatchCrmLeadStatuses(createMissingStages: true).Where(m => m.Stage is not null))
-        {
-            _configuration.ApplyCrmStatusMatch(match);
-        }
-
-        _configuration.AddFieldMapping(CrmObject.Lead, "Stage", "Status", SyncDirection.Bidirectional, Lookup);
-        _configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", CrmMetadata.DefaultContactStatusField);
+        _configuration = RecordTypeProject.Mapped(_project, withContactMapping: true);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -1,4 +1,7 @@
 using System.IO;
+using System.Linq;
+using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Tests.Support;
 
@@ -31,6 +34,29 @@ public static class RecordTypeProject
     public const string LegacyLeadId = "0128c000001LgLdAAK";
 
     public const string CustomerContactId = "0128c000001CuCtAAK";
+
+    /// <summary>
+    /// A configuration as an admin leaves it after importing the project at <paramref name="folder"/>:
+    /// every active lead status mapped to a stage of its name, the Lead Stage lookup and, with
+    /// <paramref name="withContactMapping"/>, the Contact Stage Name mapping.
+    /// </summary>
+    public static StageMapConfiguration Mapped(string? folder = null, bool withContactMapping = false, SyncDirection leadDirection = SyncDirection.Bidirectional)
+    {
+        var configuration = StageMapConfiguration.CreateDefault();
+        configuration.ImportCrmMetadata(MetadataFolder.Read(folder ?? Folder, CrmMetadata.DefaultContactStatusField).Files);
+        foreach (var match in configuration.MatchCrmLeadStatuses(createMissingStages: true).Where(m => m.Stage is not null))
+        {
+            configuration.ApplyCrmStatusMatch(match);
+        }
+
+        configuration.AddFieldMapping(CrmObject.Lead, "Stage", "Status", leadDirection, new FieldMappingOptions { LookupField = true, ExternalMappedField = true, ExternalMappedType = "LeadStatus", LookForName = true });
+        if (withContactMapping)
+        {
+            configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", CrmMetadata.DefaultContactStatusField);
+        }
+
+        return configuration;
+    }
 
     /// <summary>A copy of the project in <paramref name="into"/>, for a test that writes to it.</summary>
     public static string CopyTo(string into)

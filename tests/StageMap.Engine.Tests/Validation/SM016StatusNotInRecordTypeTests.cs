@@ -1,5 +1,4 @@
 using System.Linq;
-using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Tests.Support;
 using StageMap.Engine.Validation;
@@ -9,26 +8,8 @@ namespace StageMap.Engine.Tests.Validation;
 
 public class SM016StatusNotInRecordTypeTests
 {
-    private static readonly FieldMappingOptions Lookup = new() { LookupField = true, ExternalMappedField = true, ExternalMappedType = "LeadStatus", LookForName = true };
-
-    /// <summary>The fixture project imported, every active lead status mapped to a stage of its name, and the Lead Stage lookup.</summary>
-    private static StageMapConfiguration Mapped(bool withContactMapping = false, SyncDirection leadDirection = SyncDirection.Bidirectional)
-    {
-        var configuration = StageMapConfiguration.CreateDefault();
-        configuration.ImportCrmMetadata(MetadataFolder.Read(RecordTypeProject.Folder, CrmMetadata.DefaultContactStatusField).Files);
-        foreach (var match in configuration.MatchCrmLeadStatuses(createMissingStages: true).Where(m => m.Stage is not null))
-        {
-            configuration.ApplyCrmStatusMatch(match);
-        }
-
-        configuration.AddFieldMapping(CrmObject.Lead, "Stage", "Status", leadDirection, Lookup);
-        if (withContactMapping)
-        {
-            configuration.AddFieldMapping(CrmObject.Contact, "Stage Name", CrmMetadata.DefaultContactStatusField);
-        }
-
-        return configuration;
-    }
+    private static StageMapConfiguration Mapped(bool withContactMapping = false, SyncDirection leadDirection = SyncDirection.Bidirectional) =>
+        RecordTypeProject.Mapped(withContactMapping: withContactMapping, leadDirection: leadDirection);
 
     private static Diagnostic[] SM016(StageMapConfiguration configuration) => SM016(configuration.GetContent());
 
