@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
-using StageMap.Engine;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.CrmMetadata;
@@ -34,20 +32,8 @@ public sealed class GetCrmRecordTypeCommand : ConfigurationCommand
     {
         var objects = (Object ?? new[] { CrmObject.Lead, CrmObject.Contact }).Distinct().ToList();
         var known = TargetConfiguration.CrmMetadata.RecordTypesOf().Where(r => objects.Contains(r.Object)).ToList();
-        var found = new HashSet<CrmRecordType>();
-        foreach (var name in Name ?? new[] { "*" })
-        {
-            try
-            {
-                found.UnionWith(NameSelection.Select(known, name, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, objects)));
-            }
-            catch (StageMapException failure)
-            {
-                WriteFailure(failure);
-            }
-        }
-
-        foreach (var recordType in known.Where(found.Contains))
+        var selected = NameSelection.SelectAll(known, Name ?? new[] { "*" }, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, objects), WriteFailure);
+        foreach (var recordType in selected)
         {
             var output = PSObject.AsPSObject(recordType);
             output.TypeNames.Insert(0, TypeName);

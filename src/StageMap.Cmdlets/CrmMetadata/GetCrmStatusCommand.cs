@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
-using StageMap.Engine;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.CrmMetadata;
@@ -31,22 +29,7 @@ public sealed class GetCrmStatusCommand : ConfigurationCommand
     {
         var objects = (Object ?? new[] { CrmObject.Lead, CrmObject.Contact }).Distinct().ToList();
         var known = objects.SelectMany(o => TargetConfiguration.CrmMetadata.StatusesOf(o)).ToList();
-        var found = new HashSet<CrmStatus>();
-        foreach (var name in ApiName ?? new[] { "*" })
-        {
-            try
-            {
-                found.UnionWith(NameSelection.Select(known, name, s => s.ApiName, n => TargetConfiguration.GetCrmStatuses(n, objects)));
-            }
-            catch (StageMapException failure)
-            {
-                WriteFailure(failure);
-            }
-        }
-
-        foreach (var crmObject in objects)
-        {
-            WriteObject(TargetConfiguration.CrmMetadata.StatusesOf(crmObject).Where(found.Contains), enumerateCollection: true);
-        }
+        var selected = NameSelection.SelectAll(known, ApiName ?? new[] { "*" }, s => new[] { s.ApiName }, n => TargetConfiguration.GetCrmStatuses(n, objects), WriteFailure);
+        WriteObject(selected, enumerateCollection: true);
     }
 }

@@ -93,23 +93,7 @@ public sealed class ExportCrmMetadataCommand : ConfigurationCommand
     }
 
     /// <summary>The record types the names select, in the CRM's order; a name that selects none is its error.</summary>
-    private IReadOnlyList<CrmRecordType> SelectRecordTypes(IEnumerable<string> names)
-    {
-        var objects = new[] { CrmObject.Lead, CrmObject.Contact };
-        var known = TargetConfiguration.CrmMetadata.RecordTypesOf();
-        var selected = new HashSet<CrmRecordType>();
-        foreach (var name in names)
-        {
-            try
-            {
-                selected.UnionWith(NameSelection.Select(known, name, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, objects)));
-            }
-            catch (StageMapException failure)
-            {
-                WriteFailure(failure);
-            }
-        }
-
-        return known.Where(selected.Contains).ToList();
-    }
+    private IReadOnlyList<CrmRecordType> SelectRecordTypes(IEnumerable<string> names) =>
+        NameSelection.SelectAll(
+            TargetConfiguration.CrmMetadata.RecordTypesOf(), names, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, new[] { CrmObject.Lead, CrmObject.Contact }), WriteFailure);
 }

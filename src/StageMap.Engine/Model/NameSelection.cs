@@ -28,6 +28,29 @@ public static class NameSelection
         return items.Where(item => namesOf(item).Any(pattern.IsMatch)).ToList();
     }
 
+    /// <summary>
+    /// What any of <paramref name="names"/> selects (see <see cref="Select{T}(IEnumerable{T}, string, Func{T, IEnumerable{string}}, Func{string, IReadOnlyList{T}})"/>),
+    /// each once, in the order of <paramref name="items"/>. A name whose lookup fails is handed to
+    /// <paramref name="failed"/> (the cmdlet writes its error) and the other names go on.
+    /// </summary>
+    public static IReadOnlyList<T> SelectAll<T>(IReadOnlyList<T> items, IEnumerable<string> names, Func<T, IEnumerable<string?>> namesOf, Func<string, IReadOnlyList<T>> lookUp, Action<StageMapException> failed)
+    {
+        var selected = new HashSet<T>();
+        foreach (var name in names)
+        {
+            try
+            {
+                selected.UnionWith(Select(items, name, namesOf, lookUp));
+            }
+            catch (StageMapException failure)
+            {
+                failed(failure);
+            }
+        }
+
+        return items.Where(selected.Contains).ToList();
+    }
+
     /// <summary>The same, for things with one name.</summary>
     public static IReadOnlyList<T> Select<T>(IEnumerable<T> items, string name, Func<T, string?> nameOf, Func<string, IReadOnlyList<T>> lookUp) =>
         Select(items, name, item => new[] { nameOf(item) }, lookUp);

@@ -43,4 +43,15 @@ public class NameSelectionTests
 
         Assert.Equal(ErrorIds.InvalidWildcardPattern, failure.ErrorId);
     }
+
+    [Fact]
+    public void Several_names_select_each_thing_once_in_the_things_order_and_a_failing_name_does_not_stop_the_others()
+    {
+        var failures = new System.Collections.Generic.List<StageMapException>();
+
+        var selected = NameSelection.SelectAll(_configuration.Stages, new[] { "bad data", "Nurturing", "*e*", "[x" }, s => new[] { s.Name }, n => new[] { _configuration.GetStage(n) }, failures.Add);
+
+        Assert.Equal(new[] { "New", "Replied", "Unresponsive", "Bad Data" }, selected.Select(s => s.Name));
+        Assert.Equal(new[] { ErrorIds.StageNotFound, ErrorIds.InvalidWildcardPattern }, failures.Select(f => f.ErrorId));
+    }
 }
