@@ -84,6 +84,17 @@ public sealed class SfdxRecordTypeExporterTests : System.IDisposable
     }
 
     [Fact]
+    public void A_record_type_read_from_the_org_finds_its_process_through_the_projects_record_type_file()
+    {
+        var fromOrg = RecordType("Partner Lead") with { BusinessProcess = null, SfdxProject = null, Id = RecordTypeProject.PartnerLeadId };
+
+        var plan = SfdxRecordTypeExporter.Plan(_project, _configuration, new[] { fromOrg });
+
+        Assert.Equal(PartnerProcess, Assert.Single(plan.Files).Path);
+        Assert.Equal(new[] { "Nurturing", "Meeting Booked" }, plan.Files[0].Changes.Select(c => c.Value));
+    }
+
+    [Fact]
     public void A_record_type_whose_source_is_not_in_the_project_names_the_retrieve_command()
     {
         File.Delete(PartnerProcess);
