@@ -30,6 +30,7 @@
         'Get-StageMapProcedure'
         'Import-CrmMetadata'
         'Get-CrmStatus'
+        'Get-CrmRecordType'
         'Import-OutreachStage'
         'ConvertTo-OutreachProspect'
         'ConvertTo-SalesforceRecord'

@@ -50,6 +50,10 @@ public static class ErrorIds
     // Get- cmdlets: a literal name that matches nothing (issue 9)
     public const string StageNotMapped = nameof(StageNotMapped);
     public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
+    public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
+
+    // Record types (issue 15): Get-CrmRecordType, Export-CrmMetadata -RecordType
+    public const string RecordTypeNotFound = nameof(RecordTypeNotFound);
 
     // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
     public const string NoStageMapping = nameof(NoStageMapping);
@@ -69,12 +73,12 @@ public static class ErrorIds
     public const string LiveRequestTimedOut = nameof(LiveRequestTimedOut);
     public const string StageHasProspects = nameof(StageHasProspects);
     public const string SfdxProjectNotFound = nameof(SfdxProjectNotFound);
+    public const string SfdxPathOutsideProject = nameof(SfdxPathOutsideProject);
 
     // Live safety: what a hostile or broken server (or project file) cannot make StageMap do
     public const string LivePagingLoop = nameof(LivePagingLoop);
     public const string LiveAnswerTooLarge = nameof(LiveAnswerTooLarge);
     public const string LiveRateLimited = nameof(LiveRateLimited);
-    public const string SfdxPathOutsideProject = nameof(SfdxPathOutsideProject);
 
     // Record files (issue 8): -Encoding
     public const string InvalidEncoding = nameof(InvalidEncoding);

@@ -11,7 +11,9 @@ internal static partial class Failures
     /// <summary>What Import-CrmMetadata reads, for messages that say what was expected.</summary>
     public const string CrmMetadataExpected =
         "Expected a Salesforce sObject describe of Lead or Contact (REST, or 'sf sobject describe --json'), a query result of LeadStatus (REST, or 'sf data query --json'), "
-        + "an SFDX source file LeadStatus.standardValueSet-meta.xml or <field>.field-meta.xml, or a Data Loader CSV export of LeadStatus (columns ApiName and MasterLabel).";
+        + "an SFDX source file (LeadStatus.standardValueSet-meta.xml, <field>.field-meta.xml, a Lead Process <name>.businessProcess-meta.xml or a <name>.recordType-meta.xml), "
+        + "the UI API's picklist values of a record type ('sf api request rest .../ui-api/object-info/Lead/picklist-values/<record type id>/Status'), "
+        + "or a Data Loader CSV export of LeadStatus (columns ApiName and MasterLabel).";
 
     /// <summary>What Import-OutreachStage reads.</summary>
     public const string OutreachStagesExpected =

@@ -93,3 +93,34 @@ Describe 'The report in headless Chromium' {
         ([int]$bytes[16] -shl 24) + ([int]$bytes[17] -shl 16) + ([int]$bytes[18] -shl 8) + [int]$bytes[19] | Should -Be 1280
     }
 }
+
+Describe 'The record types in headless Chromium' {
+    BeforeAll {
+        # The sample SFDX project, every status mapped: Partner Lead's process lacks two of them, Customer Contact two stage names.
+        $project = Join-Path $TestDrive 'sfdx-project'
+        Copy-Item (Join-Path $modulePath 'samples/sfdx-project') $project -Recurse
+        New-StageMapConfiguration -Path (Join-Path $TestDrive 'record-types.json') | Out-Null
+        Import-CrmMetadata -Path $project
+        New-LeadStatusMapping -FromCrm -CreateMissingStages -WarningAction SilentlyContinue | Out-Null
+        New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName | Out-Null
+        New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c | Out-Null
+        $recordTypePage = Join-Path $TestDrive 'record-types.html'
+        Export-StageMapReport -Path $recordTypePage
+        $rendered = if ($chromium) { Invoke-Chromium $recordTypePage @('--dump-dom') }
+        $rows = [regex]::Matches($rendered.Dom, '(?s)<section id="record-types">.*?</section>').Value
+    }
+
+    It 'lists each record type with the statuses it lacks, as Test-StageMapping finds them' {
+        $lacking = @(Test-StageMapping | Where-Object RuleId -EQ 'SM016')
+        $lacking.Target | Should -Be 'Partner Lead', 'Customer Contact'
+        $rows | Should -Match '<td>Partner Lead \(Partner_Lead\)</td><td>yes</td><td>Partner Process</td><td>[^<]*</td><td class="miss">✖ Nurturing, Meeting Booked</td>'
+        $rows | Should -Match '<td>Customer Contact \(Customer_Contact\)</td><td>yes</td><td>—</td><td>Approaching, New, Replied, Unresponsive</td><td class="miss">✖ Do Not Contact, Bad Data</td>'
+        $rows | Should -Match '<td>Legacy Lead \(Legacy_Lead\)</td><td>no</td>'
+        $rendered.Dom | Should -Match '<h3>Salesforce record types</h3>'
+    }
+
+    It 'requests nothing and runs nothing' {
+        Get-PageTraffic $rendered.Log | Should -BeNullOrEmpty
+        $rendered.Dom | Should -Not -Match '(?i)<script|\bsrc=|\bhref=|url\('
+    }
+}

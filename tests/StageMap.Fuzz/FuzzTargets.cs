@@ -48,14 +48,22 @@ public static class FuzzTargets
         var push = ConversionPlan.Create(configuration, CrmObject.Lead, ConversionDirection.Push);
         return new[]
         {
-            new FuzzTarget("configuration", Load("conversion/standard-sync-mapping.json", "stagemap/standard-org-lead-metadata.json"), ReadConfiguration),
-            new FuzzTarget("metadata", Load(Directory.GetFiles(Path.Combine(FixturesDirectory, "salesforce")).Select(f => "salesforce/" + Path.GetFileName(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray()), ReadMetadata),
+            new FuzzTarget("configuration", Load("conversion/standard-sync-mapping.json", "stagemap/standard-org-lead-metadata.json", "stagemap/record-types-configuration.json"), ReadConfiguration),
+            new FuzzTarget("metadata", Load(Directory.GetFiles(Path.Combine(FixturesDirectory, "salesforce")).Select(f => "salesforce/" + Path.GetFileName(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray()).Concat(RecordTypeSources()).ToList(), ReadMetadata),
             new FuzzTarget("outreach-stages", Load("outreach/outreach_api_stages__stagemap.json", "outreach/outreach_stages__stagemap.jsonl"), (bytes, name) => Describe(OutreachStageReader.Read(bytes, name).Stages)),
             new FuzzTarget("records-csv", Load("conversion/leads-lf.csv", "conversion/leads-utf8-bom-crlf.csv", "conversion/contacts.csv", "salesforce/dataloader_extract_LeadStatus__stagemap.csv"), (bytes, name) => Convert(pull, bytes, name, RecordFileFormat.Csv)),
             new FuzzTarget("records-json", Load("conversion/prospects-array.json", "salesforce/sf_rest_query_LeadStatus__stagemap.json", "salesforce/sf_query_Account_Contacts_wiremock__sf-fx-runtime-java.json"), (bytes, name) => Convert(push, bytes, name, RecordFileFormat.Json)),
             new FuzzTarget("records-jsonl", Load("conversion/prospects.jsonl", "outreach/outreach_stages__stagemap.jsonl"), (bytes, name) => Convert(push, bytes, name, RecordFileFormat.JsonLines)),
         };
     }
+
+    /// <summary>The record type sources of the SFDX fixture project, named by their place in it: the reader tells their object from it.</summary>
+    private static IEnumerable<Fixture> RecordTypeSources() => new[]
+    {
+        "objects/Lead/businessProcesses/Partner Process.businessProcess-meta.xml",
+        "objects/Lead/recordTypes/Partner_Lead.recordType-meta.xml",
+        "objects/Contact/recordTypes/Customer_Contact.recordType-meta.xml",
+    }.Select(f => new Fixture(f, File.ReadAllBytes(Path.Combine(FixturesDirectory, "salesforce", "record_types_sfdx_project__stagemap", "force-app", "main", "default", f))));
 
     private static string? ReadConfiguration(byte[] bytes, string name)
     {
@@ -68,7 +76,9 @@ public static class FuzzTargets
     {
         var file = MetadataReader.Read(bytes, name, ContactStatusField);
         var known = CrmMetadataMerger.Merge(StageMapConfiguration.CreateDefault().CrmMetadata, new[] { file });
-        return string.Join("\n", known.LeadStatuses.Select(s => $"{s.ApiName}|{s.Label}|{s.Id}").Concat(known.ContactStatuses.Select(s => $"{s.ApiName}|{s.Label}")));
+        return string.Join("\n", known.LeadStatuses.Select(s => $"{s.ApiName}|{s.Label}|{s.Id}").Concat(known.ContactStatuses.Select(s => $"{s.ApiName}|{s.Label}"))
+            .Concat(file.Processes.Select(p => $"{p.Name}|{string.Join("|", p.Values)}"))
+            .Concat(file.RecordTypes.Select(r => $"{r.DeveloperName}|{r.Label}|{r.BusinessProcess}|{string.Join("|", r.Values ?? System.Array.Empty<string>())}")));
     }
 
     private static string Describe(IEnumerable<object> items) => string.Join("\n", items);

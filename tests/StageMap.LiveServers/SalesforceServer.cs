@@ -7,10 +7,11 @@ using System.Text.RegularExpressions;
 namespace StageMap.LiveServers;
 
 /// <summary>
-/// A Salesforce org's REST API: sObject describes (the fixtures' Lead and Contact describes), the
-/// LeadStatus query answered in two pages joined by nextRecordsUrl (the fixture's six records), errors
-/// as [{"message","errorCode"}], and the OpenID Connect userinfo endpoint (/services/oauth2/userinfo),
-/// which refuses a bad token with 403 and the plain text Bad_OAuth_Token.
+/// A Salesforce org's REST API: sObject describes (the fixtures' Lead and Contact describes, with the
+/// org's record types), the LeadStatus query answered in two pages joined by nextRecordsUrl (the
+/// fixture's six records), the UI API's picklist values of each record type (<see cref="SalesforceRecordTypes"/>),
+/// errors as [{"message","errorCode"}], and the OpenID Connect userinfo endpoint
+/// (/services/oauth2/userinfo), which refuses a bad token with 403 and the plain text Bad_OAuth_Token.
 /// </summary>
 public sealed class SalesforceServer : LoopbackServer
 {
@@ -20,11 +21,13 @@ public sealed class SalesforceServer : LoopbackServer
 
     private const string QueryLocator = "01gLOOPBACK000001AAA";
     private readonly string _fixtures;
+    private readonly SalesforceRecordTypes _recordTypes;
 
     /// <param name="fixtures">The tests/fixtures folder.</param>
     public SalesforceServer(string fixtures)
     {
         _fixtures = fixtures;
+        _recordTypes = new SalesforceRecordTypes(fixtures, DescribeOf);
     }
 
     /// <summary>Records on the first page of the query; the rest come from nextRecordsUrl.</summary>
@@ -56,6 +59,11 @@ public sealed class SalesforceServer : LoopbackServer
         if (describe.Success)
         {
             return Describe(describe.Groups["object"].Value);
+        }
+
+        if (SalesforceRecordTypes.PicklistValuesPath.IsMatch(exchange.Path))
+        {
+            return _recordTypes.PicklistValues(exchange, Error);
         }
 
         var query = Regex.Match(exchange.Path, @"^/services/data/v(?<v>\d+\.\d)/query(/(?<locator>[\w-]+))?/?$");
@@ -99,15 +107,18 @@ public sealed class SalesforceServer : LoopbackServer
             return Hostile.Huge(Hostility, "application/json");
         }
 
-        var file = sobject.ToLowerInvariant() switch
-        {
-            // The CLI's output wraps the REST describe; the org answers with what is inside.
-            "lead" => JsonNode.Parse(File.ReadAllText(Path.Combine(_fixtures, "salesforce", "sf_cli_describe_Lead__stagemap.json")))!["result"]!.ToJsonString(),
-            "contact" => File.ReadAllText(Path.Combine(_fixtures, "salesforce", "sf_rest_describe_Contact__stagemap.json")),
-            _ => null,
-        };
-        return file is null ? Error(404, "NOT_FOUND", $"The requested resource does not exist: sObject type '{sobject}' is not supported.") : new Answer(200, file);
+        var file = DescribeOf(sobject);
+        return file is null ? Error(404, "NOT_FOUND", $"The requested resource does not exist: sObject type '{sobject}' is not supported.") : new Answer(200, _recordTypes.Listed(sobject, file));
     }
+
+    /// <summary>The fixture describe of an object, without the org's record types; null for an object the org lacks.</summary>
+    private string? DescribeOf(string sobject) => sobject.ToLowerInvariant() switch
+    {
+        // The CLI's output wraps the REST describe; the org answers with what is inside.
+        "lead" => JsonNode.Parse(File.ReadAllText(Path.Combine(_fixtures, "salesforce", "sf_cli_describe_Lead__stagemap.json")))!["result"]!.ToJsonString(),
+        "contact" => File.ReadAllText(Path.Combine(_fixtures, "salesforce", "sf_rest_describe_Contact__stagemap.json")),
+        _ => null,
+    };
 
     private Answer Query(Exchange exchange, string version, string? locator)
     {

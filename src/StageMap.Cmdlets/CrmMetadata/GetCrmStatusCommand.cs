@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
-using StageMap.Engine;
 using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.CrmMetadata;
@@ -30,25 +28,8 @@ public sealed class GetCrmStatusCommand : ConfigurationCommand
     protected override void ProcessRecord()
     {
         var objects = (Object ?? new[] { CrmObject.Lead, CrmObject.Contact }).Distinct().ToList();
-        var names = ApiName ?? new[] { "*" };
-        var patterns = names.Where(WildcardPattern.ContainsWildcardCharacters).Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
-        var found = new List<CrmStatus>();
-        foreach (var literal in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
-        {
-            try
-            {
-                found.AddRange(TargetConfiguration.GetCrmStatuses(literal, objects));
-            }
-            catch (StageMapException failure)
-            {
-                WriteFailure(failure);
-            }
-        }
-
-        foreach (var crmObject in objects)
-        {
-            var statuses = TargetConfiguration.CrmMetadata.StatusesOf(crmObject).Where(s => found.Contains(s) || patterns.Any(p => p.IsMatch(s.ApiName)));
-            WriteObject(statuses, enumerateCollection: true);
-        }
+        var known = objects.SelectMany(o => TargetConfiguration.CrmMetadata.StatusesOf(o)).ToList();
+        var selected = NameSelection.SelectAll(known, ApiName ?? new[] { "*" }, s => new[] { s.ApiName }, n => TargetConfiguration.GetCrmStatuses(n, objects), WriteFailure);
+        WriteObject(selected, enumerateCollection: true);
     }
 }

@@ -78,7 +78,7 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in literal ? LiteralPath : Path)
         {
-            var resolved = ResolveExistingFiles(path, literal);
+            var resolved = ResolveExistingFiles(path, literal, foldersToo: true);
             if (resolved.Count == 0 && (literal || !WildcardPattern.ContainsWildcardCharacters(path)))
             {
                 _unresolved++;
@@ -101,7 +101,13 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
 
             var names = string.Join(", ", read.Select(f => f.Name));
             var what = ParameterSetName == OnlineSet ? $"Import what the org gave: {names}" : $"Import {read.Count} file(s): {names}";
-            var imported = Change("CRM metadata of the configuration", what, () => TargetConfiguration.ImportCrmMetadata(read));
+            var notes = new List<string>();
+            var imported = Change("CRM metadata of the configuration", what, () => TargetConfiguration.ImportCrmMetadata(read, notes));
+            foreach (var note in notes)
+            {
+                WriteWarning(note);
+            }
+
             if (imported is not null && PassThru)
             {
                 WriteObject(read, enumerateCollection: true);
@@ -122,11 +128,22 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
     {
         var read = new List<MetadataFile>();
         var failed = _unresolved;
-        foreach (var file in _files)
+        var tried = _unresolved;
+        foreach (var path in _files)
         {
+            if (System.IO.Directory.Exists(path))
+            {
+                var folder = ReadFolder(path, field);
+                failed += folder.Failures.Count;
+                tried += folder.Failures.Count + folder.Files.Count;
+                read.AddRange(folder.Files.Where(f => !read.Any(r => string.Equals(r.Path, f.Path, StringComparison.Ordinal))));
+                continue;
+            }
+
+            tried++;
             try
             {
-                read.Add(MetadataReader.Read(file, field));
+                read.Add(MetadataReader.Read(path, field));
             }
             catch (StageMapException failure)
             {
@@ -137,11 +154,44 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
 
         if (failed > 0)
         {
-            WriteWarning($"Nothing was imported: {failed} of {_files.Count + _unresolved} file(s) could not be read. Fix or leave out those files and run the import again.");
+            WriteWarning($"Nothing was imported: {failed} of {tried} file(s) could not be read. Fix or leave out those files and run the import again.");
             return null;
         }
 
         return read;
+    }
+
+    /// <summary>Every file of the folder StageMap recognises (see <see cref="MetadataFolder"/>); Verbose lists the others.</summary>
+    private FolderRead ReadFolder(string path, string field)
+    {
+        FolderRead folder;
+        try
+        {
+            folder = MetadataFolder.Read(path, field);
+        }
+        catch (StageMapException failure)
+        {
+            WriteFailure(failure);
+            return new FolderRead(Array.Empty<MetadataFile>(), Array.Empty<SkippedFile>(), new[] { failure });
+        }
+
+        foreach (var skipped in folder.Skipped)
+        {
+            WriteVerbose($"Skipped '{skipped.Path}': {skipped.Why.TrimEnd('.')}.");
+        }
+
+        foreach (var failure in folder.Failures)
+        {
+            WriteFailure(failure);
+        }
+
+        WriteVerbose($"'{path}': {folder.Files.Count} file(s) to import, {folder.Skipped.Count} skipped.");
+        if (folder.Files.Count == 0 && folder.Failures.Count == 0)
+        {
+            WriteWarning($"'{path}' holds no file StageMap reads, so nothing was read from it. -Verbose lists what it skipped.");
+        }
+
+        return folder;
     }
 
     /// <summary>The describes and the LeadStatus records from the org; a failed call is a terminating error and imports nothing.</summary>

@@ -33,22 +33,16 @@ public sealed class GetFieldMappingCommand : ConfigurationCommand
             .ToList();
         foreach (var name in OutreachField ?? new[] { "*" })
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(name))
+            try
             {
-                try
-                {
-                    WriteObject(TargetConfiguration.GetFieldMappings(name, Object), enumerateCollection: true);
-                }
-                catch (StageMapException failure)
-                {
-                    WriteFailure(failure);
-                }
-
-                continue;
+                var selected = NameSelection.Select(
+                    mappings, name, m => new[] { m.OutreachField, OutreachFields.Resolve(m.OutreachField).Attribute }, n => TargetConfiguration.GetFieldMappings(n, Object));
+                WriteObject(selected, enumerateCollection: true);
             }
-
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            WriteObject(mappings.Where(m => pattern.IsMatch(m.OutreachField) || pattern.IsMatch(OutreachFields.Resolve(m.OutreachField).Attribute)), enumerateCollection: true);
+            catch (StageMapException failure)
+            {
+                WriteFailure(failure);
+            }
         }
     }
 }

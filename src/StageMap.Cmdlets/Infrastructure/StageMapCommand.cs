@@ -30,10 +30,11 @@ public abstract class StageMapCommand : PSCmdlet
     protected string ResolveNewFilePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>
-    /// The existing files <paramref name="path"/> names: wildcards expanded unless <paramref name="literal"/>.
+    /// The existing files <paramref name="path"/> names: wildcards expanded unless <paramref name="literal"/>
+    /// (a wildcard may name folders too; a literal path may only with <paramref name="foldersToo"/>).
     /// A path that matches nothing is a non-terminating error naming it.
     /// </summary>
-    protected IReadOnlyList<string> ResolveExistingFiles(string path, bool literal)
+    protected IReadOnlyList<string> ResolveExistingFiles(string path, bool literal, bool foldersToo = false)
     {
         var files = new List<string>();
         try
@@ -41,7 +42,7 @@ public abstract class StageMapCommand : PSCmdlet
             if (literal)
             {
                 var resolved = GetUnresolvedProviderPathFromPSPath(path);
-                if (!System.IO.File.Exists(resolved))
+                if (!System.IO.File.Exists(resolved) && !(foldersToo && System.IO.Directory.Exists(resolved)))
                 {
                     throw new ItemNotFoundException($"Cannot find path '{resolved}' because it does not exist.");
                 }

@@ -48,6 +48,7 @@ public sealed class GetLeadStatusMappingCommand : ConfigurationCommand
         }
     }
 
+    /// <summary>The mappings <paramref name="name"/> selects among <paramref name="mappings"/> (all of them when it is null).</summary>
     private static IEnumerable<LeadStatusMapping> Select(
         IEnumerable<LeadStatusMapping> mappings, string? name, Func<LeadStatusMapping, string> key, Func<string, IReadOnlyList<LeadStatusMapping>> lookUp)
     {
@@ -56,13 +57,7 @@ public sealed class GetLeadStatusMappingCommand : ConfigurationCommand
             return mappings;
         }
 
-        if (WildcardPattern.ContainsWildcardCharacters(name))
-        {
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            return mappings.Where(m => pattern.IsMatch(key(m)));
-        }
-
-        var found = lookUp(name);
-        return mappings.Where(found.Contains);
+        var candidates = mappings.ToList();
+        return NameSelection.Select(candidates, name, key, n => candidates.Where(lookUp(n).Contains).ToList());
     }
 }

@@ -2,19 +2,22 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Live.Salesforce;
-using StageMap.Engine.Live.Sfdx;
+using StageMap.Engine.Metadata.Sfdx;
+using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>
 /// Export-CrmMetadata: writes the Salesforce half of the mapping into an SFDX project (the Contact
-/// status field and the LeadStatus value set), merged into the files already there, for the admin to
-/// deploy with 'sf project deploy start'. StageMap does not deploy. -Create makes the folder a project
-/// first when it has no sfdx-project.json. What the project now holds is recorded in the
-/// configuration's CRM metadata, so Test-StageMapping checks the org as it will be after the deploy.
+/// status field and the LeadStatus value set; with -RecordType, the Lead Processes and Contact record
+/// types of those record types), merged into the files already there, for the admin to deploy with
+/// 'sf project deploy start'. StageMap does not deploy. -Create makes the folder a project first when
+/// it has no sfdx-project.json. What the project now holds is recorded in the configuration's CRM
+/// metadata, so Test-StageMapping checks the org as it will be after the deploy.
 /// </summary>
 [Cmdlet(VerbsData.Export, "CrmMetadata", SupportsShouldProcess = true)]
 [OutputType(typeof(SfdxValueChange))]
@@ -30,13 +33,39 @@ public sealed class ExportCrmMetadataCommand : ConfigurationChangeCommand
     [Parameter]
     public SwitchParameter Create { get; set; }
 
+    /// <summary>
+    /// Only these record types (label or developer name, wildcards): the statuses the sync writes that each
+    /// lacks are added to its Lead Process (Contact: its values of the contact status field). The value set
+    /// and the contact status field are not written then.
+    /// </summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(RecordTypeNameCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? RecordType { get; set; }
+
     protected override void ProcessRecord()
     {
         var folder = ResolveNewFilePath(Path);
         try
         {
             var apiVersion = Create ? LiveSessions.Crm?.ApiVersion ?? CrmConnection.DefaultApiVersion : null;
-            var plan = SfdxExporter.Plan(folder, TargetConfiguration, apiVersion);
+            SfdxExportPlan plan;
+            if (RecordType is null)
+            {
+                plan = SfdxExporter.Plan(folder, TargetConfiguration, apiVersion);
+            }
+            else
+            {
+                var selected = SelectRecordTypes(RecordType);
+                if (selected.Count == 0)
+                {
+                    return;
+                }
+
+                plan = SfdxRecordTypeExporter.Plan(folder, TargetConfiguration, selected);
+            }
+
             foreach (var warning in plan.Warnings)
             {
                 WriteWarning(warning);
@@ -95,4 +124,9 @@ public sealed class ExportCrmMetadataCommand : ConfigurationChangeCommand
             WriteError(new ErrorRecord(e, ErrorIds.OutputWriteFailed, ErrorCategory.WriteError, folder));
         }
     }
+
+    /// <summary>The record types the names select, in the CRM's order; a name that selects none is its error.</summary>
+    private IReadOnlyList<CrmRecordType> SelectRecordTypes(IEnumerable<string> names) =>
+        NameSelection.SelectAll(
+            TargetConfiguration.CrmMetadata.RecordTypesOf(), names, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, new[] { CrmObject.Lead, CrmObject.Contact }), WriteFailure);
 }

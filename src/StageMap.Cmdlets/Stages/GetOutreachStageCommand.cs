@@ -23,22 +23,14 @@ public sealed class GetOutreachStageCommand : ConfigurationCommand
         var stages = TargetConfiguration.Stages.OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
         foreach (var name in Name ?? new[] { "*" })
         {
-            if (!WildcardPattern.ContainsWildcardCharacters(name))
+            try
             {
-                try
-                {
-                    WriteObject(TargetConfiguration.GetStage(name));
-                }
-                catch (StageMapException failure)
-                {
-                    WriteFailure(failure);
-                }
-
-                continue;
+                WriteObject(NameSelection.Select(stages, name, s => s.Name, n => new[] { TargetConfiguration.GetStage(n) }), enumerateCollection: true);
             }
-
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            WriteObject(stages.Where(s => pattern.IsMatch(s.Name)), enumerateCollection: true);
+            catch (StageMapException failure)
+            {
+                WriteFailure(failure);
+            }
         }
     }
 }

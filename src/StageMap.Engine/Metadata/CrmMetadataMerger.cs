@@ -17,11 +17,12 @@ namespace StageMap.Engine.Metadata;
 /// in SortOrder when every status has one (a LeadStatus query or Data Loader export), otherwise in the
 /// order the files list the statuses (the first file to list a status places it). Field names are
 /// those of the last describe of the object. The contact statuses are replaced, not combined, when
-/// they come from another field than before.
+/// they come from another field than before. Record types combine as <see cref="RecordTypeMerger"/> says.
 /// </remarks>
 public static class CrmMetadataMerger
 {
-    public static CrmMetadata Merge(CrmMetadata known, IReadOnlyList<MetadataFile> files)
+    /// <param name="notes">Receives what the user should know of how the files combined (see <see cref="RecordTypeMerger"/>).</param>
+    public static CrmMetadata Merge(CrmMetadata known, IReadOnlyList<MetadataFile> files, ICollection<string>? notes = null)
     {
         var merged = known;
         var leadFiles = StatusFiles(files, CrmObject.Lead);
@@ -48,6 +49,7 @@ public static class CrmMetadataMerger
             merged = merged with { ContactFields = contact.Fields, ContactFieldLabels = contact.FieldLabels };
         }
 
+        merged = merged with { RecordTypes = RecordTypeMerger.Merge(known.RecordTypes, files, notes) };
         var names = files.Where(f => f.HasContent).Select(f => f.Name).Distinct(StringComparer.Ordinal).ToList();
         return merged with { Sources = known.Sources.Where(s => !names.Contains(s, StringComparer.Ordinal)).Concat(names).ToList() };
     }

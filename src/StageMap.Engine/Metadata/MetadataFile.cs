@@ -5,8 +5,8 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Metadata;
 
 /// <summary>
-/// What Import-CrmMetadata read from one file: the status values of one object's status picklist and
-/// the object's field names, where the file has them. A file that holds nothing StageMap uses (the
+/// What Import-CrmMetadata read from one file: the status values of one object's status picklist, the
+/// object's field names, its record types and Lead Processes, where the file has them. A file that holds nothing StageMap uses (the
 /// describe of another object, another custom field) has no <see cref="Object"/> and says why in
 /// <see cref="Warnings"/>.
 /// </summary>
@@ -46,9 +46,19 @@ public sealed record MetadataFile
     /// <summary>Whether the status picklist is restricted (only its values can be saved), where the file says.</summary>
     public bool? IsRestricted { get; init; }
 
+    /// <summary>
+    /// The record types the file lists or describes, as far as it says: a describe lists every one of its
+    /// object (recordTypeInfos), an SFDX record type file gives one, a UI API answer gives the values one
+    /// record type (known by its id) offers.
+    /// </summary>
+    public IReadOnlyList<RecordTypeFacts> RecordTypes { get; init; } = Array.Empty<RecordTypeFacts>();
+
+    /// <summary>The Lead Processes the file defines (SFDX businessProcess source).</summary>
+    public IReadOnlyList<LeadProcess> Processes { get; init; } = Array.Empty<LeadProcess>();
+
     /// <summary>What the user should know: nothing read, an incomplete query, a missing field.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
     /// <summary>True when the file gives the configuration anything.</summary>
-    public bool HasContent => Object is not null && (Statuses.Count > 0 || Fields.Count > 0);
+    public bool HasContent => Object is not null && (Statuses.Count > 0 || Fields.Count > 0 || RecordTypes.Count > 0 || Processes.Count > 0);
 }

@@ -17,4 +17,13 @@ public enum MetadataFormat
 
     /// <summary>A Data Loader (or 'sf data query --result-format csv') CSV export of LeadStatus.</summary>
     DataLoaderCsv,
+
+    /// <summary>SFDX source: a Lead Process, objects/Lead/businessProcesses/&lt;name&gt;.businessProcess-meta.xml.</summary>
+    BusinessProcess,
+
+    /// <summary>SFDX source: a record type, objects/&lt;Lead|Contact&gt;/recordTypes/&lt;name&gt;.recordType-meta.xml.</summary>
+    RecordType,
+
+    /// <summary>The UI API's picklist values of one record type (/ui-api/object-info/{object}/picklist-values/{recordTypeId}/{field}).</summary>
+    UiApiPicklistValues,
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using StageMap.Engine.Metadata.Sfdx;
 using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Metadata;

@@ -37,10 +37,12 @@ internal static class SalesforceJsonReader
         var fromCli = IsCliOutput(document);
         var content = fromCli ? Unwrap(document, source) : document;
         var file = JsonSource.Get(content, "fields") is JArray fields && JsonSource.Get(content, "name") is { Type: JTokenType.String } name
-            ? WithFieldLabels(ReadDescribe((string)name!, fields, content, source, contactStatusField), fields, source)
+            ? WithRecordTypes(WithFieldLabels(ReadDescribe((string)name!, fields, content, source, contactStatusField), fields, source), content, source)
             : JsonSource.Get(content, "records") is JArray records
                 ? ReadQuery(content, records, source)
-                : throw Failures.UnrecognizedMetadataFile(path, JsonSource.DescribeShape(content), Failures.CrmMetadataExpected);
+                : UiApiPicklistReader.IsPicklistValues(content)
+                    ? UiApiPicklistReader.Read(content, source, contactStatusField)
+                    : throw Failures.UnrecognizedMetadataFile(path, JsonSource.DescribeShape(content), Failures.CrmMetadataExpected);
         return file with { FromSalesforceCli = fromCli };
     }
 
@@ -73,6 +75,48 @@ internal static class SalesforceJsonReader
                 .Select(f => new CrmFieldLabel(f.Name!, f.Label!))
                 .ToList(),
         };
+
+    /// <summary>
+    /// The describe's recordTypeInfos (name, developerName, recordTypeId, active, master), for a describe of
+    /// Lead or Contact. Every org lists its master record type; the values each record type offers are not
+    /// in a describe (the UI API gives them).
+    /// </summary>
+    private static MetadataFile WithRecordTypes(MetadataFile file, JObject describe, JsonSource source)
+    {
+        if (file.Object is not { } crmObject || JsonSource.Get(describe, "recordTypeInfos") is not JArray infos)
+        {
+            return file;
+        }
+
+        var recordTypes = new List<RecordTypeFacts>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in infos)
+        {
+            if (recordTypes.Count == ReadLimits.MaxListValues)
+            {
+                throw source.Invalid(entry, ReadLimits.TooManyValues("record types"));
+            }
+
+            var info = source.RequireObject(entry, "each entry of recordTypeInfos");
+            var owner = $"record type {recordTypes.Count + 1}";
+            var developerName = source.RequiredName(info, "developerName", owner);
+            if (!seen.Add(developerName))
+            {
+                throw source.Invalid(info, $"the record type '{developerName}' is listed twice.");
+            }
+
+            recordTypes.Add(new RecordTypeFacts(crmObject)
+            {
+                DeveloperName = developerName,
+                Label = source.OptionalName(info, "name", owner) ?? developerName,
+                Id = source.OptionalString(info, "recordTypeId"),
+                IsActive = source.OptionalBool(info, "active"),
+                IsMaster = source.OptionalBool(info, "master") ?? false,
+            });
+        }
+
+        return file with { RecordTypes = recordTypes };
+    }
 
     private static MetadataFile ReadDescribe(string sobject, JArray fieldArray, JObject describe, JsonSource source, string contactStatusField)
     {

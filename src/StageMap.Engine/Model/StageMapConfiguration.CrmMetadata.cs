@@ -11,14 +11,15 @@ public sealed partial class StageMapConfiguration
     /// Combines the files of one import with the CRM metadata the configuration knows (the rule is
     /// <see cref="CrmMetadataMerger"/>'s). Files that give nothing leave the configuration as it is.
     /// </summary>
-    public CrmMetadata ImportCrmMetadata(IReadOnlyList<MetadataFile> files)
+    /// <param name="notes">Receives what the user should know of how the files combined.</param>
+    public CrmMetadata ImportCrmMetadata(IReadOnlyList<MetadataFile> files, ICollection<string>? notes = null)
     {
         if (!files.Any(f => f.HasContent))
         {
             return _content.CrmMetadata;
         }
 
-        var merged = CrmMetadataMerger.Merge(_content.CrmMetadata, files);
+        var merged = CrmMetadataMerger.Merge(_content.CrmMetadata, files, notes);
         Change(content => content.CrmMetadata = merged);
         return merged;
     }

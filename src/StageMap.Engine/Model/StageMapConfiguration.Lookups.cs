@@ -37,4 +37,16 @@ public sealed partial class StageMapConfiguration
             .ToList();
         return statuses.Count > 0 ? statuses : throw Failures.CrmStatusNotFound(apiName, searched, CrmMetadata);
     }
+
+    /// <summary>
+    /// The record types of <paramref name="objects"/> whose label or developer name is <paramref name="name"/>,
+    /// compared ignoring case, as they offer values (<see cref="CrmMetadata.RecordTypesOf"/>).
+    /// </summary>
+    /// <exception cref="StageMapException">RecordTypeNotFound.</exception>
+    public IReadOnlyList<CrmRecordType> GetCrmRecordTypes(string name, IEnumerable<CrmObject> objects)
+    {
+        var searched = objects.ToList();
+        var found = searched.SelectMany(o => CrmMetadata.RecordTypesOf(o)).Where(r => r.IsNamed(name)).ToList();
+        return found.Count > 0 ? found : throw Failures.RecordTypeNotFound(name, searched, CrmMetadata);
+    }
 }

@@ -6,8 +6,9 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Procedure;
 
 /// <summary>
-/// Renders the article's procedures with one configuration's values, in four parts: the stages Outreach
-/// does not have yet as the configuration has them (created, renamed, reordered, recoloured), the Lead Status
+/// Renders the article's procedures with one configuration's values, in parts: the stages Outreach
+/// does not have yet as the configuration has them (created, renamed, reordered, recoloured), (when a record
+/// type does not offer a status the sync writes: SM016) the Salesforce Setup steps that add it, the Lead Status
 /// mappings (one Add / select status / select stage / Save group per mapping), the Lead Stage &lt;&gt;
 /// Status field mapping with each advanced option it sets, and the Contact Stage Name &lt;&gt; Contact
 /// Status field mapping. Steps are numbered 1..n across the parts. A part the configuration does not
@@ -19,6 +20,7 @@ namespace StageMap.Engine.Procedure;
 public abstract class ProcedureBuilder
 {
     public const string StageSection = "Outreach stages";
+    public const string RecordTypeSection = "Salesforce record types";
     public const string LeadStatusSection = "Lead Status mappings";
     public const string LeadFieldSection = "Lead Stage <> Status field mapping";
     public const string ContactFieldSection = "Contact Stage Name <> Contact Status field mapping";
@@ -53,6 +55,7 @@ public abstract class ProcedureBuilder
     {
         var steps = new StepWriter();
         AddStages(steps, configuration);
+        AddRecordTypes(steps, configuration, only);
         if (only != CrmObject.Contact)
         {
             AddLeadStatusMappings(steps, configuration);
@@ -134,6 +137,79 @@ public abstract class ProcedureBuilder
 
         steps.Add(null, "When Outreach shows these stages, record it here, so this part of the procedure is done: export Outreach's stage list and run {0}, or confirm each stage with {1}.",
             Inline.Code("Import-OutreachStage -Path <Outreach's stage list> -Merge"), Inline.Code("Set-OutreachStage -Name <stage> -OutreachId <its id in Outreach>"));
+    }
+
+    /// <summary>
+    /// What the admin must do in Salesforce Setup for each record type SM016 reports, in the words of
+    /// Salesforce Help: add the statuses the sync writes to the Lead Process a Lead record type uses (Setup,
+    /// Lead Processes, Edit, move them to Selected Values, Save), or to a Contact record type's values of the
+    /// contact status picklist (Object Manager, Contact, Record Types, the record type, Edit beside the
+    /// picklist). Nothing when every record type offers what the sync writes.
+    /// </summary>
+    private static void AddRecordTypes(StepWriter steps, StageMapConfiguration configuration, CrmObject? only)
+    {
+        var metadata = configuration.CrmMetadata;
+        var gaps = RecordTypeGaps.Find(configuration.GetContent()).Where(g => only is null || g.RecordType.Object == only).ToList();
+        if (gaps.Count == 0)
+        {
+            return;
+        }
+
+        steps.Begin(RecordTypeSection);
+        steps.Add(null, "Log in to Salesforce as an administrator and open Setup. The sync writes statuses these record types do not offer, and Salesforce refuses them; values added to a picklist do not appear on record types until they are added there.");
+        var processes = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var gap in gaps)
+        {
+            var recordType = gap.RecordType;
+            var missing = gap.Missing.Select(m => m.Status).ToList();
+            if (recordType.Object == CrmObject.Lead)
+            {
+                var process = recordType.BusinessProcess;
+                if (process is not null && !processes.Add(process))
+                {
+                    continue;
+                }
+
+                steps.Add(null, "In the Quick Find box, enter Lead Processes and select Lead Processes (in Object Manager: Lead, then Lead Processes).");
+                steps.Add(process ?? recordType.Name, process is null
+                    ? "Click Edit beside the Lead Process that the record type {0} uses (Object Manager, Lead, Record Types, {0} shows it)."
+                    : "Click Edit beside the Lead Process {1}, which the record type {0} uses.", Inline.Value(recordType.Name), Inline.Value(process ?? ""));
+                AddMoves(steps, missing);
+                if (gap.OffersNoConvertedStatus)
+                {
+                    var converted = metadata.LeadStatuses.Where(s => s.IsConverted && s.IsActive).Select(s => s.ApiName).FirstOrDefault();
+                    steps.Add(converted, converted is null
+                        ? "Move a converted status to Selected Values: without one, leads of this type cannot be converted."
+                        : "Move a converted status, such as {0}, to Selected Values: without one, leads of this type cannot be converted.", Inline.Value(converted ?? ""));
+                }
+            }
+            else
+            {
+                var field = metadata.LabelOf(CrmObject.Contact, metadata.ContactStatusField) is { } label
+                    ? Inline.Labelled(label, metadata.ContactStatusField)
+                    : Inline.Value(metadata.ContactStatusField);
+                steps.Add(recordType.Name, "In Object Manager, open Contact, then Record Types, and click the record type {0}.", Inline.Value(recordType.Name));
+                steps.Add(metadata.ContactStatusField, "In Picklists Available for Editing, click Edit beside {0}.", field);
+                AddMoves(steps, missing);
+            }
+
+            steps.Add(null, "Click Save.");
+        }
+
+        var exports = gaps.Where(g => g.RecordType.SfdxProject is not null && g.Missing.Count > 0)
+            .Select(g => $"Export-CrmMetadata -Path '{g.RecordType.SfdxProject!.Replace("'", "''")}' -RecordType '{g.RecordType.Name.Replace("'", "''")}'").ToList();
+        if (exports.Count > 0)
+        {
+            steps.Add(null, "Or, instead of these clicks, add the values in your SFDX project and deploy it with the Salesforce CLI (sf project deploy start): {0}.", Inline.Code(string.Join("; ", exports)));
+        }
+    }
+
+    private static void AddMoves(StepWriter steps, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            steps.Add(string.Join(", ", values), "Move {0} from Available Values to Selected Values.", Inline.List(values));
+        }
     }
 
     private static void AddStageToCreate(StepWriter steps, Stage stage)
@@ -317,6 +393,14 @@ public abstract class ProcedureBuilder
         public static Inline Value(string text) => new($"'{text}'", ProcedureMarkdown.CodeSpan(text));
 
         public static Inline Code(string text) => new(text, ProcedureMarkdown.CodeSpan(text));
+
+        /// <summary>Values in a sentence: 'a', 'b' and 'c'.</summary>
+        public static Inline List(IReadOnlyList<string> values)
+        {
+            string Join(System.Func<string, string> each) =>
+                values.Count == 1 ? each(values[0]) : string.Join(", ", values.Take(values.Count - 1).Select(each)) + " and " + each(values[values.Count - 1]);
+            return new(Join(v => $"'{v}'"), Join(ProcedureMarkdown.CodeSpan));
+        }
 
         /// <summary>A field as the UI shows it with its API name beside it: 'Lead Status' (Status).</summary>
         public static Inline Labelled(string label, string apiName) =>

@@ -16,7 +16,8 @@ namespace StageMap.Engine.Report;
 /// SVG only, no script, no address of any kind, and a Content-Security-Policy that forbids loading
 /// anything, so the page reads the same offline, in a mail attachment or a CI artifact. It shows a
 /// verdict with the counts, the Lead flow picture, the drift (when record files were joined), the
-/// findings by severity with their fixes, the contact side and the click-path checklist.
+/// findings by severity with their fixes, the contact side, the record types with the statuses each
+/// lacks, and the click-path checklist.
 /// </summary>
 public static class StageMapReport
 {
@@ -52,6 +53,7 @@ public static class StageMapReport
         Findings(html, diagnostics);
 
         Contact(html, content);
+        RecordTypes(html, content);
         ClickPath(html, builder, configuration);
         html.Raw("<footer>").Text($"StageMap \u00b7 {generated.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)}").Raw("</footer>");
         html.Raw("</main></body></html>\n");
@@ -248,6 +250,44 @@ public static class StageMapReport
                 _ => ("\u2716 no stage of this name", "miss"),
             };
             html.Raw("<tr>").Element("td", row.Stage ?? "\u2014").Element("td", row.ContactStatus ?? "\u2014").Element("td", text, $"class=\"{css}\"").Raw("</tr>");
+        }
+
+        html.Raw("</tbody></table></section>");
+    }
+
+    /// <summary>Each record type with the statuses it offers and, in red, those the sync writes that it lacks (SM016).</summary>
+    private static void RecordTypes(Html html, ConfigurationContent content)
+    {
+        html.Raw("<section id=\"record-types\"><h2>Record types: the statuses each offers</h2>");
+        var recordTypes = content.CrmMetadata.RecordTypesOf();
+        if (recordTypes.Count == 0)
+        {
+            html.Element("p", "No record types are imported: Import-CrmMetadata with the SFDX project folder (or -Online) shows them here, with the statuses each lacks.", "class=\"note\"");
+            html.Raw("</section>");
+            return;
+        }
+
+        var gaps = RecordTypeGaps.Find(content).ToDictionary(g => (g.RecordType.Object, g.RecordType.DeveloperName));
+        html.Element("p", "A record type offers only some of its object's statuses (a Lead record type, those of its Lead Process): Salesforce refuses a status the record type does not offer when the sync writes it.", "class=\"note\"");
+        html.Raw("<table class=\"record-types\"><thead><tr><th>object</th><th>record type</th><th>active</th><th>Lead Process</th><th>offers</th><th>lacks</th></tr></thead><tbody>");
+        foreach (var recordType in recordTypes)
+        {
+            gaps.TryGetValue((recordType.Object, recordType.DeveloperName), out var gap);
+            var offers = recordType.IsMaster ? "every status" : recordType.Values.Count == 0 ? "not known" : string.Join(", ", recordType.Values);
+            html.Raw("<tr>").Element("td", recordType.Object.ToString()).Element("td", $"{recordType.Name} ({recordType.DeveloperName})")
+                .Element("td", recordType.IsActive ? "yes" : "no").Element("td", recordType.IsMaster ? "(master)" : recordType.BusinessProcess ?? "\u2014")
+                .Element("td", offers);
+            if (gap is null)
+            {
+                html.Element("td", recordType.IsActive && recordType.HasKnownValues ? "\u2714 nothing" : "\u2014", recordType.IsActive && recordType.HasKnownValues ? "class=\"ok\"" : "");
+            }
+            else
+            {
+                var lacks = gap.Missing.Select(m => m.Status).Concat(gap.OffersNoConvertedStatus ? new[] { "a converted status" } : Array.Empty<string>());
+                html.Element("td", "\u2716 " + string.Join(", ", lacks), "class=\"miss\"");
+            }
+
+            html.Raw("</tr>");
         }
 
         html.Raw("</tbody></table></section>");

@@ -148,8 +148,49 @@ internal sealed class CrmMetadataEntry
     [JsonProperty("contactFieldLabels", NullValueHandling = NullValueHandling.Ignore)]
     public List<CrmFieldLabelEntry>? ContactFieldLabels { get; set; }
 
+    /// <summary>Optional (absent when none is known): the record types of Lead and Contact and the statuses each offers.</summary>
+    [JsonProperty("recordTypes", NullValueHandling = NullValueHandling.Ignore)]
+    public List<CrmRecordTypeEntry>? RecordTypes { get; set; }
+
     [JsonProperty("sources")]
     public List<string> Sources { get; set; } = new();
+}
+
+internal sealed class CrmRecordTypeEntry
+{
+    [JsonProperty("object", Required = Required.Always)]
+    public CrmObject Object { get; set; }
+
+    [JsonProperty("developerName", Required = Required.Always), NameText]
+    public string DeveloperName { get; set; } = "";
+
+    [JsonProperty("label", Required = Required.Always), NameText]
+    public string Label { get; set; } = "";
+
+    [JsonProperty("id", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Id { get; set; }
+
+    [JsonProperty("isActive")]
+    public bool IsActive { get; set; } = true;
+
+    [JsonProperty("isMaster", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool IsMaster { get; set; }
+
+    [JsonProperty("businessProcess", NullValueHandling = NullValueHandling.Ignore), NameText]
+    public string? BusinessProcess { get; set; }
+
+    /// <summary>The statuses it offers, in order; absent when not known (and for the master record type, which offers every one).</summary>
+    [JsonProperty("values", NullValueHandling = NullValueHandling.Ignore), NameText]
+    public List<string>? Values { get; set; }
+
+    [JsonProperty("defaultValue", NullValueHandling = NullValueHandling.Ignore), NameText]
+    public string? DefaultValue { get; set; }
+
+    [JsonProperty("convertedValues", NullValueHandling = NullValueHandling.Ignore), NameText]
+    public List<string>? ConvertedValues { get; set; }
+
+    [JsonProperty("sfdxProject", NullValueHandling = NullValueHandling.Ignore)]
+    public string? SfdxProject { get; set; }
 }
 
 internal sealed class CrmFieldLabelEntry

@@ -164,6 +164,7 @@ public static class ConfigurationSerializer
             keys.Add(stage.Key!, i);
         }
 
+        CheckRecordTypes(file.CrmMetadata?.RecordTypes, JsonSource.Get(obj, "crmMetadata") is JObject metadata ? JsonSource.Get(metadata, "recordTypes") as JArray : null, source);
         return new ConfigurationContent
         {
             Experience = file.Experience,
@@ -172,6 +173,30 @@ public static class ConfigurationSerializer
             FieldMappings = file.FieldMappings.Select(ToModel).ToList(),
             CrmMetadata = file.CrmMetadata is null ? CrmMetadata.Empty : ToModel(file.CrmMetadata),
         };
+    }
+
+    /// <summary>A record type is listed once per object (developer names compare ignoring case, as Salesforce's do), and offers each value once.</summary>
+    private static void CheckRecordTypes(List<CrmRecordTypeEntry>? recordTypes, JArray? tokens, JsonSource source)
+    {
+        if (recordTypes is null || tokens is null)
+        {
+            return;
+        }
+
+        var seen = new HashSet<(CrmObject, string)>();
+        for (var i = 0; i < recordTypes.Count; i++)
+        {
+            var recordType = recordTypes[i];
+            if (!seen.Add((recordType.Object, recordType.DeveloperName.ToUpperInvariant())))
+            {
+                throw source.Invalid(tokens[i], $"the {recordType.Object} record type '{recordType.DeveloperName}' is listed twice.");
+            }
+
+            if (recordType.Values?.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw source.Invalid(tokens[i], $"the {recordType.Object} record type '{recordType.DeveloperName}' lists the value '{twice.Key}' twice.");
+            }
+        }
     }
 
     private static StageEntry ToEntry(Stage s) => new()
@@ -234,7 +259,35 @@ public static class ConfigurationSerializer
         ContactFields = m.ContactFields.ToList(),
         LeadFieldLabels = ToEntries(m.LeadFieldLabels),
         ContactFieldLabels = ToEntries(m.ContactFieldLabels),
+        RecordTypes = m.RecordTypes.Count == 0 ? null : m.RecordTypes.Select(ToEntry).ToList(),
         Sources = m.Sources.ToList(),
+    };
+
+    private static CrmRecordTypeEntry ToEntry(CrmRecordType r) => new()
+    {
+        Object = r.Object,
+        DeveloperName = r.DeveloperName,
+        Label = r.Name,
+        Id = r.Id,
+        IsActive = r.IsActive,
+        IsMaster = r.IsMaster,
+        BusinessProcess = r.BusinessProcess,
+        Values = r.Values.Count == 0 ? null : r.Values.ToList(),
+        DefaultValue = r.DefaultValue,
+        ConvertedValues = r.ConvertedValues.Count == 0 ? null : r.ConvertedValues.ToList(),
+        SfdxProject = r.SfdxProject,
+    };
+
+    private static CrmRecordType ToModel(CrmRecordTypeEntry e) => new(e.Object, e.DeveloperName, e.Label)
+    {
+        Id = e.Id,
+        IsActive = e.IsActive,
+        IsMaster = e.IsMaster,
+        BusinessProcess = e.BusinessProcess,
+        Values = e.Values ?? new List<string>(),
+        DefaultValue = e.DefaultValue,
+        ConvertedValues = e.ConvertedValues ?? new List<string>(),
+        SfdxProject = e.SfdxProject,
     };
 
     private static List<CrmFieldLabelEntry>? ToEntries(IReadOnlyList<CrmFieldLabel> labels) =>
@@ -259,6 +312,7 @@ public static class ConfigurationSerializer
         ContactFields = e.ContactFields,
         LeadFieldLabels = (e.LeadFieldLabels ?? new()).Select(l => new CrmFieldLabel(l.Name, l.Label)).ToList(),
         ContactFieldLabels = (e.ContactFieldLabels ?? new()).Select(l => new CrmFieldLabel(l.Name, l.Label)).ToList(),
+        RecordTypes = (e.RecordTypes ?? new()).Select(ToModel).ToList(),
         Sources = e.Sources,
     };
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -76,10 +77,16 @@ internal sealed class ContractCheck
             }
 
             Check(property.Value, declared.PropertyType!);
-            if (property.Value.Type == JTokenType.String && declared.AttributeProvider?.GetAttributes(typeof(NameTextAttribute), inherit: false).Count > 0
-                && ReadLimits.NameProblem((string)property.Value!, Name(property.Value)) is { } problem)
+            if (declared.AttributeProvider?.GetAttributes(typeof(NameTextAttribute), inherit: false).Count > 0)
             {
-                throw _source.Invalid(property.Value, problem);
+                // A name, or a list of names: each is held to the limits.
+                foreach (var text in property.Value is JArray names ? names.ToList() : new List<JToken> { property.Value })
+                {
+                    if (text.Type == JTokenType.String && ReadLimits.NameProblem((string)text!, Name(text)) is { } problem)
+                    {
+                        throw _source.Invalid(text, problem);
+                    }
+                }
             }
         }
 
@@ -143,7 +150,7 @@ internal sealed class ContractCheck
     private static string Name(JToken token) => token.Path.Length == 0 ? "the file" : token.Path;
 }
 
-/// <summary>Marks a stage name, CRM status or label: <see cref="ContractCheck"/> holds it to <see cref="ReadLimits.NameProblem"/>.</summary>
+/// <summary>Marks a stage name, CRM status or label, or a list of them: <see cref="ContractCheck"/> holds each to <see cref="ReadLimits.NameProblem"/>.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class NameTextAttribute : Attribute
 {

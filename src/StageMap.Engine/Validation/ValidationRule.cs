@@ -10,7 +10,7 @@ namespace StageMap.Engine.Validation;
 /// </summary>
 public abstract class ValidationRule
 {
-    /// <summary>SM001 to SM015.</summary>
+    /// <summary>SM001 to SM016.</summary>
     public abstract string Id { get; }
 
     /// <summary>The severity of every diagnostic this rule reports.</summary>

@@ -29,6 +29,7 @@ public static class Validator
         new SM013StageNotFound(),
         new SM014InactiveCrmValue(),
         new SM015LeadStatusIdsMissing(),
+        new SM016StatusNotInRecordType(),
     };
 
     public static IReadOnlyList<Diagnostic> Validate(StageMapConfiguration configuration) =>

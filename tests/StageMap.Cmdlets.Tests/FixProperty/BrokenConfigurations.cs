@@ -9,7 +9,8 @@ namespace StageMap.Cmdlets.Tests.FixProperty;
 /// A seeded generator of broken configuration files: a sound configuration (stages named as the lead
 /// and contact statuses, each status mapped to its stage, the Lead Stage &lt;&gt; Status lookup, the
 /// Contact Stage Name mapping, CRM metadata with or without LeadStatus ids and labels) with one or two
-/// breakages, each the state one rule exists to catch, written as a hand-edited file would be.
+/// breakages, each the state one rule exists to catch, written as a hand-edited file would be. A record
+/// type comes with the SFDX project it was read from, as an import of that project would leave it.
 /// </summary>
 internal sealed class BrokenConfigurations
 {
@@ -41,7 +42,12 @@ internal sealed class BrokenConfigurations
         ("SM013 a mapping to a stage id no stage has", (m, r) => { m.AddCrmStatus("Recycled"); m.Map("Recycled", 99); }),
         ("SM014 a mapped status inactive in the CRM", (m, r) => m.InactiveLead.Add(r.Next(Names.Length))),
         ("SM015 a lookup by record id without ids", (m, r) => { m.LeadStageOptions.Remove("lookForName"); m.WithIds = false; }),
+        ("SM016 a Lead Process lacking a mapped status", (m, r) => m.AddRecordType("Lead", "Partner_Lead", "Partner Lead", r.Next(Names.Length))),
+        ("SM016 a Contact record type lacking a stage name", (m, r) => m.AddRecordType("Contact", "Customer_Contact", "Customer Contact", r.Next(Names.Length))),
     };
+
+    /// <summary>Where a configuration's record types name their SFDX project; the test puts a copy of the project there.</summary>
+    public const string ProjectToken = "@@SFDX-PROJECT@@";
 
     /// <summary>The breakage names, for a test that wants each at least once.</summary>
     public static int BreakageCount => Breakages.Length;
@@ -50,7 +56,8 @@ internal sealed class BrokenConfigurations
     /// Configuration <paramref name="seed"/>: breakage <c>seed % BreakageCount</c> (so every breakage
     /// comes up), a second random one for half of the seeds, on a randomly varied sound base.
     /// </summary>
-    public static (string Description, string Json) Generate(int seed)
+    /// <returns>The file's JSON, and the files of the SFDX project its record types come from (none without record types).</returns>
+    public static (string Description, string Json, IReadOnlyDictionary<string, string> Project) Generate(int seed)
     {
         var random = new Random(seed);
         var model = new Model { WithIds = random.Next(2) == 0 };
@@ -65,7 +72,7 @@ internal sealed class BrokenConfigurations
             Breakages[index].Apply(model, random);
         }
 
-        return (string.Join(" + ", chosen.Distinct().Select(i => Breakages[i].Name)) + (model.WithIds ? " (with ids)" : " (no ids)"), model.ToJson());
+        return (string.Join(" + ", chosen.Distinct().Select(i => Breakages[i].Name)) + (model.WithIds ? " (with ids)" : " (no ids)"), model.ToJson(), model.Project());
     }
 
     /// <summary>A configuration file under construction.</summary>
@@ -76,6 +83,7 @@ internal sealed class BrokenConfigurations
         private readonly List<string> _leadStatuses = Names.ToList();
         private readonly List<string> _contactStatuses = Names.ToList();
         private readonly List<JsonObject> _fieldMappings;
+        private readonly List<(string Object, string DeveloperName, string Label, List<string> Values)> _recordTypes = new();
 
         public Model()
         {
@@ -142,6 +150,44 @@ internal sealed class BrokenConfigurations
             _fieldMappings.Add(FieldMapping(crmObject, outreachField, crmField, options));
         }
 
+        /// <summary>An active record type offering every name but the one at <paramref name="lacking"/>, read from an SFDX project.</summary>
+        public void AddRecordType(string crmObject, string developerName, string label, int lacking) =>
+            _recordTypes.Add((crmObject, developerName, label, Names.Where((_, i) => i != lacking).ToList()));
+
+        /// <summary>The SFDX project of the record types: a Lead Process for a Lead record type, the contact status values for a Contact one.</summary>
+        public IReadOnlyDictionary<string, string> Project()
+        {
+            var files = new Dictionary<string, string>();
+            if (_recordTypes.Count == 0)
+            {
+                return files;
+            }
+
+            const string Header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+            const string Namespace = "xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
+            static string Values(IEnumerable<string> values, string indent) => string.Concat(values.Select((v, i) =>
+                $"{indent}<values>\n{indent}    <fullName>{System.Security.SecurityElement.Escape(v)}</fullName>\n{indent}    <default>{(i == 0 ? "true" : "false")}</default>\n{indent}</values>\n"));
+            files["sfdx-project.json"] = "{\"packageDirectories\":[{\"path\":\"force-app\",\"default\":true}],\"sourceApiVersion\":\"62.0\"}";
+            foreach (var (crmObject, developerName, label, values) in _recordTypes)
+            {
+                var folder = $"force-app/main/default/objects/{crmObject}";
+                if (crmObject == "Lead")
+                {
+                    files[$"{folder}/businessProcesses/Partner Process.businessProcess-meta.xml"] =
+                        $"{Header}<BusinessProcess {Namespace}>\n    <fullName>Partner Process</fullName>\n    <isActive>true</isActive>\n{Values(values, "    ")}</BusinessProcess>\n";
+                    files[$"{folder}/recordTypes/{developerName}.recordType-meta.xml"] =
+                        $"{Header}<RecordType {Namespace}>\n    <fullName>{developerName}</fullName>\n    <active>true</active>\n    <businessProcess>Partner Process</businessProcess>\n    <label>{label}</label>\n</RecordType>\n";
+                }
+                else
+                {
+                    files[$"{folder}/recordTypes/{developerName}.recordType-meta.xml"] =
+                        $"{Header}<RecordType {Namespace}>\n    <fullName>{developerName}</fullName>\n    <active>true</active>\n    <label>{label}</label>\n    <picklistValues>\n        <picklist>Contact_Status__c</picklist>\n{Values(values, "        ")}    </picklistValues>\n</RecordType>\n";
+                }
+            }
+
+            return files;
+        }
+
         public string ToJson()
         {
             var leadStatuses = new JsonArray(_leadStatuses.Select((s, i) =>
@@ -171,6 +217,20 @@ internal sealed class BrokenConfigurations
                     ["sources"] = new JsonArray("generated"),
                 },
             };
+            if (_recordTypes.Count > 0)
+            {
+                root["crmMetadata"]!["recordTypes"] = new JsonArray(_recordTypes.Select(r => (JsonNode)new JsonObject
+                {
+                    ["object"] = r.Object,
+                    ["developerName"] = r.DeveloperName,
+                    ["label"] = r.Label,
+                    ["businessProcess"] = r.Object == "Lead" ? "Partner Process" : null,
+                    ["values"] = new JsonArray(r.Values.Select(v => (JsonNode)v).ToArray()),
+                    ["defaultValue"] = r.Values[0],
+                    ["sfdxProject"] = ProjectToken,
+                }).ToArray());
+            }
+
             return root.ToJsonString();
         }
 

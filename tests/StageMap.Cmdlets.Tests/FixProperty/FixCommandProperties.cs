@@ -15,13 +15,16 @@ namespace StageMap.Cmdlets.Tests.FixProperty;
 /// adds no new Error." Over generated broken configurations, each fix command a diagnostic lists
 /// (FixCommands, which its Message prints verbatim) runs through the real cmdlets on a fresh copy of
 /// the file; then Test-StageMapping must no longer report that finding, and report no Error it did
-/// not report before.
+/// not report before. A fix written into the SFDX project a record type came from (SM016) is followed
+/// by the import of that project, as its message says.
 /// </summary>
 public class FixCommandProperties
 {
-    private const int Configurations = 96; // every breakage four times, alone or with another
+    private static readonly int Configurations = BrokenConfigurations.BreakageCount * 4; // every breakage four times, alone or with another
 
     private static readonly Regex ChangingCommand = new(@"\b(New|Set|Remove)-(OutreachStage|LeadStatusMapping|FieldMapping)\b", RegexOptions.CultureInvariant);
+
+    private static readonly Regex ExportedProject = new(@"^Export-CrmMetadata -Path (?<path>'(?:[^']|'')*')", RegexOptions.CultureInvariant);
 
     private readonly ModuleSession _session = new();
 
@@ -34,19 +37,20 @@ public class FixCommandProperties
         var exportsRun = 0;
         for (var seed = 0; seed < Configurations; seed++)
         {
-            var (description, json) = BrokenConfigurations.Generate(seed);
+            var (description, json, project) = BrokenConfigurations.Generate(seed);
             var original = _session.File($"broken-{seed}.json");
-            File.WriteAllText(original, json);
+            var originalProject = WriteFile(original, json, project, $"project-{seed}");
             var before = Diagnose(original, null);
             foreach (var diagnostic in before)
             {
-                foreach (var fix in diagnostic.FixCommands)
+                foreach (var printed in diagnostic.FixCommands)
                 {
                     fixesRun++;
                     rulesFixed.Add(diagnostic.RuleId);
-                    exportsRun += fix.StartsWith("Export-CrmMetadata ", StringComparison.Ordinal) ? 1 : 0;
+                    exportsRun += diagnostic.RuleId == "SM010" && printed.StartsWith("Export-CrmMetadata ", StringComparison.Ordinal) ? 1 : 0;
                     var copy = _session.File($"fixed-{seed}-{fixesRun}.json");
-                    File.Copy(original, copy);
+                    var copyProject = WriteFile(copy, json, project, $"project-{seed}-{fixesRun}");
+                    var fix = copyProject is null ? printed : printed.Replace(originalProject!, copyProject, StringComparison.Ordinal);
                     var after = Diagnose(copy, fix, out var fixErrors);
                     var where = $"seed {seed} ({description}), {diagnostic.RuleId} on '{diagnostic.Target}', fix `{fix}`";
                     if (fixErrors.Count > 0)
@@ -80,7 +84,7 @@ public class FixCommandProperties
 
         // The rules whose fixes are commands (about_StageMap lists them); SM011 is fixed in Salesforce only.
         Assert.Equal(
-            new[] { "SM001", "SM002", "SM003", "SM004", "SM005", "SM006", "SM007", "SM008", "SM009", "SM010", "SM012", "SM013", "SM014", "SM015" },
+            new[] { "SM001", "SM002", "SM003", "SM004", "SM005", "SM006", "SM007", "SM008", "SM009", "SM010", "SM012", "SM013", "SM014", "SM015", "SM016" },
             rulesFixed.OrderBy(r => r, StringComparer.Ordinal));
     }
 
@@ -90,9 +94,9 @@ public class FixCommandProperties
         var unlisted = new List<string>();
         for (var seed = 0; seed < Configurations; seed++)
         {
-            var (description, json) = BrokenConfigurations.Generate(seed);
+            var (description, json, project) = BrokenConfigurations.Generate(seed);
             var file = _session.File($"broken-{seed}.json");
-            File.WriteAllText(file, json);
+            WriteFile(file, json, project, $"project-{seed}");
             foreach (var diagnostic in Diagnose(file, null))
             {
                 foreach (Match command in ChangingCommand.Matches(diagnostic.Message))
@@ -131,6 +135,30 @@ public class FixCommandProperties
         return sentence.Contains('<');
     }
 
+    /// <summary>
+    /// Writes the configuration file and, when its record types come from an SFDX project, that project
+    /// into <paramref name="folder"/>, its path in the file; returns the project's path, or null.
+    /// </summary>
+    private string? WriteFile(string path, string json, IReadOnlyDictionary<string, string> project, string folder)
+    {
+        if (project.Count == 0)
+        {
+            File.WriteAllText(path, json);
+            return null;
+        }
+
+        var root = _session.File(folder);
+        foreach (var (relative, content) in project)
+        {
+            var target = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, content);
+        }
+
+        File.WriteAllText(path, json.Replace(BrokenConfigurations.ProjectToken, root.Replace("\\", "\\\\"), StringComparison.Ordinal));
+        return root;
+    }
+
     private List<Finding> Diagnose(string file, string? fix) => Diagnose(file, fix, out _);
 
     private List<Finding> Diagnose(string file, string? fix, out List<string> fixErrors)
@@ -143,7 +171,9 @@ public class FixCommandProperties
         {
             // Each fix in a folder of its own, as an admin runs it in theirs: a fix that writes files
             // (SM010's Export-CrmMetadata -Create) must not find the files of another configuration's fix.
-            var applied = _session.Run($"Push-Location (New-Item -ItemType Directory -Path '{path}.fix'); try {{ {fix} | Out-Null }} finally {{ Pop-Location }}");
+            // A fix in the SFDX project (SM016) shows in the configuration once the project is imported again.
+            var reimport = ExportedProject.Match(fix) is { Success: true } exported ? $"; Import-CrmMetadata -Path {exported.Groups["path"].Value} | Out-Null" : "";
+            var applied = _session.Run($"Push-Location (New-Item -ItemType Directory -Path '{path}.fix'); try {{ {fix} | Out-Null{reimport} }} finally {{ Pop-Location }}");
             fixErrors = applied.Errors.Select(e => e.ToString()).Concat(applied.Terminating is null ? Array.Empty<string>() : new[] { applied.Terminating.ToString() }).ToList();
         }
 

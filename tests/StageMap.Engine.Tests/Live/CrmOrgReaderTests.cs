@@ -43,7 +43,66 @@ public class CrmOrgReaderTests
         Assert.Equal(offline.CrmMetadata.ContactStatuses, online.CrmMetadata.ContactStatuses);
         Assert.Equal(offline.CrmMetadata.LeadFields, online.CrmMetadata.LeadFields);
         Assert.Equal(6, online.CrmMetadata.LeadStatuses.Count(s => s.Id is not null));
-        Assert.Equal(new[] { "127.0.0.1 Lead describe", "127.0.0.1 Contact describe", "127.0.0.1 LeadStatus query" }, online.CrmMetadata.Sources);
+        Assert.Equal(
+            new[] { "127.0.0.1 Lead describe", "127.0.0.1 Contact describe", "127.0.0.1 Lead record type Partner_Lead values", "127.0.0.1 Contact record type Customer_Contact values", "127.0.0.1 LeadStatus query" },
+            online.CrmMetadata.Sources);
+    }
+
+    [Fact]
+    public async Task The_org_gives_each_active_record_type_the_values_the_SFDX_project_gives_through_the_UI_API()
+    {
+        var online = StageMapConfiguration.CreateDefault();
+        var offline = StageMapConfiguration.CreateDefault();
+
+        online.ImportCrmMetadata(await ReadAsync());
+        offline.ImportCrmMetadata(MetadataFolder.Read(RecordTypeProject.Folder, CrmMetadata.DefaultContactStatusField).Files);
+
+        foreach (var name in new[] { "Partner_Lead", "Customer_Contact" })
+        {
+            var fromOrg = online.CrmMetadata.RecordTypesOf().Single(r => r.DeveloperName == name);
+            var fromProject = offline.CrmMetadata.RecordTypesOf().Single(r => r.DeveloperName == name);
+            Assert.Equal(fromProject.Values, fromOrg.Values);
+            Assert.Equal(fromProject.DefaultValue, fromOrg.DefaultValue);
+            Assert.Equal(fromProject.ConvertedValues, fromOrg.ConvertedValues);
+            Assert.NotNull(fromOrg.Id);
+            Assert.Null(fromOrg.SfdxProject);
+        }
+
+        Assert.False(online.CrmMetadata.RecordTypesOf().Single(r => r.DeveloperName == "Legacy_Lead").HasKnownValues);
+        var asked = _servers.Salesforce.Recorder.Calls.Select(c => c.Path).Where(p => p.Contains("/ui-api/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[]
+        {
+            $"/services/data/v62.0/ui-api/object-info/Lead/picklist-values/{RecordTypeProject.PartnerLeadId}/Status",
+            $"/services/data/v62.0/ui-api/object-info/Contact/picklist-values/{RecordTypeProject.CustomerContactId}/Contact_Status__c",
+        }, asked);
+    }
+
+    [Theory]
+    [InlineData("Lead/picklist-values/0128c000001ZzZzAAK/Status", "404 Not Found: NOT_FOUND: The requested resource does not exist")]
+    [InlineData("Lead/picklist-values/0128c000001PtLdAAK/LeadSource", "404 Not Found: NOT_FOUND: The requested resource does not exist")]
+    [InlineData("Account/picklist-values/0128c000001PtLdAAK/Type", "404 Not Found: NOT_FOUND: The requested resource does not exist")]
+    [InlineData("Lead/picklist-values/not-an-id/Status", "400 Bad Request: MALFORMED_ID: Record type ID: id value of incorrect type: not-an-id")]
+    public async Task The_org_refuses_a_record_type_object_or_field_it_does_not_have_as_the_UI_API_does(string resource, string expected)
+    {
+        var connection = _servers.Crm();
+        var service = new SalesforceService(connection);
+
+        var failure = await Assert.ThrowsAsync<StageMapException>(() => new LiveHttpClient(_log).SendAsync(service, LiveRequest.Get(connection.DataUri("/ui-api/object-info/" + resource)), CancellationToken.None));
+
+        Assert.Equal(ErrorIds.CrmRequestFailed, failure.ErrorId);
+        Assert.EndsWith($"with {expected}", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_master_record_types_UI_API_answer_is_every_active_value()
+    {
+        var connection = _servers.Crm();
+
+        var answer = await new LiveHttpClient(_log).SendAsync(new SalesforceService(connection), LiveRequest.Get(connection.DataUri($"/ui-api/object-info/Lead/picklist-values/{CrmRecordType.MasterId}/Status")), CancellationToken.None);
+        var file = MetadataReader.Read(answer.Body, "master.json", CrmMetadata.DefaultContactStatusField);
+
+        Assert.Contains("offers every value", Assert.Single(file.Warnings));
+        Assert.Equal(6, Newtonsoft.Json.Linq.JObject.Parse(System.Text.Encoding.UTF8.GetString(answer.Body))["values"]!.Count());
     }
 
     [Fact]

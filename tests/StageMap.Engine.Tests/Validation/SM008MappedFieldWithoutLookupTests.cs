@@ -24,11 +24,26 @@ public class SM008MappedFieldWithoutLookupTests
     [Fact]
     public void On_the_Lead_Stage_mapping_the_only_fix_is_LookupField_on_since_the_lookup_needs_both()
     {
-        var diagnostic = Assert.Single(Diagnose(With(new FieldMappingOptions { ExternalMappedField = true, ExternalMappedType = "LeadStatus" }), "SM008"));
+        var content = With(new FieldMappingOptions { ExternalMappedField = true, ExternalMappedType = "LeadStatus", LookForName = true });
+        var diagnostic = Assert.Single(Diagnose(content, "SM008"));
 
         AssertAbout(diagnostic, Severity.Error, CrmObject.Lead, "Stage");
         Assert.Equal(new[] { "Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField" }, diagnostic.FixCommands);
         Assert.DoesNotContain("-ExternalMappedField:$false", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_Stage_lookup_by_record_id_without_ids_gets_LookForName_too_so_the_fix_adds_no_SM015()
+    {
+        var byId = new FieldMappingOptions { ExternalMappedField = true, ExternalMappedType = "LeadStatus" };
+
+        var withoutIds = Assert.Single(Diagnose(With(byId), "SM008"));
+        var withIds = With(byId);
+        withIds.CrmMetadata = WithLeadStatusIds(StandardLeadMetadata());
+
+        Assert.Equal(new[] { "Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField -LookForName" }, withoutIds.FixCommands);
+        Assert.Contains(withoutIds.FixCommands[0], withoutIds.Message);
+        Assert.Equal(new[] { "Set-FieldMapping -Object Lead -OutreachField 'Stage' -LookupField" }, Assert.Single(Diagnose(withIds, "SM008")).FixCommands);
     }
 
     [Fact]

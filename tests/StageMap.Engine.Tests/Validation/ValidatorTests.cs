@@ -13,7 +13,7 @@ public class ValidatorTests
     {
         var ids = Validator.Rules.Select(r => r.Id).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"SM{i:000}"), ids);
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"SM{i:000}"), ids);
         Assert.All(Validator.Rules, r => Assert.StartsWith(r.Id, r.GetType().Name));
         Assert.Equal(Validator.Rules.Count, Validator.Rules.Select(r => r.GetType()).Distinct().Count());
     }
@@ -34,6 +34,7 @@ public class ValidatorTests
     [InlineData("SM013", Severity.Error)]
     [InlineData("SM014", Severity.Warning)]
     [InlineData("SM015", Severity.Error)]
+    [InlineData("SM016", Severity.Warning)]
     public void Each_rule_has_the_severity_of_DESIGN_6(string id, Severity severity)
     {
         Assert.Equal(severity, Validator.Rules.Single(r => r.Id == id).Severity);

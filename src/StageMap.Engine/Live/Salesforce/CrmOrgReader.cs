@@ -12,9 +12,10 @@ using StageMap.Engine.Text;
 namespace StageMap.Engine.Live.Salesforce;
 
 /// <summary>
-/// Import-CrmMetadata -Online: the Lead and Contact describes and the LeadStatus records, read from the
-/// org and handed to <see cref="MetadataReader"/> exactly as the files of the same content would be,
-/// so what the configuration learns is the same either way.
+/// Import-CrmMetadata -Online: the Lead and Contact describes, the statuses each active record type offers
+/// (<see cref="RecordTypeValuesReader"/>) and the LeadStatus records, read from the org and handed to
+/// <see cref="MetadataReader"/> exactly as the files of the same content would be, so what the
+/// configuration learns is the same either way.
 /// </summary>
 public sealed class CrmOrgReader
 {
@@ -31,7 +32,7 @@ public sealed class CrmOrgReader
         _service = new SalesforceService(connection, connection.TargetOrg is null ? null : new SalesforceCli());
     }
 
-    /// <summary>The describes of <paramref name="objects"/> and, with Lead, every LeadStatus record (all pages).</summary>
+    /// <summary>The describes of <paramref name="objects"/>, the values of their active record types and, with Lead, every LeadStatus record (all pages).</summary>
     /// <exception cref="StageMapException">The call's failure, or the reader's (UnrecognizedMetadataFile, InvalidMetadataFile).</exception>
     public async Task<IReadOnlyList<MetadataFile>> ReadAsync(IReadOnlyList<CrmObject> objects, string contactStatusField, CancellationToken cancellation)
     {
@@ -41,6 +42,8 @@ public sealed class CrmOrgReader
             var describe = await _http.SendAsync(_service, LiveRequest.Get(_connection.DataUri($"/sobjects/{crmObject}/describe")), cancellation).ConfigureAwait(false);
             files.Add(MetadataReader.Read(describe.Body, SourceName($"{crmObject} describe"), contactStatusField));
         }
+
+        files.AddRange(await new RecordTypeValuesReader(_http, _connection, _service).ReadAsync(files, contactStatusField, SourceName, cancellation).ConfigureAwait(false));
 
         if (objects.Contains(CrmObject.Lead))
         {

@@ -35,9 +35,17 @@ public sealed class SM008MappedFieldWithoutLookup : ValidationRule
                 + "the Mapped field option is only available when the Lookup field option is enabled. ";
 
             // The Lead Stage mapping needs both options to be the LeadStatus lookup (SM006): only LookupField on fixes it.
-            yield return IsLeadStage(mapping)
-                ? Report(mapping.Object, mapping.OutreachField, what + $"The Lead Stage <> Status lookup needs both: turn LookupField on: {lookupOn}.") with { FixCommands = Fixes(lookupOn) }
-                : Report(mapping.Object, mapping.OutreachField, what + $"Turn LookupField on ({lookupOn}) or ExternalMappedField off ({mappedFieldOff}).") with { FixCommands = Fixes(lookupOn, mappedFieldOff) };
+            // Once it is the lookup, a lookup by record id without any id fails every lead (SM015), so the fix
+            // turns LookForName on too in that case, as SM006's does.
+            if (IsLeadStage(mapping))
+            {
+                var byName = mapping.Options.LookForName || SM015LeadStatusIdsMissing.HasLeadStatusIds(context.Metadata) ? "" : " -LookForName";
+                var fix = lookupOn + byName;
+                yield return Report(mapping.Object, mapping.OutreachField, what + $"The Lead Stage <> Status lookup needs both: turn LookupField on: {fix}.") with { FixCommands = Fixes(fix) };
+                continue;
+            }
+
+            yield return Report(mapping.Object, mapping.OutreachField, what + $"Turn LookupField on ({lookupOn}) or ExternalMappedField off ({mappedFieldOff}).") with { FixCommands = Fixes(lookupOn, mappedFieldOff) };
         }
     }
 }

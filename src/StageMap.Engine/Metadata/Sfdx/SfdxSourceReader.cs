@@ -8,11 +8,12 @@ using System.Xml.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Text;
 
-namespace StageMap.Engine.Metadata;
+namespace StageMap.Engine.Metadata.Sfdx;
 
 /// <summary>
 /// SFDX source files: the LeadStatus standard value set (StandardValueSet/standardValue) and a custom
-/// picklist field (CustomField/valueSet/valueSetDefinition/value). XML is read with DTDs prohibited
+/// picklist field (CustomField/valueSet/valueSetDefinition/value) here, Lead Processes and record types
+/// in <see cref="SfdxRecordTypeReader"/>. XML is read with DTDs prohibited
 /// and no resolver, so a file cannot pull in entities or other files. Elements match by local name,
 /// with or without the Metadata API namespace.
 /// </summary>
@@ -64,6 +65,8 @@ internal static class SfdxSourceReader
         {
             "StandardValueSet" => ReadStandardValueSet(root, path),
             "CustomField" => ReadCustomField(root, path, contactStatusField),
+            "BusinessProcess" => SfdxRecordTypeReader.ReadBusinessProcess(root, path),
+            "RecordType" => SfdxRecordTypeReader.ReadRecordType(root, path, contactStatusField),
             var other => throw Failures.UnrecognizedMetadataFile(path, $"an XML file whose root element is <{other}>", Failures.CrmMetadataExpected),
         };
     }
@@ -96,14 +99,7 @@ internal static class SfdxSourceReader
         var fieldName = Text(Child(root, "fullName"))
             ?? (file.Name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? file.Name.Substring(0, file.Name.Length - suffix.Length) : file.Name);
 
-        // SFDX source keeps a field in objects/<Object>/fields/; the file itself does not name its object.
-        var fieldsFolder = Path.GetDirectoryName(path);
-        var objectFolder = fieldsFolder is null ? null : Path.GetDirectoryName(fieldsFolder);
-        var owner = objectFolder is not null
-            && string.Equals(Path.GetFileName(fieldsFolder), "fields", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Path.GetFileName(Path.GetDirectoryName(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
-                ? Path.GetFileName(objectFolder)
-                : null;
+        var owner = ObjectOf(path, "fields");
         if (owner is { Length: > 0 } && !string.Equals(owner, "Contact", StringComparison.OrdinalIgnoreCase))
         {
             return file with { Warnings = new[] { $"'{file.Name}' is the field '{fieldName}' of {owner}; StageMap reads the contact status field of Contact. Nothing was read from it." } };
@@ -197,21 +193,38 @@ internal static class SfdxSourceReader
         }
     }
 
-    private static IEnumerable<XElement> Children(XElement? parent, string localName) =>
+    /// <summary>
+    /// The object whose folder holds <paramref name="path"/>: SFDX source keeps an object's fields, record
+    /// types and processes in objects/&lt;Object&gt;/&lt;<paramref name="kind"/>&gt;/, and the files themselves
+    /// do not name their object. Null when the file is not in such a folder.
+    /// </summary>
+    internal static string? ObjectOf(string path, string kind)
+    {
+        var kindFolder = Path.GetDirectoryName(path);
+        var objectFolder = kindFolder is null ? null : Path.GetDirectoryName(kindFolder);
+        return objectFolder is not null
+            && string.Equals(Path.GetFileName(kindFolder), kind, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Path.GetFileName(Path.GetDirectoryName(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
+            && Path.GetFileName(objectFolder) is { Length: > 0 } name
+                ? name
+                : null;
+    }
+
+    internal static IEnumerable<XElement> Children(XElement? parent, string localName) =>
         parent?.Elements().Where(e => e.Name.LocalName == localName) ?? Enumerable.Empty<XElement>();
 
-    private static XElement? Child(XElement? parent, string localName) => Children(parent, localName).FirstOrDefault();
+    internal static XElement? Child(XElement? parent, string localName) => Children(parent, localName).FirstOrDefault();
 
-    private static string? Text(XElement? element) => element?.Value.Trim() is { Length: > 0 } text ? text : null;
+    internal static string? Text(XElement? element) => element?.Value.Trim() is { Length: > 0 } text ? text : null;
 
     /// <summary>A value's API name or label, within <see cref="ReadLimits"/>.</summary>
-    private static string? Name(XElement? element, string path)
+    internal static string? Name(XElement? element, string path)
     {
         var text = Text(element);
         return text is not null && ReadLimits.NameProblem(text, $"<{element!.Name.LocalName}>") is { } problem ? throw Invalid(path, element, problem) : text;
     }
 
-    private static bool? Bool(XElement? element, string path)
+    internal static bool? Bool(XElement? element, string path)
     {
         if (element is null)
         {
@@ -227,7 +240,7 @@ internal static class SfdxSourceReader
         };
     }
 
-    private static StageMapException Invalid(string path, XElement at, string what)
+    internal static StageMapException Invalid(string path, XElement at, string what)
     {
         IXmlLineInfo info = at;
         return Failures.InvalidMetadataFile(path, Kind, info.HasLineInfo() ? $"line {info.LineNumber}, position {info.LinePosition}: {what}" : what);

@@ -1,12 +1,12 @@
 using System.IO;
 using System.Linq;
-using StageMap.Engine.Live.Sfdx;
+using StageMap.Engine.Metadata.Sfdx;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Tests.Support;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Metadata;
 
 public sealed class SfdxExporterTests : System.IDisposable
 {

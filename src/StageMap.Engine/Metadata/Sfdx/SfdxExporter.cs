@@ -6,11 +6,10 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
-using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
 
-namespace StageMap.Engine.Live.Sfdx;
+namespace StageMap.Engine.Metadata.Sfdx;
 
 /// <summary>One value Export-CrmMetadata adds to (or turns on in) an SFDX file.</summary>
 public sealed record SfdxValueChange(string Path, string Value, string Change, string Source);
@@ -46,7 +45,7 @@ public static class SfdxExporter
 
     private static readonly XNamespace Metadata = "http://soap.sforce.com/2006/04/metadata";
 
-    private static readonly XmlReaderSettings ReaderSettings = new()
+    internal static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -263,17 +262,17 @@ public static class SfdxExporter
         return child;
     }
 
-    private static byte[] Serialize(XDocument document)
+    /// <summary>The file as SFDX writes it: the declaration spelled UTF-8 (XmlWriter would write utf-8), four-space indents, LF.</summary>
+    internal static byte[] Serialize(XDocument document)
     {
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "    ", Encoding = Encodings.Utf8NoBom, NewLineChars = "\n" };
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "    ", Encoding = Encodings.Utf8NoBom, NewLineChars = "\n", OmitXmlDeclaration = true };
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, settings))
         {
-            document.Declaration = new XDeclaration("1.0", "UTF-8", null);
             document.Save(writer);
         }
 
-        return buffer.ToArray().Concat(Encoding.ASCII.GetBytes("\n")).ToArray();
+        return Encoding.ASCII.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").Concat(buffer.ToArray()).Concat(Encoding.ASCII.GetBytes("\n")).ToArray();
     }
 
     /// <summary>
@@ -294,7 +293,7 @@ public static class SfdxExporter
     }
 
     /// <summary>The project's package directories from sfdx-project.json, the default one first, as full paths.</summary>
-    private static IReadOnlyList<string> PackageDirectories(string projectFolder)
+    internal static IReadOnlyList<string> PackageDirectories(string projectFolder)
     {
         var project = Path.Combine(projectFolder, ProjectFile);
         if (!File.Exists(project))
@@ -316,7 +315,7 @@ public static class SfdxExporter
         return paths is { Count: > 0 } ? paths : throw Failures.InvalidMetadataFile(project, "sfdx-project.json", "it lists no packageDirectories with a path.");
     }
 
-    private static string? FindExisting(IReadOnlyList<string> packages, string relative)
+    internal static string? FindExisting(IReadOnlyList<string> packages, string relative)
     {
         foreach (var package in packages.Where(Directory.Exists))
         {
