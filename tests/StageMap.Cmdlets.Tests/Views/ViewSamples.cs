@@ -106,8 +106,13 @@ internal static class ViewSamples
             Sync-OutreachStage -Configuration $c -Connection $connection -RemoveExtra -WhatIf
             Sync-OutreachStage -Configuration $c -Connection $connection -RemoveExtra -Confirm:$false
             """,
-        ["StageMap.Engine.Live.Sfdx.SfdxValueChange"] = """
-            Export-CrmMetadata -Path ./sfdx-project -Create -Configuration (New-Sample exported) -WarningAction SilentlyContinue
+        ["StageMap.Engine.Metadata.Sfdx.SfdxValueChange"] = """
+            Export-CrmMetadata -Path ./exported-project -Create -Configuration (New-Sample exported) -WarningAction SilentlyContinue
+            """,
+        ["StageMap.CrmRecordType"] = """
+            $c = New-Sample record-types
+            Import-CrmMetadata -Path ./sfdx-project -Configuration $c -WarningAction SilentlyContinue
+            Get-CrmRecordType -Configuration $c
             """,
     };
 }

@@ -29,6 +29,21 @@ public class SM003CrmStatusNotInCrmTests
         Assert.Contains("Remove-LeadStatusMapping -CrmStatus 'working - contacted'; New-LeadStatusMapping -CrmStatus 'Working - Contacted' -Stage 'Approaching'", diagnostic.Message);
     }
 
+    [Fact]
+    public void A_near_miss_on_a_stage_another_status_maps_too_waits_for_SM001_and_prints_no_fix()
+    {
+        // The replacement would be refused while the stage has two statuses (1:1), so its command
+        // would fail as printed: the message says it comes after SM001's fix, and FixCommands is empty.
+        var content = StandardOrgMapping("working - contacted");
+        content.LeadStatusMappings.Add(new LeadStatusMapping("Open - Not Contacted", null, 2));
+
+        var diagnostic = Assert.Single(Diagnose(content, "SM003"));
+
+        Assert.Empty(diagnostic.FixCommands);
+        Assert.Contains("once stage 'Approaching' is mapped by this status alone (SM001)", diagnostic.Message);
+        Assert.Equal("Working - Contacted", diagnostic.Suggestion);
+    }
+
     [Theory]
     [InlineData("Working-Contacted")]
     [InlineData(" Working  - Contacted")]

@@ -48,8 +48,11 @@ public sealed class SM003CrmStatusNotInCrm : ValidationRule
             else
             {
                 var stage = stageId.Stage is { } found ? Ps(found.Name) : "<stage>";
-                var replace = stageId.Stage is null ? null : $"{remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}";
-                yield return Report(CrmObject.Lead, mapped, what + $"Map that instead: {remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.", exact)
+                // While another status maps the stage too (SM001), the new mapping would be refused: that comes first.
+                var shared = stageId.Stage is not null && stageId.MappingCount > 1;
+                var replace = stageId.Stage is null || shared ? null : $"{remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}";
+                var after = shared ? $", once stage {Quoted(stageId.Stage!.Name)} is mapped by this status alone (SM001)" : "";
+                yield return Report(CrmObject.Lead, mapped, what + $"Map that instead{after}: {remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.", exact)
                     with { FixCommands = Fixes(replace) };
             }
         }
