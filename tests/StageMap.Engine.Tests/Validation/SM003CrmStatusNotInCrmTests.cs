@@ -40,7 +40,8 @@ public class SM003CrmStatusNotInCrmTests
         var diagnostic = Assert.Single(Diagnose(content, "SM003"));
 
         Assert.Empty(diagnostic.FixCommands);
-        Assert.Contains("once stage 'Approaching' is mapped by this status alone (SM001)", diagnostic.Message);
+        Assert.Contains("once stage 'Approaching' is mapped by this status alone: fix SM001 first", diagnostic.Message);
+        Assert.DoesNotContain("New-LeadStatusMapping", diagnostic.Message);
         Assert.Equal("Working - Contacted", diagnostic.Suggestion);
     }
 

@@ -51,9 +51,10 @@ public sealed class SM003CrmStatusNotInCrm : ValidationRule
                 // While another status maps the stage too (SM001), the new mapping would be refused: that comes first.
                 var shared = stageId.Stage is not null && stageId.MappingCount > 1;
                 var replace = stageId.Stage is null || shared ? null : $"{remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}";
-                var after = shared ? $", once stage {Quoted(stageId.Stage!.Name)} is mapped by this status alone (SM001)" : "";
-                yield return Report(CrmObject.Lead, mapped, what + $"Map that instead{after}: {remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.", exact)
-                    with { FixCommands = Fixes(replace) };
+                var advice = shared
+                    ? $"Map that instead, once stage {Quoted(stageId.Stage!.Name)} is mapped by this status alone: fix SM001 first, and this finding then prints the commands."
+                    : $"Map that instead: {remove}; New-LeadStatusMapping -CrmStatus {Ps(exact)} -Stage {stage}.";
+                yield return Report(CrmObject.Lead, mapped, what + advice, exact) with { FixCommands = Fixes(replace) };
             }
         }
     }
