@@ -89,6 +89,9 @@ internal static class SfdxSourceReader
         return file with { Object = CrmObject.Lead, StatusField = "Status", Statuses = values };
     }
 
+    // .NET Framework's Path.GetDirectoryName throws on "" (the folder of a bare file name), where .NET answers null.
+    private static string? Parent(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetDirectoryName(path);
+
     private static MetadataFile ReadCustomField(XElement root, string path, string contactStatusField)
     {
         var file = new MetadataFile(path, MetadataFormat.CustomField);
@@ -97,11 +100,11 @@ internal static class SfdxSourceReader
             ?? (file.Name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? file.Name.Substring(0, file.Name.Length - suffix.Length) : file.Name);
 
         // SFDX source keeps a field in objects/<Object>/fields/; the file itself does not name its object.
-        var fieldsFolder = Path.GetDirectoryName(path);
-        var objectFolder = fieldsFolder is null ? null : Path.GetDirectoryName(fieldsFolder);
+        var fieldsFolder = Parent(path);
+        var objectFolder = Parent(fieldsFolder);
         var owner = objectFolder is not null
             && string.Equals(Path.GetFileName(fieldsFolder), "fields", StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Path.GetFileName(Path.GetDirectoryName(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Path.GetFileName(Parent(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
                 ? Path.GetFileName(objectFolder)
                 : null;
         if (owner is { Length: > 0 } && !string.Equals(owner, "Contact", StringComparison.OrdinalIgnoreCase))
