@@ -12,6 +12,7 @@ using Xunit;
 namespace StageMap.Engine.Tests.Live;
 
 [Collection(LiveCollection.Name)]
+[Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
 public class OutreachClientTests
 {
     private static readonly LivePolicy Quick = new(5, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));

@@ -65,6 +65,7 @@ public class StageSyncPlanTests
 }
 
 [Collection(LiveCollection.Name)]
+[Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
 public class StageSyncTests
 {
     private readonly LiveServerFixture _servers;
