@@ -43,15 +43,21 @@ $moduleOut = Join-Path $out 'StageMap'
 $testResults = Join-Path $out 'test-results'
 $pesterVersion = '5.7.1'
 
-# The module folder takes these files only (an allow-list, so nothing stray ships).
-# CsvHelper's netstandard2.0 build needs Microsoft.Bcl.HashCode, which PowerShell 7 lacks; the rest of
-# its dependencies come with PowerShell 7 and .NET and ship here for Windows PowerShell 5.1 only.
-$moduleAssemblies = @(
-    'StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
-    'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
-    'System.Text.Encoding.CodePages.dll'
-)
+# The module folder takes these files only (an allow-list, so nothing stray ships). The cmdlets, one build for
+# both editions, and their loader (the manifest's nested module) sit in the root beside the manifest; the engine and its private dependencies sit in bin/<tfm>/,
+# one build per edition, and the cmdlets' loader (src/StageMap.Cmdlets/Loading) picks the folder:
+# net8.0 for PowerShell 7.4 and later, which carries Newtonsoft.Json 13 and the .NET libraries itself;
+# netstandard2.0 for Windows PowerShell 5.1, with CsvHelper's polyfills for .NET Framework.
+$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Loader.dll')
+$engineAssemblies = [ordered]@{
+    'net8.0'         = @('StageMap.Engine.dll', 'CsvHelper.dll')
+    'netstandard2.0' = @(
+        'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
+        'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
+        'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
+        'System.Text.Encoding.CodePages.dll'
+    )
+}
 
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command
@@ -70,11 +76,17 @@ function Invoke-ChildPwsh([string[]] $arguments) {
 
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
-    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/StageMap.Cmdlets/StageMap.Cmdlets.csproj') -c $Configuration -o $publish --nologo -v quiet }
+    Remove-Item $publish -Recurse -Force -ErrorAction Ignore
+    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/StageMap.Cmdlets/StageMap.Cmdlets.csproj') -c $Configuration -o (Join-Path $publish 'netstandard2.0') --nologo -v quiet }
+    Invoke-Native 'dotnet publish (net8.0 engine)' { dotnet publish (Join-Path $root 'src/StageMap.Engine/StageMap.Engine.csproj') -c $Configuration -f net8.0 -o (Join-Path $publish 'net8.0') --nologo -v quiet }
 
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') | Out-Null
-    foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $moduleOut }
+    foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish "netstandard2.0/$assembly") $moduleOut }
+    foreach ($framework in $engineAssemblies.Keys) {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $moduleOut "bin/$framework")
+        foreach ($assembly in $engineAssemblies[$framework]) { Copy-Item (Join-Path $publish "$framework/$assembly") $folder }
+    }
     Copy-Item (Join-Path $root 'StageMap.psd1') $moduleOut
     Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Copy-Item (Join-Path $root 'module/StageMap.Format.ps1xml') $moduleOut
@@ -131,8 +143,10 @@ Import-Module '$pester'
 function Invoke-Test {
     Invoke-Build
     New-Item -ItemType Directory -Path $testResults -Force | Out-Null
-    # The Pester live suite starts the loopback servers as a child process; build them fresh.
+    # The Pester live suite starts the loopback servers as a child process; build them fresh. The loading suite
+    # imports another module with another CsvHelper before StageMap.
     Invoke-Native 'building the loopback servers' { dotnet build (Join-Path $root 'tests/StageMap.LiveServers/StageMap.LiveServers.csproj') -c Release --nologo -v quiet }
+    Invoke-Native 'building the other CsvHelper module' { dotnet build (Join-Path $root 'tests/StageMap.OtherCsvModule/StageMap.OtherCsvModule.csproj') -c Release --nologo -v quiet }
     $results = @(
         Invoke-XunitProject 'StageMap.Engine.Tests'
         Invoke-XunitProject 'StageMap.Cmdlets.Tests'
