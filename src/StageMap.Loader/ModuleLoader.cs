@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace StageMap.Loader;
 
@@ -52,7 +53,7 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
                 $"StageMap needs PowerShell 7.4 or later (.NET 8), or Windows PowerShell 5.1; this PowerShell runs on .NET {Environment.Version}.");
         }
 
-        EngineLoadContext.Register(Path.Combine(moduleFolder, "bin", "net8.0"));
+        RegisterEngineLoadContext(Path.Combine(moduleFolder, "bin", "net8.0"));
     }
 
     /// <summary>
@@ -63,12 +64,20 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
     {
         if (OnDotNet)
         {
-            EngineLoadContext.Unregister();
+            UnregisterEngineLoadContext();
             return;
         }
 
         AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromFrameworkFolder;
     }
+
+    // EngineLoadContext is touched only in these two methods, never inlined: .NET Framework compiles a method
+    // whole, and a call to a type whose base type (AssemblyLoadContext) it lacks fails the whole method.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterEngineLoadContext(string folder) => EngineLoadContext.Register(folder);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UnregisterEngineLoadContext() => EngineLoadContext.Unregister();
 
     private static Assembly? ResolveFromFrameworkFolder(object? sender, ResolveEventArgs args)
     {
