@@ -45,10 +45,13 @@ Describe 'Import-Module StageMap after a module with another CsvHelper' {
 Import-Module $Other
 $before = @(Read-OtherCsv ./salesforce-leads.csv)
 Import-Module $Manifest
+$context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object { $_.GetType().Name -eq 'EngineLoadContext' }
+$loadedByImport = @($context.Assemblies | ForEach-Object { $_.GetName().Name })
 '@ + "`n" + $convert + "`n" + @'
 $summary = Convert-Leads
 $afterStageMap = @(Read-OtherCsv ./salesforce-leads.csv)
 [pscustomobject]@{
+    LoadedByImport = $loadedByImport
     OtherRows = $before.Count; OtherCsvHelper = $before[0].CsvHelperVersion; OtherRowsAfter = $afterStageMap.Count
     Read = $summary.Read; Written = $summary.Written; Lines = @(Get-Content ./prospects.jsonl).Count
     StageMapCsvHelper = Get-CsvHelperOfStageMap
@@ -65,6 +68,10 @@ $afterStageMap = @(Read-OtherCsv ./salesforce-leads.csv)
         $result.Lines | Should -Be 22
         $result.StageMapCsvHelper.Version | Should -Be '33.0.0.0'
         $result.StageMapCsvHelper.Context | Should -Be 'EngineLoadContext'
+    }
+
+    It 'loads only the engine itself into its context at import: CsvHelper waits for a cmdlet that reads a file' {
+        $result.LoadedByImport | Should -Be @('StageMap.Engine')
     }
 
     It 'leaves the other module working' {
