@@ -43,15 +43,21 @@ $moduleOut = Join-Path $out 'StageMap'
 $testResults = Join-Path $out 'test-results'
 $pesterVersion = '5.7.1'
 
-# The module folder takes these files only (an allow-list, so nothing stray ships).
-# CsvHelper's netstandard2.0 build needs Microsoft.Bcl.HashCode, which PowerShell 7 lacks; the rest of
-# its dependencies come with PowerShell 7 and .NET and ship here for Windows PowerShell 5.1 only.
-$moduleAssemblies = @(
-    'StageMap.Cmdlets.dll', 'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
-    'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
-    'System.Text.Encoding.CodePages.dll'
-)
+# The module folder takes these files only (an allow-list, so nothing stray ships). The cmdlets, one build for
+# both editions, and their loader (the manifest's nested module) sit in the root beside the manifest; the engine and its private dependencies sit in bin/<tfm>/,
+# one build per edition, and the cmdlets' loader (src/StageMap.Cmdlets/Loading) picks the folder:
+# net8.0 for PowerShell 7.4 and later, which carries Newtonsoft.Json 13 and the .NET libraries itself;
+# netstandard2.0 for Windows PowerShell 5.1, with CsvHelper's polyfills for .NET Framework.
+$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Loader.dll')
+$engineAssemblies = [ordered]@{
+    'net8.0'         = @('StageMap.Engine.dll', 'CsvHelper.dll')
+    'netstandard2.0' = @(
+        'StageMap.Engine.dll', 'Newtonsoft.Json.dll', 'CsvHelper.dll', 'Microsoft.Bcl.HashCode.dll'
+        'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll'
+        'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
+        'System.Text.Encoding.CodePages.dll'
+    )
+}
 
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command
@@ -70,11 +76,17 @@ function Invoke-ChildPwsh([string[]] $arguments) {
 
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
-    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/StageMap.Cmdlets/StageMap.Cmdlets.csproj') -c $Configuration -o $publish --nologo -v quiet }
+    Remove-Item $publish -Recurse -Force -ErrorAction Ignore
+    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $root 'src/StageMap.Cmdlets/StageMap.Cmdlets.csproj') -c $Configuration -o (Join-Path $publish 'netstandard2.0') --nologo -v quiet }
+    Invoke-Native 'dotnet publish (net8.0 engine)' { dotnet publish (Join-Path $root 'src/StageMap.Engine/StageMap.Engine.csproj') -c $Configuration -f net8.0 -o (Join-Path $publish 'net8.0') --nologo -v quiet }
 
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     New-Item -ItemType Directory -Path $moduleOut, (Join-Path $moduleOut 'en-US') | Out-Null
-    foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish $assembly) $moduleOut }
+    foreach ($assembly in $moduleAssemblies) { Copy-Item (Join-Path $publish "netstandard2.0/$assembly") $moduleOut }
+    foreach ($framework in $engineAssemblies.Keys) {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $moduleOut "bin/$framework")
+        foreach ($assembly in $engineAssemblies[$framework]) { Copy-Item (Join-Path $publish "$framework/$assembly") $folder }
+    }
     Copy-Item (Join-Path $root 'StageMap.psd1') $moduleOut
     Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Copy-Item (Join-Path $root 'module/StageMap.Format.ps1xml') $moduleOut
@@ -93,6 +105,12 @@ function Get-TrxCounts([string] $trxFile) {
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
 }
 
+# A file of a restored NuGet package (build/Tools.proj restores the build's tools).
+function Get-PackageFile([string] $relativePath) {
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    Join-Path $packages $relativePath
+}
+
 function Invoke-XunitProject([string] $project) {
     $name = Split-Path $project -Leaf
     $trx = "$name.trx"
@@ -104,10 +122,43 @@ function Invoke-XunitProject([string] $project) {
     Get-TrxCounts $file
 }
 
+# The engine as Windows PowerShell 5.1 runs it: the net472 build of the engine tests, on Mono, with xUnit's console
+# runner. Tests with a Needs trait are left out and listed; any other test the .NET run ran must run here too.
+function Invoke-MonoTests {
+    $name = 'StageMap.Engine.Tests'
+    if (-not (Get-Command mono -ErrorAction Ignore)) {
+        Write-Host 'MISSING: mono (Debian: apt-get install mono-complete; .ci/run installs it). The net472 engine tests did not run.'
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    Invoke-Native 'building the engine tests for net472' { dotnet build (Join-Path $root "tests/$name/$name.csproj") -c $Configuration -f net472 --nologo -v quiet }
+    $needing = @(Invoke-ChildPwsh @('-File', (Join-Path $root 'build/TestsNeeding.ps1'), '-Assembly', (Join-Path $root "tests/$name/bin/$Configuration/net10.0/$name.dll")) |
+        ForEach-Object { $need, $test = $_ -split "`t"; [pscustomobject]@{ Need = $need; Test = $test } })
+    $xml = Join-Path $testResults "$name.net472.xml"
+    Remove-Item $xml -ErrorAction Ignore
+    $leaveOut = $needing.Need | Sort-Object -Unique | ForEach-Object { '-notrait'; "Needs=$_" }
+    $console = Get-PackageFile 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
+    mono $console (Join-Path $root "tests/$name/bin/$Configuration/net472/$name.dll") @leaveOut -xml $xml -nologo | Write-Host
+    if (-not (Test-Path $xml)) { Write-Host "No results from $name on Mono."; return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    [xml] $results = Get-Content -LiteralPath $xml -Raw
+    $assembly = $results.assemblies.assembly
+    $ranOnMono = @($results.SelectNodes('//test') | ForEach-Object { "$($_.type).$($_.method)" }) | Sort-Object -Unique
+    [xml] $trx = Get-Content -LiteralPath (Join-Path $testResults "$name.trx") -Raw
+    $ranOnDotNet = @($trx.TestRun.TestDefinitions.UnitTest | ForEach-Object { "$($_.TestMethod.className).$($_.TestMethod.name)" }) | Sort-Object -Unique
+    $missing = @($ranOnDotNet | Where-Object { $_ -notin $ranOnMono -and $_ -notin $needing.Test })
+
+    Write-Host "Left out of the Mono run ($($needing.Count), by their Needs trait):"
+    $needing | Sort-Object Need, Test | ForEach-Object { Write-Host "  needs $($_.Need): $($_.Test)" }
+    foreach ($test in $missing) { Write-Host "NOT RUN ON MONO, and no Needs trait says why: $test" }
+    # Attributes by name: <assembly> also has an <errors> element.
+    $passed = [int]$assembly.GetAttribute('passed')
+    $failed = [int]$assembly.GetAttribute('failed') + [int]$assembly.GetAttribute('errors')
+    Write-Host "net472 on Mono: $passed passed, $failed failed"
+    [pscustomobject]@{ Passed = $passed; Failed = $failed + $missing.Count }
+}
+
 function Invoke-Pester_ {
-    Invoke-Native 'restoring the build tools (Pester)' { dotnet restore (Join-Path $root 'build/Tools.proj') --nologo -v quiet }
-    $pester = Join-Path ([Environment]::GetFolderPath('UserProfile')) ".nuget/packages/pester/$pesterVersion/tools/Pester.psd1"
-    if ($env:NUGET_PACKAGES) { $pester = Join-Path $env:NUGET_PACKAGES "pester/$pesterVersion/tools/Pester.psd1" }
+    $pester = Get-PackageFile "pester/$pesterVersion/tools/Pester.psd1"
     $summary = Join-Path $testResults 'pester-summary.json'
     Remove-Item $summary -ErrorAction Ignore
     $script = @"
@@ -131,10 +182,14 @@ Import-Module '$pester'
 function Invoke-Test {
     Invoke-Build
     New-Item -ItemType Directory -Path $testResults -Force | Out-Null
-    # The Pester live suite starts the loopback servers as a child process; build them fresh.
+    Invoke-Native 'restoring the build tools (Pester, the xUnit console runner)' { dotnet restore (Join-Path $root 'build/Tools.proj') --nologo -v quiet }
+    # The Pester live suite starts the loopback servers as a child process; build them fresh. The loading suite
+    # imports another module with another CsvHelper before StageMap.
     Invoke-Native 'building the loopback servers' { dotnet build (Join-Path $root 'tests/StageMap.LiveServers/StageMap.LiveServers.csproj') -c Release --nologo -v quiet }
+    Invoke-Native 'building the other CsvHelper module' { dotnet build (Join-Path $root 'tests/StageMap.OtherCsvModule/StageMap.OtherCsvModule.csproj') -c Release --nologo -v quiet }
     $results = @(
         Invoke-XunitProject 'StageMap.Engine.Tests'
+        Invoke-MonoTests
         Invoke-XunitProject 'StageMap.Cmdlets.Tests'
         Invoke-Pester_
     )

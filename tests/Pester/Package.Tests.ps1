@@ -41,6 +41,9 @@ $module = Get-Module StageMap
     Cmdlets    = $module.ExportedCmdlets.Count
     AboutHelp  = (Get-Help about_StageMap | Out-String)
     License    = Test-Path (Join-Path $module.ModuleBase 'LICENSE')
+    CmdletHelp = (Get-Help New-OutreachStage).Synopsis
+    Builds     = @(Get-ChildItem (Join-Path $module.ModuleBase 'bin') -Directory | ForEach-Object Name | Sort-Object)
+    EngineFrom = (New-StageMapConfiguration).GetType().Assembly.Location.Substring($module.ModuleBase.Length + 1).Replace('\', '/')
 } | ConvertTo-Json -Compress
 '@
         $installScript = Join-Path $TestDrive 'install.ps1'
@@ -68,7 +71,14 @@ $module = Get-Module StageMap
         $installed.Cmdlets | Should -Be $manifest.CmdletsToExport.Count
     }
 
-    It 'brings its about help and its license' {
+    It 'holds the engine for each edition and loads the net8.0 build on PowerShell 7' {
+        $installed.Builds | Should -Be @('net8.0', 'netstandard2.0')
+        $installed.EngineFrom | Should -Be 'bin/net8.0/StageMap.Engine.dll'
+    }
+
+    It 'brings its about help, its cmdlet help and its license' {
+        $installed.CmdletHelp | Should -Not -BeNullOrEmpty
+        $installed.CmdletHelp | Should -Not -Match 'New-OutreachStage \['
         $installed.AboutHelp | Should -Match 'about_StageMap'
         $installed.License | Should -BeTrue
     }

@@ -19,7 +19,8 @@ BeforeAll {
         $ErrorActionPreference = 'Continue'
         $failed = @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $failed | Should -HaveCount 1
-        $failed[0].Exception | Should -BeOfType ([StageMap.Engine.StageMapException])
+        # By name: the engine's types live in StageMap's own load context, which PowerShell's [type] look-up does not search.
+        $failed[0].Exception.GetType().FullName | Should -Be 'StageMap.Engine.StageMapException'
         $failed[0]
     }
 }

@@ -84,7 +84,7 @@ public static class Program
         using var invariant = new ImportInvariant();
         while (clock.Elapsed < budget)
         {
-            var seed = fixedSeed is null ? Random.Shared.Next() : fixedSeed.Value + seeds.Count;
+            var seed = fixedSeed is null ? new Random().Next() : fixedSeed.Value + seeds.Count;
             seeds.Add(seed);
             Console.WriteLine($"seed {seed}");
             foreach (var target in FuzzTargets.All)
@@ -124,7 +124,7 @@ public static class Program
             var before = run.Findings.Count;
             var bytes = File.ReadAllBytes(file);
             MutationFuzzer.Check(target, named ?? FuzzTargets.NameFor(target, bytes), bytes, run, f => f);
-            Console.WriteLine(run.Findings.Count > before ? $"FINDING {target.Name} {file}: {run.Findings[^1].Problem}" : $"ok {file}");
+            Console.WriteLine(run.Findings.Count > before ? $"FINDING {target.Name} {file}: {run.Findings[run.Findings.Count - 1].Problem}" : $"ok {file}");
         }
 
         return run.Findings.Count == 0 ? 0 : 1;

@@ -1,43 +1,37 @@
+using System;
 using System.Management.Automation;
 using StageMap.Cmdlets.Infrastructure;
 
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>Disconnect-Crm and Disconnect-Outreach: forget a connection's secrets (the session's current one by default).</summary>
-public abstract class DisconnectCommand<TConnection> : StageMapCommand
-    where TConnection : class
+/// <remarks>
+/// Not generic over the connection type: Import-Module lists this assembly's public types, and a base type
+/// naming an engine type would load the engine then, before the module's loader is in place (and for nothing).
+/// </remarks>
+public abstract class DisconnectCommand : StageMapCommand
 {
-    [Parameter(Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public TConnection? Connection { get; set; }
-
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>"Salesforce" or "Outreach".</summary>
-    protected abstract string SystemName { get; }
-
-    /// <summary>The session's current connection of this kind.</summary>
-    protected abstract TConnection? Current { get; set; }
-
-    protected abstract void Close(TConnection connection);
-
-    protected override void ProcessRecord()
+    /// <summary>Forgets <paramref name="given"/>, or else the session's current connection, which it then clears.</summary>
+    private protected void Disconnect<TConnection>(string systemName, TConnection? given, Func<TConnection?> current, Action clearCurrent, Action<TConnection> close)
+        where TConnection : class
     {
-        var connection = Connection ?? Current;
+        var connection = given ?? current();
         if (connection is null)
         {
-            WriteVerbose($"No {SystemName} connection to forget.");
+            WriteVerbose($"No {systemName} connection to forget.");
             return;
         }
 
-        Close(connection);
-        if (ReferenceEquals(connection, Current))
+        close(connection);
+        if (ReferenceEquals(connection, current()))
         {
-            Current = null;
+            clearCurrent();
         }
 
-        WriteVerbose($"Disconnected from {SystemName}: {connection}.");
+        WriteVerbose($"Disconnected from {systemName}: {connection}.");
         if (PassThru)
         {
             WriteObject(connection);

@@ -6,15 +6,12 @@ namespace StageMap.Cmdlets.Live;
 /// <summary>Disconnect-Crm: forgets a Salesforce connection's token (the session's current one by default).</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Crm")]
 [OutputType(typeof(CrmConnection))]
-public sealed class DisconnectCrmCommand : DisconnectCommand<CrmConnection>
+public sealed class DisconnectCrmCommand : DisconnectCommand
 {
-    protected override string SystemName => "Salesforce";
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public CrmConnection? Connection { get; set; }
 
-    protected override CrmConnection? Current
-    {
-        get => LiveSessions.Crm;
-        set => LiveSessions.Crm = value;
-    }
-
-    protected override void Close(CrmConnection connection) => connection.Close();
+    protected override void ProcessRecord() =>
+        Disconnect("Salesforce", Connection, () => LiveSessions.Crm, () => LiveSessions.Crm = null, c => c.Close());
 }

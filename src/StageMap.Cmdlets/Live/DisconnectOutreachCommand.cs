@@ -6,15 +6,12 @@ namespace StageMap.Cmdlets.Live;
 /// <summary>Disconnect-Outreach: forgets an Outreach connection's tokens and client secret (the session's current one by default).</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Outreach")]
 [OutputType(typeof(OutreachConnection))]
-public sealed class DisconnectOutreachCommand : DisconnectCommand<OutreachConnection>
+public sealed class DisconnectOutreachCommand : DisconnectCommand
 {
-    protected override string SystemName => "Outreach";
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public OutreachConnection? Connection { get; set; }
 
-    protected override OutreachConnection? Current
-    {
-        get => LiveSessions.Outreach;
-        set => LiveSessions.Outreach = value;
-    }
-
-    protected override void Close(OutreachConnection connection) => connection.Close();
+    protected override void ProcessRecord() =>
+        Disconnect("Outreach", Connection, () => LiveSessions.Outreach, () => LiveSessions.Outreach = null, c => c.Close());
 }

@@ -90,13 +90,17 @@ internal sealed class SaveLock : IDisposable
 
     private static bool IsSharingViolation(IOException e)
     {
-        if (Posix.IsUnix)
+        if (Posix.IsUnix && Posix.IsWouldBlock(e.HResult))
         {
-            return Posix.IsWouldBlock(e.HResult);
+            return true;
         }
 
+        // Windows reports a file held elsewhere as ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION in a Win32
+        // HRESULT (0x8007xxxx). So does Mono, which emulates Windows share modes on Unix as well; .NET on Unix
+        // puts a bare errno in HResult instead, which never carries that facility.
+        const int win32Facility = unchecked((int)0x80070000);
         const int sharingViolation = 32;
         const int lockViolation = 33;
-        return (e.HResult & 0xFFFF) is sharingViolation or lockViolation;
+        return (e.HResult & unchecked((int)0xFFFF0000)) == win32Facility && (e.HResult & 0xFFFF) is sharingViolation or lockViolation;
     }
 }

@@ -118,14 +118,24 @@ internal static class StrictText
     /// <exception cref="ArgumentException">No such encoding, or one .NET refuses to decode (UTF-7).</exception>
     public static Encoding Named(string name)
     {
+        Encoding encoding;
         try
         {
-            return int.TryParse(name, out var codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
+            encoding = int.TryParse(name, out var codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
         }
         catch (NotSupportedException e)
         {
             throw new ArgumentException($"'{name}' is not an encoding StageMap can decode: {e.Message}", nameof(name), e);
         }
+
+        // .NET 5 and later refuse UTF-7 by name; .NET Framework (Windows PowerShell 5.1) still hands it out.
+        const int utf7CodePage = 65000;
+        if (encoding.CodePage == utf7CodePage)
+        {
+            throw new ArgumentException($"'{name}' is not an encoding StageMap can decode: UTF-7 is refused as unsafe.", nameof(name));
+        }
+
+        return encoding;
     }
 
     /// <summary>The encoding's name as users know it: UTF-8, UTF-16, windows-1252, iso-8859-1.</summary>

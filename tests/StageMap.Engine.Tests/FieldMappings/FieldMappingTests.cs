@@ -276,7 +276,7 @@ public class FieldMappingTests
 
         var found = _configuration.GetFieldMappings("TITLE");
 
-        Assert.Equal(new[] { CrmObject.Lead, CrmObject.Contact }, found.Select(m => m.Object));
+        Assert.Equal(new[] { CrmObject.Lead, CrmObject.Contact }, found.Select(m => m.Object).ToArray());
         Assert.Equal(CrmObject.Contact, Assert.Single(_configuration.GetFieldMappings("title", CrmObject.Contact)).Object);
     }
 

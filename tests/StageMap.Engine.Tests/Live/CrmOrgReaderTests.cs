@@ -14,6 +14,7 @@ using Xunit;
 namespace StageMap.Engine.Tests.Live;
 
 [Collection(LiveCollection.Name)]
+[Trait(Needs.Trait, Needs.Kestrel)]
 public class CrmOrgReaderTests
 {
     private readonly LiveServerFixture _servers;

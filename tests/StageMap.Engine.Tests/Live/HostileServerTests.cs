@@ -18,6 +18,7 @@ namespace StageMap.Engine.Tests.Live;
 /// calls, no secret in the error (its inner exceptions included) or in any Verbose line.
 /// </summary>
 [Collection(LiveCollection.Name)]
+[Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
 public class HostileServerTests
 {
     private static readonly LivePolicy Small = LivePolicy.Default with

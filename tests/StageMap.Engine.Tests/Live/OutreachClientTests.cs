@@ -12,6 +12,7 @@ using Xunit;
 namespace StageMap.Engine.Tests.Live;
 
 [Collection(LiveCollection.Name)]
+[Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
 public class OutreachClientTests
 {
     private static readonly LivePolicy Quick = LivePolicy.Default with { FirstBackoff = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30), MaxTotalWait = TimeSpan.FromSeconds(5) };

@@ -11,7 +11,7 @@ public class SecretScrubberTests
     public void A_known_secret_is_redacted_wherever_it_appears()
     {
         var scrubber = new SecretScrubber();
-        scrubber.Learn(LiveServerFixture.Secure("or-access-1f6c2a9d"));
+        scrubber.Learn(SecureText.Protect("or-access-1f6c2a9d"));
 
         Assert.Equal("token [redacted] refused; [redacted]!", scrubber.Scrub("token or-access-1f6c2a9d refused; or-access-1f6c2a9d!"));
     }
@@ -20,7 +20,7 @@ public class SecretScrubberTests
     public void A_secret_shorter_than_eight_characters_is_not_looked_for_so_messages_stay_readable()
     {
         var scrubber = new SecretScrubber();
-        scrubber.Learn(LiveServerFixture.Secure("expired"));
+        scrubber.Learn(SecureText.Protect("expired"));
 
         Assert.Equal("Session expired or invalid", scrubber.Scrub("Session expired or invalid"));
     }
@@ -43,7 +43,7 @@ public class SecretScrubberTests
     public void A_failure_keeps_its_id_and_category_and_loses_secrets_in_its_message_target_and_inner_exceptions()
     {
         var scrubber = new SecretScrubber();
-        scrubber.Learn(LiveServerFixture.Secure("refresh-secret-42"));
+        scrubber.Learn(SecureText.Protect("refresh-secret-42"));
         var inner = new HttpRequestException("proxy said refresh-secret-42", new InvalidOperationException("Bearer xyz123456"));
         var failure = new StageMapException(ErrorIds.OutreachRequestFailed, FailureCategory.ResourceUnavailable, "GET https://x/?refresh_token=refresh-secret-42", "could not: refresh-secret-42", inner);
 

@@ -16,7 +16,7 @@ public sealed class MetadataFolderTests : System.IDisposable
 
     private static FolderRead Read(string folder) => MetadataFolder.Read(folder, CrmMetadata.DefaultContactStatusField);
 
-    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+    private static string Relative(string root, string path) => PortablePaths.Relative(root, path).Replace('\\', '/');
 
     [Fact]
     public void An_SFDX_project_gives_every_file_StageMap_reads_in_path_order_and_skips_the_rest_with_a_reason()
@@ -61,7 +61,7 @@ public sealed class MetadataFolderTests : System.IDisposable
             File.Copy(Fixtures.Salesforce("sf_describe_Lead__lwrfileupload.json"), Path.Combine(project, hidden, "Lead.json"));
         }
 
-        Directory.CreateSymbolicLink(Path.Combine(project, "linked"), Fixtures.Salesforce(""));
+        PortablePaths.LinkFolder(Path.Combine(project, "linked"), Fixtures.Salesforce(""));
 
         var folder = Read(project);
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -22,7 +23,7 @@ public class MetadataReaderLimitsTests
     private static string Query(string record) =>
         "{\"totalSize\":1,\"done\":true,\"records\":[\n{\"attributes\":{\"type\":\"LeadStatus\"},\"ApiName\":\"Open\"," + record + "}]}";
 
-    private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
+    private static byte[] Latin1(string text) => Encoding.GetEncoding(28591).GetBytes(text);
 
     private const string ContactField =
         "<CustomField xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n<fullName>Contact_Status__c</fullName>\n<valueSet>\n<valueSetDefinition>\n"
@@ -79,7 +80,7 @@ public class MetadataReaderLimitsTests
 
         Assert.Equal(ErrorIds.InvalidMetadataFile, failure.ErrorId);
         Assert.Contains($"byte offset {head.Length}: the byte 0xE9 is not valid UTF-8", failure.Message);
-        Assert.DoesNotContain("\uFFFD", failure.Message);
+        Assert.DoesNotContain("\uFFFD", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

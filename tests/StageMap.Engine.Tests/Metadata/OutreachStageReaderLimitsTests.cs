@@ -71,10 +71,10 @@ public class OutreachStageReaderLimitsTests
         var path = directory.File("stages.json");
         using (var stream = File.Create(path))
         {
-            var head = Encoding.UTF8.GetBytes("[{\"id\":1,\"name\":\"");
-            stream.Write(head);
-            stream.Write(Enumerable.Repeat((byte)'x', 50 * 1024 * 1024).ToArray());
-            stream.Write(Encoding.UTF8.GetBytes("\"}]"));
+            foreach (var part in new[] { Encoding.UTF8.GetBytes("[{\"id\":1,\"name\":\""), Enumerable.Repeat((byte)'x', 50 * 1024 * 1024).ToArray(), Encoding.UTF8.GetBytes("\"}]") })
+            {
+                stream.Write(part, 0, part.Length);
+            }
         }
 
         var failure = Assert.Throws<StageMapException>(() => OutreachStageReader.Read(path));

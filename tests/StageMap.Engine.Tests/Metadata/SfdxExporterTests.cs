@@ -175,7 +175,7 @@ public sealed class SfdxExporterTests : System.IDisposable
     public void A_package_directory_that_is_a_link_out_of_the_project_is_refused()
     {
         using var elsewhere = new TempDirectory();
-        Directory.CreateSymbolicLink(Path.Combine(_project.Path, "force-app"), elsewhere.Path);
+        PortablePaths.LinkFolder(Path.Combine(_project.Path, "force-app"), elsewhere.Path);
 
         var failure = Assert.Throws<StageMapException>(() => SfdxExporter.Plan(_project.Path, _configuration));
 

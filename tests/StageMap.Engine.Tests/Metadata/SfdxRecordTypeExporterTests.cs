@@ -52,7 +52,7 @@ public sealed class SfdxRecordTypeExporterTests : System.IDisposable
         Assert.True(process.IsActive);
         var text = File.ReadAllText(PartnerProcess);
         Assert.Contains("<description>Leads that partners register: no nurturing, no meetings booked by us.</description>", text);
-        Assert.Equal(File.ReadAllText(RecordTypeProject.PartnerProcess).Replace("</BusinessProcess>\n", "", System.StringComparison.Ordinal), text.Substring(0, text.IndexOf("    <values>\n        <fullName>Nurturing", System.StringComparison.Ordinal)));
+        Assert.Equal(File.ReadAllText(RecordTypeProject.PartnerProcess).Replace("</BusinessProcess>\n", ""), text.Substring(0, text.IndexOf("    <values>\n        <fullName>Nurturing", System.StringComparison.Ordinal)));
         Assert.EndsWith("    <values>\n        <fullName>Nurturing</fullName>\n        <default>false</default>\n    </values>\n    <values>\n        <fullName>Meeting Booked</fullName>\n        <default>false</default>\n    </values>\n</BusinessProcess>\n", text);
     }
 
@@ -109,7 +109,7 @@ public sealed class SfdxRecordTypeExporterTests : System.IDisposable
     [Fact]
     public void A_status_there_in_another_case_is_not_added_but_named()
     {
-        File.WriteAllText(PartnerProcess, File.ReadAllText(PartnerProcess).Replace("<fullName>Working - Contacted</fullName>", "<fullName>nurturing</fullName>", System.StringComparison.Ordinal));
+        File.WriteAllText(PartnerProcess, File.ReadAllText(PartnerProcess).Replace("<fullName>Working - Contacted</fullName>", "<fullName>nurturing</fullName>"));
 
         var plan = Plan("Partner Lead");
 

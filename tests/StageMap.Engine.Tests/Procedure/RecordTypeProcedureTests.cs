@@ -29,7 +29,7 @@ public class RecordTypeProcedureTests
         Assert.Equal($"Or, instead of these clicks, add the values in your SFDX project and deploy it with the Salesforce CLI (sf project deploy start): Export-CrmMetadata -Path '{RecordTypeProject.Folder}' -RecordType 'Partner Lead'.", salesforce[5]);
         Assert.Equal(6, salesforce.Count);
         Assert.Equal("Nurturing, Meeting Booked", steps.Single(s => s.Action.StartsWith("Move", System.StringComparison.Ordinal)).Value);
-        Assert.DoesNotContain(steps, s => s.Action.Contains("Legacy", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(steps, s => s.Action.Contains("Legacy"));
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public class RecordTypeProcedureTests
         Assert.Contains("In Object Manager, open Contact, then Record Types, and click the record type 'Customer Contact'.", contact);
         Assert.Contains("In Picklists Available for Editing, click Edit beside 'Contact_Status__c'.", contact);
         Assert.Contains("Move 'Do Not Contact' and 'Bad Data' from Available Values to Selected Values.", contact);
-        Assert.DoesNotContain(contact, a => a.Contains("Lead Process", System.StringComparison.Ordinal));
-        Assert.DoesNotContain(lead, a => a.Contains("Customer Contact", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(contact, a => a.Contains("Lead Process"));
+        Assert.DoesNotContain(lead, a => a.Contains("Customer Contact"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Text.RegularExpressions;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
@@ -143,7 +144,8 @@ public class StageMapReportTests
 
         var page = StageMapReport.Render(new StageMapConfiguration(content), null, Generated);
 
-        Assert.Contains("\u2714 exact", page);
+        // As a browser reads it: Mono's HTML encoder writes every non-ASCII character as an entity (&#10004;).
+        Assert.Contains("\u2714 exact", WebUtility.HtmlDecode(page));
         Assert.Contains("near miss", page);
         Assert.Contains("no stage of this name", page);
         Assert.Contains("Click-path checklist: Classic Plugin", page);

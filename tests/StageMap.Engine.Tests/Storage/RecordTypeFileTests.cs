@@ -41,7 +41,7 @@ public class RecordTypeFileTests
         var text = Encoding.UTF8.GetString(bytes);
         Assert.Contains("\"recordTypes\": [", text);
         Assert.Contains("\"isMaster\": true", text);
-        Assert.Single(text.Split("\"isMaster\"").Skip(1));
+        Assert.Single(text.Split(new[] { "\"isMaster\"" }, System.StringSplitOptions.None).Skip(1));
         Assert.DoesNotContain("\"recordTypes\"", Encoding.UTF8.GetString(ConfigurationSerializer.ToBytes(new ConfigurationContent { CrmMetadata = new CrmMetadata { Sources = new[] { "Lead.json" } } })));
     }
 

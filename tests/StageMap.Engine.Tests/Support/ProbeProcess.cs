@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace StageMap.Engine.Tests.Support;
@@ -13,20 +14,41 @@ public sealed class ProbeProcess : IDisposable
 
     private ProbeProcess(params string[] arguments)
     {
-        var executable = Path.Combine(AppContext.BaseDirectory, "StageMap.SaveProbe" + (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? ".exe" : ""));
-        var start = new ProcessStartInfo(executable)
+        var start = StartInfo(arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The save probe did not start.");
+    }
+
+#if NETFRAMEWORK
+    // The probe built for .NET Framework, beside this build; on Mono it runs under 'mono'. The arguments are
+    // paths, names and numbers, so quoting each in double quotes is enough (a double quote in one is refused).
+    private static ProcessStartInfo StartInfo(string[] arguments)
+    {
+        var executable = Path.Combine(AppContext.BaseDirectory, "StageMap.SaveProbe.exe");
+        if (arguments.Any(a => a.Contains('"')))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+            throw new ArgumentException("A save probe argument holds a double quote.", nameof(arguments));
+        }
+
+        var line = string.Join(" ", arguments.Select(a => "\"" + a + "\""));
+        return Type.GetType("Mono.Runtime") is null
+            ? new ProcessStartInfo(executable, line)
+            : new ProcessStartInfo("mono", "\"" + executable + "\" " + line);
+    }
+#else
+    private static ProcessStartInfo StartInfo(string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "StageMap.SaveProbe" + (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? ".exe" : "")));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("The save probe did not start.");
+        return start;
     }
+#endif
 
     /// <summary>Maps PREFIX-1..COUNT in <paramref name="path"/>, one save each, retrying after ConfigurationChangedOnDisk.</summary>
     public static ProbeProcess Map(string path, string prefix, int count) => new("map", path, prefix, count.ToString());

@@ -63,7 +63,7 @@ public static class RecordTypeProject
     {
         foreach (var file in Directory.GetFiles(Folder, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(into, Path.GetRelativePath(Folder, file));
+            var target = Path.Combine(into, PortablePaths.Relative(Folder, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

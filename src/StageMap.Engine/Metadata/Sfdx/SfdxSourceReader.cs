@@ -92,6 +92,9 @@ internal static class SfdxSourceReader
         return file with { Object = CrmObject.Lead, StatusField = "Status", Statuses = values };
     }
 
+    // .NET Framework's Path.GetDirectoryName throws on "" (the folder of a bare file name), where .NET answers null.
+    private static string? Parent(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetDirectoryName(path);
+
     private static MetadataFile ReadCustomField(XElement root, string path, string contactStatusField)
     {
         var file = new MetadataFile(path, MetadataFormat.CustomField);
@@ -200,11 +203,12 @@ internal static class SfdxSourceReader
     /// </summary>
     internal static string? ObjectOf(string path, string kind)
     {
-        var kindFolder = Path.GetDirectoryName(path);
-        var objectFolder = kindFolder is null ? null : Path.GetDirectoryName(kindFolder);
+        // Parent, not Path.GetDirectoryName: .NET Framework throws on an empty path (a bare file name's folder).
+        var kindFolder = Parent(path);
+        var objectFolder = Parent(kindFolder);
         return objectFolder is not null
             && string.Equals(Path.GetFileName(kindFolder), kind, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Path.GetFileName(Path.GetDirectoryName(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(Path.GetFileName(Parent(objectFolder)), "objects", StringComparison.OrdinalIgnoreCase)
             && Path.GetFileName(objectFolder) is { Length: > 0 } name
                 ? name
                 : null;
