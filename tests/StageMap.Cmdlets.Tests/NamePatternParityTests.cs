@@ -18,7 +18,7 @@ public class NamePatternParityTests
 {
     private const string Alphabet = "aAbBcz -*?[]`";
 
-    private static readonly Type NamePattern = Assembly.LoadFrom(Path.Combine(ModuleSession.ModulePath, "StageMap.Engine.dll")).GetType("StageMap.Engine.Text.NamePattern", throwOnError: true)!;
+    private static readonly Type NamePattern = Assembly.LoadFrom(Path.Combine(ModuleSession.ModulePath, "bin", "net8.0", "StageMap.Engine.dll")).GetType("StageMap.Engine.Text.NamePattern", throwOnError: true)!;
 
     [Fact]
     public void The_engine_reads_wildcards_as_PowerShell_does()

@@ -86,7 +86,7 @@ public sealed class MetadataFolderTests : System.IDisposable
 
         Assert.Equal(
             new[] { MetadataFormat.DataLoaderCsv, MetadataFormat.SObjectDescribe, MetadataFormat.LeadStatusQuery, MetadataFormat.UiApiPicklistValues },
-            folder.Files.Select(f => f.Format));
+            folder.Files.Select(f => f.Format).ToArray());
         Assert.Contains(folder.Skipped, s => s.Path.EndsWith("sf_describe_LeadStatus__lwrfileupload.json", System.StringComparison.Ordinal) && s.Why.Contains("is the describe of the LeadStatus object"));
         Assert.Contains(folder.Skipped, s => s.Path.EndsWith("notes.txt", System.StringComparison.Ordinal) && s.Why.StartsWith("not a metadata file", System.StringComparison.Ordinal));
     }

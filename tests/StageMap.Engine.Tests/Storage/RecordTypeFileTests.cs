@@ -77,6 +77,6 @@ public class RecordTypeFileTests
         var content = ConfigurationSerializer.FromBytes(Encoding.UTF8.GetBytes(WithRecordTypes(
             "[ { \"object\": \"Lead\", \"developerName\": \"Partner\", \"label\": \"Partner\" }, { \"object\": \"Contact\", \"developerName\": \"Partner\", \"label\": \"Partner\" } ]")), Path);
 
-        Assert.Equal(new[] { CrmObject.Lead, CrmObject.Contact }, content.CrmMetadata.RecordTypes.Select(r => r.Object));
+        Assert.Equal(new[] { CrmObject.Lead, CrmObject.Contact }, content.CrmMetadata.RecordTypes.Select(r => r.Object).ToArray());
     }
 }
