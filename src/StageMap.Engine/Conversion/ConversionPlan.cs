@@ -205,7 +205,7 @@ public sealed class ConversionPlan
 
         if (!RecordValue.IsBlank(id))
         {
-            values[_idSlot] = RecordValue.Text(id);
+            values[_idSlot] = id is TextSlice ? id : RecordValue.Text(id);
             return true;
         }
 

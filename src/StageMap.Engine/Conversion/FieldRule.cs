@@ -79,7 +79,7 @@ internal abstract class FieldRule
     /// <summary>A one-value list is that value and an empty one is blank; an object or a longer list is not a value.</summary>
     protected static ConversionFailure? AsScalar(string field, ref object? value)
     {
-        if (value is null || value is string)
+        if (value is null || value is string || value is TextSlice)
         {
             return null;
         }

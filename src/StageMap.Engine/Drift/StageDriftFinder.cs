@@ -31,13 +31,15 @@ public static class StageDriftFinder
 
     /// <param name="found">Receives each finding when the job has no OutFile.</param>
     /// <param name="progress">Called now and then: what is being read, and the percent of that file.</param>
+    /// <param name="warn">Told once when a CSV OutFile has cells a spreadsheet would run as formulas (and they were not escaped).</param>
     /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping, InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
     public static DriftSummary Run(
         StageMapConfiguration configuration,
         DriftJob job,
         Action<StageDrift>? found = null,
         Action<string, int>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<string>? warn = null)
     {
         var watch = Stopwatch.StartNew();
         var stages = new DriftStages(configuration, job.Object);
@@ -59,7 +61,11 @@ public static class StageDriftFinder
 
         run.ReportUnmatched(heldSide, heldSide == DriftSide.Crm ? crmFormat : outreachFormat);
         cancellation.ThrowIfCancellationRequested();
-        output?.Commit();
+        if (output?.Commit() is { } warning)
+        {
+            warn?.Invoke(warning);
+        }
+
         return run.Summary(heldSide, watch.Elapsed);
     }
 

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using StageMap.Engine.Conversion;
+using StageMap.Engine.Conversion.Bulk;
+using StageMap.Engine.Model;
+using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
+
+namespace StageMap.Benchmarks;
+
+/// <summary>
+/// Where the time of a bulk conversion goes, stage by stage: each stage runs the whole file and does
+/// what the one before it did plus one more step (decode, parse, look the mapped fields up, convert,
+/// write), so the difference between two rows is the cost of the step the second adds. Run with
+/// <c>dotnet run -c Release --project tests/StageMap.Benchmarks -- profile &lt;leads.csv&gt; &lt;configuration.json&gt;</c>.
+/// </summary>
+public static class RecordPathProfile
+{
+    /// <param name="only">Run only the stage of this number (1-based), once: for instruction counts under valgrind.</param>
+    public static void Run(string input, string configurationPath, int runs, int only = 0)
+    {
+        var configuration = new StageMapConfiguration(ConfigurationSerializer.FromBytes(File.ReadAllBytes(configurationPath), configurationPath));
+        var plan = ConversionPlan.Create(configuration, CrmObject.Lead, ConversionDirection.Pull);
+        var sources = plan.SourceFields.ToArray();
+        var stages = new (string Name, Func<long> Run)[]
+        {
+            ("decode: strict UTF-8 text of the whole file", () => Decode(input)),
+            ("+ parse: CSV rows and fields", () => Parse(input)),
+            ("+ field lookup: each mapped field of each row by name", () => Lookup(input, sources)),
+            ("+ conversion: the plan's rules into the output record", () => Convert(input, plan, null)),
+            ("+ JSON Lines writing (to a null stream)", () => Convert(input, plan, Stream.Null)),
+            ("whole command path: BulkConverter.Run to a file", () => Whole(input, plan)),
+        };
+
+        var rows = 0L;
+        Console.WriteLine($"{"stage",-58} {"median",9} {"rows/s",12} {"alloc/row",10}");
+        foreach (var (name, run) in only > 0 ? stages.Skip(only - 1).Take(1) : stages)
+        {
+            var times = new List<double>();
+            long allocated = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                rows = run();
+                times.Add(watch.Elapsed.TotalSeconds);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            times.Sort();
+            var median = times[times.Count / 2];
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-58} {1,8:N3}s {2,12:N0} {3,9:N0}B", name, median, rows / median, rows == 0 ? 0 : allocated / (double)rows));
+        }
+    }
+
+    private static long Decode(string input)
+    {
+        using var reader = StrictText.OpenReader(RecordFileReaders.OpenFile(input));
+        var buffer = new char[65536];
+        long lines = 0;
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, n).Count('\n');
+        }
+
+        return lines - 1;
+    }
+
+    private static long Parse(string input)
+    {
+        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv);
+        long rows = 0;
+        foreach (var _ in reader.Read())
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static long Lookup(string input, string[] sources)
+    {
+        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv);
+        long rows = 0;
+        foreach (var item in reader.Read())
+        {
+            foreach (var source in sources)
+            {
+                item.Record.TryGetValue(source, out _);
+            }
+
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static long Convert(string input, ConversionPlan plan, Stream? output)
+    {
+        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv);
+        using var writer = output is null ? null : RecordFileWriter.ForConverted(RecordFileFormat.JsonLines, output, plan, RecordShape.Object);
+        var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
+        var missing = new MissingFieldTally(plan);
+        long rows = 0;
+        foreach (var item in reader.Read())
+        {
+            var result = plan.Convert(item.Record, buffer, missing);
+            if (result.Succeeded)
+            {
+                writer?.Write(result.Record!);
+            }
+
+            rows++;
+        }
+
+        writer?.Finish();
+        return rows;
+    }
+
+    private static long Whole(string input, ConversionPlan plan)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"stagemap-profile-{Environment.ProcessId}.jsonl");
+        try
+        {
+            return BulkConverter.Run(plan, new BulkConversion { InputPath = input, OutputPath = output, Force = true }).Read;
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
