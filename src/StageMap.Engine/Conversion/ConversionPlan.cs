@@ -60,7 +60,6 @@ public sealed class ConversionPlan
             throw Failures.NoConversionMappings(crmObject.ToString(), direction);
         }
 
-        PlainJsonNames = _outputFields.Select(f => f.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.'))).ToArray();
         var stageRule = _rules.OfType<StageLookupRule>().FirstOrDefault();
         if (crmObject == CrmObject.Lead && stageRule is null && lookups.HasLeadStatusMappings)
         {
@@ -79,9 +78,6 @@ public sealed class ConversionPlan
 
     /// <summary>Every field a converted record can have, in order: the record id first, then the mapped fields.</summary>
     public IReadOnlyList<string> OutputFields => _outputFields;
-
-    /// <summary>For each output field: true when its name needs no escaping in JSON (written as it is).</summary>
-    internal bool[] PlainJsonNames { get; private set; } = Array.Empty<bool>();
 
     /// <summary>The input fields the mappings read.</summary>
     public IEnumerable<string> SourceFields => _rules.SelectMany(r => r.SourceFields).Distinct(StringComparer.OrdinalIgnoreCase);

@@ -17,6 +17,7 @@ internal sealed class JsonOutput
 {
     private static readonly bool[] Escaped = CreateEscaped();
     private readonly TextOut _out;
+    private readonly Utf8TextOut? _utf8;
     private readonly char[] _digits = new char[20];
     private bool[] _hasItems = new bool[16];
     private int _depth = -1;
@@ -25,6 +26,7 @@ internal sealed class JsonOutput
     public JsonOutput(TextOut output)
     {
         _out = output;
+        _utf8 = output as Utf8TextOut;
     }
 
     public void StartObject()
@@ -53,8 +55,7 @@ internal sealed class JsonOutput
         _out.Write(']');
     }
 
-    /// <param name="plain">The name needs no escaping (checked once for a plan's names), so it is written as it is.</param>
-    public void Name(string name, bool plain = false)
+    public void Name(string name)
     {
         if (_hasItems[_depth])
         {
@@ -62,17 +63,7 @@ internal sealed class JsonOutput
         }
 
         _hasItems[_depth] = true;
-        if (plain)
-        {
-            _out.Write('"');
-            _out.Write(name);
-            _out.Write('"');
-        }
-        else
-        {
-            Quoted(name.AsSpan());
-        }
-
+        Quoted(name.AsSpan());
         _out.Write(':');
         _afterName = true;
     }
@@ -199,20 +190,6 @@ internal sealed class JsonOutput
         EndObject();
     }
 
-    /// <summary>True when <paramref name="name"/> is written as it is (nothing in it to escape).</summary>
-    public static bool IsPlain(string name)
-    {
-        foreach (var c in name)
-        {
-            if (NeedsEscape(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool NeedsEscape(char c) => c < 128 ? Escaped[c] : c is '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>The text Json.NET writes for a number it formats itself.</summary>
@@ -280,6 +257,13 @@ internal sealed class JsonOutput
 
     private void Quoted(ReadOnlySpan<char> text)
     {
+        // Into a file: escaped and encoded in one pass, straight into the output's bytes (an escape is at most 6 bytes).
+        if (_utf8 is not null && text.Length < 10_000 && _utf8.TryReserve(text.Length * 6 + 2, out var bytes, out var start))
+        {
+            _utf8.Advance(QuotedUtf8(text, bytes, start) - start);
+            return;
+        }
+
         _out.Write('"');
         var run = 0;
         for (var i = 0; i < text.Length; i++)
@@ -335,6 +319,72 @@ internal sealed class JsonOutput
         }
 
         _out.Write('"');
+    }
+
+    private int QuotedUtf8(ReadOnlySpan<char> text, byte[] bytes, int at)
+    {
+        bytes[at++] = (byte)'"';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 128)
+            {
+                if (!Escaped[c])
+                {
+                    bytes[at++] = (byte)c;
+                    continue;
+                }
+            }
+            else if (c is not ('\u0085' or '\u2028' or '\u2029'))
+            {
+                // Non-ASCII: the run up to the next ASCII or escaped character, through the UTF-8 encoder.
+                var end = i + 1;
+                while (end < text.Length && text[end] >= 128 && text[end] is not ('\u0085' or '\u2028' or '\u2029'))
+                {
+                    end++;
+                }
+
+                at += _utf8!.EncodeAt(text.Slice(i, end - i), at);
+                i = end - 1;
+                continue;
+            }
+
+            bytes[at++] = (byte)'\\';
+            switch (c)
+            {
+                case '\t':
+                    bytes[at++] = (byte)'t';
+                    break;
+                case '\n':
+                    bytes[at++] = (byte)'n';
+                    break;
+                case '\r':
+                    bytes[at++] = (byte)'r';
+                    break;
+                case '\f':
+                    bytes[at++] = (byte)'f';
+                    break;
+                case '\b':
+                    bytes[at++] = (byte)'b';
+                    break;
+                case '\\':
+                    bytes[at++] = (byte)'\\';
+                    break;
+                case '"':
+                    bytes[at++] = (byte)'"';
+                    break;
+                default:
+                    bytes[at++] = (byte)'u';
+                    bytes[at++] = (byte)Hex((c >> 12) & 0xF);
+                    bytes[at++] = (byte)Hex((c >> 8) & 0xF);
+                    bytes[at++] = (byte)Hex((c >> 4) & 0xF);
+                    bytes[at++] = (byte)Hex(c & 0xF);
+                    break;
+            }
+        }
+
+        bytes[at++] = (byte)'"';
+        return at;
     }
 
     private static char Hex(int n) => (char)(n < 10 ? '0' + n : 'a' + n - 10);

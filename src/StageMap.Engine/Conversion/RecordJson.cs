@@ -23,9 +23,9 @@ public static class RecordJson
                 break;
             case RecordShape.SObject:
                 writer.StartObject();
-                writer.Name("attributes", plain: true);
+                writer.Name("attributes");
                 writer.StartObject();
-                writer.Name("type", plain: true);
+                writer.Name("type");
                 writer.String(record.Plan.Object.ToString());
                 writer.EndObject();
                 WriteFields(writer, record, skipStage: false);
@@ -42,7 +42,6 @@ public static class RecordJson
     private static void WriteFields(JsonOutput writer, ConvertedRecord record, bool skipStage)
     {
         var fields = record.Plan.OutputFields;
-        var plain = record.Plan.PlainJsonNames;
         for (var i = 0; i < fields.Count; i++)
         {
             if (!record.IsWritten(i) || (skipStage && IsJsonApiMeta(fields[i])))
@@ -50,7 +49,7 @@ public static class RecordJson
                 continue;
             }
 
-            writer.Name(fields[i], plain[i]);
+            writer.Name(fields[i]);
             writer.Value(record.RawValueAt(i));
         }
     }
@@ -64,21 +63,21 @@ public static class RecordJson
     private static void WriteJsonApi(JsonOutput writer, ConvertedRecord record)
     {
         writer.StartObject();
-        writer.Name("data", plain: true);
+        writer.Name("data");
         writer.StartObject();
-        writer.Name("type", plain: true);
+        writer.Name("type");
         writer.String("prospect");
-        writer.Name("attributes", plain: true);
+        writer.Name("attributes");
         writer.StartObject();
         WriteFields(writer, record, skipStage: true);
         writer.EndObject();
         if (record.TryGetRawValue(StageRule.StageAttribute, out var stage))
         {
-            writer.Name("relationships", plain: true);
+            writer.Name("relationships");
             writer.StartObject();
-            writer.Name("stage", plain: true);
+            writer.Name("stage");
             writer.StartObject();
-            writer.Name("data", plain: true);
+            writer.Name("data");
             if (stage is null)
             {
                 writer.Null();
@@ -86,9 +85,9 @@ public static class RecordJson
             else
             {
                 writer.StartObject();
-                writer.Name("type", plain: true);
+                writer.Name("type");
                 writer.String("stage");
-                writer.Name("id", plain: true);
+                writer.Name("id");
                 writer.Value(stage);
                 writer.EndObject();
             }
@@ -102,17 +101,17 @@ public static class RecordJson
         var hasName = record.TryGetRawValue(StageRule.StageNameAttribute, out var name);
         if (hasId || hasName)
         {
-            writer.Name("meta", plain: true);
+            writer.Name("meta");
             writer.StartObject();
             if (hasId)
             {
-                writer.Name(ConversionPlan.SalesforceIdAttribute, plain: true);
+                writer.Name(ConversionPlan.SalesforceIdAttribute);
                 writer.Value(id);
             }
 
             if (hasName)
             {
-                writer.Name(StageRule.StageNameAttribute, plain: true);
+                writer.Name(StageRule.StageNameAttribute);
                 writer.Value(name);
             }
 

@@ -117,6 +117,27 @@ internal sealed class Utf8TextOut : TextOut
         _stream.Flush();
     }
 
+    /// <summary>
+    /// Room for <paramref name="count"/> bytes written straight into <paramref name="bytes"/> from
+    /// <paramref name="at"/>, then <see cref="Advance"/>; false when no buffer holds that many.
+    /// </summary>
+    public bool TryReserve(int count, out byte[] bytes, out int at)
+    {
+        if (Size - _used < count)
+        {
+            Drain();
+        }
+
+        bytes = _bytes;
+        at = _used;
+        return count <= Size;
+    }
+
+    public void Advance(int count) => _used += count;
+
+    /// <summary>Non-ASCII text into the reserved bytes at <paramref name="at"/>; the bytes written.</summary>
+    public int EncodeAt(ReadOnlySpan<char> text, int at) => Encode(text, at);
+
     private unsafe int Encode(ReadOnlySpan<char> text, int at)
     {
         fixed (char* chars = text)

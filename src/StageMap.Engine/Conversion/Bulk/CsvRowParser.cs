@@ -223,7 +223,7 @@ internal sealed class CsvRowParser
                 }
 
                 count = Add(count, fieldStart, p - fieldStart - lineEnd, quotes, bad);
-                return Complete(count, p, line + 1);
+                return Complete(count, p, line + 1, 0);
             }
 
             // Outside quotes, ordinary characters up to the next delimiter, quote or line break.
@@ -248,17 +248,19 @@ internal sealed class CsvRowParser
             return Outcome.NeedMore;
         }
 
-        // The text ends inside the row: its last field ends there.
+        // The text ends inside the row: its last field ends there. CsvHelper, which told the line from
+        // the row's text, named such a row one line later when that text ends with a (quoted) line break.
         count = Add(count, fieldStart, p - fieldStart, quotes, bad);
-        return Complete(count, p, line);
+        var last = buffer[p - 1];
+        return Complete(count, p, line, last is '\r' or '\n' ? 1 : 0);
     }
 
     private static ReadOnlySpan<char> Specials => ",\"\r\n".AsSpan();
 
-    private Outcome Complete(int count, int next, long nextLine)
+    private Outcome Complete(int count, int next, long nextLine, int lineShift)
     {
         Count = count;
-        RowLine = _line;
+        RowLine = _line + lineShift;
         _position = next;
         _line = nextLine;
         return Outcome.Row;
