@@ -38,7 +38,9 @@ public static class RecordPathProfile
         };
 
         var rows = 0L;
-        Console.WriteLine($"{"stage",-58} {"median",9} {"rows/s",12} {"alloc/row",10}");
+        var previous = 0.0;
+        Console.WriteLine("| stage | median | rows/s | adds per row | allocated per row |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var (name, run) in only > 0 ? stages.Skip(only - 1).Take(1) : stages)
         {
             var times = new List<double>();
@@ -56,7 +58,9 @@ public static class RecordPathProfile
 
             times.Sort();
             var median = times[times.Count / 2];
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-58} {1,8:N3}s {2,12:N0} {3,9:N0}B", name, median, rows / median, rows == 0 ? 0 : allocated / (double)rows));
+            var adds = name.StartsWith("whole", StringComparison.Ordinal) ? "" : string.Format(CultureInfo.InvariantCulture, "{0:N0} ns", (median - previous) * 1e9 / Math.Max(rows, 1));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N3} s | {2:N0} | {3} | {4:N0} B |", name, median, rows / median, adds, rows == 0 ? 0 : allocated / (double)rows));
+            previous = name.StartsWith("whole", StringComparison.Ordinal) ? previous : median;
         }
     }
 

@@ -122,9 +122,11 @@ internal sealed class CsvHeader
         }
     }
 
-    // The conversion asks for the same few field names, as the same string instances, row after row:
-    // each name's column is resolved once per file and then found by reference.
+    // The conversion asks for the same few field names, as the same string instances, in the same
+    // order, row after row: each name's column is resolved once per file, and the next question is
+    // looked for first where the last one was answered.
     private readonly List<KeyValuePair<string, int>> _asked = new();
+    private int _next;
 
     public IReadOnlyList<string> Names { get; }
 
@@ -132,18 +134,26 @@ internal sealed class CsvHeader
 
     public int IndexOf(string name)
     {
-        for (var i = 0; i < _asked.Count; i++)
+        var asked = _asked;
+        if (_next < asked.Count && ReferenceEquals(asked[_next].Key, name))
         {
-            if (ReferenceEquals(_asked[i].Key, name))
+            return asked[_next++].Value;
+        }
+
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (ReferenceEquals(asked[i].Key, name))
             {
-                return _asked[i].Value;
+                _next = i + 1;
+                return asked[i].Value;
             }
         }
 
         var index = _index.TryGetValue(name, out var found) ? found : -1;
-        if (_asked.Count < 64)
+        if (asked.Count < 64)
         {
-            _asked.Add(new KeyValuePair<string, int>(name, index));
+            asked.Add(new KeyValuePair<string, int>(name, index));
+            _next = asked.Count;
         }
 
         return index;
