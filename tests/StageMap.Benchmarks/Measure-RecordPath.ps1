@@ -26,6 +26,8 @@ try {
     dotnet run -c Release --no-build --project $project -- generate $leads $Rows
     $lines = dotnet run -c Release --no-build --project $project -- profile $leads (Join-Path $root 'module/samples/outreach-sync-mapping.json') $Runs
     if ($LASTEXITCODE -ne 0) { throw 'The profile did not run.' }
+    $driftLines = dotnet run -c Release --no-build --project $project -- profile-drift $leads (Join-Path $root 'module/samples/outreach-sync-mapping.json') $Runs
+    if ($LASTEXITCODE -ne 0) { throw 'The drift profile did not run.' }
     $cpu = (Get-Content /proc/cpuinfo -ErrorAction Ignore | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
     $load = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 1
     $table = @"
@@ -37,6 +39,10 @@ Measured $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC on $([Environment]::P
 sample configuration's Lead pull; each stage does what the one above it does plus one step, median of $Runs runs.
 
 $($lines -join "`n")
+
+Find-StageDrift on the same leads against the prospects converted from them (every lead has its prospect):
+
+$($driftLines -join "`n")
 <!-- profile:end -->
 "@
     $existing = Get-Content $Report -Raw

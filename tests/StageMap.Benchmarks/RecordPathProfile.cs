@@ -64,6 +64,72 @@ public static class RecordPathProfile
         }
     }
 
+    /// <summary>
+    /// Where Find-StageDrift's time goes on the leads and the prospects converted from them: each file
+    /// read alone (records only), then the whole join. Its rows/s count the records of both files.
+    /// </summary>
+    public static void RunDrift(string leads, string configurationPath, int runs)
+    {
+        var configuration = new StageMapConfiguration(ConfigurationSerializer.FromBytes(File.ReadAllBytes(configurationPath), configurationPath));
+        var plan = ConversionPlan.Create(configuration, CrmObject.Lead, ConversionDirection.Pull);
+        var prospects = Path.Combine(Path.GetTempPath(), $"stagemap-profile-{Environment.ProcessId}-prospects.jsonl");
+        var findings = Path.Combine(Path.GetTempPath(), $"stagemap-profile-{Environment.ProcessId}-drift.jsonl");
+        BulkConverter.Run(plan, new BulkConversion { InputPath = leads, OutputPath = prospects, Force = true });
+        try
+        {
+            var stages = new (string Name, Func<long> Run)[]
+            {
+                ("read the leads (CSV records)", () => Parse(leads)),
+                ("read the prospects (JSON Lines records, Json.NET's reader)", () => ReadAll(prospects, RecordFileFormat.JsonLines)),
+                ("Find-StageDrift's join of both, findings to a file", () => Drift(configuration, leads, prospects, findings)),
+            };
+            Console.WriteLine("| stage | median | rows/s | allocated per row |");
+            Console.WriteLine("| --- | ---: | ---: | ---: |");
+            foreach (var (name, run) in stages)
+            {
+                var times = new List<double>();
+                long rows = 0, allocated = 0;
+                for (var i = 0; i < runs; i++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    var watch = Stopwatch.StartNew();
+                    rows = run();
+                    times.Add(watch.Elapsed.TotalSeconds);
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+
+                times.Sort();
+                var median = times[times.Count / 2];
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N3} s | {2:N0} | {3:N0} B |", name, median, rows / median, allocated / (double)Math.Max(rows, 1)));
+            }
+        }
+        finally
+        {
+            File.Delete(prospects);
+            File.Delete(findings);
+        }
+    }
+
+    private static long ReadAll(string path, RecordFileFormat format)
+    {
+        using var reader = RecordFileReaders.Open(path, format);
+        long rows = 0;
+        foreach (var _ in reader.Read())
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static long Drift(StageMapConfiguration configuration, string leads, string prospects, string findings)
+    {
+        var summary = StageMap.Engine.Drift.StageDriftFinder.Run(configuration, new StageMap.Engine.Drift.DriftJob { CrmPath = leads, OutreachPath = prospects, OutFile = findings, Force = true });
+        return summary.CrmRead + summary.OutreachRead;
+    }
+
     private static long Decode(string input)
     {
         using var reader = StrictText.OpenReader(RecordFileReaders.OpenFile(input));

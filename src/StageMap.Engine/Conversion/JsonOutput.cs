@@ -321,70 +321,79 @@ internal sealed class JsonOutput
         _out.Write('"');
     }
 
-    private int QuotedUtf8(ReadOnlySpan<char> text, byte[] bytes, int at)
+    private unsafe int QuotedUtf8(ReadOnlySpan<char> text, byte[] bytes, int at)
     {
-        bytes[at++] = (byte)'"';
-        for (var i = 0; i < text.Length; i++)
+        fixed (char* first = text)
+        fixed (byte* start = &bytes[at])
         {
-            var c = text[i];
-            if (c < 128)
+            var output = start;
+            var input = first;
+            var end = first + text.Length;
+            *output++ = (byte)'"';
+            while (input < end)
             {
-                if (!Escaped[c])
+                // Printable ASCII but the quote and the backslash: the byte itself (most of every file).
+                uint c = *input;
+                if (c - 0x20u < 0x60u && c != '"' && c != '\\')
                 {
-                    bytes[at++] = (byte)c;
+                    *output++ = (byte)c;
+                    input++;
                     continue;
                 }
-            }
-            else if (c is not ('\u0085' or '\u2028' or '\u2029'))
-            {
-                // Non-ASCII: the run up to the next ASCII or escaped character, through the UTF-8 encoder.
-                var end = i + 1;
-                while (end < text.Length && text[end] >= 128 && text[end] is not ('\u0085' or '\u2028' or '\u2029'))
+
+                if (c >= 128 && c is not ('\u0085' or '\u2028' or '\u2029'))
                 {
-                    end++;
+                    // Non-ASCII: the run up to the next ASCII or escaped character, through the UTF-8 encoder.
+                    var run = input + 1;
+                    while (run < end && *run >= 128 && *run is not ('\u0085' or '\u2028' or '\u2029'))
+                    {
+                        run++;
+                    }
+
+                    output += _utf8!.EncodeAt(text.Slice((int)(input - first), (int)(run - input)), at + (int)(output - start));
+                    input = run;
+                    continue;
                 }
 
-                at += _utf8!.EncodeAt(text.Slice(i, end - i), at);
-                i = end - 1;
-                continue;
+                *output++ = (byte)'\\';
+                switch (c)
+                {
+                    case '\t':
+                        *output++ = (byte)'t';
+                        break;
+                    case '\n':
+                        *output++ = (byte)'n';
+                        break;
+                    case '\r':
+                        *output++ = (byte)'r';
+                        break;
+                    case '\f':
+                        *output++ = (byte)'f';
+                        break;
+                    case '\b':
+                        *output++ = (byte)'b';
+                        break;
+                    case '\\':
+                        *output++ = (byte)'\\';
+                        break;
+                    case '"':
+                        *output++ = (byte)'"';
+                        break;
+                    default:
+                        *output++ = (byte)'u';
+                        *output++ = (byte)Hex((int)(c >> 12) & 0xF);
+                        *output++ = (byte)Hex((int)(c >> 8) & 0xF);
+                        *output++ = (byte)Hex((int)(c >> 4) & 0xF);
+                        *output++ = (byte)Hex((int)c & 0xF);
+                        break;
+                }
+
+                input++;
             }
 
-            bytes[at++] = (byte)'\\';
-            switch (c)
-            {
-                case '\t':
-                    bytes[at++] = (byte)'t';
-                    break;
-                case '\n':
-                    bytes[at++] = (byte)'n';
-                    break;
-                case '\r':
-                    bytes[at++] = (byte)'r';
-                    break;
-                case '\f':
-                    bytes[at++] = (byte)'f';
-                    break;
-                case '\b':
-                    bytes[at++] = (byte)'b';
-                    break;
-                case '\\':
-                    bytes[at++] = (byte)'\\';
-                    break;
-                case '"':
-                    bytes[at++] = (byte)'"';
-                    break;
-                default:
-                    bytes[at++] = (byte)'u';
-                    bytes[at++] = (byte)Hex((c >> 12) & 0xF);
-                    bytes[at++] = (byte)Hex((c >> 8) & 0xF);
-                    bytes[at++] = (byte)Hex((c >> 4) & 0xF);
-                    bytes[at++] = (byte)Hex(c & 0xF);
-                    break;
-            }
+            *output++ = (byte)'"';
+            return at + (int)(output - start);
         }
-
-        bytes[at++] = (byte)'"';
-        return at;
     }
 
     private static char Hex(int n) => (char)(n < 10 ? '0' + n : 'a' + n - 10);
