@@ -1,32 +1,27 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Reflection;
 
 namespace StageMap.Cmdlets.Conversion;
 
 /// <summary>
-/// Finds a property of a piped object as <c>PSObject.Properties[name]</c> does, for one command, at a
-/// fraction of its cost on the objects Import-Csv and ConvertFrom-Json emit. That indexer walks the
-/// object's own note properties, then the type data and adapter of its type, for every name asked;
-/// a conversion asks about a dozen names per record, some of which no record has ('attributes' of a
-/// CSV row), and a name found nowhere is the dearest question. So, for a PSCustomObject with the
-/// default type names: its own properties are read from its member table directly, and a name that
-/// is not there and that the type gives no PSCustomObject is remembered for the rest of the command,
-/// so no later record pays for the walk. Any other object goes through the indexer.
+/// Finds a property of a piped object as <c>PSObject.Properties[name]</c> does, at a fraction of its
+/// cost on the objects Import-Csv and ConvertFrom-Json emit. That indexer goes through the object's
+/// member collections (its own note properties, then type data and the adapter) for every name it is
+/// asked; a conversion asks about a dozen names a record. A PSCustomObject's own note properties are
+/// found first there, so they are read here straight from its member table; a name that is not one
+/// of them, and any other kind of object, still goes through the indexer, which answers exactly.
 /// </summary>
 /// <remarks>
 /// The member table is PowerShell's internal <c>PSObject.InstanceMembers</c> (PowerShell 5.1 and 7),
 /// reached once through reflection; where it is not there, every lookup takes the indexer and the
-/// answers are the same, only slower.
+/// answers are the same, only slower. (Remembering the names no record has would save more, but
+/// which names type data gives an object depends on its type names, and reading those builds them
+/// for each new object: dearer than the lookup it would save.)
 /// </remarks>
 internal sealed class PSPropertyLookup
 {
-    private const string CustomObjectTypeName = "System.Management.Automation.PSCustomObject";
-
     private static readonly Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? InstanceMembers = BindInstanceMembers();
-
-    private readonly HashSet<string> _notOnTheType = new(StringComparer.OrdinalIgnoreCase);
 
     public PSPropertyLookup()
     {
@@ -36,38 +31,10 @@ internal sealed class PSPropertyLookup
     /// <summary>Turns a property's value into an engine value (nested objects read through this lookup).</summary>
     public Func<object, object?> UnwrapValue { get; }
 
-    public PSPropertyInfo? Find(PSObject obj, string name)
-    {
-        if (InstanceMembers is null || obj.BaseObject is not PSCustomObject || !HasDefaultTypeNames(obj))
-        {
-            return obj.Properties[name];
-        }
-
-        if (InstanceMembers(obj)[name] is { } own)
-        {
-            return own as PSPropertyInfo ?? obj.Properties[name];
-        }
-
-        if (_notOnTheType.Contains(name))
-        {
-            return null;
-        }
-
-        var found = obj.Properties[name];
-        if (found is null)
-        {
-            _notOnTheType.Add(name);
-        }
-
-        return found;
-    }
-
-    /// <summary>Type data can give members to a type name; with the default names, every such object gets the same.</summary>
-    private static bool HasDefaultTypeNames(PSObject obj)
-    {
-        var names = obj.TypeNames;
-        return names.Count == 2 && string.Equals(names[0], CustomObjectTypeName, StringComparison.Ordinal) && string.Equals(names[1], "System.Object", StringComparison.Ordinal);
-    }
+    public PSPropertyInfo? Find(PSObject obj, string name) =>
+        InstanceMembers is not null && obj.BaseObject is PSCustomObject && InstanceMembers(obj)[name] is PSPropertyInfo own
+            ? own
+            : obj.Properties[name];
 
     private static Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? BindInstanceMembers()
     {
