@@ -31,6 +31,7 @@ public sealed class ConversionPlan
     private readonly string _idSource;
     private readonly int _idSlot;
     private readonly string _objectName;
+    private byte[][]? _jsonNames;
 
     private ConversionPlan(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction)
     {
@@ -78,6 +79,9 @@ public sealed class ConversionPlan
 
     /// <summary>Every field a converted record can have, in order: the record id first, then the mapped fields.</summary>
     public IReadOnlyList<string> OutputFields => _outputFields;
+
+    /// <summary>For each output field, the UTF-8 bytes of its JSON property name (<c>"name":</c>), made once for every record.</summary>
+    internal byte[][] JsonNames => _jsonNames ??= _outputFields.Select(JsonOutput.EncodeName).ToArray();
 
     /// <summary>The input fields the mappings read.</summary>
     public IEnumerable<string> SourceFields => _rules.SelectMany(r => r.SourceFields).Distinct(StringComparer.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Newtonsoft.Json;
 using StageMap.Engine.Text;
 
@@ -53,6 +54,39 @@ internal sealed class JsonOutput
     {
         _depth--;
         _out.Write(']');
+    }
+
+    /// <summary>A property name, given also as the UTF-8 bytes of <c>"name":</c> (<see cref="EncodeName"/>) to copy into a file.</summary>
+    public void Name(string name, byte[] encoded)
+    {
+        if (_utf8 is null || !_utf8.TryReserve(encoded.Length + 1, out var bytes, out var at))
+        {
+            Name(name);
+            return;
+        }
+
+        if (_hasItems[_depth])
+        {
+            bytes[at++] = (byte)',';
+            _utf8.Advance(1);
+        }
+
+        _hasItems[_depth] = true;
+        Buffer.BlockCopy(encoded, 0, bytes, at, encoded.Length);
+        _utf8.Advance(encoded.Length);
+        _afterName = true;
+    }
+
+    /// <summary>The UTF-8 bytes <see cref="Name(string)"/> writes for <paramref name="name"/>: <c>"name":</c>, escaped.</summary>
+    public static byte[] EncodeName(string name)
+    {
+        using var bytes = new MemoryStream();
+        var text = new Utf8TextOut(bytes);
+        var json = new JsonOutput(text);
+        json.StartObject();
+        json.Name(name);
+        text.Flush();
+        return bytes.ToArray().Skip(1).ToArray();
     }
 
     public void Name(string name)

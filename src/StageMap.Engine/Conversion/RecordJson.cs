@@ -42,6 +42,7 @@ public static class RecordJson
     private static void WriteFields(JsonOutput writer, ConvertedRecord record, bool skipStage)
     {
         var fields = record.Plan.OutputFields;
+        var encoded = record.Plan.JsonNames;
         for (var i = 0; i < fields.Count; i++)
         {
             if (!record.IsWritten(i) || (skipStage && IsJsonApiMeta(fields[i])))
@@ -49,7 +50,7 @@ public static class RecordJson
                 continue;
             }
 
-            writer.Name(fields[i]);
+            writer.Name(fields[i], encoded[i]);
             writer.Value(record.RawValueAt(i));
         }
     }

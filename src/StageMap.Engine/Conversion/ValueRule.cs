@@ -13,7 +13,6 @@ namespace StageMap.Engine.Conversion;
 /// </summary>
 internal sealed class ValueRule : FieldRule
 {
-    private readonly string[] _sources;
     private readonly int _slot;
     private readonly bool _pull;
     private readonly bool _isList;
@@ -26,13 +25,11 @@ internal sealed class ValueRule : FieldRule
         _pull = direction == ConversionDirection.Pull;
         _isList = field.IsArray;
         _isContactPoint = field.Attribute == "emails" || field.Attribute.EndsWith("Phones", StringComparison.Ordinal);
-        _sources = _pull
+        Sources = _pull
             ? new[] { mapping.CrmField }
             : new[] { field.Attribute, field.Name }.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _slot = slot(_pull ? field.Attribute : mapping.CrmField);
     }
-
-    public override IReadOnlyList<string> SourceFields => _sources;
 
     public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
     {
