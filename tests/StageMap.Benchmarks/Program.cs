@@ -11,16 +11,6 @@ if (args.Length == 3 && args[0] == "generate")
     return;
 }
 
-if (args.Length == 2 && args[0] == "read-json")
-{
-    var w = System.Diagnostics.Stopwatch.StartNew();
-    using var reader = StageMap.Engine.Conversion.Bulk.RecordFileReaders.Open(args[1], StageMap.Engine.Conversion.Bulk.RecordFileFormat.JsonLines);
-    long n = 0;
-    foreach (var _ in reader.Read()) { n++; }
-    System.Console.WriteLine($"{n} in {w.Elapsed.TotalSeconds:N2} s");
-    return;
-}
-
 if (args.Length >= 3 && args[0] == "profile-drift")
 {
     RecordPathProfile.RunDrift(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);

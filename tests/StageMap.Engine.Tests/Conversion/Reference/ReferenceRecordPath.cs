@@ -13,8 +13,6 @@ using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Storage;
 using StageMap.Engine.Text;
 
-#pragma warning disable CS0219
-
 // The record path as it was before it stopped making a string per field (CsvHelper's parser and
 // writer, Json.NET's writer), kept here unchanged as the reference the new path is compared with
 // byte for byte (RecordPathEquivalenceTests). Not used by the module.
