@@ -37,31 +37,45 @@ public static class RecordPathProfile
             ("whole command path: BulkConverter.Run to a file", () => Whole(input, plan)),
         };
 
-        var rows = 0L;
+        var chosen = only > 0 ? stages.Skip(only - 1).Take(1).ToArray() : stages;
+        var results = Measure(chosen.Select(stage => stage.Run).ToArray(), runs);
         var previous = 0.0;
         Console.WriteLine("| stage | median | rows/s | adds per row | allocated per row |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        foreach (var (name, run) in only > 0 ? stages.Skip(only - 1).Take(1) : stages)
+        for (var i = 0; i < chosen.Length; i++)
         {
-            var times = new List<double>();
-            long allocated = 0;
-            for (var i = 0; i < runs; i++)
+            var (median, rows, allocated) = results[i];
+            var whole = chosen[i].Name.StartsWith("whole", StringComparison.Ordinal);
+            var adds = whole ? "" : string.Format(CultureInfo.InvariantCulture, "{0:N0} ns", (median - previous) * 1e9 / Math.Max(rows, 1));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N3} s | {2:N0} | {3} | {4:N0} B |", chosen[i].Name, median, rows / median, adds, allocated / (double)Math.Max(rows, 1)));
+            previous = whole ? previous : median;
+        }
+    }
+
+    /// <summary>
+    /// Runs each stage <paramref name="runs"/> times, the stages taking turns (so a machine whose load
+    /// changes slows them alike): for each, the median time, the rows and the bytes allocated in its last run.
+    /// </summary>
+    private static (double Median, long Rows, long Allocated)[] Measure(Func<long>[] stages, int runs)
+    {
+        var times = stages.Select(_ => new List<double>()).ToArray();
+        var rows = new long[stages.Length];
+        var allocated = new long[stages.Length];
+        for (var round = 0; round < runs; round++)
+        {
+            for (var i = 0; i < stages.Length; i++)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
-                rows = run();
-                times.Add(watch.Elapsed.TotalSeconds);
-                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                rows[i] = stages[i]();
+                times[i].Add(watch.Elapsed.TotalSeconds);
+                allocated[i] = GC.GetAllocatedBytesForCurrentThread() - before;
             }
-
-            times.Sort();
-            var median = times[times.Count / 2];
-            var adds = name.StartsWith("whole", StringComparison.Ordinal) ? "" : string.Format(CultureInfo.InvariantCulture, "{0:N0} ns", (median - previous) * 1e9 / Math.Max(rows, 1));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N3} s | {2:N0} | {3} | {4:N0} B |", name, median, rows / median, adds, rows == 0 ? 0 : allocated / (double)rows));
-            previous = name.StartsWith("whole", StringComparison.Ordinal) ? previous : median;
         }
+
+        return times.Select((t, i) => (t.OrderBy(x => x).ElementAt(t.Count / 2), rows[i], allocated[i])).ToArray();
     }
 
     /// <summary>
@@ -83,26 +97,13 @@ public static class RecordPathProfile
                 ("read the prospects (JSON Lines records, Json.NET's reader)", () => ReadAll(prospects, RecordFileFormat.JsonLines)),
                 ("Find-StageDrift's join of both, findings to a file", () => Drift(configuration, leads, prospects, findings)),
             };
+            var results = Measure(stages.Select(stage => stage.Run).ToArray(), runs);
             Console.WriteLine("| stage | median | rows/s | allocated per row |");
             Console.WriteLine("| --- | ---: | ---: | ---: |");
-            foreach (var (name, run) in stages)
+            for (var i = 0; i < stages.Length; i++)
             {
-                var times = new List<double>();
-                long rows = 0, allocated = 0;
-                for (var i = 0; i < runs; i++)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    var before = GC.GetAllocatedBytesForCurrentThread();
-                    var watch = Stopwatch.StartNew();
-                    rows = run();
-                    times.Add(watch.Elapsed.TotalSeconds);
-                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                }
-
-                times.Sort();
-                var median = times[times.Count / 2];
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N3} s | {2:N0} | {3:N0} B |", name, median, rows / median, allocated / (double)Math.Max(rows, 1)));
+                var (median, rows, allocated) = results[i];
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N3} s | {2:N0} | {3:N0} B |", stages[i].Name, median, rows / median, allocated / (double)Math.Max(rows, 1)));
             }
         }
         finally
