@@ -128,6 +128,12 @@ internal sealed class JsonOutput
     public void Integer(long value)
     {
         BeforeValue();
+        _out.Write(FormatInteger(value));
+    }
+
+    /// <summary>A whole number's digits, as Json.NET writes them, in a buffer of this writer's.</summary>
+    private ReadOnlySpan<char> FormatInteger(long value)
+    {
         var negative = value < 0;
         var magnitude = negative ? (ulong)(-(value + 1)) + 1 : (ulong)value;
         var at = _digits.Length;
@@ -143,7 +149,7 @@ internal sealed class JsonOutput
             _digits[--at] = '-';
         }
 
-        _out.Write(new ReadOnlySpan<char>(_digits, at, _digits.Length - at));
+        return new ReadOnlySpan<char>(_digits, at, _digits.Length - at);
     }
 
     /// <summary>A normalized value: null, text, a primitive, a list or a nested record; file text where the reader holds it.</summary>
@@ -203,6 +209,141 @@ internal sealed class JsonOutput
                 String(value.ToString());
                 break;
         }
+    }
+
+    /// <summary>
+    /// A converted record as a flat object, straight into the file's bytes in one reservation, when it
+    /// is written at the top level of a file and every value is text, a whole number, a boolean, null or
+    /// a list read off file text; false, with nothing written, otherwise (the caller writes it field by
+    /// field). The bytes are those <see cref="Name(string)"/> and <see cref="Value"/> write.
+    /// </summary>
+    /// <param name="names">The UTF-8 of each field's <c>"name":</c> (<see cref="EncodeName"/>).</param>
+    internal bool TryFlatObject(ConvertedRecord record, byte[][] names)
+    {
+        if (_utf8 is null || _depth != -1)
+        {
+            return false;
+        }
+
+        var bound = 2;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (record.IsWritten(i))
+            {
+                var value = FlatBound(record.RawValueAt(i));
+                if (value < 0)
+                {
+                    return false;
+                }
+
+                bound += names[i].Length + 1 + value;
+            }
+        }
+
+        if (bound > 60_000 || !_utf8.TryReserve(bound, out var bytes, out var start))
+        {
+            return false;
+        }
+
+        var at = start;
+        bytes[at++] = (byte)'{';
+        var first = true;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!record.IsWritten(i))
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                bytes[at++] = (byte)',';
+            }
+
+            first = false;
+            var name = names[i];
+            for (var b = 0; b < name.Length; b++)
+            {
+                bytes[at++] = name[b];
+            }
+
+            at = FlatValue(record.RawValueAt(i), bytes, at);
+        }
+
+        bytes[at++] = (byte)'}';
+        _utf8.Advance(at - start);
+        return true;
+    }
+
+    /// <summary>The most bytes <see cref="FlatValue"/> writes for a value (an escape is at most 6 bytes a character), or -1 when it does not write that kind.</summary>
+    private static int FlatBound(object? value) => value switch
+    {
+        TextSlice t => (t.Length * 6) + 2,
+        string s => (s.Length * 6) + 2,
+        null => 4,
+        bool => 5,
+        int => 11,
+        long => 20,
+        TextList items => (items.Source.Length * 9) + 2,
+        _ => -1,
+    };
+
+    private int FlatValue(object? value, byte[] bytes, int at)
+    {
+        switch (value)
+        {
+            case TextSlice t:
+                return QuotedUtf8(t.Span, bytes, at);
+            case string s:
+                return QuotedUtf8(s.AsSpan(), bytes, at);
+            case null:
+                return Ascii("null", bytes, at);
+            case bool b:
+                return Ascii(b ? "true" : "false", bytes, at);
+            case int i:
+                return Digits(i, bytes, at);
+            case long l:
+                return Digits(l, bytes, at);
+            default:
+                var items = (TextList)value;
+                var text = items.Source.Span;
+                bytes[at++] = (byte)'[';
+                var first = true;
+                for (var from = 0; ListText.Next(text, ref from, out var itemStart, out var length);)
+                {
+                    if (!first)
+                    {
+                        bytes[at++] = (byte)',';
+                    }
+
+                    first = false;
+                    at = QuotedUtf8(text.Slice(itemStart, length), bytes, at);
+                }
+
+                bytes[at++] = (byte)']';
+                return at;
+        }
+    }
+
+    private static int Ascii(string text, byte[] bytes, int at)
+    {
+        foreach (var c in text)
+        {
+            bytes[at++] = (byte)c;
+        }
+
+        return at;
+    }
+
+    private int Digits(long value, byte[] bytes, int at)
+    {
+        var digits = FormatInteger(value);
+        foreach (var c in digits)
+        {
+            bytes[at++] = (byte)c;
+        }
+
+        return at;
     }
 
     /// <summary>An input record as it was read, plus extra fields (a rejected record with its reason).</summary>
@@ -366,7 +507,27 @@ internal sealed class JsonOutput
             *output++ = (byte)'"';
             while (input < end)
             {
-                // Printable ASCII but the quote and the backslash: the byte itself (most of every file).
+                // Four characters at a time while they are all printable ASCII but the quote and the
+                // backslash (most of every file): each one's low byte.
+                while (end - input >= 4)
+                {
+                    var four = *(ulong*)input;
+                    if ((four & 0xFF80FF80FF80FF80UL) != 0 || HasLaneBelow(four, 0x20) || HasLaneBelow(four ^ 0x0022002200220022UL, 1) || HasLaneBelow(four ^ 0x005C005C005C005CUL, 1))
+                    {
+                        break;
+                    }
+
+                    *(uint*)output = (uint)((four & 0xFF) | ((four >> 8) & 0xFF00) | ((four >> 16) & 0xFF0000) | ((four >> 24) & 0xFF000000));
+                    output += 4;
+                    input += 4;
+                }
+
+                if (input == end)
+                {
+                    break;
+                }
+
+                // Printable ASCII but the quote and the backslash: the byte itself.
                 uint c = *input;
                 if (c - 0x20u < 0x60u && c != '"' && c != '\\')
                 {
@@ -429,6 +590,10 @@ internal sealed class JsonOutput
             return at + (int)(output - start);
         }
     }
+
+    /// <summary>Some 16-bit lane of <paramref name="lanes"/> (each under 0x80) is below <paramref name="limit"/>: the borrow of the subtraction shows in its top bit.</summary>
+    private static bool HasLaneBelow(ulong lanes, ulong limit) =>
+        ((lanes - (limit * 0x0001000100010001UL)) & ~lanes & 0x8000800080008000UL) != 0;
 
     private static char Hex(int n) => (char)(n < 10 ? '0' + n : 'a' + n - 10);
 }

@@ -32,9 +32,13 @@ public static class RecordJson
                 writer.EndObject();
                 break;
             default:
-                writer.StartObject();
-                WriteFields(writer, record, skipStage: false);
-                writer.EndObject();
+                if (!writer.TryFlatObject(record, record.Plan.JsonNames))
+                {
+                    writer.StartObject();
+                    WriteFields(writer, record, skipStage: false);
+                    writer.EndObject();
+                }
+
                 break;
         }
     }
