@@ -9,8 +9,9 @@
     Demo   builds and runs module/samples/demo.ps1 in a fresh PowerShell.
     Package builds and publishes out/StageMap with PSResourceGet to a folder repository:
            out/packages/StageMap.<version>.nupkg, installable with Save-PSResource / Install-PSResource.
-    Bench  measures Import-Module, runs the conversion and drift harnesses (tests/StageMap.Benchmarks/Measure-Conversion.ps1
-           and Measure-StageDrift.ps1, which write their sections of docs/benchmarks.md), the reader memory harness
+    Bench  measures Import-Module, profiles the record path (Measure-RecordPath.ps1), runs the conversion and drift
+           harnesses (tests/StageMap.Benchmarks/Measure-Conversion.ps1: pipeline, bulk and memory to 10 million rows;
+           Measure-StageDrift.ps1: drift against bulk; each writes its section of docs/benchmarks.md), the reader memory harness
            (Measure-ReaderMemory.ps1, likewise) and the BenchmarkDotNet benchmarks in
            tests/StageMap.Benchmarks (arguments after -BenchArgs go to them).
     Fuzz   the long fuzz run (minutes, not part of Test; -FuzzSeconds, default 600): the mutation fuzzer of
@@ -215,6 +216,8 @@ function Invoke-Bench {
     Invoke-Build
     Write-Host 'Import-Module StageMap beside a bare PowerShell start:'
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
+    Write-Host 'Where a bulk conversion spends its time, stage by stage (writes its section of docs/benchmarks.md):'
+    Invoke-Native 'the record path profile' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-RecordPath.ps1')) | Write-Host }
     Write-Host 'Record conversion, side by side (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the conversion benchmark' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-Conversion.ps1'), '-ModulePath', $moduleOut) | Write-Host }
     Write-Host 'Find-StageDrift on 1,000,000 x 1,000,000 rows (writes its section of docs/benchmarks.md):'

@@ -27,6 +27,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     private ConversionPlan? _plan;
     private MissingFieldTally? _missing;
     private RecordShape _shape;
+    private PSPropertyLookup? _properties;
 
     /// <summary>The CRM object the records are (or become).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -108,6 +109,7 @@ public abstract class ConversionCommand : ConfigurationCommand
         }
 
         _missing = new MissingFieldTally(_plan, WriteWarning);
+        _properties = new PSPropertyLookup();
     }
 
     protected override void EndProcessing()
@@ -137,7 +139,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
     private void ConvertRecord(PSObject? input)
     {
-        var record = PSObjectRecord.From(input);
+        var record = PSObjectRecord.From(input, _properties!);
         var result = record is null ? ConversionResult.Fail(ConversionPlan.NotARecord(input?.BaseObject)) : _plan!.Convert(record, _missing);
         if (!result.Succeeded)
         {

@@ -12,12 +12,13 @@ namespace StageMap.Cmdlets.Conversion;
 /// </summary>
 internal sealed class PSObjectRecord : IInputRecord
 {
-    private static readonly Func<object, object?> UnwrapValue = Unwrap;
     private readonly PSObject _object;
+    private readonly PSPropertyLookup _lookup;
 
-    private PSObjectRecord(PSObject obj)
+    private PSObjectRecord(PSObject obj, PSPropertyLookup lookup)
     {
         _object = obj;
+        _lookup = lookup;
     }
 
     public IEnumerable<KeyValuePair<string, object?>> Fields
@@ -26,13 +27,14 @@ internal sealed class PSObjectRecord : IInputRecord
         {
             foreach (var property in _object.Properties)
             {
-                yield return new KeyValuePair<string, object?>(property.Name, RecordValue.Normalize(ValueOf(property), UnwrapValue));
+                yield return new KeyValuePair<string, object?>(property.Name, RecordValue.Normalize(ValueOf(property), _lookup.UnwrapValue));
             }
         }
     }
 
     /// <summary>The record <paramref name="input"/> is, or null when it is not one (null, a string, a number).</summary>
-    public static IInputRecord? From(object? input)
+    /// <param name="lookup">The command's property lookup (one per command: it remembers what the type does not have).</param>
+    public static IInputRecord? From(object? input, PSPropertyLookup lookup)
     {
         var baseObject = input is PSObject wrapped ? wrapped.BaseObject : input;
         switch (baseObject)
@@ -40,24 +42,39 @@ internal sealed class PSObjectRecord : IInputRecord
             case null:
                 return null;
             case IDictionary dictionary:
-                return new DictionaryRecord(dictionary, UnwrapValue);
+                return new DictionaryRecord(dictionary, lookup.UnwrapValue);
             case PSCustomObject:
-                return new PSObjectRecord((PSObject)input!);
+                return new PSObjectRecord((PSObject)input!, lookup);
             default:
-                return IsValue(baseObject) ? null : new PSObjectRecord(PSObject.AsPSObject(input!));
+                return IsValue(baseObject) ? null : new PSObjectRecord(PSObject.AsPSObject(input!), lookup);
         }
+    }
+
+    /// <summary>A property's value for the engine: a nested PSCustomObject as a record, any other PSObject as what it wraps.</summary>
+    internal static object? Unwrap(object raw, PSPropertyLookup lookup)
+    {
+        if (raw is not PSObject wrapped)
+        {
+            return raw;
+        }
+
+        return wrapped.BaseObject switch
+        {
+            PSCustomObject => new PSObjectRecord(wrapped, lookup),
+            var inner => inner,
+        };
     }
 
     public bool TryGetValue(string field, out object? value)
     {
-        var property = _object.Properties[field];
+        var property = _lookup.Find(_object, field);
         if (property is null)
         {
             value = null;
             return false;
         }
 
-        value = RecordValue.Normalize(ValueOf(property), UnwrapValue);
+        value = RecordValue.Normalize(ValueOf(property), _lookup.UnwrapValue);
         return true;
     }
 
@@ -71,20 +88,6 @@ internal sealed class PSObjectRecord : IInputRecord
         {
             return null;
         }
-    }
-
-    private static object? Unwrap(object raw)
-    {
-        if (raw is not PSObject wrapped)
-        {
-            return raw;
-        }
-
-        return wrapped.BaseObject switch
-        {
-            PSCustomObject => new PSObjectRecord(wrapped),
-            var inner => inner,
-        };
     }
 
     private static bool IsValue(object value) =>

@@ -56,7 +56,8 @@ public abstract class DriftCommand : ConfigurationCommand
             job,
             found,
             (what, percent) => WriteProgress(new ProgressRecord(1, activity, what) { PercentComplete = percent }),
-            _stop.Token);
+            _stop.Token,
+            WriteWarning);
         WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
         WriteVerbose($"{summary.Pairs:N0} pairs ({summary.Drifted:N0} drifted), {summary.CrmOnly:N0} CRM only, {summary.OutreachOnly:N0} Outreach only; {summary.HeldKeys:N0} {summary.HeldSide} keys held.");
         return summary;

@@ -47,6 +47,10 @@ public sealed class FindStageDriftCommand : DriftCommand
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>In a CSV -OutFile, prefix cells starting with =, +, -, @, tab or CR with ' so a spreadsheet shows them as text.</summary>
+    [Parameter]
+    public SwitchParameter EscapeFormula { get; set; }
+
     protected override void EndProcessing()
     {
         var job = ResolveJob(Object, CrmPath, OutreachPath);
@@ -57,6 +61,7 @@ public sealed class FindStageDriftCommand : DriftCommand
 
         job.OutFile = OutFile is null ? null : ResolveNewFilePath(OutFile);
         job.Force = Force;
+        job.EscapeFormula = EscapeFormula;
         if (job.OutFile is not null && !ShouldProcess(job.OutFile, $"Write the {Object} records whose stage drifts"))
         {
             return;

@@ -20,6 +20,9 @@ internal sealed class ConversionLookups
     private readonly Dictionary<int, LeadStatusMapping> _mappingsByStage = new();
     private readonly Dictionary<string, string> _statusByShortId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idByStatus = new(StringComparer.Ordinal);
+    private readonly TextTable<Stage> _stageTextByExactName;
+    private readonly TextTable<LeadStatusMapping> _mappingTextByStatus;
+    private readonly TextTable<string> _statusTextByShortId;
 
     public ConversionLookups(StageMapConfiguration configuration)
     {
@@ -47,6 +50,10 @@ internal sealed class ConversionLookups
                 TryAdd(_idByStatus, status.ApiName, status.Id!);
             }
         }
+
+        _stageTextByExactName = new TextTable<Stage>(_stagesByExactName);
+        _mappingTextByStatus = new TextTable<LeadStatusMapping>(_mappingsByStatus);
+        _statusTextByShortId = new TextTable<string>(_statusByShortId);
     }
 
     public bool HasLeadStatusIds => _statusByShortId.Count > 0;
@@ -62,7 +69,13 @@ internal sealed class ConversionLookups
 
     public Stage? StageByExactName(string name) => _stagesByExactName.TryGetValue(name, out var stage) ? stage : null;
 
+    /// <summary><see cref="StageByExactName(string)"/> for text a file reader holds.</summary>
+    public Stage? StageByExactName(ReadOnlySpan<char> name) => _stageTextByExactName.Find(name);
+
     public LeadStatusMapping? MappingOfStatus(string apiName) => _mappingsByStatus.TryGetValue(apiName, out var mapping) ? mapping : null;
+
+    /// <summary><see cref="MappingOfStatus(string)"/> for text a file reader holds.</summary>
+    public LeadStatusMapping? MappingOfStatus(ReadOnlySpan<char> apiName) => _mappingTextByStatus.Find(apiName);
 
     public LeadStatusMapping? MappingOfStage(int stageId) => _mappingsByStage.TryGetValue(stageId, out var mapping) ? mapping : null;
 
@@ -73,6 +86,9 @@ internal sealed class ConversionLookups
         return shortId is not null && _statusByShortId.TryGetValue(shortId, out var apiName) ? apiName : null;
     }
 
+    /// <summary><see cref="StatusOfId(string)"/> for text a file reader holds.</summary>
+    public string? StatusOfId(ReadOnlySpan<char> id) => SalesforceId.TryShort(id, out var shortId) ? _statusTextByShortId.Find(shortId) : null;
+
     /// <summary>The record id of the LeadStatus with this API name, as the metadata holds it, or null.</summary>
     public string? IdOfStatus(string apiName) => _idByStatus.TryGetValue(apiName, out var id) ? id : null;
 
@@ -82,6 +98,11 @@ internal sealed class ConversionLookups
     /// </summary>
     public Stage? ResolveStage(object value)
     {
+        if (value is TextSlice text)
+        {
+            value = text.ToString();
+        }
+
         var id = AsStageId(value);
         return id is not null ? StageById(id.Value) : StageByName(RecordValue.Text(value)!.Trim());
     }

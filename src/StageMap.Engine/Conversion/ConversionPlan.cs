@@ -31,6 +31,7 @@ public sealed class ConversionPlan
     private readonly string _idSource;
     private readonly int _idSlot;
     private readonly string _objectName;
+    private byte[][]? _jsonNames;
 
     private ConversionPlan(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction)
     {
@@ -60,7 +61,6 @@ public sealed class ConversionPlan
             throw Failures.NoConversionMappings(crmObject.ToString(), direction);
         }
 
-        PlainJsonNames = _outputFields.Select(f => f.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.'))).ToArray();
         var stageRule = _rules.OfType<StageLookupRule>().FirstOrDefault();
         if (crmObject == CrmObject.Lead && stageRule is null && lookups.HasLeadStatusMappings)
         {
@@ -80,8 +80,8 @@ public sealed class ConversionPlan
     /// <summary>Every field a converted record can have, in order: the record id first, then the mapped fields.</summary>
     public IReadOnlyList<string> OutputFields => _outputFields;
 
-    /// <summary>For each output field: true when its name needs no escaping in JSON (written as it is).</summary>
-    internal bool[] PlainJsonNames { get; private set; } = Array.Empty<bool>();
+    /// <summary>For each output field, the UTF-8 bytes of its JSON property name (<c>"name":</c>), made once for every record.</summary>
+    internal byte[][] JsonNames => _jsonNames ??= _outputFields.Select(JsonOutput.EncodeName).ToArray();
 
     /// <summary>The input fields the mappings read.</summary>
     public IEnumerable<string> SourceFields => _rules.SelectMany(r => r.SourceFields).Distinct(StringComparer.OrdinalIgnoreCase);
@@ -205,7 +205,7 @@ public sealed class ConversionPlan
 
         if (!RecordValue.IsBlank(id))
         {
-            values[_idSlot] = RecordValue.Text(id);
+            values[_idSlot] = id is TextSlice ? id : RecordValue.Text(id);
             return true;
         }
 

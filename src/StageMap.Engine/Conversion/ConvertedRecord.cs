@@ -33,7 +33,7 @@ public sealed class ConvertedRecord
             {
                 if (!ReferenceEquals(_values[i], Omitted))
                 {
-                    yield return new KeyValuePair<string, object?>(Plan.OutputFields[i], _values[i]);
+                    yield return new KeyValuePair<string, object?>(Plan.OutputFields[i], RecordValue.Detach(_values[i]));
                 }
             }
         }
@@ -44,9 +44,19 @@ public sealed class ConvertedRecord
 
     public bool IsWritten(int slot) => !ReferenceEquals(_values[slot], Omitted);
 
-    public object? ValueAt(int slot) => ReferenceEquals(_values[slot], Omitted) ? null : _values[slot];
+    public object? ValueAt(int slot) => RecordValue.Detach(RawValueAt(slot));
 
     public bool TryGetValue(string field, out object? value)
+    {
+        var found = TryGetRawValue(field, out value);
+        value = RecordValue.Detach(value);
+        return found;
+    }
+
+    /// <summary>The value as the conversion wrote it: file text stays where the reader holds it (<see cref="TextSlice"/>, <see cref="TextList"/>), for writing it out before the next record.</summary>
+    internal object? RawValueAt(int slot) => ReferenceEquals(_values[slot], Omitted) ? null : _values[slot];
+
+    internal bool TryGetRawValue(string field, out object? value)
     {
         var slot = Plan.SlotOf(field);
         if (slot >= 0 && IsWritten(slot))

@@ -23,7 +23,10 @@ internal abstract class FieldRule
     public FieldMapping Mapping { get; }
 
     /// <summary>The input fields this rule reads, in the order it tries them.</summary>
-    public abstract IReadOnlyList<string> SourceFields { get; }
+    public IReadOnlyList<string> SourceFields => Sources;
+
+    /// <summary><see cref="SourceFields"/>, set by the rule's constructor (an array: read for every record).</summary>
+    protected string[] Sources { get; set; } = System.Array.Empty<string>();
 
     /// <summary>A source value equal to this is blank (step 1): the other side's placeholder.</summary>
     protected string? SourcePlaceholder { get; }
@@ -61,8 +64,8 @@ internal abstract class FieldRule
     /// <summary>The first source field the record carries.</summary>
     protected bool TryRead(IInputRecord record, out string field, out object? value)
     {
-        var sources = SourceFields;
-        for (var i = 0; i < sources.Count; i++)
+        var sources = Sources;
+        for (var i = 0; i < sources.Length; i++)
         {
             if (record.TryGetValue(sources[i], out value))
             {
@@ -79,7 +82,7 @@ internal abstract class FieldRule
     /// <summary>A one-value list is that value and an empty one is blank; an object or a longer list is not a value.</summary>
     protected static ConversionFailure? AsScalar(string field, ref object? value)
     {
-        if (value is null || value is string)
+        if (value is null || value is string || value is TextSlice)
         {
             return null;
         }

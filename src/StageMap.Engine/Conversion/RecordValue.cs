@@ -59,6 +59,7 @@ public static class RecordValue
     {
         null => null,
         string s => s,
+        TextSlice t => t.ToString(),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
@@ -73,6 +74,8 @@ public static class RecordValue
                 return true;
             case string s:
                 return string.IsNullOrWhiteSpace(s);
+            case TextSlice t:
+                return t.Span.IsWhiteSpace();
             case IReadOnlyList<object?> list:
                 for (var i = 0; i < list.Count; i++)
                 {
@@ -90,7 +93,17 @@ public static class RecordValue
 
     /// <summary>True when <paramref name="value"/>'s text is exactly <paramref name="placeholder"/> (ordinal).</summary>
     public static bool IsPlaceholder(object? value, string? placeholder) =>
-        placeholder is not null && IsScalar(value) && string.Equals(Text(value), placeholder, StringComparison.Ordinal);
+        placeholder is not null && (value is TextSlice t
+            ? t.Span.SequenceEqual(placeholder.AsSpan())
+            : IsScalar(value) && string.Equals(Text(value), placeholder, StringComparison.Ordinal));
+
+    /// <summary>A value as it may be kept past the record it came from: file text becomes a string, a list read off file text a list of strings.</summary>
+    internal static object? Detach(object? value) => value switch
+    {
+        TextSlice t => t.ToString(),
+        TextList l => l.ToValueList(),
+        _ => value,
+    };
 }
 
 /// <summary>A list of values already in normal form (what <see cref="RecordValue.Normalize"/> and the file readers make).</summary>

@@ -11,9 +11,11 @@ public static class SalesforceId
     private const string SuffixAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     /// <summary>15 or 18 letters and digits.</summary>
-    public static bool IsWellFormed(string? id)
+    public static bool IsWellFormed(string? id) => id is not null && IsWellFormed(id.AsSpan());
+
+    internal static bool IsWellFormed(ReadOnlySpan<char> id)
     {
-        if (id is null || (id.Length != 15 && id.Length != 18))
+        if (id.Length != 15 && id.Length != 18)
         {
             return false;
         }
@@ -40,13 +42,39 @@ public static class SalesforceId
             return null;
         }
 
-        var shortId = id!.Substring(0, 15);
-        if (id.Length == 18 && !string.Equals(id.Substring(15), Suffix(shortId), StringComparison.OrdinalIgnoreCase))
+        return HasValidSuffix(id.AsSpan()) ? id!.Substring(0, 15) : null;
+    }
+
+    /// <summary>The 15-character form of a well-formed id as a part of it, or false (see <see cref="ToShort(string?)"/>).</summary>
+    internal static bool TryShort(ReadOnlySpan<char> id, out ReadOnlySpan<char> shortId)
+    {
+        shortId = default;
+        if (!IsWellFormed(id) || !HasValidSuffix(id))
         {
-            return null;
+            return false;
         }
 
-        return shortId;
+        shortId = id.Slice(0, 15);
+        return true;
+    }
+
+    /// <summary>A well-formed id's suffix, if it has one, encodes the case of its first 15 characters (compared ignoring case).</summary>
+    private static bool HasValidSuffix(ReadOnlySpan<char> id)
+    {
+        if (id.Length != 18)
+        {
+            return true;
+        }
+
+        for (var block = 0; block < 3; block++)
+        {
+            if (char.ToUpperInvariant(id[15 + block]) != SuffixAlphabet[SuffixBits(id, block)])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The 18-character form of a well-formed id, or null.</summary>
@@ -61,19 +89,24 @@ public static class SalesforceId
         var suffix = new char[3];
         for (var block = 0; block < 3; block++)
         {
-            var bits = 0;
-            for (var i = 0; i < 5; i++)
-            {
-                var c = shortId[block * 5 + i];
-                if (c >= 'A' && c <= 'Z')
-                {
-                    bits |= 1 << i;
-                }
-            }
-
-            suffix[block] = SuffixAlphabet[bits];
+            suffix[block] = SuffixAlphabet[SuffixBits(shortId.AsSpan(), block)];
         }
 
         return new string(suffix);
+    }
+
+    private static int SuffixBits(ReadOnlySpan<char> id, int block)
+    {
+        var bits = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            var c = id[block * 5 + i];
+            if (c >= 'A' && c <= 'Z')
+            {
+                bits |= 1 << i;
+            }
+        }
+
+        return bits;
     }
 }

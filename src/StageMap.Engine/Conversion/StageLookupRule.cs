@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using StageMap.Engine.Model;
 
@@ -43,23 +44,34 @@ internal sealed class StageLookupRule : StageRule
             return WriteBlank(values);
         }
 
-        var text = RecordValue.Text(value)!;
-        var apiName = text;
-        if (!_byName)
+        // File text is looked up where the reader holds it: a string is made only for a failure's message.
+        var text = value is TextSlice slice ? slice.Span : RecordValue.Text(value)!.AsSpan();
+        string apiName;
+        LeadStatusMapping? mapping;
+        if (_byName)
+        {
+            mapping = Lookups.MappingOfStatus(text);
+            if (mapping is null)
+            {
+                return Failures.UnmappedCrmStatus(field, text.ToString(), null);
+            }
+
+            apiName = mapping.CrmStatus;
+        }
+        else
         {
             var resolved = Lookups.StatusOfId(text);
             if (resolved is null)
             {
-                return Failures.UnknownLeadStatusId(field, text, Lookups.HasLeadStatusIds);
+                return Failures.UnknownLeadStatusId(field, text.ToString(), Lookups.HasLeadStatusIds);
             }
 
             apiName = resolved;
-        }
-
-        var mapping = Lookups.MappingOfStatus(apiName);
-        if (mapping is null)
-        {
-            return Failures.UnmappedCrmStatus(field, apiName, _byName ? null : text);
+            mapping = Lookups.MappingOfStatus(apiName);
+            if (mapping is null)
+            {
+                return Failures.UnmappedCrmStatus(field, apiName, text.ToString());
+            }
         }
 
         var stage = Lookups.StageById(mapping.StageId);

@@ -38,13 +38,14 @@ internal sealed class StageNameRule : StageRule
             return true;
         }
 
-        var text = RecordValue.Text(value)!;
         Stage? stage;
         if (IsPull || field == StageNameAttribute)
         {
-            stage = Lookups.StageByExactName(text);
+            // File text is looked up where the reader holds it: a string is made only for a failure's message.
+            stage = value is TextSlice slice ? Lookups.StageByExactName(slice.Span) : Lookups.StageByExactName(RecordValue.Text(value)!);
             if (stage is null)
             {
+                var text = RecordValue.Text(value)!;
                 failure = Failures.UnknownStage(field, text, Lookups.StageByName(text)?.Name);
                 return true;
             }
@@ -54,7 +55,7 @@ internal sealed class StageNameRule : StageRule
             stage = Lookups.ResolveStage(value!);
             if (stage is null)
             {
-                failure = Failures.UnknownStage(field, text);
+                failure = Failures.UnknownStage(field, RecordValue.Text(value)!);
                 return true;
             }
 

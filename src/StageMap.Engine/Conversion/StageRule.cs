@@ -13,7 +13,6 @@ internal abstract class StageRule : FieldRule
     public const string StageAttribute = "stage";
     public const string StageNameAttribute = "stageName";
 
-    private readonly string[] _sources;
     private readonly int _stageSlot = -1;
     private readonly int _stageNameSlot = -1;
     private readonly int _crmSlot = -1;
@@ -25,7 +24,7 @@ internal abstract class StageRule : FieldRule
         IsPull = direction == ConversionDirection.Pull;
         if (IsPull)
         {
-            _sources = new[] { mapping.CrmField };
+            Sources = new[] { mapping.CrmField };
             _stageSlot = slot(StageAttribute);
             if (writesStageName)
             {
@@ -34,12 +33,10 @@ internal abstract class StageRule : FieldRule
         }
         else
         {
-            _sources = pushSources;
+            Sources = pushSources;
             _crmSlot = slot(mapping.CrmField);
         }
     }
-
-    public override IReadOnlyList<string> SourceFields => _sources;
 
     protected ConversionLookups Lookups { get; }
 

@@ -13,11 +13,11 @@ namespace StageMap.Engine.Conversion;
 /// </summary>
 internal sealed class ValueRule : FieldRule
 {
-    private readonly string[] _sources;
     private readonly int _slot;
     private readonly bool _pull;
     private readonly bool _isList;
     private readonly bool _isContactPoint;
+    private readonly TextList _textList = new();
 
     public ValueRule(FieldMapping mapping, ConversionDirection direction, OutreachField field, Func<string, int> slot)
         : base(mapping, direction)
@@ -25,13 +25,11 @@ internal sealed class ValueRule : FieldRule
         _pull = direction == ConversionDirection.Pull;
         _isList = field.IsArray;
         _isContactPoint = field.Attribute == "emails" || field.Attribute.EndsWith("Phones", StringComparison.Ordinal);
-        _sources = _pull
+        Sources = _pull
             ? new[] { mapping.CrmField }
             : new[] { field.Attribute, field.Name }.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _slot = slot(_pull ? field.Attribute : mapping.CrmField);
     }
-
-    public override IReadOnlyList<string> SourceFields => _sources;
 
     public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
     {
@@ -89,6 +87,13 @@ internal sealed class ValueRule : FieldRule
             return value is IInputRecord ? Failures.NotAValue(field, value) : WriteBlank(values);
         }
 
+        // File text becomes its items as it is written, so the bulk path makes no list and no strings.
+        if (value is TextSlice text)
+        {
+            values[_slot] = _textList.Of(text);
+            return null;
+        }
+
         var failure = ListItems(field, value, out var items);
         if (failure is null)
         {
@@ -101,6 +106,11 @@ internal sealed class ValueRule : FieldRule
     /// <summary>The non-blank values of a list, of a ';'-separated text, or of a single value.</summary>
     private static ConversionFailure? ListItems(string field, object? value, out ValueList items)
     {
+        if (value is TextSlice slice)
+        {
+            value = slice.ToString();
+        }
+
         items = new ValueList(value is string ? 1 : 4);
         switch (value)
         {
@@ -108,22 +118,10 @@ internal sealed class ValueRule : FieldRule
                 return null;
             case IInputRecord:
                 return Failures.NotAValue(field, value);
-            case string text when text.IndexOf(';') < 0:
-                var trimmed1 = text.Trim();
-                if (trimmed1.Length > 0)
-                {
-                    items.Add(trimmed1.Length == text.Length ? text : trimmed1);
-                }
-
-                return null;
             case string text:
-                foreach (var part in text.Split(';'))
+                for (var at = 0; ListText.Next(text.AsSpan(), ref at, out var start, out var length);)
                 {
-                    var trimmed = part.Trim();
-                    if (trimmed.Length > 0)
-                    {
-                        items.Add(trimmed);
-                    }
+                    items.Add(start == 0 && length == text.Length ? text : text.Substring(start, length));
                 }
 
                 return null;

@@ -1,52 +1,30 @@
 using System;
-using System.Globalization;
 using System.IO;
-using CsvHelper;
-using Newtonsoft.Json;
 using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Drift;
 
 /// <summary>
-/// Writes findings to Find-StageDrift's -OutFile, in the format of its extension (.jsonl, .json, .csv),
-/// UTF-8 without BOM, under a temporary name renamed into place by <see cref="Commit"/>.
+/// Writes findings to Find-StageDrift's -OutFile through the record-file writer, in the format of its
+/// extension (.jsonl, .json, .csv), UTF-8 without BOM, under a temporary name renamed into place by
+/// <see cref="Commit"/>. CSV cells that look like formulas are counted for a warning, or escaped when asked.
 /// </summary>
 internal sealed class DriftFileWriter : IDisposable
 {
     private static readonly string[] Columns = { "kind", "id", "name", "crmStatus", "expectedStage", "actualStage", "reason", "errorId", "nextPull", "side", "message" };
 
     private readonly AtomicFile _file;
-    private readonly StreamWriter _text;
-    private readonly RecordFileFormat _format;
-    private readonly JsonTextWriter? _json;
-    private readonly CsvWriter? _csv;
-    private long _written;
+    private readonly string _path;
+    private readonly RecordFileWriter _writer;
+    private readonly string?[] _values = new string?[Columns.Length];
     private bool _committed;
 
-    private DriftFileWriter(AtomicFile file, RecordFileFormat format)
+    private DriftFileWriter(AtomicFile file, string path, RecordFileFormat format, bool escapeFormula)
     {
         _file = file;
-        _format = format;
-        _text = new StreamWriter(file.Stream, Encodings.Utf8NoBom, 65536) { NewLine = "\n" };
-        if (format == RecordFileFormat.Csv)
-        {
-            _csv = new CsvWriter(_text, CultureInfo.InvariantCulture, leaveOpen: true);
-            foreach (var column in Columns)
-            {
-                _csv.WriteField(column);
-            }
-
-            _csv.NextRecord();
-        }
-        else
-        {
-            _json = new JsonTextWriter(_text) { Formatting = Formatting.None, CloseOutput = false };
-            if (format == RecordFileFormat.Json)
-            {
-                _text.Write('[');
-            }
-        }
+        _path = path;
+        _writer = RecordFileWriter.ForRows(format, file.Stream, Columns, escapeFormula);
     }
 
     /// <exception cref="StageMapException">InvalidOutputFile, OutputFileExists, OutputWriteFailed.</exception>
@@ -67,7 +45,7 @@ internal sealed class DriftFileWriter : IDisposable
 
         try
         {
-            return new DriftFileWriter(new AtomicFile(path), format);
+            return new DriftFileWriter(new AtomicFile(path), path, format, job.EscapeFormula);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -77,41 +55,20 @@ internal sealed class DriftFileWriter : IDisposable
 
     public void Write(StageDrift drift)
     {
-        var values = new[]
-        {
-            drift.Kind.ToString(), drift.Id, drift.Name, drift.CrmStatus, drift.ExpectedStage, drift.ActualStage,
-            drift.Reason?.ToString(), drift.ErrorId, drift.NextPull, drift.Side.ToString(), drift.Message,
-        };
+        _values[0] = drift.Kind.ToString();
+        _values[1] = drift.Id;
+        _values[2] = drift.Name;
+        _values[3] = drift.CrmStatus;
+        _values[4] = drift.ExpectedStage;
+        _values[5] = drift.ActualStage;
+        _values[6] = drift.Reason?.ToString();
+        _values[7] = drift.ErrorId;
+        _values[8] = drift.NextPull;
+        _values[9] = drift.Side.ToString();
+        _values[10] = drift.Message;
         try
         {
-            if (_csv is not null)
-            {
-                foreach (var value in values)
-                {
-                    _csv.WriteField(value ?? "");
-                }
-
-                _csv.NextRecord();
-            }
-            else
-            {
-                if (_written > 0)
-                {
-                    _text.Write(_format == RecordFileFormat.Json ? ",\n" : "\n");
-                }
-
-                _json!.WriteStartObject();
-                for (var i = 0; i < Columns.Length; i++)
-                {
-                    _json.WritePropertyName(Columns[i]);
-                    _json.WriteValue(values[i]);
-                }
-
-                _json.WriteEndObject();
-                _json.Flush();
-            }
-
-            _written++;
+            _writer.WriteRow(_values);
         }
         catch (IOException e)
         {
@@ -119,23 +76,15 @@ internal sealed class DriftFileWriter : IDisposable
         }
     }
 
-    public void Commit()
+    /// <summary>Ends the file and renames it into place; returns the warning the file calls for (CSV formula cells), or null.</summary>
+    public string? Commit()
     {
         try
         {
-            _csv?.Flush();
-            if (_format == RecordFileFormat.Json)
-            {
-                _text.Write("]\n");
-            }
-            else if (_format == RecordFileFormat.JsonLines && _written > 0)
-            {
-                _text.Write('\n');
-            }
-
-            _text.Flush();
+            _writer.Finish();
             _file.Commit();
             _committed = true;
+            return _writer.Warning(_path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -24,4 +24,7 @@ public sealed class DriftJob
 
     /// <summary>Replace <see cref="OutFile"/> if it exists.</summary>
     public bool Force { get; set; }
+
+    /// <summary>In a CSV <see cref="OutFile"/>, prefix cells that look like formulas with ' (see Conversion.Bulk.FormulaCells).</summary>
+    public bool EscapeFormula { get; set; }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using StageMap.Engine.Conversion;
 using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Model;
 
@@ -31,13 +32,15 @@ public static class StageDriftFinder
 
     /// <param name="found">Receives each finding when the job has no OutFile.</param>
     /// <param name="progress">Called now and then: what is being read, and the percent of that file.</param>
+    /// <param name="warn">Told once when a CSV OutFile has cells a spreadsheet would run as formulas (and they were not escaped).</param>
     /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping, InvalidRecordFile, OutputFileExists, InvalidOutputFile, OutputWriteFailed.</exception>
     public static DriftSummary Run(
         StageMapConfiguration configuration,
         DriftJob job,
         Action<StageDrift>? found = null,
         Action<string, int>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<string>? warn = null)
     {
         var watch = Stopwatch.StartNew();
         var stages = new DriftStages(configuration, job.Object);
@@ -59,7 +62,11 @@ public static class StageDriftFinder
 
         run.ReportUnmatched(heldSide, heldSide == DriftSide.Crm ? crmFormat : outreachFormat);
         cancellation.ThrowIfCancellationRequested();
-        output?.Commit();
+        if (output?.Commit() is { } warning)
+        {
+            warn?.Invoke(warning);
+        }
+
         return run.Summary(heldSide, watch.Elapsed);
     }
 
@@ -148,7 +155,7 @@ public static class StageDriftFinder
                 }
                 else
                 {
-                    Pair(key!, prospect.Name(), _outcomes[match.Payload], actual);
+                    Pair(key!, prospect, null, _outcomes[match.Payload], actual);
                 }
             }
         }
@@ -167,7 +174,7 @@ public static class StageDriftFinder
                 }
                 else
                 {
-                    Pair(key!, DriftRecords.CrmName(item.Record), outcome, _actuals[match.Payload]);
+                    Pair(key!, null, item.Record, outcome, _actuals[match.Payload]);
                 }
             }
         }
@@ -292,7 +299,8 @@ public static class StageDriftFinder
             return true;
         }
 
-        private void Pair(string key, string? name, CrmOutcome outcome, ActualStage actual)
+        /// <summary>A joined pair: counted, and reported when it drifts, named from the record at hand (looked up only then).</summary>
+        private void Pair(string key, Prospect? prospect, IInputRecord? crmRecord, CrmOutcome outcome, ActualStage actual)
         {
             _pairs++;
             var verdict = DriftVerdict.Of(outcome, actual, _stages);
@@ -309,6 +317,7 @@ public static class StageDriftFinder
             var reasonKey = (reason, status, outcome.Failure?.ErrorId);
             _reasons.TryGetValue(reasonKey, out var n);
             _reasons[reasonKey] = n + 1;
+            var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!);
             _found?.Invoke(new StageDrift(DriftKind.Drift, key, name, outcome.Status, verdict.Expected, actual.Display, reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
         }
 

@@ -240,6 +240,33 @@ public class StageDriftFinderTests
     }
 
     [Fact]
+    public void A_CSV_out_file_counts_formula_cells_for_one_warning_as_conversion_does_and_escapes_them_when_asked()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.File("leads.csv"), Leads((Id(1), "Akin", "Working - Contacted"), (Id(2), "Bair", "-Open"), (Id(3), "Case", "Working - Contacted")));
+        File.WriteAllText(folder.File("prospects.jsonl"), Prospects((Id(1), "=SUM(A1)", 6), (Id(2), "@Bair", 6), (Id(3), "+Case", 2)));
+        var warnings = new List<string>();
+        var job = new DriftJob { CrmPath = folder.File("leads.csv"), OutreachPath = folder.File("prospects.jsonl"), OutFile = folder.File("drift.csv") };
+
+        StageDriftFinder.Run(Configuration(), job, warn: warnings.Add);
+        var plain = File.ReadAllText(folder.File("drift.csv"));
+        job.Force = true;
+        job.EscapeFormula = true;
+        StageDriftFinder.Run(Configuration(), job, warn: warnings.Add);
+        var escaped = File.ReadAllLines(folder.File("drift.csv"));
+
+        var warning = Assert.Single(warnings);
+        Assert.Contains("drift.csv' has 3 cell(s) starting with =, +, -, @, a tab or a carriage return (the first in row 2, column 'name')", warning);
+        Assert.Contains($"{Id(1)},=SUM(A1),", plain);
+        Assert.Contains($"{Id(1)},'=SUM(A1),", escaped[1]);
+        Assert.Contains($"{Id(2)},'@Bair,'-Open,", escaped[2]);
+        job.OutFile = folder.File("drift.jsonl");
+        job.EscapeFormula = false;
+        StageDriftFinder.Run(Configuration(), job, warn: warnings.Add);
+        Assert.Single(warnings);
+    }
+
+    [Fact]
     public void Contacts_expect_the_stage_their_status_names_exactly()
     {
         using var folder = new TempDirectory();

@@ -107,7 +107,8 @@ public static class BulkConverter
                         }
                         else
                         {
-                            rejected?.Invoke(item.Record, failure);
+                            // The caller may keep the record: a CSV row is handed over with its values as strings.
+                            rejected?.Invoke(item.Record is CsvRow row ? row.Snapshot() : item.Record, failure);
                         }
                     }
 

@@ -1,57 +1,42 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using CsvHelper;
-using CsvHelper.Configuration;
 using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
-/// Streams the rows of a CSV file (CsvHelper's parser: RFC 4180 quoting, fields spanning lines, LF or
-/// CRLF) as records named by the header row, one row in memory at a time. The header is checked
-/// before any row is read: every column named, no name twice.
+/// Streams the rows of a CSV file (<see cref="CsvRowParser"/>: RFC 4180 quoting, fields spanning
+/// lines, LF or CRLF) as records named by the header row, one row in memory at a time and no string
+/// made for a field the conversion only passes on. The header is checked before any row is read:
+/// every column named, no name twice.
 /// </summary>
-internal sealed class CsvRecordReader : IRecordFileReader
+internal sealed class CsvRecordReader : RecordFileReader
 {
-    private readonly Stream _stream;
-    private readonly TextReader _text;
-    private readonly string _path;
-    private readonly CsvParser _parser;
+    private readonly CsvRowParser _parser;
+    private readonly Func<bool> _readRow;
     private readonly CsvHeader _header;
-    private readonly bool _encodingNamed;
+    private readonly CsvRow _row;
     private bool _badData;
 
-    /// <param name="stream">The file, for progress (its position and length).</param>
-    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
-    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
     public CsvRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
+        : base(stream, text, path, encodingNamed)
     {
-        _stream = stream;
-        _text = text;
-        _path = path;
-        _encodingNamed = encodingNamed;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = _ => _badData = true,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-        };
-        _parser = new CsvParser(_text, configuration);
+        _parser = new CsvRowParser(text);
+        _readRow = _parser.Read;
         if (!ReadRow())
         {
-            throw Failures.EmptyRecordFile(path, _stream.Length == 0);
+            throw Failures.EmptyRecordFile(path, stream.Length == 0);
         }
 
-        var names = _parser.Record ?? Array.Empty<string>();
+        var names = RowStrings();
         var line = RecordLine;
         if (IsBlank(names))
         {
             // Blank rows to the end: a file of white space. Else a header without names.
             while (ReadRow())
             {
-                if (!IsBlank(_parser.Record))
+                if (!IsBlank(RowStrings()))
                 {
                     throw Failures.EmptyCsvHeaderCell(path, line, 1);
                 }
@@ -61,81 +46,54 @@ internal sealed class CsvRecordReader : IRecordFileReader
         }
 
         _header = new CsvHeader(names, path, line);
+        _row = new CsvRow(_header, _parser);
     }
 
-    public IReadOnlyList<string>? Header => _header.Names;
+    public override IReadOnlyList<string>? Header => _header.Names;
 
-    public long Position => _stream.Position;
+    /// <summary>The line the current row starts on, line breaks inside quoted fields counted.</summary>
+    public override long RecordLine => _parser.RowLine;
 
-    public long Length => _stream.Length;
-
-    /// <summary>The line the current row starts on: where it ends, less the line breaks inside its quoted fields.</summary>
-    public long RecordLine
+    public override IEnumerable<InputItem> Read()
     {
-        get
-        {
-            var raw = _parser.RawRecord ?? "";
-            var breaks = 0;
-            for (var i = 0; i < raw.Length; i++)
-            {
-                if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
-                {
-                    breaks++;
-                }
-            }
-
-            // RawRow counts the row's own line end, which RawRecord holds too (except on the last line).
-            var endsWithBreak = raw.Length > 0 && (raw[raw.Length - 1] == '\n' || raw[raw.Length - 1] == '\r');
-            return _parser.RawRow - breaks + (endsWithBreak ? 1 : 0);
-        }
-    }
-
-    public IEnumerable<InputItem> Read()
-    {
+        var columns = _header.Names.Count;
         while (ReadRow())
         {
-            var values = _parser.Record ?? Array.Empty<string>();
-            var record = new CsvRecord(_header, values);
-            if (values.Length != _header.Names.Count)
+            // A row with bad data is reported as such; so is the first row after a header that had some,
+            // as the reader always has.
+            _badData |= _parser.RowHasBadData;
+            if (_parser.Count != columns)
             {
                 _badData = false;
-                yield return new InputItem(record, Failures.BadCsvRow(values.Length, _header.Names.Count));
+                yield return new InputItem(_row, Failures.BadCsvRow(_parser.Count, columns));
                 continue;
             }
 
             if (_badData)
             {
                 _badData = false;
-                yield return new InputItem(record, Failures.BadCsvQuote());
+                yield return new InputItem(_row, Failures.BadCsvQuote());
                 continue;
             }
 
-            yield return new InputItem(record);
+            yield return new InputItem(_row);
         }
     }
 
-    public void Dispose()
-    {
-        _parser.Dispose();
-        _text.Dispose();
-    }
+    private static bool IsBlank(string[] row) => Array.TrueForAll(row, string.IsNullOrWhiteSpace);
 
-    private static bool IsBlank(string[]? row) => row is null || Array.TrueForAll(row, string.IsNullOrWhiteSpace);
+    private bool ReadRow() => Decoding(_readRow);
 
-    private bool ReadRow()
+    private string[] RowStrings()
     {
-        try
+        _badData |= _parser.RowHasBadData;
+        var values = new string[_parser.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            return _parser.Read();
+            values[i] = _parser.FieldString(i);
         }
-        catch (CsvHelperException e)
-        {
-            throw Failures.MalformedCsv(_path, _parser.RawRow, e.Message.Split('\n')[0].Trim());
-        }
-        catch (UndecodableTextException e)
-        {
-            throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
-        }
+
+        return values;
     }
 }
 
@@ -164,33 +122,121 @@ internal sealed class CsvHeader
         }
     }
 
-    // The conversion asks for the same few field names, as the same string instances, row after row:
-    // remembering them by reference saves a case-insensitive hash per field per row.
+    // The conversion asks for the same few field names, as the same string instances, in the same
+    // order, row after row: each name's column is resolved once per file, and the next question is
+    // looked for first where the last one was answered.
     private readonly List<KeyValuePair<string, int>> _asked = new();
+    private int _next;
 
     public IReadOnlyList<string> Names { get; }
 
+    public string NameOf(int column) => column < Names.Count ? Names[column] : $"Field{column + 1}";
+
     public int IndexOf(string name)
     {
-        for (var i = 0; i < _asked.Count; i++)
+        var asked = _asked;
+        if (_next < asked.Count && ReferenceEquals(asked[_next].Key, name))
         {
-            if (ReferenceEquals(_asked[i].Key, name))
+            return asked[_next++].Value;
+        }
+
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (ReferenceEquals(asked[i].Key, name))
             {
-                return _asked[i].Value;
+                _next = i + 1;
+                return asked[i].Value;
             }
         }
 
         var index = _index.TryGetValue(name, out var found) ? found : -1;
-        if (_asked.Count < 64)
+        if (asked.Count < 64)
         {
-            _asked.Add(new KeyValuePair<string, int>(name, index));
+            asked.Add(new KeyValuePair<string, int>(name, index));
+            _next = asked.Count;
         }
 
         return index;
     }
 }
 
-/// <summary>One CSV row: text values named by the header.</summary>
+/// <summary>
+/// The CSV row the parser is on, named by the header: a field's value is its text where the parser
+/// holds it (<see cref="TextSlice"/>), valid until the next row; <see cref="Snapshot"/> keeps a row.
+/// </summary>
+internal sealed class CsvRow : IInputRecord
+{
+    private readonly CsvHeader _header;
+    private readonly CsvRowParser _parser;
+    private TextSlice[] _slices = Array.Empty<TextSlice>();
+
+    public CsvRow(CsvHeader header, CsvRowParser parser)
+    {
+        _header = header;
+        _parser = parser;
+    }
+
+    public int Count => _parser.Count;
+
+    public IEnumerable<KeyValuePair<string, object?>> Fields
+    {
+        get
+        {
+            for (var i = 0; i < _parser.Count; i++)
+            {
+                yield return new KeyValuePair<string, object?>(_header.NameOf(i), _parser.FieldString(i));
+            }
+        }
+    }
+
+    public ReadOnlySpan<char> FieldText(int column) => _parser.FieldSpan(column);
+
+    public bool TryGetValue(string field, out object? value)
+    {
+        var i = _header.IndexOf(field);
+        if (i >= 0 && i < _parser.Count)
+        {
+            if (i >= _slices.Length)
+            {
+                Grow();
+            }
+
+            var slice = _slices[i];
+            _parser.GetField(i, slice);
+            value = slice;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>The row with its values as strings, to keep past the next row.</summary>
+    public CsvRecord Snapshot()
+    {
+        var values = new string[_parser.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _parser.FieldString(i);
+        }
+
+        return new CsvRecord(_header, values);
+    }
+
+    private void Grow()
+    {
+        var slices = new TextSlice[Math.Max(_header.Names.Count, _parser.Count)];
+        Array.Copy(_slices, slices, _slices.Length);
+        for (var i = _slices.Length; i < slices.Length; i++)
+        {
+            slices[i] = new TextSlice();
+        }
+
+        _slices = slices;
+    }
+}
+
+/// <summary>One CSV row kept: text values named by the header.</summary>
 internal sealed class CsvRecord : IInputRecord
 {
     private readonly CsvHeader _header;
@@ -209,7 +255,7 @@ internal sealed class CsvRecord : IInputRecord
         {
             for (var i = 0; i < Values.Length; i++)
             {
-                yield return new KeyValuePair<string, object?>(i < _header.Names.Count ? _header.Names[i] : $"Field{i + 1}", Values[i]);
+                yield return new KeyValuePair<string, object?>(_header.NameOf(i), Values[i]);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System;
+
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
@@ -23,15 +25,15 @@ internal sealed class FormulaCells
 
     public string FirstColumn { get; private set; } = "";
 
-    public static bool LooksLikeFormula(string text) =>
+    public static bool LooksLikeFormula(ReadOnlySpan<char> text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    /// <summary>The cell's text as it is to be written: counted, and escaped when asked.</summary>
-    public string Check(string text, long row, string column)
+    /// <summary>Counts the cell when it looks like a formula; true when it is to be written with <see cref="EscapePrefix"/> before it.</summary>
+    public bool Check(ReadOnlySpan<char> text, long row, string column)
     {
         if (!LooksLikeFormula(text))
         {
-            return text;
+            return false;
         }
 
         if (Count++ == 0)
@@ -40,7 +42,7 @@ internal sealed class FormulaCells
             FirstColumn = column;
         }
 
-        return Escape ? EscapePrefix + text : text;
+        return Escape;
     }
 
     /// <summary>The warning for the file, or null when it needs none (no such cell, or they were escaped).</summary>

@@ -16,42 +16,31 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// record. Nested objects stay inside their record: a parent's child subquery (Account.Contacts) is
 /// not unwrapped.
 /// </summary>
-internal sealed class JsonRecordReader : IRecordFileReader
+internal sealed class JsonRecordReader : RecordFileReader
 {
-    private readonly Stream _stream;
-    private readonly TextReader _text;
     private readonly JsonTextReader _reader;
-    private readonly string _path;
-    private readonly bool _encodingNamed;
+    private readonly Func<bool> _nextToken;
     private bool _sawValue;
+    private long _recordLine;
 
-    /// <param name="stream">The file, for progress (its position and length).</param>
-    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
-    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
     public JsonRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
+        : base(stream, text, path, encodingNamed)
     {
-        _encodingNamed = encodingNamed;
-        _stream = stream;
-        _path = path;
-        _text = text;
-        _reader = StrictJson.CreateReader(_text);
+        _reader = StrictJson.CreateReader(text);
         _reader.SupportMultipleContent = true;
+        _nextToken = NextToken;
     }
 
-    public IReadOnlyList<string>? Header => null;
+    public override IReadOnlyList<string>? Header => null;
 
-    public long Position => _stream.Position;
+    public override long RecordLine => _recordLine;
 
-    public long Length => _stream.Length;
-
-    public long RecordLine { get; private set; }
-
-    public IEnumerable<InputItem> Read()
+    public override IEnumerable<InputItem> Read()
     {
         while (Next())
         {
             _sawValue = true;
-            RecordLine = _reader.LineNumber;
+            _recordLine = _reader.LineNumber;
             switch (_reader.TokenType)
             {
                 case JsonToken.StartArray:
@@ -76,21 +65,21 @@ internal sealed class JsonRecordReader : IRecordFileReader
 
         if (!_sawValue)
         {
-            throw Failures.EmptyRecordFile(_path, _stream.Length == 0);
+            throw Failures.EmptyRecordFile(FilePath, Length == 0);
         }
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         ((IDisposable)_reader).Dispose();
-        _text.Dispose();
+        base.Dispose();
     }
 
     private IEnumerable<InputItem> ReadArray()
     {
         while (NextInside() && _reader.TokenType != JsonToken.EndArray)
         {
-            RecordLine = _reader.LineNumber;
+            _recordLine = _reader.LineNumber;
             var value = ReadValue();
             yield return value is FieldListRecord record ? new InputItem(record) : NotARecord(value);
         }
@@ -169,29 +158,30 @@ internal sealed class JsonRecordReader : IRecordFileReader
     {
         try
         {
-            while (_reader.Read())
-            {
-                if (_reader.TokenType != JsonToken.Comment)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return Decoding(_nextToken);
         }
         catch (JsonReaderException e)
         {
-            throw Failures.InvalidRecordFile(_path, StrictJson.Describe(e), e);
-        }
-        catch (UndecodableTextException e)
-        {
-            throw Failures.UndecodableRecordFile(_path, e.Problem, _encodingNamed, e);
+            throw Failures.InvalidRecordFile(FilePath, StrictJson.Describe(e), e);
         }
         catch (Exception e) when (e is OverflowException or FormatException)
         {
             // Json.NET raises these, not a JsonReaderException, for some numbers (88888888888888888888888888888e0).
-            throw Failures.InvalidRecordFile(_path, $"line {_reader.LineNumber}, position {_reader.LinePosition}: a number out of range ({e.Message})", e);
+            throw Failures.InvalidRecordFile(FilePath, $"line {_reader.LineNumber}, position {_reader.LinePosition}: a number out of range ({e.Message})", e);
         }
+    }
+
+    private bool NextToken()
+    {
+        while (_reader.Read())
+        {
+            if (_reader.TokenType != JsonToken.Comment)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the next token inside an object or array: the input may not end there.</summary>
@@ -202,7 +192,7 @@ internal sealed class JsonRecordReader : IRecordFileReader
             return true;
         }
 
-        throw Failures.InvalidRecordFile(_path, $"line {_reader.LineNumber}, position {_reader.LinePosition}: the file ends inside a JSON object or array.");
+        throw Failures.InvalidRecordFile(FilePath, $"line {_reader.LineNumber}, position {_reader.LinePosition}: the file ends inside a JSON object or array.");
     }
 
     private InputItem NotARecord(object? value) => new(new FieldListRecord().Add("value", value), Failures.NotARecord(value));

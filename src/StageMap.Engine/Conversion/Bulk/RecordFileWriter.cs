@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using CsvHelper;
-using CsvHelper.Configuration;
-using Newtonsoft.Json;
-using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
-/// <summary>Writes records to a file in one of the formats, streaming.</summary>
+/// <summary>
+/// Writes records to a file in one of the formats, streaming, as UTF-8 straight from the records'
+/// text: converted records, rejected records (with their reason), and rows of named texts (the
+/// findings of Find-StageDrift). CSV cells go through <see cref="FormulaCells"/> whatever they hold.
+/// </summary>
 internal abstract class RecordFileWriter : IDisposable
 {
     /// <summary>What a rejected record gets besides its own fields.</summary>
@@ -21,30 +20,38 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>Salesforce Data Loader and Bulk API ignore an empty cell on update; this clears the field.</summary>
     public const string SalesforceBlank = "#N/A";
 
-    protected RecordFileWriter(Stream stream)
+    protected RecordFileWriter(System.IO.Stream stream)
     {
-        Text = new StreamWriter(stream, Encodings.Utf8NoBom, 65536, leaveOpen: true) { NewLine = "\n" };
+        Text = new Utf8TextOut(stream);
     }
 
-    protected StreamWriter Text { get; }
+    protected Utf8TextOut Text { get; }
 
-    public static RecordFileWriter ForConverted(RecordFileFormat format, Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false) => format switch
+    public static RecordFileWriter ForConverted(RecordFileFormat format, System.IO.Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false) => format switch
     {
         RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan, escapeFormula),
-        RecordFileFormat.Json => new JsonWriter_(stream, shape, array: true),
-        _ => new JsonWriter_(stream, shape, array: false),
+        _ => new JsonRecords(stream, shape, array: format == RecordFileFormat.Json, null),
     };
 
-    public static RecordFileWriter ForRejects(RecordFileFormat format, Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false) => format switch
+    public static RecordFileWriter ForRejects(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false) => format switch
     {
         RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula),
-        RecordFileFormat.Json => new JsonWriter_(stream, RecordShape.Object, array: true),
-        _ => new JsonWriter_(stream, RecordShape.Object, array: false),
+        _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, null),
+    };
+
+    /// <summary>A writer of rows of texts under <paramref name="columns"/> (<see cref="WriteRow"/>).</summary>
+    public static RecordFileWriter ForRows(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string> columns, bool escapeFormula = false) => format switch
+    {
+        RecordFileFormat.Csv => new CsvRowWriter(stream, columns, escapeFormula),
+        _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, columns),
     };
 
     public virtual void Write(ConvertedRecord record) => throw new NotSupportedException();
 
     public virtual void WriteReject(IInputRecord record, ConversionFailure failure) => throw new NotSupportedException();
+
+    /// <summary>One row of texts, one for each of the writer's columns (null is JSON null, an empty CSV cell).</summary>
+    public virtual void WriteRow(IReadOnlyList<string?> values) => throw new NotSupportedException();
 
     /// <summary>Ends the file (closes a JSON array) and flushes what is buffered.</summary>
     public virtual void Finish() => Text.Flush();
@@ -52,24 +59,26 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>What the finished file calls for a warning about (CSV formula cells), or null.</summary>
     public virtual string? Warning(string path) => null;
 
-    public virtual void Dispose() => Text.Dispose();
-
-    private sealed class JsonWriter_ : RecordFileWriter
+    public void Dispose()
     {
-        private readonly JsonTextWriter _json;
+    }
+
+    /// <summary>JSON Lines, or one JSON array with an element a line.</summary>
+    private sealed class JsonRecords : RecordFileWriter
+    {
+        private readonly JsonOutput _json;
         private readonly RecordShape _shape;
         private readonly bool _array;
+        private readonly IReadOnlyList<string>? _columns;
         private long _count;
 
-        public JsonWriter_(Stream stream, RecordShape shape, bool array)
+        public JsonRecords(System.IO.Stream stream, RecordShape shape, bool array, IReadOnlyList<string>? columns)
             : base(stream)
         {
             _shape = shape;
             _array = array;
-
-            // Each record is written as a top-level value; the writer is back at its start after each,
-            // and the separators (a newline; in an array a comma and a newline) are written here.
-            _json = new JsonTextWriter(Text) { Formatting = Formatting.None, CloseOutput = false };
+            _columns = columns;
+            _json = new JsonOutput(Text);
         }
 
         public override void Write(ConvertedRecord record)
@@ -81,12 +90,24 @@ internal abstract class RecordFileWriter : IDisposable
         public override void WriteReject(IInputRecord record, ConversionFailure failure)
         {
             BeforeRecord();
-            RecordJson.WriteInput(_json, record, new KeyValuePair<string, object?>(ReasonField, failure.Message), new KeyValuePair<string, object?>(ErrorIdField, failure.ErrorId));
+            _json.Record(record, new KeyValuePair<string, object?>(ReasonField, failure.Message), new KeyValuePair<string, object?>(ErrorIdField, failure.ErrorId));
+        }
+
+        public override void WriteRow(IReadOnlyList<string?> values)
+        {
+            BeforeRecord();
+            _json.StartObject();
+            for (var i = 0; i < _columns!.Count; i++)
+            {
+                _json.Name(_columns[i]);
+                _json.String(values[i]);
+            }
+
+            _json.EndObject();
         }
 
         public override void Finish()
         {
-            _json.Flush();
             if (_array)
             {
                 Text.Write(_count == 0 ? "[]\n" : "\n]\n");
@@ -100,7 +121,6 @@ internal abstract class RecordFileWriter : IDisposable
         }
 
         // JSON Lines: one record a line. A JSON array: one element a line, so the file stays readable.
-        // Json.NET's writer writes straight to the TextWriter, so the separators can go there too.
         private void BeforeRecord()
         {
             if (_array)
@@ -117,64 +137,128 @@ internal abstract class RecordFileWriter : IDisposable
     }
 
     /// <summary>
-    /// CSV with a header row (CsvHelper's writer: RFC 4180 quoting, CRLF line ends). Every cell goes
+    /// CSV with a header row, as CsvHelper wrote it: CRLF line ends, a cell quoted (its quotes doubled)
+    /// when it starts or ends with a space or holds a comma, a quote, a CR or an LF. Every cell goes
     /// through <see cref="FormulaCells"/>: counted when it looks like a formula, escaped when asked.
     /// </summary>
     private abstract class CsvFileWriter : RecordFileWriter
     {
-        private static readonly char[] LineBreaks = { '\r', '\n' };
         private readonly string[] _columns;
         private readonly FormulaCells _formulas;
+        private char[] _joined = new char[256];
         private long _row = 1;
         private int _column;
 
-        protected CsvFileWriter(Stream stream, IEnumerable<string> header, bool escapeFormula)
+        protected CsvFileWriter(System.IO.Stream stream, IEnumerable<string> header, bool escapeFormula)
             : base(stream)
         {
-            // CsvHelper quotes a field holding the configured NewLine only; a lone LF or CR must be quoted too.
-            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                NewLine = "\r\n",
-                ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny(LineBreaks) ?? -1) >= 0,
-            };
-            Csv = new CsvWriter(Text, configuration, leaveOpen: true);
             _columns = header.ToArray();
             _formulas = new FormulaCells(escapeFormula);
             foreach (var name in _columns)
             {
-                WriteCell(name);
+                WriteCell(name.AsSpan());
             }
 
             EndRow();
         }
 
-        protected CsvWriter Csv { get; }
-
         public override string? Warning(string path) => _formulas.Warning(path);
 
-        protected void WriteCell(string text)
+        protected void WriteCell(ReadOnlySpan<char> text)
         {
-            Csv.WriteField(_formulas.Check(text, _row, _columns[_column]));
+            if (_column > 0)
+            {
+                Text.Write(',');
+            }
+
+            var prefixed = _formulas.Check(text, _row, _columns[_column]);
+            var quoted = text.Length > 0 && ((!prefixed && text[0] == ' ') || text[text.Length - 1] == ' ' || text.IndexOfAny(QuotedIf) >= 0);
+            if (quoted)
+            {
+                Text.Write('"');
+            }
+
+            if (prefixed)
+            {
+                Text.Write(FormulaCells.EscapePrefix);
+            }
+
+            if (quoted)
+            {
+                for (var quote = text.IndexOf('"'); quote >= 0; quote = text.IndexOf('"'))
+                {
+                    Text.Write(text.Slice(0, quote + 1));
+                    Text.Write('"');
+                    text = text.Slice(quote + 1);
+                }
+            }
+
+            Text.Write(text);
+            if (quoted)
+            {
+                Text.Write('"');
+            }
+
             _column++;
+        }
+
+        /// <summary>A converted value as a cell: lists joined with ';', a clearing null as <paramref name="clear"/>.</summary>
+        protected void WriteValue(object? value, string clear)
+        {
+            switch (value)
+            {
+                case null:
+                    WriteCell(clear.AsSpan());
+                    break;
+                case string s:
+                    WriteCell(s.AsSpan());
+                    break;
+                case TextSlice t:
+                    WriteCell(t.Span);
+                    break;
+                case TextList items:
+                    WriteCell(Joined(items));
+                    break;
+                case IReadOnlyList<object?> list:
+                    WriteCell(string.Join(";", list.Select(RecordValue.Text)).AsSpan());
+                    break;
+                default:
+                    WriteCell((RecordValue.Text(value) ?? "").AsSpan());
+                    break;
+            }
         }
 
         protected void EndRow()
         {
-            Csv.NextRecord();
+            Text.Write('\r');
+            Text.Write('\n');
             _row++;
             _column = 0;
         }
 
-        public override void Finish()
-        {
-            Csv.Flush();
-            base.Finish();
-        }
+        private static ReadOnlySpan<char> QuotedIf => ",\"\r\n".AsSpan();
 
-        public override void Dispose()
+        private ReadOnlySpan<char> Joined(TextList items)
         {
-            Csv.Dispose();
-            base.Dispose();
+            var text = items.Source.Span;
+            if (_joined.Length < text.Length)
+            {
+                _joined = new char[text.Length * 2];
+            }
+
+            var used = 0;
+            for (var at = 0; ListText.Next(text, ref at, out var start, out var length);)
+            {
+                if (used > 0)
+                {
+                    _joined[used++] = ';';
+                }
+
+                text.Slice(start, length).CopyTo(_joined.AsSpan(used));
+                used += length;
+            }
+
+            return new ReadOnlySpan<char>(_joined, 0, used);
         }
     }
 
@@ -183,7 +267,7 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly string _clear;
         private readonly int _fields;
 
-        public CsvConvertedWriter(Stream stream, ConversionPlan plan, bool escapeFormula)
+        public CsvConvertedWriter(System.IO.Stream stream, ConversionPlan plan, bool escapeFormula)
             : base(stream, plan.OutputFields, escapeFormula)
         {
             _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
@@ -194,7 +278,14 @@ internal abstract class RecordFileWriter : IDisposable
         {
             for (var i = 0; i < _fields; i++)
             {
-                WriteCell(!record.IsWritten(i) ? "" : CellText(record.ValueAt(i), _clear));
+                if (record.IsWritten(i))
+                {
+                    WriteValue(record.RawValueAt(i), _clear);
+                }
+                else
+                {
+                    WriteCell(default);
+                }
             }
 
             EndRow();
@@ -205,7 +296,7 @@ internal abstract class RecordFileWriter : IDisposable
     {
         private readonly int _columns;
 
-        public CsvRejectWriter(Stream stream, IReadOnlyList<string> header, bool escapeFormula)
+        public CsvRejectWriter(System.IO.Stream stream, IReadOnlyList<string> header, bool escapeFormula)
             : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }), escapeFormula)
         {
             _columns = header.Count;
@@ -213,31 +304,37 @@ internal abstract class RecordFileWriter : IDisposable
 
         public override void WriteReject(IInputRecord record, ConversionFailure failure)
         {
-            var values = record is CsvRecord row ? row.Values : Array.Empty<string>();
             for (var i = 0; i < _columns; i++)
             {
-                WriteCell(i < values.Length ? values[i] : "");
+                WriteCell(record switch
+                {
+                    CsvRow row when i < row.Count => row.FieldText(i),
+                    CsvRecord kept when i < kept.Values.Length => kept.Values[i].AsSpan(),
+                    _ => default,
+                });
             }
 
-            WriteCell(failure.Message);
-            WriteCell(failure.ErrorId);
+            WriteCell(failure.Message.AsSpan());
+            WriteCell(failure.ErrorId.AsSpan());
             EndRow();
         }
     }
 
-    /// <summary>A value as a CSV cell: lists joined with ';', a clearing null as <paramref name="clear"/>.</summary>
-    internal static string CellText(object? value, string clear) => value switch
+    private sealed class CsvRowWriter : CsvFileWriter
     {
-        null => clear,
-        IReadOnlyList<object?> list => string.Join(";", EnumerateText(list)),
-        _ => RecordValue.Text(value) ?? "",
-    };
-
-    private static IEnumerable<string?> EnumerateText(IReadOnlyList<object?> list)
-    {
-        foreach (var item in list)
+        public CsvRowWriter(System.IO.Stream stream, IReadOnlyList<string> columns, bool escapeFormula)
+            : base(stream, columns, escapeFormula)
         {
-            yield return RecordValue.Text(item);
+        }
+
+        public override void WriteRow(IReadOnlyList<string?> values)
+        {
+            foreach (var value in values)
+            {
+                WriteCell((value ?? "").AsSpan());
+            }
+
+            EndRow();
         }
     }
 }

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using StageMap.Engine.Text;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>
+/// What the CSV and JSON record readers share: the file under them (for progress), its text decoded
+/// strictly, and how a byte that text cannot decode is reported (InvalidRecordFile at its offset).
+/// </summary>
+internal abstract class RecordFileReader : IRecordFileReader
+{
+    private readonly Stream _stream;
+    private readonly bool _encodingNamed;
+
+    /// <param name="stream">The file, for progress (its position and length).</param>
+    /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
+    /// <param name="encodingNamed">The user named the encoding (so an undecodable byte does not suggest one).</param>
+    protected RecordFileReader(Stream stream, TextReader text, string path, bool encodingNamed)
+    {
+        _stream = stream;
+        Text = text;
+        FilePath = path;
+        _encodingNamed = encodingNamed;
+    }
+
+    public abstract IReadOnlyList<string>? Header { get; }
+
+    public long Position => _stream.Position;
+
+    public long Length => _stream.Length;
+
+    public abstract long RecordLine { get; }
+
+    protected TextReader Text { get; }
+
+    protected string FilePath { get; }
+
+    public abstract IEnumerable<InputItem> Read();
+
+    public virtual void Dispose() => Text.Dispose();
+
+    /// <summary>Runs one step of reading; a byte the text cannot decode stops the file with InvalidRecordFile.</summary>
+    protected bool Decoding(Func<bool> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (UndecodableTextException e)
+        {
+            throw Failures.UndecodableRecordFile(FilePath, e.Problem, _encodingNamed, e);
+        }
+    }
+}

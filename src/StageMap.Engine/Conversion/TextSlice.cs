@@ -1,0 +1,94 @@
+using System;
+
+namespace StageMap.Engine.Conversion;
+
+/// <summary>
+/// A field's text where the file reader holds it, so a bulk conversion makes no string of it: valid
+/// only until the reader moves to the next record. Rules treat it as a string (see
+/// <see cref="RecordValue"/>); whatever keeps a value longer (a converted record read through its
+/// public members, a rejected record handed to a caller) gets a string instead.
+/// </summary>
+internal sealed class TextSlice
+{
+    public char[] Buffer { get; private set; } = Array.Empty<char>();
+
+    public int Start { get; private set; }
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<char> Span => new(Buffer, Start, Length);
+
+    public void Set(char[] buffer, int start, int length)
+    {
+        Buffer = buffer;
+        Start = start;
+        Length = length;
+    }
+
+    public override string ToString() => Length == 0 ? string.Empty : new string(Buffer, Start, Length);
+}
+
+/// <summary>
+/// The items a list attribute (emails, phones, tags) takes from a CRM text, read off the text when
+/// written: see <see cref="ListText"/>. A bulk conversion writes this instead of a list of strings.
+/// </summary>
+internal sealed class TextList
+{
+    public TextSlice Source { get; private set; } = new();
+
+    public TextList Of(TextSlice source)
+    {
+        Source = source;
+        return this;
+    }
+
+    public ValueList ToValueList()
+    {
+        var items = new ValueList(1);
+        var text = Source.Span;
+        for (var at = 0; ListText.Next(text, ref at, out var start, out var length);)
+        {
+            items.Add(new string(Source.Buffer, Source.Start + start, length));
+        }
+
+        return items;
+    }
+}
+
+/// <summary>
+/// How a CRM text becomes the items of a list attribute: split on ';' (Salesforce's multi-select
+/// separator), each part trimmed of white space, blank parts dropped.
+/// </summary>
+internal static class ListText
+{
+    /// <summary>The next item at or after <paramref name="at"/>: its start and length in <paramref name="text"/>.</summary>
+    public static bool Next(ReadOnlySpan<char> text, ref int at, out int start, out int length)
+    {
+        while (at <= text.Length)
+        {
+            var end = text.Slice(at).IndexOf(';');
+            end = end < 0 ? text.Length : at + end;
+            start = at;
+            var stop = end;
+            while (start < stop && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (stop > start && char.IsWhiteSpace(text[stop - 1]))
+            {
+                stop--;
+            }
+
+            at = end + 1;
+            if (stop > start)
+            {
+                length = stop - start;
+                return true;
+            }
+        }
+
+        start = length = 0;
+        return false;
+    }
+}
