@@ -57,21 +57,26 @@ public static class SnapshotTaker
     }
 
     /// <summary>
-    /// Just before a delete: when the count the delete reads differs from the ids saved (prospects came
-    /// or went since the snapshot), the ids are read again and the snapshot rewritten, so it holds who
-    /// is on the stage when it goes.
+    /// Just before a delete: the prospects on the stage are read again (prompts and the calls before may
+    /// have taken a while, and prospects come and go), and the snapshot is rewritten when they changed,
+    /// so it holds who is on the stage when it goes. Nothing is read when the count the delete read and
+    /// the ids saved both say none.
     /// </summary>
     /// <exception cref="StageMapException">The read's failure, or SnapshotWriteFailed: the stage is not deleted.</exception>
     public static async Task KeepProspectsCurrentAsync(StageSnapshot snapshot, OutreachClient client, int stageId, long count, CancellationToken cancellation)
     {
-        if (snapshot.ChangeOf(stageId) is not { Kind: SnapshotChangeKind.Delete } change || change.Prospects.Count == count)
+        if (snapshot.ChangeOf(stageId) is not { Kind: SnapshotChangeKind.Delete } change || (count == 0 && change.Prospects.Count == 0))
         {
             return;
         }
 
         var room = StageSnapshot.MaxSavedProspects - (snapshot.SavedProspects - change.Prospects.Count);
-        change.Prospects = await client.ListProspectIdsAsync(stageId, room, cancellation).ConfigureAwait(false);
-        SnapshotFile.Save(snapshot, $"Stage {stageId} was not deleted.");
+        var now = await client.ListProspectIdsAsync(stageId, room, cancellation).ConfigureAwait(false);
+        if (!now.SequenceEqual(change.Prospects))
+        {
+            change.Prospects = now;
+            SnapshotFile.Save(snapshot, $"Stage {stageId} was not deleted.");
+        }
     }
 
     /// <summary>Records how the sync's step on a stage ended.</summary>
