@@ -74,19 +74,6 @@ public sealed class GetStageMapSnapshotCommand : StageMapCommand
             }
         }
 
-        var snapshots = new List<StageSnapshotInfo>();
-        foreach (var file in new HashSet<string>(_files, StringComparer.Ordinal))
-        {
-            try
-            {
-                snapshots.Add(StageSnapshotInfo.Of(SnapshotFile.Read(file)));
-            }
-            catch (StageMapException failure)
-            {
-                WriteFailure(failure);
-            }
-        }
-
-        WriteObject(SnapshotFolder.NewestFirst(snapshots), enumerateCollection: true);
+        WriteObject(SnapshotFolder.Read(_files, WriteFailure), enumerateCollection: true);
     }
 }

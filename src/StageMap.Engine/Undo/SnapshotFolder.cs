@@ -54,7 +54,25 @@ public static class SnapshotFolder
                 .ToList()
             : Array.Empty<string>();
 
-    /// <summary>Newest first, by the time each was taken.</summary>
-    public static IReadOnlyList<StageSnapshotInfo> NewestFirst(IEnumerable<StageSnapshotInfo> snapshots) =>
-        snapshots.OrderByDescending(i => i.TakenAt).ThenByDescending(i => i.Path, StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// What each snapshot file says, newest first (by the time it was taken). A file that is not a
+    /// snapshot goes to <paramref name="invalid"/>, and the others are still read.
+    /// </summary>
+    public static IReadOnlyList<StageSnapshotInfo> Read(IEnumerable<string> files, Action<StageMapException> invalid)
+    {
+        var snapshots = new List<StageSnapshotInfo>();
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                snapshots.Add(StageSnapshotInfo.Of(SnapshotFile.Read(file)));
+            }
+            catch (StageMapException failure)
+            {
+                invalid(failure);
+            }
+        }
+
+        return snapshots.OrderByDescending(i => i.TakenAt).ThenByDescending(i => i.Path, StringComparer.Ordinal).ToList();
+    }
 }
