@@ -131,6 +131,51 @@ public sealed class UndoCmdletTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ctrl_C_during_a_restore_keeps_its_progress_and_the_next_run_goes_on_without_moving_a_prospect_twice()
+    {
+        SyncDeletingUnresponsive();
+        var before = File.ReadAllBytes(_session.File("m.json"));
+        Outreach.Recorder.Reset();
+        Outreach.Recorder.AddFault(new Fault("PATCH", "/api/v2/prospects/1002", 429, "", new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "60" }, 1));
+        using (var shell = _session.Pipeline("Restore-OutreachStage -Snapshot (Get-StageMapSnapshot)[0] -Confirm:$false"))
+        {
+            var running = shell.BeginInvoke();
+            while (!Outreach.Recorder.Calls.Any(c => c.Status == 429))
+            {
+                await Task.Delay(20);
+            }
+
+            shell.Stop();
+            Assert.True(running.IsCompleted);
+        }
+
+        var stopped = _session.Run("$s = (Get-StageMapSnapshot)[0]; $s.Restore; $s.ProspectsMoved").AssertNoErrors();
+        Assert.Equal(new[] { "Pending", "1" }, stopped.Output.Select(o => o.ToString()));
+        Assert.Equal(before, File.ReadAllBytes(_session.File("m.json")));
+        Outreach.Recorder.Reset();
+
+        var resumed = _session.Run("(Restore-OutreachStage -Snapshot (Get-StageMapSnapshot)[0] -Confirm:$false -WarningAction SilentlyContinue).ProspectsMoved").AssertNoErrors();
+
+        Assert.Equal("3", resumed.Output.Single().ToString());
+        Assert.DoesNotContain(Outreach.Recorder.Calls, c => c.Method == "POST" || (c.Method == "PATCH" && c.Path == "/api/v2/prospects/1001"));
+        Assert.Single(Outreach.Stages, s => s.Name == "Unresponsive");
+    }
+
+    [Fact]
+    public void Write_Progress_reports_the_prospects_moved()
+    {
+        SyncDeletingUnresponsive();
+        using var shell = _session.Pipeline("Restore-OutreachStage -Snapshot (Get-StageMapSnapshot)[0] -Confirm:$false -WarningAction SilentlyContinue");
+
+        shell.Invoke();
+
+        var moves = shell.Streams.Progress.Where(p => p.Activity == "Moving the saved prospects of 'Unresponsive' back").ToList();
+        Assert.Equal(new[] { 33, 66, 100 }, moves.Where(p => p.RecordType != System.Management.Automation.ProgressRecordType.Completed).Select(p => p.PercentComplete));
+        Assert.StartsWith("3 of 3: 3 moved back", moves[^2].StatusDescription, StringComparison.Ordinal);
+        Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, moves[^1].RecordType);
+    }
+
+    [Fact]
     public void WhatIf_lists_every_call_it_would_make_and_makes_none()
     {
         SyncDeletingUnresponsive();
