@@ -89,9 +89,9 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         {
             var change = stopped ? Result(step, StageSyncResult.Skipped) : Apply(connection, step, failed, ref calls, ref stopped);
             _changes.Add(change);
-            if (_snapshot is not null && step.Writes)
+            if (_snapshot is not null && step.OutreachId is { } stageId && step.Writes)
             {
-                RecordResult(step, change.Result);
+                RecordResult(stageId, change.Result);
             }
         }
 
@@ -215,11 +215,11 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
     }
 
     /// <summary>How the step ended, into the snapshot; a failure to say so is a warning (the snapshot still holds the stages as they were).</summary>
-    private void RecordResult(StageSyncStep step, StageSyncResult result)
+    private void RecordResult(int stageId, StageSyncResult result)
     {
         try
         {
-            SnapshotTaker.RecordResult(_snapshot!, step.OutreachId ?? 0, result);
+            SnapshotTaker.RecordResult(_snapshot!, stageId, result);
         }
         catch (StageMapException failure)
         {
