@@ -101,7 +101,7 @@ public class FixCommandProperties
             {
                 foreach (Match command in ChangingCommand.Matches(diagnostic.Message))
                 {
-                    if (!IsInAFix(diagnostic, command.Index) && !IsTemplate(diagnostic.Message, command.Index))
+                    if (!IsInAFix(diagnostic, command.Index) && !IsTemplate(diagnostic.Message, command.Index) && !WaitsForAnotherFix(diagnostic.Message, command.Index))
                     {
                         unlisted.Add($"seed {seed} ({description}) {diagnostic.RuleId}: '{command.Value}' in: {diagnostic.Message}");
                     }
@@ -126,6 +126,17 @@ public class FixCommandProperties
 
             return false;
         });
+
+    /// <summary>
+    /// True when the command's sentence says it runs only after another finding's fix (", once stage 'X'
+    /// is mapped by this status alone (SM001):"): it would be refused now, so it is rightly no fix command.
+    /// </summary>
+    private static bool WaitsForAnotherFix(string message, int index)
+    {
+        var start = message.LastIndexOf(". ", index, StringComparison.Ordinal);
+        var before = message.Substring(start < 0 ? 0 : start, index - (start < 0 ? 0 : start));
+        return Regex.IsMatch(before, @", once .* \(SM0\d\d\): ");
+    }
 
     /// <summary>True when the command's sentence holds a placeholder the admin fills in (&lt;stage&gt;).</summary>
     private static bool IsTemplate(string message, int index)
