@@ -45,6 +45,8 @@
         'Connect-Outreach'
         'Disconnect-Outreach'
         'Sync-OutreachStage'
+        'Get-StageMapSnapshot'
+        'Restore-OutreachStage'
         'Export-CrmMetadata'
     )
     FunctionsToExport    = @()

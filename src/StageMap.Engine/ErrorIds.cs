@@ -80,6 +80,13 @@ public static class ErrorIds
     public const string LiveAnswerTooLarge = nameof(LiveAnswerTooLarge);
     public const string LiveRateLimited = nameof(LiveRateLimited);
 
+    // Undo: the snapshot a writing sync takes first, Get-StageMapSnapshot, Restore-OutreachStage
+    public const string SnapshotPathRequired = nameof(SnapshotPathRequired);
+    public const string SnapshotWriteFailed = nameof(SnapshotWriteFailed);
+    public const string SnapshotNotFound = nameof(SnapshotNotFound);
+    public const string InvalidSnapshotFile = nameof(InvalidSnapshotFile);
+    public const string SnapshotOfAnotherInstance = nameof(SnapshotOfAnotherInstance);
+
     // Record files (issue 8): -Encoding
     public const string InvalidEncoding = nameof(InvalidEncoding);
 }

@@ -270,7 +270,8 @@ Describe 'Changing a stage Outreach has' {
         Import-OutreachStage -Online
         Set-OutreachStage -Name Replied -NewName 'Replied (engaged)' -Order 9 -Color '#112233'
 
-        $changes = Sync-OutreachStage
+        # The configuration is in memory only: its snapshot goes where -SnapshotPath says.
+        $changes = Sync-OutreachStage -SnapshotPath (Join-Path $TestDrive 'snapshots')
         $again = Sync-OutreachStage
 
         $update = $changes | Where-Object Action -EQ 'Update'

@@ -44,4 +44,15 @@ Describe 'README.md' {
         $result | Should -Not -BeNullOrEmpty -Because 'the runner reports every block it was given'
         if (-not $result.Passed) { throw (Format-DocsFailure $result $Code) }
     }
+
+    It 'the undo block shows the sequence: the delete of a stage three prospects hold, the snapshot listed, the restore, and a second restore that changes nothing' {
+        $undo = $results[($blocks | Where-Object Heading -EQ 'Undo a sync').Name]
+        $text = $undo.Output + $undo.HostText
+        $text | Should -Match 'Delete  Unresponsive  \(id 4\)  Done'
+        $text | Should -Match "Snapshot of Outreach's stages before this sync: \S+live-mapping\.snapshots/\S+\.json \(3 prospect\(s\) saved\)"
+        $text | Should -Match "Deleted\s*:\s*\{'Unresponsive'\}\s+Renamed[\s\S]*?ProspectsSaved\s*:\s*3\s+Restore\s*:\s*NotRestored"
+        $text | Should -Match 'Action\s*:\s*Recreate\s+Stage\s*:\s*Unresponsive\s+OutreachId\s*:\s*\d+\s+Result\s*:\s*Done\s+ProspectsSaved\s*:\s*3\s+ProspectsMoved\s*:\s*3'
+        $text | Should -Match 'Result\s*:\s*AlreadyRestored'
+        $undo.HostText | Should -Match 'Outreach already is as the snapshot saw it: nothing changed\.'
+    }
 }

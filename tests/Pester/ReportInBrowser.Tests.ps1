@@ -124,3 +124,49 @@ Describe 'The record types in headless Chromium' {
         $rendered.Dom | Should -Not -Match '(?i)<script|\bsrc=|\bhref=|url\('
     }
 }
+
+Describe 'The last snapshot in headless Chromium' {
+    BeforeAll {
+        # A sync deletes Unresponsive (three prospects on it) from the loopback Outreach; a restore stops
+        # on a 429 after moving one of them back, then finishes.
+        . (Join-Path $PSScriptRoot 'LiveServers.ps1')
+        $servers = Start-LiveServers
+        New-StageMapConfiguration -Path (Join-Path $TestDrive 'undo.json') | Out-Null
+        Remove-OutreachStage -Name Unresponsive
+        Connect-Outreach -AccessToken (ConvertTo-SecureString 'or-access-1f6c2a9d' -AsPlainText -Force) -BaseUri $servers.Outreach | Out-Null
+        Sync-OutreachStage -RemoveExtra -Force -Confirm:$false -InformationAction Ignore | Out-Null
+        Add-ServerFault $servers.Outreach PATCH '/api/v2/prospects/1002' 429 '{"errors":[{"id":"rateLimitExceeded","title":"Rate Limit Exceeded"}]}' @{ 'Retry-After' = '3600' }
+        Restore-OutreachStage -Snapshot (Get-StageMapSnapshot)[0] -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+        $pendingPage = Join-Path $TestDrive 'undo-pending.html'
+        Export-StageMapReport -Path $pendingPage
+        Restore-OutreachStage -Snapshot (Get-StageMapSnapshot)[0] -Confirm:$false -WarningAction SilentlyContinue | Out-Null
+        $restoredPage = Join-Path $TestDrive 'undo-restored.html'
+        Export-StageMapReport -Path $restoredPage
+        $pending = if ($chromium) { Invoke-Chromium $pendingPage @('--dump-dom') }
+        $restored = if ($chromium) { Invoke-Chromium $restoredPage @('--dump-dom') }
+        function Get-Undo($Rendered) { [regex]::Match($Rendered.Dom, '(?s)<section id="undo">.*?</section>').Value }
+    }
+
+    AfterAll {
+        Stop-LiveServers $servers
+    }
+
+    It 'shows the last snapshot: when, what the sync changed, the prospects saved' {
+        $undo = Get-Undo $pending
+        $taken = (Get-StageMapSnapshot)[0].TakenAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss')
+        $undo | Should -Match "<tr><th>taken</th><td>$taken UTC</td></tr>"
+        $undo | Should -Match "<tr><th>changes</th><td>deleted 'Unresponsive'</td></tr><tr><th>prospects saved</th><td>3</td></tr>"
+    }
+
+    It 'says a restore is pending, in the section and in the header, until it is finished' {
+        Get-Undo $pending | Should -Match '<p class="near" id="restore-state">A restore is pending: it stopped with 1 of 3 saved prospects handled\. Run Restore-OutreachStage -Snapshot ''[^'']+'' again to finish it\.</p>'
+        $pending.Dom | Should -Match '<span>restore pending \(see Undo\)</span>'
+        Get-Undo $restored | Should -Match '<p class="ok" id="restore-state">Restored at [0-9: -]+ UTC: 3 prospects moved back, 0 left where someone moved them, 0 gone\.</p>'
+        $restored.Dom | Should -Not -Match 'restore pending'
+    }
+
+    It 'requests nothing and runs nothing' {
+        Get-PageTraffic $pending.Log | Should -BeNullOrEmpty
+        $pending.Dom | Should -Not -Match '(?i)<script|\bsrc=|\bhref=|url\('
+    }
+}

@@ -74,7 +74,7 @@ public sealed class LiveCmdletTests : IAsyncLifetime
             Remove-OutreachStage -Name 'Bad Data'
             New-OutreachStage -Name Nurturing | Out-Null
             Connect-Outreach -AccessToken (ConvertTo-SecureString '{OutreachServer.FirstAccessToken}' -AsPlainText -Force) -BaseUri '{_servers.Outreach.BaseUri}' | Out-Null
-            Sync-OutreachStage -RemoveExtra | Where-Object Stage -EQ 'Bad Data' | ForEach-Object Result
+            Sync-OutreachStage -RemoveExtra -SnapshotPath ./snapshots | Where-Object Stage -EQ 'Bad Data' | ForEach-Object Result
             """).AssertNoErrors();
 
         Assert.Equal(result, sync.Output.Single().ToString());

@@ -9,6 +9,7 @@ using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Undo;
 
 namespace StageMap.Fuzz;
 
@@ -54,6 +55,7 @@ public static class FuzzTargets
             new FuzzTarget("records-csv", Load("conversion/leads-lf.csv", "conversion/leads-utf8-bom-crlf.csv", "conversion/contacts.csv", "salesforce/dataloader_extract_LeadStatus__stagemap.csv"), (bytes, name) => Convert(pull, bytes, name, RecordFileFormat.Csv)),
             new FuzzTarget("records-json", Load("conversion/prospects-array.json", "salesforce/sf_rest_query_LeadStatus__stagemap.json", "salesforce/sf_query_Account_Contacts_wiremock__sf-fx-runtime-java.json"), (bytes, name) => Convert(push, bytes, name, RecordFileFormat.Json)),
             new FuzzTarget("records-jsonl", Load("conversion/prospects.jsonl", "outreach/outreach_stages__stagemap.jsonl"), (bytes, name) => Convert(push, bytes, name, RecordFileFormat.JsonLines)),
+            new FuzzTarget("snapshot", Load("stagemap/snapshot-restore-pending.json"), ReadSnapshot),
         };
     }
 
@@ -70,6 +72,13 @@ public static class FuzzTargets
         // What ConfigurationStore.Load does with a file's bytes.
         var configuration = new StageMapConfiguration(ConfigurationSerializer.FromBytes(bytes, name));
         return Encoding.UTF8.GetString(ConfigurationSerializer.ToBytes(configuration.GetContent()));
+    }
+
+    private static string? ReadSnapshot(byte[] bytes, string name)
+    {
+        // What Get-StageMapSnapshot and Restore-OutreachStage do with a file's bytes, and what a checkpoint writes back.
+        var snapshot = SnapshotFile.FromBytes(bytes, name);
+        return StageSnapshotInfo.Of(snapshot).Changes + "\n" + Encoding.UTF8.GetString(SnapshotFile.ToBytes(snapshot));
     }
 
     private static string? ReadMetadata(byte[] bytes, string name)

@@ -14,6 +14,9 @@ public static class Hostile
     /// <summary>links.next / nextRecordsUrl pointing back at the page just served.</summary>
     public const string NextLoop = "next-loop";
 
+    /// <summary>The prospect list's links.next pointing back at the page just served (the stage list pages as it should).</summary>
+    public const string ProspectNextLoop = "prospect-next-loop";
+
     /// <summary>A new next link on every page, for ever (each page empty).</summary>
     public const string NextEndless = "next-endless";
 

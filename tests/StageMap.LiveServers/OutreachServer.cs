@@ -15,7 +15,13 @@ namespace StageMap.LiveServers;
 /// accepts only the newest. As strict as the real one where clients go wrong: a collection gives
 /// meta.count only when asked with count=true (Outreach stopped counting by default in 2025, see
 /// "Deprecated features" in its API reference), and every API answer carries X-RateLimit-Limit,
-/// -Remaining and -Reset (a Unix time). Starts with Outreach's six default stages.
+/// -Remaining and -Reset (a Unix time). Starts with Outreach's six default stages, and three prospects
+/// on Unresponsive (ids 1001 to 1003) that no test deletes unless it means to.
+/// Prospects have an id and a stage (or none: "No Stage"). GET /prospects filters by stage
+/// (filter[stage][id]) or by ids (filter[id]=a,b,c), gives only the fields fields[prospect] names (id:
+/// none; stage: relationships.stage), pages by cursor (page[after] in links.next) and refuses a
+/// page[size] above 1,000 (400); PATCH /prospects/{id} takes relationships.stage (data null or a stage
+/// Outreach has) and answers 422 to any other shape. Deleting a stage leaves its prospects with no stage.
 /// </summary>
 public sealed class OutreachServer : LoopbackServer
 {
@@ -30,8 +36,15 @@ public sealed class OutreachServer : LoopbackServer
         ("New", "#4fb0ff"), ("Approaching", "#ffbf00"), ("Replied", "#3cc878"), ("Unresponsive", "#9aa5b1"), ("Do Not Contact", "#e5484d"), ("Bad Data", "#6e56cf"),
     };
 
+    /// <summary>The prospects the server starts with: on Unresponsive (stage 4).</summary>
+    public static readonly int[] SeededProspects = { 1001, 1002, 1003 };
+
+    /// <summary>Outreach's largest page (page[size]); a larger one is refused.</summary>
+    public const int LargestPage = 1000;
+
     private List<StageResource> _stages = new();
-    private readonly Dictionary<int, int> _prospects = new();
+    private readonly SortedDictionary<int, int?> _prospects = new();
+    private int _nextProspectId;
     private readonly HashSet<string> _deniedScopes = new(StringComparer.Ordinal);
     private int _nextId;
     private int _tokenGeneration;
@@ -56,11 +69,46 @@ public sealed class OutreachServer : LoopbackServer
 
     public IReadOnlyList<StageResource> Stages => _stages.ToArray();
 
-    public void SetProspects(int stageId, int count)
+    /// <summary>Where each prospect is: its stage id, or null on "No Stage".</summary>
+    public IReadOnlyDictionary<int, int?> Prospects
+    {
+        get
+        {
+            lock (this)
+            {
+                return new Dictionary<int, int?>(_prospects);
+            }
+        }
+    }
+
+    /// <summary>Makes the stage hold exactly <paramref name="count"/> prospects: new ones, the ones on it before moved to "No Stage".</summary>
+    /// <returns>The new prospects' ids.</returns>
+    public IReadOnlyList<int> SetProspects(int stageId, int count)
     {
         lock (this)
         {
-            _prospects[stageId] = count;
+            foreach (var held in _prospects.Where(p => p.Value == stageId).Select(p => p.Key).ToList())
+            {
+                _prospects[held] = null;
+            }
+
+            var added = Enumerable.Range(_nextProspectId, count).ToList();
+            _nextProspectId += count;
+            foreach (var id in added)
+            {
+                _prospects[id] = stageId;
+            }
+
+            return added;
+        }
+    }
+
+    /// <summary>Puts a prospect on a stage (null: "No Stage"), as someone in Outreach would.</summary>
+    public void MoveProspect(int prospectId, int? stageId)
+    {
+        lock (this)
+        {
+            _prospects[prospectId] = stageId;
         }
     }
 
@@ -69,6 +117,12 @@ public sealed class OutreachServer : LoopbackServer
         base.Reset();
         _stages = Defaults.Select((d, i) => new StageResource(i + 1, d.Name, i + 1, d.Color)).ToList();
         _prospects.Clear();
+        foreach (var id in SeededProspects)
+        {
+            _prospects[id] = 4;
+        }
+
+        _nextProspectId = 2001;
         _deniedScopes.Clear();
         _nextId = 101;
         _tokenGeneration = 1;
@@ -90,9 +144,14 @@ public sealed class OutreachServer : LoopbackServer
                 case "/_deny":
                     _deniedScopes.Add(exchange.Query("scope")!);
                     return new Answer(204);
-                case "/_prospects":
-                    SetProspects(int.Parse(exchange.Query("stage")!, CultureInfo.InvariantCulture), int.Parse(exchange.Query("count")!, CultureInfo.InvariantCulture));
+                case "/_prospects" when exchange.Query("count") is { } count:
+                    var ids = SetProspects(int.Parse(exchange.Query("stage")!, CultureInfo.InvariantCulture), int.Parse(count, CultureInfo.InvariantCulture));
+                    return new Answer(200, new JsonArray(ids.Select(i => (JsonNode)i).ToArray()).ToJsonString());
+                case "/_prospects" when exchange.Query("move") is { } move:
+                    MoveProspect(int.Parse(move, CultureInfo.InvariantCulture), exchange.Query("stage") is { Length: > 0 } to ? int.Parse(to, CultureInfo.InvariantCulture) : null);
                     return new Answer(204);
+                case "/_prospects":
+                    return new Answer(200, new JsonObject(_prospects.Select(p => KeyValuePair.Create(p.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)p.Value))).ToJsonString());
                 case "/_stages":
                     return new Answer(200, new JsonArray(_stages.Select(s => (JsonNode)s.ToJson(BaseUri)).ToArray()).ToJsonString());
                 default:
@@ -138,7 +197,7 @@ public sealed class OutreachServer : LoopbackServer
         var scope = $"{resource}.{(exchange.Method == "GET" ? "read" : "write")}";
         if (_deniedScopes.Contains(scope))
         {
-            return Error(403, "unauthorizedOauthScope", "Unauthorized OAuth Scope", "The token is not authorized for this request's scope.");
+            return Error(403, "unauthorizedOauthScope", "Unauthorized OAuth Scope", $"Your authorization does not include the required scope '{scope}'.");
         }
 
         if (exchange.Method is "POST" or "PATCH" && exchange.Context.Request.ContentType != JsonApi)
@@ -159,7 +218,8 @@ public sealed class OutreachServer : LoopbackServer
             ("stages", "POST", null) => CreateStage(exchange),
             ("stages", "PATCH", { } stage) => UpdateStage(exchange, stage),
             ("stages", "DELETE", { } stage) => DeleteStage(stage),
-            ("prospects", "GET", null) => CountProspects(exchange),
+            ("prospects", "GET", null) => ListProspects(exchange),
+            ("prospects", "PATCH", { } prospect) => UpdateProspect(exchange, prospect),
             _ => Error(405, "methodNotAllowed", "Method Not Allowed", $"{exchange.Method} {exchange.Path} is not served."),
         };
     }
@@ -187,7 +247,7 @@ public sealed class OutreachServer : LoopbackServer
             ["token_type"] = "bearer",
             ["expires_in"] = 7200,
             ["refresh_token"] = RefreshToken,
-            ["scope"] = "stages.read stages.write prospects.read",
+            ["scope"] = "stages.read stages.write prospects.read prospects.write",
             ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         };
         return new Answer(200, body.ToJsonString());
@@ -198,6 +258,11 @@ public sealed class OutreachServer : LoopbackServer
         if (Hostility.Is(Hostile.HugeBody) || Hostility.Is(Hostile.HugeLength))
         {
             return Hostile.Huge(Hostility, JsonApi);
+        }
+
+        if (PageSizeProblem(exchange) is { } refused)
+        {
+            return refused;
         }
 
         var asked = int.TryParse(exchange.Query("page[size]"), out var size) ? size : 50;
@@ -304,17 +369,151 @@ public sealed class OutreachServer : LoopbackServer
             return Error(404, "resourceNotFound", "Resource Not Found", $"Could not find 'stage' with ID '{id}'.");
         }
 
-        _prospects.Remove(id);
+        // As in Outreach: the stage's prospects stay, on "No Stage".
+        foreach (var held in _prospects.Where(p => p.Value == id).Select(p => p.Key).ToList())
+        {
+            _prospects[held] = null;
+        }
+
         return new Answer(204);
     }
 
-    private Answer CountProspects(Exchange exchange)
+    /// <summary>
+    /// GET /prospects: filtered by stage or by ids, the fields fields[prospect] names, a page of at most
+    /// page[size] (and <see cref="PageSize"/>) after the cursor page[after]; meta.count only with count=true.
+    /// </summary>
+    private Answer ListProspects(Exchange exchange)
     {
-        var stage = int.TryParse(exchange.Query("filter[stage][id]"), out var id) ? id : 0;
-        var count = _prospects.TryGetValue(stage, out var held) ? held : 0;
-        var body = new JsonObject { ["data"] = new JsonArray(), ["meta"] = Meta(exchange, count.ToString(CultureInfo.InvariantCulture)) };
+        if (PageSizeProblem(exchange) is { } refused)
+        {
+            return refused;
+        }
+
+        IEnumerable<KeyValuePair<int, int?>> matching = _prospects;
+        if (exchange.Query("filter[stage][id]") is { } stage)
+        {
+            matching = matching.Where(p => p.Value?.ToString(CultureInfo.InvariantCulture) == stage);
+        }
+
+        if (exchange.Query("filter[id]") is { } ids)
+        {
+            var wanted = ids.Split(',').Select(i => int.TryParse(i, out var id) ? id : -1).ToHashSet();
+            matching = matching.Where(p => wanted.Contains(p.Key));
+        }
+
+        var all = matching.ToList();
+        var asked = int.TryParse(exchange.Query("page[size]"), out var size) ? size : 50;
+        var after = exchange.Query("page[after]") is { } cursor ? int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor)), CultureInfo.InvariantCulture) : 0;
+        var page = all.Where(p => p.Key > after).Take(Math.Min(asked, PageSize)).ToList();
+        var fields = exchange.Query("fields[prospect]")?.Split(',').ToHashSet();
+        var links = new JsonObject();
+        if (Hostility.Is(Hostile.ProspectNextLoop))
+        {
+            links["next"] = new Uri(BaseUri, exchange.PathAndQuery).ToString();
+        }
+        else if (page.Count > 0 && all.Any(p => p.Key > page[^1].Key))
+        {
+            var next = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(page[^1].Key.ToString(CultureInfo.InvariantCulture)));
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(exchange.Context.Request.QueryString.Value).Where(q => q.Key != "page[after]")
+                .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").Append($"page%5Bafter%5D={Uri.EscapeDataString(next)}");
+            links["next"] = new Uri(BaseUri, $"/api/v2/prospects?{string.Join("&", query)}").ToString();
+        }
+
+        var body = new JsonObject
+        {
+            ["data"] = new JsonArray(page.Select(p => (JsonNode)Prospect(p.Key, p.Value, fields)).ToArray()),
+            ["links"] = links,
+            ["meta"] = Meta(exchange, all.Count.ToString(CultureInfo.InvariantCulture)),
+        };
         return new Answer(200, body.ToJsonString(), JsonApi);
     }
+
+    /// <summary>PATCH /prospects/{id}: data.type prospect, data.id the URL's, and at most relationships.stage (null, or a stage Outreach has).</summary>
+    private Answer UpdateProspect(Exchange exchange, int id)
+    {
+        if (!_prospects.ContainsKey(id))
+        {
+            return Error(404, "resourceNotFound", "Resource Not Found", $"Could not find 'prospect' with ID '{id}'.");
+        }
+
+        JsonObject? data;
+        try
+        {
+            data = (JsonNode.Parse(exchange.Body) as JsonObject)?["data"] as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            data = null;
+        }
+
+        if (data is null || (string?)data["type"] != "prospect" || data["id"]?.ToString() != id.ToString(CultureInfo.InvariantCulture))
+        {
+            return Error(422, "validationError", "Validation Error", "The body must be {\"data\":{\"type\":\"prospect\",\"id\":…}} with the id of the URL.");
+        }
+
+        if (data["attributes"] is JsonObject { Count: > 0 })
+        {
+            return Error(422, "validationError", "Validation Error", "The loopback Outreach changes a prospect's stage only (relationships.stage).");
+        }
+
+        if (data["relationships"] is not JsonObject relationships)
+        {
+            return data["relationships"] is null
+                ? new Answer(200, new JsonObject { ["data"] = Prospect(id, _prospects[id], null) }.ToJsonString(), JsonApi)
+                : Error(422, "validationError", "Validation Error", "relationships must be an object.");
+        }
+
+        if (relationships.Count != 1 || relationships["stage"] is not JsonObject stage || !stage.ContainsKey("data"))
+        {
+            return Error(422, "validationError", "Validation Error", "relationships must be {\"stage\":{\"data\":…}}.");
+        }
+
+        switch (stage["data"])
+        {
+            case null:
+                _prospects[id] = null;
+                break;
+            case JsonObject target when (string?)target["type"] == "stage" && int.TryParse(target["id"]?.ToString(), out var stageId):
+                if (_stages.All(s => s.Id != stageId))
+                {
+                    return Error(422, "validationError", "Validation Error", $"Stage {stageId} does not exist.");
+                }
+
+                _prospects[id] = stageId;
+                break;
+            default:
+                return Error(422, "validationError", "Validation Error", "relationships.stage.data must be null or {\"type\":\"stage\",\"id\":…}.");
+        }
+
+        return new Answer(200, new JsonObject { ["data"] = Prospect(id, _prospects[id], null) }.ToJsonString(), JsonApi);
+    }
+
+    /// <summary>A prospect as the API gives it: only the fields named when fields[prospect] is given.</summary>
+    private JsonObject Prospect(int id, int? stage, ISet<string>? fields)
+    {
+        var prospect = new JsonObject { ["type"] = "prospect", ["id"] = id };
+        if (fields is null)
+        {
+            prospect["attributes"] = new JsonObject { ["firstName"] = $"Prospect {id}", ["emails"] = new JsonArray($"prospect{id}@example.com") };
+        }
+
+        if (fields is null || fields.Contains("stage"))
+        {
+            prospect["relationships"] = new JsonObject
+            {
+                ["stage"] = new JsonObject { ["data"] = stage is null ? null : new JsonObject { ["type"] = "stage", ["id"] = stage } },
+            };
+        }
+
+        prospect["links"] = new JsonObject { ["self"] = new Uri(BaseUri, $"/api/v2/prospects/{id}").ToString() };
+        return prospect;
+    }
+
+    /// <summary>page[size] must be a whole number from 1 to <see cref="LargestPage"/>, as Outreach serves at most 1,000 a page.</summary>
+    private static Answer? PageSizeProblem(Exchange exchange) =>
+        exchange.Query("page[size]") is { } size && !(int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked is >= 1 and <= LargestPage)
+            ? Error(400, "badRequest", "Bad Request", $"page[size] must be a whole number from 1 to {LargestPage}, not '{size}'.")
+            : null;
 
     /// <summary>The rate-limit headers of an API answer; with <see cref="Hostile.RateLimitZero"/>, none left until the reset.</summary>
     private Answer WithRateLimit(Answer answer)

@@ -11,6 +11,11 @@ public abstract class StageMapCommand : PSCmdlet
 
     protected void WriteFailure(StageMapException failure) => WriteError(ErrorRecords.From(failure));
 
+    /// <summary>True under -WhatIf or $WhatIfPreference: the command reads but writes and records nothing.</summary>
+    protected bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? LanguagePrimitives.IsTrue(whatIf)
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     protected void ThrowFailure(StageMapException failure) => ThrowTerminatingError(ErrorRecords.From(failure));
 
     /// <summary>

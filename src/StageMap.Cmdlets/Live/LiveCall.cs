@@ -22,10 +22,11 @@ internal sealed class LiveCall
     private readonly QueuedLog _log;
     private readonly LiveHttpClient _http;
 
-    public LiveCall(Cmdlet cmdlet)
+    /// <param name="policy">How the command's calls wait and pace (<see cref="LivePolicy.Default"/> unless given).</param>
+    public LiveCall(Cmdlet cmdlet, LivePolicy? policy = null)
     {
         _log = new QueuedLog(cmdlet);
-        _http = new LiveHttpClient(_log);
+        _http = new LiveHttpClient(_log, policy);
     }
 
     /// <summary>Call from the cmdlet's StopProcessing.</summary>
@@ -80,10 +81,10 @@ internal sealed class LiveCall
 
         public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
 
-        public void Progress(string activity, string status)
+        public void Progress(string activity, string status, int percentComplete = -1)
         {
             var id = ActivityId(activity);
-            Post(() => _cmdlet.WriteProgress(new ProgressRecord(id, activity, status)));
+            Post(() => _cmdlet.WriteProgress(new ProgressRecord(id, activity, status) { PercentComplete = percentComplete }));
         }
 
         public void ProgressCompleted(string activity)

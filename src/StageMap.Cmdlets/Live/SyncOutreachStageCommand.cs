@@ -4,20 +4,29 @@ using System.Management.Automation;
 using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Live.Outreach;
+using StageMap.Engine.Metadata;
+using StageMap.Engine.Undo;
 
 namespace StageMap.Cmdlets.Live;
 
 /// <summary>
 /// Sync-OutreachStage: makes Outreach's stages match the configuration's (create, rename, reorder,
 /// recolour; with -RemoveExtra delete) and writes the Outreach ids it learns back into the
-/// configuration, saved once at the end. A failed call is a non-terminating error naming the call; the
-/// configuration still records every call that succeeded.
+/// configuration, saved once at the end. Before its first write it takes a snapshot (Outreach's stages,
+/// and the prospects of each stage it deletes) that Restore-OutreachStage puts back; without one it
+/// writes nothing. A failed call is a non-terminating error naming the call; the configuration still
+/// records every call that succeeded.
 /// </summary>
 [Cmdlet(VerbsData.Sync, "OutreachStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(StageSyncChange))]
 public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
 {
     private readonly LiveCall _live;
+    private readonly List<StageSyncChange> _changes = new();
+    private StageSnapshot? _snapshot;
+    private string? _snapshotFolder;
+    private OutreachStageFile? _outreach;
+    private IReadOnlyList<StageSyncStep> _steps = new List<StageSyncStep>();
 
     public SyncOutreachStageCommand()
     {
@@ -32,6 +41,11 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>The folder the snapshot goes in; by default &lt;name&gt;.snapshots beside the configuration file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SnapshotPath { get; set; }
+
     /// <summary>The Outreach connection; the session's current one by default.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -42,8 +56,15 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         try
         {
             var connection = LiveSessions.RequireOutreach(Connection);
-            var outreach = _live.Run((http, cancellation) => new OutreachClient(http, connection).ListStagesAsync(cancellation));
-            Apply(connection, StageSync.Plan(TargetConfiguration.Stages, outreach.Stages, RemoveExtra));
+            _outreach = _live.Run((http, cancellation) => new OutreachClient(http, connection).ListStagesAsync(cancellation));
+            var steps = _steps = StageSync.Plan(TargetConfiguration.Stages, _outreach.Stages, RemoveExtra);
+            if (!IsWhatIf && steps.Any(s => s.Writes))
+            {
+                // Before any prompt: a run that could not keep a snapshot asks nothing and writes nothing.
+                _snapshotFolder = SnapshotFolder.Resolve(SnapshotPath is null ? null : ResolveNewFilePath(SnapshotPath), TargetConfiguration.Path, forListing: false);
+            }
+
+            Apply(connection, steps);
         }
         catch (StageMapException failure)
         {
@@ -67,7 +88,16 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         foreach (var step in steps)
         {
             var change = stopped ? Result(step, StageSyncResult.Skipped) : Apply(connection, step, failed, ref calls, ref stopped);
-            WriteObject(change);
+            _changes.Add(change);
+            if (_snapshot is not null && step.OutreachId is { } stageId && step.Writes)
+            {
+                RecordResult(stageId, change.Result);
+            }
+        }
+
+        foreach (var change in _changes)
+        {
+            WriteObject(change with { Snapshot = _snapshot?.Path });
         }
 
         if (failed.Count > 0)
@@ -115,9 +145,10 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             return Result(step, StageSyncResult.Declined);
         }
 
+        TakeSnapshot(connection);
         try
         {
-            var id = _live.Run((http, cancellation) => new StageSync(new OutreachClient(http, connection)).ApplyAsync(step, Force, cancellation));
+            var id = _live.Run((http, cancellation) => new StageSync(new OutreachClient(http, connection), _snapshot).ApplyAsync(step, Force, cancellation));
             calls++;
             return Record(step, id) ? Result(step, StageSyncResult.Done, id) : Result(step, StageSyncResult.Failed, id);
         }
@@ -164,10 +195,37 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         }
     }
 
-    /// <summary>True under -WhatIf or $WhatIfPreference: then not even the ids learned are recorded.</summary>
-    private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-        ? LanguagePrimitives.IsTrue(whatIf)
-        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+    /// <summary>
+    /// Before the run's first write, once: the snapshot a restore puts Outreach back from. When it cannot
+    /// be taken or written the command ends here, before anything is written to Outreach.
+    /// </summary>
+    private void TakeSnapshot(OutreachConnection connection)
+    {
+        if (_snapshot is not null)
+        {
+            return;
+        }
+
+        _snapshot = _live.Run((http, cancellation) => SnapshotTaker.TakeAsync(
+            new OutreachClient(http, connection), connection.BaseUri, _outreach!.Stages, _steps, _snapshotFolder!, TargetConfiguration.Path, System.DateTimeOffset.UtcNow, cancellation));
+        WriteInformation(new HostInformationMessage
+        {
+            Message = $"Snapshot of Outreach's stages before this sync: {_snapshot.Path} ({_snapshot.SavedProspects} prospect(s) saved). Restore-OutreachStage -Snapshot '{_snapshot.Path.Replace("'", "''")}' puts them back.",
+        }, new[] { "PSHOST" });
+    }
+
+    /// <summary>How the step ended, into the snapshot; a failure to say so is a warning (the snapshot still holds the stages as they were).</summary>
+    private void RecordResult(int stageId, StageSyncResult result)
+    {
+        try
+        {
+            SnapshotTaker.RecordResult(_snapshot!, stageId, result);
+        }
+        catch (StageMapException failure)
+        {
+            WriteWarning(failure.Message);
+        }
+    }
 
     private bool Record(StageSyncStep step, int outreachId)
     {

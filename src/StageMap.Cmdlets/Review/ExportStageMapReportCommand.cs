@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using StageMap.Cmdlets.Infrastructure;
@@ -6,13 +7,14 @@ using StageMap.Engine;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
 using StageMap.Engine.Report;
+using StageMap.Engine.Undo;
 
 namespace StageMap.Cmdlets.Review;
 
 /// <summary>
 /// Export-StageMapReport: writes one self-contained HTML page about the configuration (flow picture,
-/// findings, contact side, click-path) and, with -CrmPath and -OutreachPath, the stage drift of
-/// those records. Refuses to overwrite a file without -Force.
+/// findings, contact side, record types, the last snapshot of Outreach, click-path) and, with -CrmPath
+/// and -OutreachPath, the stage drift of those records. Refuses to overwrite a file without -Force.
 /// </summary>
 [Cmdlet(VerbsData.Export, "StageMapReport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
@@ -76,7 +78,7 @@ public sealed class ExportStageMapReportCommand : DriftCommand
                 drift = FindDrift(job, found: null);
             }
 
-            StageMapReport.Export(StageMapReport.Render(TargetConfiguration, drift, DateTimeOffset.Now), fullPath, Force);
+            StageMapReport.Export(StageMapReport.Render(TargetConfiguration, drift, DateTimeOffset.Now, Snapshots()), fullPath, Force);
         }
         catch (StageMapException failure)
         {
@@ -93,4 +95,9 @@ public sealed class ExportStageMapReportCommand : DriftCommand
             WriteObject(WrittenFile(fullPath));
         }
     }
+
+    /// <summary>The configuration's snapshots, newest first; null when it has no file (so no snapshot folder). One that cannot be read is a warning.</summary>
+    private IReadOnlyList<StageSnapshotInfo>? Snapshots() => TargetConfiguration.Path is { } path
+        ? SnapshotFolder.Read(SnapshotFolder.Files(SnapshotFolder.For(path)), failure => WriteWarning(failure.Message))
+        : null;
 }

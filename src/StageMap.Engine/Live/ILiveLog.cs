@@ -9,8 +9,9 @@ public interface ILiveLog
 {
     void Verbose(string message);
 
-    /// <param name="status">What is being read now, for example "page 2 (500 stages so far)".</param>
-    void Progress(string activity, string status);
+    /// <param name="status">What is being done now, for example "page 2 (500 stages so far)".</param>
+    /// <param name="percentComplete">How much of the activity is done, 0 to 100; -1 when not known.</param>
+    void Progress(string activity, string status, int percentComplete = -1);
 
     void ProgressCompleted(string activity);
 }

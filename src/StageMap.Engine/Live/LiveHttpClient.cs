@@ -33,15 +33,22 @@ public sealed class LiveHttpClient
     private readonly SecretScrubber _secrets = new();
     private readonly Dictionary<string, ServerWait> _rateLimited = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DateTimeOffset> _quietUntil = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILiveClock _clock;
     private TimeSpan _waited;
+    private DateTimeOffset? _lastSent;
 
-    public LiveHttpClient(ILiveLog log, LivePolicy? policy = null)
+    /// <param name="clock">The time and the waits; the machine's clock unless a test counts them.</param>
+    public LiveHttpClient(ILiveLog log, LivePolicy? policy = null, ILiveClock? clock = null)
     {
         Log = new ScrubbingLog(log, _secrets);
         Policy = policy ?? LivePolicy.Default;
+        _clock = clock ?? SystemClock.Instance;
     }
 
     public LivePolicy Policy { get; }
+
+    /// <summary>How many requests the command has sent (every try of every call).</summary>
+    public int Sent { get; private set; }
 
     /// <summary>Where the calls report; every line passes <see cref="Secrets"/> first.</summary>
     public ILiveLog Log { get; }
@@ -70,18 +77,20 @@ public sealed class LiveHttpClient
         }
     }
 
-    /// <returns>The successful (2xx) response.</returns>
+    /// <param name="alsoAccepted">An answer status besides 2xx that the caller reads itself (a probe's 404).</param>
+    /// <returns>The successful (2xx) response, or one of <paramref name="alsoAccepted"/>.</returns>
     /// <exception cref="StageMapException">The service's failure for the last answer, a timeout, no answer, an answer over the cap, or a wait beyond the command's budget.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (Ctrl+C).</exception>
-    public async Task<LiveResponse> SendAsync(LiveService service, LiveRequest request, CancellationToken cancellation)
+    public async Task<LiveResponse> SendAsync(LiveService service, LiveRequest request, CancellationToken cancellation, int? alsoAccepted = null)
     {
         var (triedRenewing, renewed) = (false, false);
         for (var attempt = 1; ; attempt++)
         {
             _secrets.Learn(service.Secrets);
             await WaitForRateLimitAsync(service, request, cancellation).ConfigureAwait(false);
+            await WaitForTurnAsync(cancellation).ConfigureAwait(false);
             var response = await SendOnceAsync(service, request, cancellation).ConfigureAwait(false);
-            if (response.IsSuccess)
+            if (response.IsSuccess || response.Status == alsoAccepted)
             {
                 return response;
             }
@@ -254,7 +263,7 @@ public sealed class LiveHttpClient
         if (response.RateLimitReset is { } reset)
         {
             _rateLimited[host] = reset;
-            _quietUntil[host] = DateTimeOffset.UtcNow + reset.Wait;
+            _quietUntil[host] = _clock.UtcNow + reset.Wait;
         }
         else
         {
@@ -274,7 +283,7 @@ public sealed class LiveHttpClient
         var asked = _rateLimited[host];
         _quietUntil.Remove(host);
         _rateLimited.Remove(host);
-        var wait = until - DateTimeOffset.UtcNow;
+        var wait = until - _clock.UtcNow;
         if (wait <= TimeSpan.Zero)
         {
             return;
@@ -292,7 +301,33 @@ public sealed class LiveHttpClient
     private async Task DelayAsync(TimeSpan wait, CancellationToken cancellation)
     {
         _waited += wait;
-        await Task.Delay(wait, cancellation).ConfigureAwait(false);
+        await _clock.DelayAsync(wait, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Holds the request until <see cref="LivePolicy.RequestSpacing"/> has passed since the last one
+    /// started (every try counts: each is a request to the server's hourly limit). These waits are the
+    /// command's own pacing and stay outside the budget of waits a server asks for.
+    /// </summary>
+    private async Task WaitForTurnAsync(CancellationToken cancellation)
+    {
+        var spacing = Policy.RequestSpacing;
+        if (spacing > TimeSpan.Zero && _lastSent is { } last)
+        {
+            if (Sent == 1)
+            {
+                Log.Verbose($"Pacing: requests go at least {spacing.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s apart, at most {Policy.RequestsPerHourAtMost:N0} an hour (Outreach allows {LivePolicy.OutreachRequestsPerHour:N0}).");
+            }
+
+            var wait = last + spacing - _clock.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await _clock.DelayAsync(wait, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        _lastSent = _clock.UtcNow;
+        Sent++;
     }
 
     /// <summary>How long to wait before trying again, or null when the answer is not worth another try.</summary>
@@ -364,7 +399,7 @@ public sealed class LiveHttpClient
 
         public void Verbose(string message) => _inner.Verbose(_secrets.Scrub(message));
 
-        public void Progress(string activity, string status) => _inner.Progress(activity, _secrets.Scrub(status));
+        public void Progress(string activity, string status, int percentComplete = -1) => _inner.Progress(activity, _secrets.Scrub(status), percentComplete);
 
         public void ProgressCompleted(string activity) => _inner.ProgressCompleted(activity);
     }

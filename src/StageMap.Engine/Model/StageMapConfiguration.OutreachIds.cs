@@ -6,16 +6,17 @@ public sealed partial class StageMapConfiguration
 {
     /// <summary>
     /// Records that Outreach has stage <paramref name="name"/>, under <paramref name="outreachId"/>, as
-    /// the configuration has it now (name, order, colour). The stage takes Outreach's id and its lead
-    /// status mappings follow it; a local stage that held that id moves to the next free one, with its
-    /// mappings. Used when the admin made the stage in Outreach, or a sync did.
+    /// the configuration has it now (name, order, colour), or as <paramref name="asInOutreach"/> says
+    /// Outreach has it. The stage takes Outreach's id and its lead status mappings follow it; a local
+    /// stage that held that id moves to the next free one, with its mappings. Used when the admin made
+    /// the stage in Outreach, or a sync or a restore did.
     /// </summary>
     /// <exception cref="StageMapException">StageNotFound; StageAlreadyExists when another stage Outreach has holds that id.</exception>
-    public Stage RecordStageInOutreach(string name, int outreachId)
+    public Stage RecordStageInOutreach(string name, int outreachId, OutreachStageState? asInOutreach = null)
     {
         var stage = GetStage(name);
         var holder = RequireOutreachIdFree(stage, outreachId);
-        var recorded = (stage with { Id = outreachId }).AsInOutreach();
+        var recorded = asInOutreach is null ? (stage with { Id = outreachId }).AsInOutreach() : stage with { Id = outreachId, Outreach = asInOutreach };
         if (recorded == stage)
         {
             return stage;

@@ -35,6 +35,8 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eef2f7;vertical-align:top}
 th{font-size:12px;color:#475569;font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.undo th{width:150px}
+#restore-state{margin:8px 0 0}
 .ok{color:#15803d}.miss{color:#dc2626;font-weight:600}.near{color:#d97706;font-weight:600}
 .sev{margin:0 0 12px}
 .finding{border-left:4px solid #cbd5e1;padding:6px 10px;margin:0 0 8px;background:#f8fafc;border-radius:0 6px 6px 0}

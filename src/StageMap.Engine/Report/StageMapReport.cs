@@ -7,6 +7,7 @@ using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
 using StageMap.Engine.Procedure;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Undo;
 using StageMap.Engine.Validation;
 
 namespace StageMap.Engine.Report;
@@ -17,7 +18,7 @@ namespace StageMap.Engine.Report;
 /// anything, so the page reads the same offline, in a mail attachment or a CI artifact. It shows a
 /// verdict with the counts, the Lead flow picture, the drift (when record files were joined), the
 /// findings by severity with their fixes, the contact side, the record types with the statuses each
-/// lacks, and the click-path checklist.
+/// lacks, the last snapshot of Outreach with where its restore stands, and the click-path checklist.
 /// </summary>
 public static class StageMapReport
 {
@@ -28,7 +29,8 @@ public static class StageMapReport
     private const int HeatColumns = 14;
     private const int TopReasons = 10;
 
-    public static string Render(StageMapConfiguration configuration, DriftSummary? drift, DateTimeOffset generated)
+    /// <param name="snapshots">The configuration's snapshots, newest first (<see cref="SnapshotFolder"/>); null when it has no snapshot folder.</param>
+    public static string Render(StageMapConfiguration configuration, DriftSummary? drift, DateTimeOffset generated, IReadOnlyList<StageSnapshotInfo>? snapshots = null)
     {
         var content = configuration.GetContent();
         var diagnostics = Validator.Validate(content);
@@ -40,7 +42,7 @@ public static class StageMapReport
             .Element("title", $"StageMap report: {Name(configuration)}")
             .Raw("<style>").Raw(ReportStyle.Css).Raw("</style></head><body><main>");
 
-        Header(html, configuration, content, diagnostics, drift, builder.Title, generated);
+        Header(html, configuration, content, diagnostics, drift, builder.Title, generated, UndoSection.IsPending(snapshots));
         html.Raw("<section id=\"flow\"><h2>Lead statuses \u2192 Outreach stages</h2>");
         html.Raw("<div class=\"legend\"><span><i></i>mapping</span><span><i class=\"broken\"></i>broken mapping (SM001\u2013SM003, SM013, SM014)</span><span><i class=\"unmapped\"></i>unmapped</span><span><i class=\"missing\"></i>missing (not in the CRM / no such stage)</span></div>");
         FlowPicture.Write(html, LeadFlow.Build(content, diagnostics));
@@ -54,6 +56,7 @@ public static class StageMapReport
 
         Contact(html, content);
         RecordTypes(html, content);
+        UndoSection.Write(html, snapshots);
         ClickPath(html, builder, configuration);
         html.Raw("<footer>").Text($"StageMap \u00b7 {generated.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)}").Raw("</footer>");
         html.Raw("</main></body></html>\n");
@@ -88,7 +91,7 @@ public static class StageMapReport
     private static string Name(StageMapConfiguration configuration) =>
         configuration.Path is null ? "configuration in memory" : Path.GetFileName(configuration.Path);
 
-    private static void Header(Html html, StageMapConfiguration configuration, ConfigurationContent content, IReadOnlyList<Diagnostic> diagnostics, DriftSummary? drift, string experience, DateTimeOffset generated)
+    private static void Header(Html html, StageMapConfiguration configuration, ConfigurationContent content, IReadOnlyList<Diagnostic> diagnostics, DriftSummary? drift, string experience, DateTimeOffset generated, bool restorePending)
     {
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -110,6 +113,11 @@ public static class StageMapReport
         if (drift is not null)
         {
             Tile(html, "drift", drift.Drifted, $"drifted of {drift.Pairs.ToString("N0", CultureInfo.InvariantCulture)} records");
+        }
+
+        if (restorePending)
+        {
+            Tile(html, "warning", 1, "restore pending (see Undo)");
         }
 
         html.Raw("</div>");

@@ -18,26 +18,31 @@ internal sealed class AtomicFile : IDisposable
 
     private bool _committed;
 
+    /// <param name="privateWhenNew">A new file (none to replace) is made readable and writable by its owner only (mode 600).</param>
     /// <exception cref="IOException">The temporary file cannot be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
-    public AtomicFile(string path)
+    public AtomicFile(string path, bool privateWhenNew = false)
     {
         Path = FileLinks.FinalTarget(path);
         var directory = System.IO.Path.GetDirectoryName(Path);
         TempPath = System.IO.Path.Combine(string.IsNullOrEmpty(directory) ? "." : directory, $"{TempPrefix}{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         Stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
-        if (File.Exists(Path))
+        // Before any byte is written, so a private file's new bytes are never readable by others.
+        try
         {
-            // Before any byte is written, so a private file's new bytes are never readable by others.
-            try
+            if (File.Exists(Path))
             {
                 FileOwnership.Copy(Path, TempPath);
             }
-            catch
+            else if (privateWhenNew)
             {
-                Dispose();
-                throw;
+                FileOwnership.MakePrivate(TempPath, folder: false);
             }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 

@@ -37,6 +37,29 @@ internal static class FileOwnership
         CopyMode(original, replacement);
     }
 
+    /// <summary>
+    /// Makes a file readable and writable by its owner only (mode 600), a folder usable by its owner
+    /// only (700), as chmod would. Nothing on Windows, where a new file takes its folder's ACL.
+    /// </summary>
+    public static void MakePrivate(string path, bool folder)
+    {
+        if (!Posix.IsUnix || GetMode is null || SetMode is null)
+        {
+            return;
+        }
+
+        const int ownerReadWrite = 0x180; // 0600
+        const int ownerAll = 0x1C0; // 0700
+        try
+        {
+            SetMode.Invoke(null, new[] { path, Enum.ToObject(GetMode.ReturnType, folder ? ownerAll : ownerReadWrite) });
+        }
+        catch (TargetInvocationException e) when (e.InnerException is IOException or UnauthorizedAccessException)
+        {
+            throw e.InnerException;
+        }
+    }
+
     private static void CopyOwner(string original, string replacement)
     {
         if (Posix.OwnerOf(original) is not { } owner || Posix.OwnerOf(replacement) is not { } current || owner == current)

@@ -40,10 +40,11 @@ internal sealed class SaveLock : IDisposable
         Path.Combine(Path.GetDirectoryName(target) ?? ".", $"{AtomicFile.TempPrefix}{Path.GetFileName(target)}{Suffix}");
 
     /// <summary>Takes the lock of <paramref name="target"/>, waiting up to <paramref name="wait"/> for another holder.</summary>
+    /// <param name="busy">The failure when another holder kept it all that time (given the lock file's path); a configuration's by default.</param>
     /// <exception cref="StageMapException">ConfigurationChangedOnDisk: another saver held it all that time (<paramref name="shownPath"/> names the file).</exception>
     /// <exception cref="IOException">The lock file cannot be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
-    public static SaveLock Acquire(string target, string shownPath, TimeSpan wait)
+    public static SaveLock Acquire(string target, string shownPath, TimeSpan wait, Func<string, Exception>? busy = null)
     {
         var lockPath = PathFor(target);
         var random = new Random(Guid.NewGuid().GetHashCode());
@@ -58,7 +59,7 @@ internal sealed class SaveLock : IDisposable
 
             if (clock.Elapsed >= wait)
             {
-                throw Failures.ConfigurationBeingSaved(shownPath, lockPath, wait);
+                throw busy?.Invoke(lockPath) ?? Failures.ConfigurationBeingSaved(shownPath, lockPath, wait);
             }
 
             Thread.Sleep(random.Next(5, 30));

@@ -106,6 +106,33 @@ internal static class ViewSamples
             Sync-OutreachStage -Configuration $c -Connection $connection -RemoveExtra -WhatIf
             Sync-OutreachStage -Configuration $c -Connection $connection -RemoveExtra -Confirm:$false
             """,
+        ["StageMap.Engine.Undo.StageSnapshotInfo"] = """
+            Invoke-RestMethod -Method Post "${or}_reset" | Out-Null
+            $c = New-Sample undone-sync
+            Remove-OutreachStage -Name Unresponsive -Force -Confirm:$false -Configuration $c
+            Set-OutreachStage -Name Replied -NewName 'Replied (engaged)' -Order 12 -Color '#112233' -Configuration $c
+            $connection = Connect-Outreach -AccessToken $token -BaseUri $or
+            Sync-OutreachStage -Configuration $c -Connection $connection -RemoveExtra -Force -Confirm:$false | Out-Null
+            Restore-OutreachStage -Snapshot (Get-StageMapSnapshot -Configuration $c)[0] -Stage Replied -Configuration $c -Connection $connection -Confirm:$false | Out-Null
+            New-OutreachStage -Name 'Closed - Not Converted' -Configuration $c | Out-Null
+            Sync-OutreachStage -Configuration $c -Connection $connection | Out-Null
+            Get-StageMapSnapshot -Configuration $c
+            Invoke-RestMethod -Method Post "${or}_reset" | Out-Null
+            """,
+        ["StageMap.Engine.Undo.StageRestoreChange"] = """
+            Invoke-RestMethod -Method Post "${or}_reset" | Out-Null
+            $c = New-Sample restored
+            Remove-OutreachStage -Name Unresponsive -Force -Confirm:$false -Configuration $c
+            Set-OutreachStage -Name Replied -NewName 'Replied (engaged)' -Order 12 -Configuration $c
+            $connection = Connect-Outreach -AccessToken $token -BaseUri $or
+            Sync-OutreachStage -Configuration $c -Connection $connection -RemoveExtra -Force -Confirm:$false | Out-Null
+            Invoke-RestMethod -Method Post "${or}_prospects?move=1002&stage=2" | Out-Null
+            $snapshot = (Get-StageMapSnapshot -Configuration $c)[0]
+            Restore-OutreachStage -Snapshot $snapshot -Configuration $c -Connection $connection -WhatIf
+            Restore-OutreachStage -Snapshot $snapshot -Configuration $c -Connection $connection -Confirm:$false -WarningAction SilentlyContinue
+            Restore-OutreachStage -Snapshot $snapshot -Configuration $c -Connection $connection -Confirm:$false -WarningAction SilentlyContinue
+            Invoke-RestMethod -Method Post "${or}_reset" | Out-Null
+            """,
         ["StageMap.Engine.Metadata.Sfdx.SfdxValueChange"] = """
             Export-CrmMetadata -Path ./exported-project -Create -Configuration (New-Sample exported) -WarningAction SilentlyContinue
             """,

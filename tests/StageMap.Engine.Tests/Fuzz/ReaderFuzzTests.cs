@@ -22,6 +22,7 @@ public class ReaderFuzzTests
         { "records-csv", 2000 },
         { "records-json", 1000 },
         { "records-jsonl", 2000 },
+        { "snapshot", 2000 },
     };
 
     [Theory]
@@ -41,7 +42,7 @@ public class ReaderFuzzTests
     [Fact]
     public void Every_reader_and_format_is_a_target()
     {
-        Assert.Equal(new[] { "configuration", "metadata", "outreach-stages", "records-csv", "records-json", "records-jsonl" }, FuzzTargets.All.Select(t => t.Name));
+        Assert.Equal(new[] { "configuration", "metadata", "outreach-stages", "records-csv", "records-json", "records-jsonl", "snapshot" }, FuzzTargets.All.Select(t => t.Name));
         Assert.Equal(FuzzTargets.All.Select(t => t.Name), Targets.Select(row => (string)row[0]));
         Assert.All(FuzzTargets.All, t => Assert.NotEmpty(t.Fixtures));
     }

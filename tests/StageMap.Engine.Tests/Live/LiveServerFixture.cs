@@ -64,7 +64,7 @@ public sealed class RecordingLog : ILiveLog
         }
     }
 
-    public void Progress(string activity, string status) => Verbose($"progress: {activity}: {status}");
+    public void Progress(string activity, string status, int percentComplete = -1) => Verbose($"progress: {activity}: {status}");
 
     public void ProgressCompleted(string activity) => Verbose($"progress done: {activity}");
 }

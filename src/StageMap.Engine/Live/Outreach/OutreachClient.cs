@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +12,8 @@ namespace StageMap.Engine.Live.Outreach;
 
 /// <summary>
 /// The Outreach calls StageMap makes: check a token, list the stages (every page), create, update and
-/// delete one, and count the prospects a stage holds. The stage list is read by
+/// delete one, count the prospects a stage holds, list their ids, read where prospects are and move
+/// one to a stage. The stage list is read by
 /// <see cref="OutreachStageReader"/>, as an API v2 file would be. What Outreach answers is read
 /// defensively (<see cref="LiveJson"/>): an id that is not a positive Int32 or a count that is not a
 /// whole number from 0 up is an error, never a value.
@@ -62,20 +64,33 @@ public sealed class OutreachClient
     public async Task<JArray> ReadListAsync(string pathAndQuery, string what, string activity, int maxItems, CancellationToken cancellation)
     {
         var items = new JArray();
+        await ReadEachAsync(pathAndQuery, what, activity, maxItems, items.Add, cancellation).ConfigureAwait(false);
+        return items;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadListAsync"/>, handing each resource to <paramref name="each"/> as its page is
+    /// read, so a long list (a stage's prospects) is never held as JSON.
+    /// </summary>
+    /// <exception cref="StageMapException">The call's failure; LivePagingLoop; LiveAnswerTooLarge past <paramref name="maxItems"/>.</exception>
+    public async Task ReadEachAsync(string pathAndQuery, string what, string activity, int maxItems, Action<JToken> each, CancellationToken cancellation)
+    {
+        var count = 0;
         var first = LiveRequest.Get(_connection.ApiUri(pathAndQuery));
         await _http.ReadPagesAsync(_service, first, "links.next", activity, (body, request) =>
         {
             if (body["data"] is JArray data)
             {
+                count += data.Count;
+                if (count > maxItems)
+                {
+                    throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), maxItems, what);
+                }
+
                 foreach (var item in data)
                 {
-                    items.Add(item);
+                    each(item);
                 }
-            }
-
-            if (items.Count > maxItems)
-            {
-                throw Failures.LiveListTooLong(_service.SystemName, first.ToString(), maxItems, what);
             }
 
             if ((body["links"] as JObject)?["next"] is not { } link || link.Type == JTokenType.Null || LiveJson.Text(link) is "")
@@ -86,8 +101,7 @@ public sealed class OutreachClient
             return LiveJson.Text(link) is { } next && Uri.TryCreate(request.Uri, next, out var uri)
                 ? uri
                 : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), $"its links.next is {LiveJson.Show(link)}, not a link.");
-        }, page => $"page {page} ({items.Count} {what} so far)", cancellation).ConfigureAwait(false);
-        return items;
+        }, page => $"page {page} ({count} {what} so far)", cancellation).ConfigureAwait(false);
     }
 
     /// <returns>The id Outreach gave the new stage: a whole number from 1 to 2,147,483,647.</returns>
@@ -126,6 +140,82 @@ public sealed class OutreachClient
                 ? "it gives no meta.count (Outreach counts only when asked with count=true, which this call asks)"
                 : $"its meta.count {LiveJson.Show(count)} is not a number of prospects (a whole number from 0 up)");
     }
+
+    /// <summary>
+    /// The ids of the prospects on a stage: GET /prospects?filter[stage][id]=X&amp;fields[prospect]=id,
+    /// Outreach's largest page and no count, every page along links.next. At most
+    /// <paramref name="maxProspects"/>: a longer list is LiveAnswerTooLarge.
+    /// </summary>
+    /// <exception cref="StageMapException">The call's failure; LivePagingLoop; LiveAnswerTooLarge; OutreachRequestFailed for an entry that is not a prospect id.</exception>
+    public async Task<IReadOnlyList<int>> ListProspectIdsAsync(int stageId, int maxProspects, CancellationToken cancellation)
+    {
+        var ids = new List<int>();
+        var path = $"/prospects?filter%5Bstage%5D%5Bid%5D={stageId}&fields%5Bprospect%5D=id&page%5Bsize%5D={PageSize}&count=false";
+        await ReadEachAsync(path, "prospects", $"Reading the prospects on stage {stageId}", maxProspects, item =>
+            ids.Add(LiveJson.TryGetId((item as JObject)?["id"], out var id)
+                ? id
+                : throw Failures.LiveAnswerUnreadable(_service.SystemName, $"GET {_connection.ApiUri(path)}", $"a prospect's id is {LiveJson.Show((item as JObject)?["id"] ?? item)}, not a prospect id (a whole number from 1 to 2147483647).")),
+            cancellation).ConfigureAwait(false);
+        return ids;
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="prospectIds"/> is now: GET /prospects?filter[id]=a,b,…&amp;fields[prospect]=stage.
+    /// A prospect Outreach does not list (deleted, or out of the user's sight) is not in the answer.
+    /// </summary>
+    /// <returns>Each listed prospect's stage id, or null when it is on "No Stage".</returns>
+    /// <exception cref="StageMapException">The call's failure; OutreachRequestFailed for an answer that does not say a prospect's stage.</exception>
+    public async Task<IReadOnlyDictionary<int, int?>> ReadProspectStagesAsync(IReadOnlyCollection<int> prospectIds, CancellationToken cancellation)
+    {
+        var stages = new Dictionary<int, int?>();
+        var path = $"/prospects?filter%5Bid%5D={string.Join(",", prospectIds)}&fields%5Bprospect%5D=stage&page%5Bsize%5D={PageSize}&count=false";
+        var call = $"GET {_connection.ApiUri(path)}";
+        await ReadEachAsync(path, "prospects", "Reading where the saved prospects are", prospectIds.Count, item =>
+        {
+            if (!LiveJson.TryGetId((item as JObject)?["id"], out var id))
+            {
+                throw Failures.LiveAnswerUnreadable(_service.SystemName, call, $"a prospect's id is {LiveJson.Show((item as JObject)?["id"] ?? item)}, not a prospect id.");
+            }
+
+            var stage = ((item["relationships"] as JObject)?["stage"] as JObject)?["data"];
+            stages[id] = stage switch
+            {
+                JValue { Type: JTokenType.Null } => null,
+                JObject data when LiveJson.TryGetId(data["id"], out var stageId) => stageId,
+                _ => throw Failures.LiveAnswerUnreadable(_service.SystemName, call, $"prospect {id} has relationships.stage.data {LiveJson.Show(stage)}, neither null nor a stage."),
+            };
+        }, cancellation).ConfigureAwait(false);
+        return stages;
+    }
+
+    /// <summary>PATCH /prospects/{id} with relationships.stage: the prospect goes on that stage.</summary>
+    public async Task MoveProspectAsync(int prospectId, int stageId, CancellationToken cancellation) =>
+        await _http.SendAsync(_service, MoveProspectRequest(_connection, prospectId, stageId), cancellation).ConfigureAwait(false);
+
+    /// <summary>
+    /// PATCH /prospects/{id} with neither attributes nor relationships: it changes nothing, and Outreach
+    /// checks the token's scope before anything else, so a missing prospects.write is
+    /// OutreachScopeMissing here, before any real write. A 404 (the prospect is gone) got past the scope
+    /// check as well.
+    /// </summary>
+    /// <exception cref="StageMapException">OutreachScopeMissing naming prospects.write; the call's other failures.</exception>
+    public async Task CheckProspectWriteAsync(int prospectId, CancellationToken cancellation)
+    {
+        var request = LiveRequest.WithJson(new HttpMethod("PATCH"), _connection.ApiUri($"/prospects/{prospectId}"),
+            new JObject { ["data"] = new JObject { ["type"] = "prospect", ["id"] = prospectId } }.ToString(Newtonsoft.Json.Formatting.None), OutreachService.JsonApi);
+        await _http.SendAsync(_service, request, cancellation, alsoAccepted: 404).ConfigureAwait(false);
+    }
+
+    public static LiveRequest MoveProspectRequest(OutreachConnection connection, int prospectId, int stageId) =>
+        LiveRequest.WithJson(new HttpMethod("PATCH"), connection.ApiUri($"/prospects/{prospectId}"), new JObject
+        {
+            ["data"] = new JObject
+            {
+                ["type"] = "prospect",
+                ["id"] = prospectId,
+                ["relationships"] = new JObject { ["stage"] = new JObject { ["data"] = new JObject { ["type"] = "stage", ["id"] = stageId } } },
+            },
+        }.ToString(Newtonsoft.Json.Formatting.None), OutreachService.JsonApi);
 
     public static LiveRequest CountRequest(OutreachConnection connection, int stageId) =>
         LiveRequest.Get(connection.ApiUri($"/prospects?filter%5Bstage%5D%5Bid%5D={stageId}&page%5Bsize%5D=1&count=true"));

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Text;
+using StageMap.Engine.Undo;
 
 namespace StageMap.Engine.Live.Outreach;
 
@@ -48,7 +49,8 @@ public sealed record StageSyncStep(StageSyncAction Action, string Stage, int? Ou
 }
 
 /// <summary>Sync-OutreachStage's output: one per stage.</summary>
-public sealed record StageSyncChange(StageSyncAction Action, string Stage, int? OutreachId, StageSyncResult Result, string Details);
+/// <param name="Snapshot">The snapshot the run took before its first write (null when it wrote nothing, or under -WhatIf).</param>
+public sealed record StageSyncChange(StageSyncAction Action, string Stage, int? OutreachId, StageSyncResult Result, string Details, string? Snapshot = null);
 
 /// <summary>
 /// Makes Outreach's stages match the configuration's. A configuration stage matches the Outreach stage
@@ -58,10 +60,13 @@ public sealed record StageSyncChange(StageSyncAction Action, string Stage, int? 
 public sealed class StageSync
 {
     private readonly OutreachClient _client;
+    private readonly StageSnapshot? _snapshot;
 
-    public StageSync(OutreachClient client)
+    /// <param name="snapshot">The run's snapshot: a delete keeps its saved prospects current first.</param>
+    public StageSync(OutreachClient client, StageSnapshot? snapshot = null)
     {
         _client = client;
+        _snapshot = snapshot;
     }
 
     /// <summary>
@@ -154,9 +159,9 @@ public sealed class StageSync
     };
 
     /// <summary>
-    /// Makes the step's call. A delete first counts the stage's prospects (<see cref="CheckDeleteAsync"/>)
-    /// and refuses a stage that has any unless <paramref name="force"/>; a count that cannot be read
-    /// deletes nothing.
+    /// Makes the step's call. A delete first counts the stage's prospects and refuses a stage that has
+    /// any unless <paramref name="force"/>; a count that cannot be read deletes nothing. When the count
+    /// differs from the ids the run's snapshot saved, they are read again first.
     /// </summary>
     /// <returns>The stage's Outreach id (a created stage's new one).</returns>
     /// <exception cref="StageMapException">The call's failure; StageHasProspects.</exception>
@@ -170,12 +175,18 @@ public sealed class StageSync
                 await _client.UpdateStageAsync(step.OutreachId!.Value, step.Attributes!, cancellation).ConfigureAwait(false);
                 return step.OutreachId.Value;
             case StageSyncAction.Delete:
-                if (await CheckDeleteAsync(step, force, cancellation).ConfigureAwait(false) is { } refusal)
+                var prospects = await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
+                if (Refusal(step, prospects, force) is { } refusal)
                 {
                     throw refusal;
                 }
 
-                await _client.DeleteStageAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
+                if (_snapshot is not null)
+                {
+                    await SnapshotTaker.KeepProspectsCurrentAsync(_snapshot, _client, step.OutreachId.Value, prospects, cancellation).ConfigureAwait(false);
+                }
+
+                await _client.DeleteStageAsync(step.OutreachId.Value, cancellation).ConfigureAwait(false);
                 return step.OutreachId.Value;
             default:
                 return step.OutreachId ?? throw new InvalidOperationException($"A {step.Action} step has nothing to apply.");
@@ -195,9 +206,11 @@ public sealed class StageSync
             throw new InvalidOperationException($"A {step.Action} step deletes nothing.");
         }
 
-        var prospects = await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
-        return prospects > 0 && !force ? Failures.StageHasProspects(step.Stage, step.OutreachId.Value, prospects) : null;
+        return Refusal(step, await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false), force);
     }
+
+    private static StageMapException? Refusal(StageSyncStep step, long prospects, bool force) =>
+        prospects > 0 && !force ? Failures.StageHasProspects(step.Stage, step.OutreachId!.Value, prospects) : null;
 
     /// <summary>
     /// Writes what the step taught into the configuration: the stage is in Outreach under
