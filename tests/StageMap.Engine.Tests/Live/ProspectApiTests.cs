@@ -18,6 +18,7 @@ namespace StageMap.Engine.Tests.Live;
 /// client reads and writes them as the reference says.
 /// </summary>
 [Collection(LiveCollection.Name)]
+[Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
 public sealed class ProspectApiTests : IDisposable
 {
     private readonly LiveServerFixture _servers;

@@ -22,6 +22,7 @@ namespace StageMap.Engine.Tests.Undo;
 /// go through a <see cref="ManualClock"/>: counted, never slept.
 /// </summary>
 [Collection(LiveCollection.Name)]
+[Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
 public sealed class UndoTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
