@@ -14,6 +14,7 @@ BeforeAll {
     function Invoke-Fresh([string] $script) {
         $work = New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid()))
         Copy-Item (Join-Path $samples '*') $work -Recurse
+        Copy-Item (Join-Path $FixturesPath 'salesforce/dataloader_extract_LeadStatus__stagemap.csv') $work
         $file = Join-Path $work 'case.ps1'
         Set-Content -LiteralPath $file -Value ("param(`$Manifest, `$Other)`n`$ErrorActionPreference = 'Stop'`n" + $script)
         Push-Location $work
@@ -27,8 +28,10 @@ BeforeAll {
     }
 
     $script:convert = @'
+# CsvHelper reads Data Loader exports (record files have StageMap's own parser), so the import uses it.
 function Convert-Leads {
     Import-StageMapConfiguration ./outreach-sync-mapping.json | Out-Null
+    Import-CrmMetadata -Path ./dataloader_extract_LeadStatus__stagemap.csv | Out-Null
     ConvertTo-OutreachProspect -Object Lead -Path ./salesforce-leads.csv -OutFile ./prospects.jsonl -Force
 }
 function Get-CsvHelperOfStageMap {
