@@ -58,7 +58,7 @@ public sealed class ConversionPlan
 
         if (_rules.Count == 0)
         {
-            throw Failures.NoConversionMappings(crmObject.ToString(), direction);
+            throw Failures.NoConversionMappings(crmObject.ToString(), direction == ConversionDirection.Pull);
         }
 
         var stageRule = _rules.OfType<StageLookupRule>().FirstOrDefault();
