@@ -1,12 +1,11 @@
 using System;
-using System.IO;
 using System.Security.Cryptography;
 
-namespace StageMap.Engine.Storage;
+namespace StageMap.Engine.Model;
 
 /// <summary>
-/// The SHA-256 of a file's bytes as StageMap last read or wrote them. A save compares it with the file
-/// on disk to notice a change made by anyone else (an editor, another session, a git checkout).
+/// The SHA-256 of a configuration file's bytes as StageMap last read or wrote them. A save compares it
+/// with the file on disk to notice a change made by anyone else (an editor, another session, a git checkout).
 /// </summary>
 internal sealed record FileStamp(string Sha256)
 {
@@ -15,7 +14,4 @@ internal sealed record FileStamp(string Sha256)
         using var sha = SHA256.Create();
         return new FileStamp(BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", string.Empty));
     }
-
-    /// <summary>The stamp of the file as it is now, or null when there is no file.</summary>
-    public static FileStamp? OfFile(string path) => File.Exists(path) ? Of(File.ReadAllBytes(path)) : null;
 }
