@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
 using StageMap.Engine.Text;
 
