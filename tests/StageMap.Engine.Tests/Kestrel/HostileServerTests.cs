@@ -10,7 +10,7 @@ using StageMap.Engine.Model;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Kestrel;
 
 /// <summary>
 /// The loopback servers in hostile mode, each misbehaviour against the client as the cmdlets run it
