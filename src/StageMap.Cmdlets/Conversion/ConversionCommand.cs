@@ -92,7 +92,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     /// <summary>The -As value of the cmdlet.</summary>
     protected abstract RecordShape Shape { get; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _shape = Shape;
         try
