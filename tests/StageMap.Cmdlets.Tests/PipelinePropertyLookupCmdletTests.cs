@@ -112,4 +112,22 @@ public class PipelinePropertyLookupCmdletTests : IDisposable
             new[] { "True", "True", "L1,L2,L3", "changed", "added", "L1/copy", "{\"lastName\":\"L2\",\"stage\":2}" },
             result.Output.Select(o => o.ToString()));
     }
+
+    [Fact]
+    public void Records_with_their_columns_in_other_orders_and_cases_read_each_field_by_its_name()
+    {
+        var result = _session.Run("""
+            @(
+                [pscustomobject]@{ Id = '00Q5g00000AbC60EAA'; LastName = 'First'; Title = 'CFO'; Status = 'Open - Not Contacted' }
+                [pscustomobject]@{ Status = 'Working - Contacted'; Title = 'CTO'; LastName = 'Reordered'; Id = '00Q5g00000AbC61EAA' }
+                [pscustomobject]@{ id = '00Q5g00000AbC62EAA'; lastname = 'Lower case'; STATUS = 'Closed - Converted' }
+                [pscustomobject]@{ Id = '00Q5g00000AbC63EAA'; LastName = 'Last'; Title = 'VP'; Status = 'Open - Not Contacted' }
+            ) | ConvertTo-OutreachProspect -Object Lead | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.salesforceId, $_.lastName, $_.title, $_.stage }
+            """);
+
+        result.AssertNoErrors();
+        Assert.Equal(
+            new[] { "00Q5g00000AbC60EAA|First|CFO|1", "00Q5g00000AbC61EAA|Reordered|CTO|2", "00Q5g00000AbC62EAA|Lower case||3", "00Q5g00000AbC63EAA|Last|VP|1" },
+            result.Output.Select(o => o.ToString()));
+    }
 }

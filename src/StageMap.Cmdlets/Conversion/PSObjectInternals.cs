@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Reflection;
@@ -22,6 +23,12 @@ internal static class PSObjectInternals
     public static readonly Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? InstanceMembers =
         Bind<Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>>(() =>
             typeof(PSObject).GetProperty("InstanceMembers", Instance)?.GetGetMethod(nonPublic: true));
+
+    /// <summary>
+    /// The table behind <see cref="InstanceMembers"/> (null until the object has a member): the members by name
+    /// ignoring case and by position, in the order they were added. PowerShell locks it for every read and write.
+    /// </summary>
+    public static readonly Func<PSObject, IOrderedDictionary?>? MemberTable = BindMemberTable();
 
     /// <summary>
     /// PowerShell 7's <c>new PSObject(int instanceMemberCapacity)</c>: a PSCustomObject whose member table is
@@ -64,6 +71,27 @@ internal static class PSObjectInternals
             return Expression.Lambda<Func<int, PSObject>>(Expression.New(constructor, capacity), capacity).Compile();
         }
         catch (Exception e) when (e is ArgumentException or MemberAccessException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static Func<PSObject, IOrderedDictionary?>? BindMemberTable()
+    {
+        try
+        {
+            var members = typeof(PSObject).GetProperty("InstanceMembers", Instance);
+            var table = members?.PropertyType.GetField("_members", Instance);
+            if (members is null || table is null || !typeof(IOrderedDictionary).IsAssignableFrom(table.FieldType))
+            {
+                return null;
+            }
+
+            var target = Expression.Parameter(typeof(PSObject), "target");
+            var body = Expression.Convert(Expression.Field(Expression.Property(target, members), table), typeof(IOrderedDictionary));
+            return Expression.Lambda<Func<PSObject, IOrderedDictionary?>>(body, target).Compile();
+        }
+        catch (Exception e) when (e is ArgumentException or MemberAccessException or InvalidOperationException or AmbiguousMatchException)
         {
             return null;
         }

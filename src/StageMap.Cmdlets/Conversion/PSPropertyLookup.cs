@@ -12,7 +12,8 @@ namespace StageMap.Cmdlets.Conversion;
 /// cost). A conversion asks about a dozen names a record, and some (attributes, a field the file does
 /// not have) are on no record. Here, for a PSCustomObject:
 /// <list type="bullet">
-/// <item>its own note properties are read straight from its member table (they come first there too);</item>
+/// <item>its own note properties are read straight from its member table (they come first there too), where
+/// the last record had them first;</item>
 /// <item>a name that is not one of them is answered by the indexer the first time, and remembered as
 /// absent for the object's kind of type names: the same names give the same type data, and a
 /// PSCustomObject's adapter adds no properties. The kinds are "its base type's" (an object that never
@@ -28,6 +29,7 @@ internal sealed class PSPropertyLookup
     private static readonly object BaseTypeNames = new();
 
     private readonly Dictionary<object, HashSet<string>> _absentByTypeNames = new();
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
 
     public PSPropertyLookup()
     {
@@ -44,7 +46,7 @@ internal sealed class PSPropertyLookup
             return obj.Properties[name];
         }
 
-        if (PSObjectInternals.InstanceMembers(obj)[name] is PSPropertyInfo own)
+        if (OwnMember(obj, name) is PSPropertyInfo own)
         {
             return own;
         }
@@ -69,6 +71,45 @@ internal sealed class PSPropertyLookup
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The object's own member <paramref name="name"/>, as its member table's indexer gives it. Piped records
+    /// mostly share one shape (Import-Csv's have their columns in the same order), so where the name was found
+    /// on the last record is tried first: the member there is the one asked for when its name matches ignoring
+    /// case, as the table's keys are unique that way. A miss asks the table by name and remembers where it was.
+    /// </summary>
+    private PSMemberInfo? OwnMember(PSObject obj, string name)
+    {
+        if (PSObjectInternals.MemberTable?.Invoke(obj) is not { } table)
+        {
+            return PSObjectInternals.InstanceMembers!(obj)[name];
+        }
+
+        lock (table)
+        {
+            if (_positions.TryGetValue(name, out var position) && position < table.Count &&
+                table[position] is PSMemberInfo there && string.Equals(there.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return there;
+            }
+
+            if (table[name] is not PSMemberInfo member)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < table.Count; i++)
+            {
+                if (ReferenceEquals(table[i], member))
+                {
+                    _positions[name] = i;
+                    break;
+                }
+            }
+
+            return member;
+        }
     }
 
     /// <summary>What decides which type data applies to <paramref name="obj"/>, or null when that can change under us.</summary>
