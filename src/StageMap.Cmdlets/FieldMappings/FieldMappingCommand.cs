@@ -8,7 +8,7 @@ namespace StageMap.Cmdlets.FieldMappings;
 /// <summary>
 /// What New-FieldMapping and Set-FieldMapping share: the mapping named by -Object and -OutreachField
 /// (both bound by property name from piped rows and mappings), and the nine Advanced Field Mapping
-/// options as parameters named as in DESIGN §1 (the options a new mapping gets, or those Set changes).
+/// options as parameters named as the properties of FieldMappingOptions (the options a new mapping gets, or those Set changes).
 /// </summary>
 public abstract class FieldMappingCommand : ConfigurationChangeCommand
 {
