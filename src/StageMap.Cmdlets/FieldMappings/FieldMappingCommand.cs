@@ -53,18 +53,7 @@ public abstract class FieldMappingCommand : ConfigurationChangeCommand
     protected string Target => $"{Object} field mapping '{OutreachField}'";
 
     /// <summary>The options as given: a switch not given is off, a text not given is none.</summary>
-    protected FieldMappingOptions GivenOptions() => new()
-    {
-        SkipEmptyOnPush = SkipEmptyOnPush,
-        SkipEmptyOnPull = SkipEmptyOnPull,
-        ExternalEmptyPlaceholder = ExternalEmptyPlaceholder,
-        InternalEmptyPlaceholder = InternalEmptyPlaceholder,
-        LookupField = LookupField,
-        ExternalMappedField = ExternalMappedField,
-        ExternalMappedType = ExternalMappedType,
-        LookForName = LookForName,
-        DisplayName = DisplayName,
-    };
+    protected FieldMappingOptions GivenOptions() => BoundOptions(null).ApplyTo(FieldMappingOptions.None);
 
     /// <summary>
     /// Only the options bound on the command line: -LookupField:$false turns an option off, an empty
