@@ -13,6 +13,11 @@ public static class ErrorIds
     public const string ConfigurationSaveFailed = nameof(ConfigurationSaveFailed);
     public const string ConfigurationInUse = nameof(ConfigurationInUse);
 
+    // Paths given to a cmdlet
+    public const string PathNotFound = nameof(PathNotFound);
+    public const string PathMatchesManyFiles = nameof(PathMatchesManyFiles);
+    public const string RecordFilesGoTogether = nameof(RecordFilesGoTogether);
+
     // Stages
     public const string StageNotFound = nameof(StageNotFound);
     public const string StageAlreadyExists = nameof(StageAlreadyExists);
