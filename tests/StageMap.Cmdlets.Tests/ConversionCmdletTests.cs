@@ -239,7 +239,7 @@ public class ConversionCmdletTests : IDisposable
         var result = _session.Run("ConvertTo-OutreachProspect -Object Lead -Path ./leads-*.csv -OutFile ./out.jsonl");
 
         Assert.Equal("PathMatchesManyFiles", Assert.Single(result.ErrorIds));
-        Assert.Equal("./leads-*.csv", result.Terminating?.TargetObject);
+        Assert.Equal("./leads-*.csv", result.Errors.Concat(new[] { result.Terminating }).OfType<ErrorRecord>().Single().TargetObject);
         Assert.False(File.Exists(_session.File("out.jsonl")));
     }
 
