@@ -23,7 +23,7 @@ internal static class DriftRecords
         }
 
         var id = Text(Value(record, DefaultCrmKey));
-        if (id is null && Value(record, "attributes.url") is string url)
+        if (id is null && RecordValue.AsString(Value(record, "attributes.url")) is { } url)
         {
             var last = url.Substring(url.LastIndexOf('/') + 1);
             id = SalesforceId.IsWellFormed(last) ? last : null;

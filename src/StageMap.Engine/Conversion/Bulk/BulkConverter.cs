@@ -107,8 +107,8 @@ public static class BulkConverter
                         }
                         else
                         {
-                            // The caller may keep the record: a CSV row is handed over with its values as strings.
-                            rejected?.Invoke(item.Record is CsvRow row ? row.Snapshot() : item.Record, failure);
+                            // The caller may keep the record: one the reader reuses is handed over as a copy of its own.
+                            rejected?.Invoke(item.Record is IReusedRecord reused ? reused.Snapshot() : item.Record, failure);
                         }
                     }
 

@@ -56,9 +56,19 @@ internal static class RecordFileReaders
     /// <exception cref="StageMapException">InvalidRecordFile: a CSV header that is empty, or has a column without a name or a name twice.</exception>
     public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen = true)
     {
+        var start = stream.CanSeek ? stream.Position : -1;
         var text = StrictText.OpenReader(stream, encoding, leaveOpen);
-        return format == RecordFileFormat.Csv
-            ? new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null)
-            : new JsonRecordReader(stream, text, path, encodingNamed: encoding is not null);
+        if (format == RecordFileFormat.Csv)
+        {
+            return new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null);
+        }
+
+        // The JSON reader may read the file a second time from its start (a file its fast path hands to Json.NET).
+        Func<TextReader>? reopen = start < 0 ? null : () =>
+        {
+            stream.Position = start;
+            return StrictText.OpenReader(stream, encoding, leaveOpen: true);
+        };
+        return new JsonRecordReader(stream, text, path, encodingNamed: encoding is not null, reopen);
     }
 }
