@@ -33,8 +33,11 @@ internal sealed class JsonRecordParser
     /// <summary>More than <see cref="Text.StrictTextReader"/> decodes at once (16 KiB of bytes), so one read takes all it holds.</summary>
     private const int ReadSize = 32 * 1024;
 
-    /// <summary>Deeper nesting is left to Json.NET (which allows 64 levels).</summary>
-    private const int MaxDepth = 32;
+    /// <summary>
+    /// Deeper nesting is left to Json.NET, which refuses more than <see cref="Text.ReadLimits.MaxDepth"/>
+    /// levels with its own message; this stays well inside that limit so the message is always Json.NET's.
+    /// </summary>
+    private const int MaxDepth = Text.ReadLimits.MaxDepth - 16;
 
     /// <summary>A record (or anything between records) longer than this is left to Json.NET.</summary>
     private const int MaxUnit = 8 * 1024 * 1024;
