@@ -37,9 +37,9 @@ public sealed class ImportInvariant : IDisposable
         foreach (var target in new[] { FuzzTargets.Named("metadata"), FuzzTargets.Named("outreach-stages") })
         {
             var import = target.Name == "metadata" ? (Action<byte[], string>)ImportMetadata : ImportStages;
-            for (var iteration = 0; iteration < iterations; iteration++)
+            for (var iteration = 0; iteration < iterations && !run.Hung; iteration++)
             {
-                for (var f = 0; f < target.Fixtures.Count; f++)
+                for (var f = 0; f < target.Fixtures.Count && !run.Hung; f++)
                 {
                     var fixture = target.Fixtures[f];
                     var (bytes, mutation) = MutationFuzzer.Case(fixture, seed, f, iteration);

@@ -6,7 +6,7 @@ using StageMap.Engine;
 
 namespace StageMap.Fuzz;
 
-/// <summary>A reader outcome that breaks the contract: a bare .NET exception, or text decoded into U+FFFD.</summary>
+/// <summary>A reader outcome that breaks the contract: a bare .NET exception, text decoded into U+FFFD, or no end within the case time limit.</summary>
 public sealed record FuzzFinding(string Target, string Fixture, int Seed, int Iteration, string Mutation, string Problem)
 {
     public override string ToString() => $"{Target} / {Fixture} / seed {Seed} iteration {Iteration} ({Mutation}): {Problem}";
@@ -25,29 +25,41 @@ public sealed class FuzzRun
 
     public List<FuzzFinding> Findings { get; } = new();
 
+    /// <summary>A case ran past the time limit. The run stops there: that case goes on using a processor, so later cases would not be timed fairly.</summary>
+    public bool Hung { get; set; }
+
     public Dictionary<string, long> RefusalsById { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
 /// Mutates each fixture of a target again and again and checks every outcome: the reader returns, or
-/// raises a StageMapException; nothing else. Each case is reproducible from (seed, fixture, iteration).
+/// raises a StageMapException, within <see cref="CaseTimeLimit"/>; nothing else. Each case is
+/// reproducible from (seed, fixture, iteration).
 /// </summary>
 public static class MutationFuzzer
 {
     public static Mutator Mutator { get; } = new(FuzzTargets.Pool);
 
-    /// <summary>Runs <paramref name="iterations"/> mutations of every fixture, or fewer when <paramref name="budget"/> runs out.</summary>
-    public static FuzzRun Run(FuzzTarget target, int seed, int iterations, TimeSpan? budget = null, FuzzRun? into = null)
+    /// <summary>
+    /// How long one case may take. The slowest legitimate case takes under a second on Mono (a CSV
+    /// header holding a quarter of a million characters of nested JSON); a reader that needs ten is
+    /// looping, or doing work in the square of its input.
+    /// </summary>
+    public static TimeSpan CaseTimeLimit { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs <paramref name="iterations"/> mutations of every fixture, or fewer when <paramref name="budget"/> runs out or a case hangs.</summary>
+    /// <param name="caseLimit">How long one case may take; <see cref="CaseTimeLimit"/> unless told.</param>
+    public static FuzzRun Run(FuzzTarget target, int seed, int iterations, TimeSpan? budget = null, FuzzRun? into = null, TimeSpan? caseLimit = null)
     {
         var run = into ?? new FuzzRun();
         var clock = Stopwatch.StartNew();
-        for (var iteration = 0; iteration < iterations; iteration++)
+        for (var iteration = 0; iteration < iterations && !run.Hung; iteration++)
         {
-            for (var f = 0; f < target.Fixtures.Count; f++)
+            for (var f = 0; f < target.Fixtures.Count && !run.Hung; f++)
             {
                 var fixture = target.Fixtures[f];
                 var (bytes, mutation) = Case(fixture, seed, f, iteration);
-                Check(target, fixture, bytes, run, finding => finding with { Seed = seed, Iteration = iteration, Mutation = mutation });
+                Check(target, fixture, bytes, run, finding => finding with { Seed = seed, Iteration = iteration, Mutation = mutation }, caseLimit);
             }
 
             if (budget is not null && clock.Elapsed >= budget.Value)
@@ -65,12 +77,20 @@ public static class MutationFuzzer
         Mutator.Mutate(fixture.Bytes, new Random(unchecked((seed * 397) ^ (fixtureIndex * 7919) ^ (iteration * 104729))));
 
     /// <summary>Reads <paramref name="bytes"/> with the target and records how it ended.</summary>
-    public static void Check(FuzzTarget target, Fixture fixture, byte[] bytes, FuzzRun run, Func<FuzzFinding, FuzzFinding> where)
+    /// <param name="limit">How long the read may take; <see cref="CaseTimeLimit"/> unless told.</param>
+    public static void Check(FuzzTarget target, Fixture fixture, byte[] bytes, FuzzRun run, Func<FuzzFinding, FuzzFinding> where, TimeSpan? limit = null)
     {
         run.Executions++;
+        var timeLimit = limit ?? CaseTimeLimit;
         try
         {
-            var text = target.Read(bytes, fixture.Name);
+            if (!TimeLimit.TryRun(() => target.Read(bytes, fixture.Name), timeLimit, out var text))
+            {
+                run.Hung = true;
+                run.Findings.Add(where(new FuzzFinding(target.Name, fixture.Name, 0, 0, "", $"still reading after {timeLimit.TotalSeconds:0.###} s ({bytes.Length:N0} bytes): a loop, or work out of proportion to the input")));
+                return;
+            }
+
             run.Read++;
             if (text is not null && text.IndexOf('\uFFFD') >= 0 && !HoldsReplacementCharacter(bytes))
             {

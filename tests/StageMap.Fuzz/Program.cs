@@ -98,6 +98,12 @@ public static class Program
             imports.Read += import.Read;
             imports.Refused += import.Refused;
             imports.Findings.AddRange(import.Findings);
+            if (import.Hung || totals.Values.Any(r => r.Hung))
+            {
+                // The case that hung still runs on a background thread: nothing after it would be timed fairly.
+                Console.WriteLine("A case hung: the run stops here.");
+                break;
+            }
         }
 
         Console.WriteLine();

@@ -50,6 +50,12 @@ public static class Hostile
     /// <summary>meta without count, even when count=true is asked.</summary>
     public const string CountMissing = "count-missing";
 
+    /// <summary>meta.count 0 with count_truncated true: a count cut short under load, whatever the stage holds.</summary>
+    public const string CountTruncated = "count-truncated";
+
+    /// <summary>meta.count 0 while data lists the prospects the stage holds.</summary>
+    public const string CountZero = "count-zero";
+
     /// <summary>Every answer says X-RateLimit-Remaining: 0, resetting in the option "reset" seconds (1 by default).</summary>
     public const string RateLimitZero = "rate-limit-zero";
 

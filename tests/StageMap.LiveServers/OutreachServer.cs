@@ -303,9 +303,10 @@ public sealed class OutreachServer : LoopbackServer
         var given = Hostility.Is(Hostile.CountOverflow) ? "100000000000000000000000000"
             : Hostility.Is(Hostile.CountNegative) ? "-1"
             : Hostility.Is(Hostile.CountFraction) ? "2.5"
+            : Hostility.Is(Hostile.CountTruncated) || Hostility.Is(Hostile.CountZero) ? "0"
             : count;
         meta["count"] = JsonNode.Parse(given);
-        meta["count_truncated"] = false;
+        meta["count_truncated"] = Hostility.Is(Hostile.CountTruncated);
         return meta;
     }
 

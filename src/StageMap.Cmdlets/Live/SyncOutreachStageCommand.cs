@@ -5,6 +5,7 @@ using StageMap.Cmdlets.Infrastructure;
 using StageMap.Engine;
 using StageMap.Engine.Live.Outreach;
 using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 using StageMap.Engine.Undo;
 
 namespace StageMap.Cmdlets.Live;

@@ -58,7 +58,7 @@ public sealed class ConversionPlan
 
         if (_rules.Count == 0)
         {
-            throw Failures.NoConversionMappings(crmObject.ToString(), direction);
+            throw Failures.NoConversionMappings(crmObject.ToString(), direction == ConversionDirection.Pull);
         }
 
         var stageRule = _rules.OfType<StageLookupRule>().FirstOrDefault();
@@ -67,7 +67,7 @@ public sealed class ConversionPlan
             _warnings.Add($"The configuration maps lead statuses but has no Lead Stage <> Status field mapping that {(pull ? "pulls" : "pushes")}, so records convert without a stage. Test-StageMapping reports it (SM006).");
         }
 
-        if (stageRule is not null && Validation.Rules.SM015LeadStatusIdsMissing.LooksUpIdsItCannotFind(stageRule.Mapping, configuration.CrmMetadata))
+        if (stageRule is not null && configuration.CrmMetadata.LeadStatusIdsMissingFor(stageRule.Mapping))
         {
             _warnings.Add("The Lead Stage mapping looks statuses up by record id (LookForName is off), but the configuration holds no LeadStatus record ids: every record with a status will fail with UnknownLeadStatusId. Import the LeadStatus records with Import-CrmMetadata, or turn LookForName on. Test-StageMapping reports it (SM015).");
         }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Model;
-using StageMap.Engine.Validation;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion;
 

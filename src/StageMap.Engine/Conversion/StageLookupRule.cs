@@ -63,7 +63,7 @@ internal sealed class StageLookupRule : StageRule
             var resolved = Lookups.StatusOfId(text);
             if (resolved is null)
             {
-                return Failures.UnknownLeadStatusId(field, text.ToString(), Lookups.HasLeadStatusIds);
+                return Failures.UnknownLeadStatusId(field, text.ToString(), SalesforceId.IsWellFormed(text), Lookups.HasLeadStatusIds);
             }
 
             apiName = resolved;

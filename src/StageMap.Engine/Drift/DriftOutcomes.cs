@@ -76,7 +76,7 @@ internal sealed class DriftStages
         var mapping = StageMappingOf(configuration, crmObject);
         if (_stageSlot < 0 || mapping is null)
         {
-            throw Failures.NoStageMapping(crmObject);
+            throw crmObject == CrmObject.Lead ? Failures.NoLeadStageMapping() : Failures.NoContactStageMapping();
         }
 
         _statusField = mapping.CrmField;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StageMap.Engine.Conversion;
+using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Drift;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Conversion;
+using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Drift;
 

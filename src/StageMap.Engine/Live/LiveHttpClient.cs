@@ -117,7 +117,7 @@ public sealed class LiveHttpClient
             {
                 throw wait.Header.Length == 0
                     ? service.Failure(request, response, renewed)
-                    : Failures.LiveRateLimited(service.SystemName, request.ToString(), wait, Policy.MaxTotalWait);
+                    : Failures.LiveRateLimited(service.SystemName, request.ToString(), wait.Wait, wait.Header, Policy.MaxTotalWait);
             }
 
             Log.Verbose($"{response.StatusText} from {service.SystemName}: waiting {Seconds(wait.Wait)} s ({(wait.Header.Length == 0 ? "backing off" : wait.Header)}) before try {attempt + 1} of {Policy.MaxAttempts}.");
@@ -291,7 +291,7 @@ public sealed class LiveHttpClient
 
         if (_waited + wait > Policy.MaxTotalWait)
         {
-            throw Failures.LiveRateLimited(service.SystemName, request.ToString(), asked, Policy.MaxTotalWait);
+            throw Failures.LiveRateLimited(service.SystemName, request.ToString(), asked.Wait, asked.Header, Policy.MaxTotalWait);
         }
 
         Log.Verbose($"{service.SystemName} said no request is left (X-RateLimit-Remaining: 0): waiting {Seconds(wait)} s ({asked.Header}) before {request}.");

@@ -21,6 +21,23 @@ namespace StageMap.Engine.Metadata;
 /// </remarks>
 public static class CrmMetadataMerger
 {
+    /// <summary>
+    /// Combines the files of one import with the CRM metadata <paramref name="configuration"/> knows
+    /// (<see cref="Merge"/>). Files that give nothing leave the configuration as it is.
+    /// </summary>
+    /// <param name="notes">Receives what the user should know of how the files combined.</param>
+    public static CrmMetadata ImportCrmMetadata(this StageMapConfiguration configuration, IReadOnlyList<MetadataFile> files, ICollection<string>? notes = null)
+    {
+        if (!files.Any(f => f.HasContent))
+        {
+            return configuration.CrmMetadata;
+        }
+
+        var merged = Merge(configuration.CrmMetadata, files, notes);
+        configuration.ReplaceCrmMetadata(merged);
+        return merged;
+    }
+
     /// <param name="notes">Receives what the user should know of how the files combined (see <see cref="RecordTypeMerger"/>).</param>
     public static CrmMetadata Merge(CrmMetadata known, IReadOnlyList<MetadataFile> files, ICollection<string>? notes = null)
     {

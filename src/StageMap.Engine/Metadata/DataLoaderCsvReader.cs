@@ -48,7 +48,7 @@ internal static class DataLoaderCsvReader
         }
         catch (UndecodableTextException e)
         {
-            throw Failures.InvalidMetadataFile(path, Kind, $"{e.Problem} ({StrictText.DefaultEncodings}; save the export as UTF-8).", e);
+            throw Failures.InvalidMetadataFile(path, Kind, $"{e.Problem} ({Failures.DefaultEncodings}; save the export as UTF-8).", e);
         }
     }
 

@@ -46,6 +46,15 @@ public sealed record CrmMetadata
 
     public bool HasContactStatuses => ContactStatuses.Count > 0;
 
+    /// <summary>True when at least one lead status carries a well-formed LeadStatus record id.</summary>
+    public bool HasLeadStatusIds => LeadStatuses.Any(s => SalesforceId.IsWellFormed(s.Id));
+
+    /// <summary>
+    /// True when <paramref name="stageLookup"/> looks lead statuses up by record id (LookForName off)
+    /// and this metadata holds no id to find: every lead with a status fails to convert (SM015).
+    /// </summary>
+    public bool LeadStatusIdsMissingFor(FieldMapping stageLookup) => !stageLookup.Options.LookForName && !HasLeadStatusIds;
+
     public IReadOnlyList<CrmStatus> StatusesOf(CrmObject crmObject) =>
         crmObject == CrmObject.Lead ? LeadStatuses : ContactStatuses;
 

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using StageMap.Engine.Text;
+
 namespace StageMap.Engine.Model;
 
 /// <summary>
@@ -11,4 +14,8 @@ public sealed record CrmStatus(
     bool IsDefault = false,
     bool IsConverted = false,
     bool IsActive = true,
-    string? Id = null);
+    string? Id = null)
+{
+    /// <summary>The near match of CRM status values: by API name, or by label (SM003's, and the warnings as a status is typed).</summary>
+    public static NearMatch NearMatchOf(IReadOnlyList<CrmStatus> statuses) => NearMatch.Of(statuses, s => s.ApiName, s => s.Label);
+}

@@ -88,7 +88,7 @@ public static class OutreachFields
     /// <summary>The known field <paramref name="typed"/> most likely means ('Stagee' is 'Stage'), by plugin name or attribute; null when none is close.</summary>
     public static string? Suggest(string typed) => NameMatch.FindName(typed.Trim());
 
-    private static readonly Validation.NearMatch NameMatch = Validation.NearMatch.Of(All, f => f.Name, f => f.Attribute);
+    private static readonly Text.NearMatch NameMatch = Text.NearMatch.Of(All, f => f.Name, f => f.Attribute);
 
     /// <summary>True when both names denote the same Outreach field.</summary>
     public static bool AreSame(string left, string right) =>

@@ -1,28 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using StageMap.Engine.Metadata;
 
 namespace StageMap.Engine.Model;
 
 public sealed partial class StageMapConfiguration
 {
-    /// <summary>
-    /// Combines the files of one import with the CRM metadata the configuration knows (the rule is
-    /// <see cref="CrmMetadataMerger"/>'s). Files that give nothing leave the configuration as it is.
-    /// </summary>
-    /// <param name="notes">Receives what the user should know of how the files combined.</param>
-    public CrmMetadata ImportCrmMetadata(IReadOnlyList<MetadataFile> files, ICollection<string>? notes = null)
-    {
-        if (!files.Any(f => f.HasContent))
-        {
-            return _content.CrmMetadata;
-        }
-
-        var merged = CrmMetadataMerger.Merge(_content.CrmMetadata, files, notes);
-        Change(content => content.CrmMetadata = merged);
-        return merged;
-    }
+    /// <summary>Replaces the CRM metadata the configuration is checked against (Metadata's import works it out).</summary>
+    internal void ReplaceCrmMetadata(CrmMetadata metadata) => Change(content => content.CrmMetadata = metadata);
 
     /// <summary>
     /// The name match of New-LeadStatusMapping -FromCrm, in the CRM's order: each unmapped, active CRM

@@ -1,15 +1,14 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Model;
 
+// One edit at a time: a command holds the configuration while it changes it, so an undo takes back only
+// its own owner's changes. Saving is not the model's: Storage's ConfigurationEdit saves a bound
+// configuration when the edit completes, and undoes the edit here when the save fails.
 public sealed partial class StageMapConfiguration
 {
-    /// <summary>How long a command waits for another owner's edit of this configuration to close.</summary>
-    public static readonly TimeSpan EditWait = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(100);
 
     private readonly object _editGate = new();
@@ -17,19 +16,14 @@ public sealed partial class StageMapConfiguration
     /// <summary>True while some command holds an edit on this configuration.</summary>
     public bool IsBeingEdited => _openEdit is not null;
 
-    /// <summary>Opens an edit owned by the current thread, or joins the one it already holds.</summary>
-    public ConfigurationEdit BeginEdit() => BeginEdit(Thread.CurrentThread, CancellationToken.None);
-
     /// <summary>
     /// Opens an edit for <paramref name="owner"/>, or joins the one it already holds (the commands of one
     /// pipeline share one edit). An edit held by another owner (another runspace) is waited for, up to
-    /// <see cref="EditWait"/>: one edit at a time, so an undo takes back only its own owner's changes.
+    /// <paramref name="wait"/>.
     /// </summary>
     /// <exception cref="StageMapException">ConfigurationInUse: the other edit stayed open all that time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while waiting.</exception>
-    public ConfigurationEdit BeginEdit(object owner, CancellationToken cancellation) => BeginEdit(owner, EditWait, cancellation);
-
-    internal ConfigurationEdit BeginEdit(object owner, TimeSpan wait, CancellationToken cancellation)
+    internal EditScope OpenEdit(object owner, TimeSpan wait, CancellationToken cancellation)
     {
         if (owner is null)
         {
@@ -52,59 +46,28 @@ public sealed partial class StageMapConfiguration
             }
 
             _openEdit ??= new EditScope(owner, _content.Clone(), _revision);
-            return new ConfigurationEdit(this, _openEdit);
+            return _openEdit;
         }
     }
 
-    internal void CloseEdit(EditScope scope, bool commit)
-    {
-        lock (_editGate)
-        {
-            try
-            {
-                SaveOrUndo(scope, commit);
-            }
-            finally
-            {
-                _openEdit = null;
-                Monitor.PulseAll(_editGate);
-            }
-        }
-    }
+    /// <summary>True when the content changed since <paramref name="scope"/> opened.</summary>
+    internal bool ChangedSince(EditScope scope) => _revision != scope.RevisionBefore;
 
-    private void SaveOrUndo(EditScope scope, bool commit)
-    {
-        var changed = _revision != scope.RevisionBefore;
-        if (!changed)
-        {
-            return;
-        }
-
-        if (!commit)
-        {
-            Restore(scope);
-            return;
-        }
-
-        if (Path is null)
-        {
-            return;
-        }
-
-        try
-        {
-            ConfigurationStore.Save(this);
-        }
-        catch
-        {
-            Restore(scope);
-            throw;
-        }
-    }
-
-    private void Restore(EditScope scope)
+    /// <summary>Puts back the content <paramref name="scope"/> opened on.</summary>
+    internal void Undo(EditScope scope)
     {
         _content = scope.Before;
         _revision = scope.RevisionBefore;
+    }
+
+    /// <summary>Closes the open edit: the next owner waiting may open its own.</summary>
+    internal void CloseEdit(EditScope scope)
+    {
+        lock (_editGate)
+        {
+            Debug.Assert(ReferenceEquals(_openEdit, scope), "Only the open edit closes.");
+            _openEdit = null;
+            Monitor.PulseAll(_editGate);
+        }
     }
 }

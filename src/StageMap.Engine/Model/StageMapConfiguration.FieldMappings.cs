@@ -27,7 +27,7 @@ public sealed partial class StageMapConfiguration
             .Where(m => (crmObject is null || m.Object == crmObject) && OutreachFields.AreSame(m.OutreachField, name))
             .OrderBy(m => m.Object)
             .ToList();
-        return found.Count > 0 ? found : throw Failures.FieldMappingNotFound(crmObject, name);
+        return found.Count > 0 ? found : throw Failures.FieldMappingNotFound(crmObject?.ToString(), name);
     }
 
     /// <summary>
@@ -42,20 +42,20 @@ public sealed partial class StageMapConfiguration
         var outreachName = RequireFieldName("Outreach", outreachField);
         if (!OutreachFields.IsKnownOrCustom(outreachName))
         {
-            throw Failures.UnknownOutreachField(outreachName, OutreachFields.Suggest(outreachName));
+            throw Failures.UnknownOutreachField(outreachName, OutreachFields.Suggest(outreachName), OutreachFields.CustomFieldCount);
         }
 
         var crmName = RequireFieldName("CRM", crmField);
         var sameOutreachField = FindFieldMapping(crmObject, outreachName);
         if (sameOutreachField is not null)
         {
-            throw Failures.OutreachFieldAlreadyMapped(crmObject, outreachField, sameOutreachField);
+            throw Failures.OutreachFieldAlreadyMapped(crmObject.ToString(), outreachField, (sameOutreachField.OutreachField, sameOutreachField.CrmField));
         }
 
         var sameCrmField = _content.FieldMappings.FirstOrDefault(m => m.Object == crmObject && CrmFieldComparer.Equals(m.CrmField, crmName));
         if (sameCrmField is not null)
         {
-            throw Failures.CrmFieldAlreadyMapped(crmObject, crmField, sameCrmField);
+            throw Failures.CrmFieldAlreadyMapped(crmObject.ToString(), crmField, (sameCrmField.OutreachField, sameCrmField.CrmField));
         }
 
         var mapping = new FieldMapping(
@@ -102,14 +102,14 @@ public sealed partial class StageMapConfiguration
     {
         var name = RequireFieldName("Outreach", outreachField);
         var index = _content.FieldMappings.FindIndex(m => m.Object == crmObject && OutreachFields.AreSame(m.OutreachField, name));
-        return index >= 0 ? index : throw Failures.FieldMappingNotFound(crmObject, name);
+        return index >= 0 ? index : throw Failures.FieldMappingNotFound(crmObject.ToString(), name);
     }
 
     private static void RequireLookupForMappedField(FieldMapping mapping)
     {
         if (mapping.Options.ExternalMappedField && !mapping.Options.LookupField)
         {
-            throw Failures.ExternalMappedFieldRequiresLookup(mapping.Object, mapping.OutreachField);
+            throw Failures.ExternalMappedFieldRequiresLookup(mapping.Object.ToString(), mapping.OutreachField);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed partial class StageMapConfiguration
             .SelectMany(o => CrmMetadata.StatusesOf(o))
             .Where(s => string.Equals(s.ApiName, apiName, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        return statuses.Count > 0 ? statuses : throw Failures.CrmStatusNotFound(apiName, searched, CrmMetadata);
+        return statuses.Count > 0 ? statuses : throw Failures.CrmStatusNotFound(apiName, Names(searched), searched.All(o => CrmMetadata.StatusesOf(o).Count == 0));
     }
 
     /// <summary>
@@ -47,6 +47,8 @@ public sealed partial class StageMapConfiguration
     {
         var searched = objects.ToList();
         var found = searched.SelectMany(o => CrmMetadata.RecordTypesOf(o)).Where(r => r.IsNamed(name)).ToList();
-        return found.Count > 0 ? found : throw Failures.RecordTypeNotFound(name, searched, CrmMetadata);
+        return found.Count > 0 ? found : throw Failures.RecordTypeNotFound(name, Names(searched), searched.All(o => CrmMetadata.RecordTypes.All(r => r.Object != o)));
     }
+
+    private static IReadOnlyList<string> Names(IEnumerable<CrmObject> objects) => objects.Select(o => o.ToString()).ToList();
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using StageMap.Engine.Metadata;
 
 namespace StageMap.Engine.Model;
 

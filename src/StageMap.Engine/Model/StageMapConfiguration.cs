@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Model;
 
@@ -12,7 +11,7 @@ namespace StageMap.Engine.Model;
 /// <remarks>
 /// Every change goes through a method that checks its rules first and changes nothing when one fails,
 /// then replaces the content with a changed copy (readers in other runspaces never see a half change).
-/// Commands group their changes in a <see cref="ConfigurationEdit"/>, which saves a bound
+/// Commands group their changes in an edit (Storage's ConfigurationEdit), which saves a bound
 /// configuration once at the end and restores the content if the command does not finish.
 /// </remarks>
 public sealed partial class StageMapConfiguration

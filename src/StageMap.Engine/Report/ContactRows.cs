@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 using StageMap.Engine.Validation;
 
 namespace StageMap.Engine.Report;

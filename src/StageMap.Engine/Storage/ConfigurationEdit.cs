@@ -1,13 +1,15 @@
 using System;
+using System.Threading;
 using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Storage;
 
 /// <summary>
 /// One command's hold on a configuration it changes. All commands of a pipeline that change the same
-/// configuration share one edit (they have one owner; another owner's commands wait for it to close): when the last of them completes, a bound configuration is saved once
-/// (the procedure's "Click Save"). If any of them ends without completing (a terminating error, a
-/// stopped pipeline) or the save fails, the configuration gets back the content it had before.
+/// configuration share one edit (they have one owner; another owner's commands wait for it to close):
+/// when the last of them completes, a bound configuration is saved once (the procedure's "Click Save").
+/// If any of them ends without completing (a terminating error, a stopped pipeline) or the save fails,
+/// the configuration gets back the content it had before.
 /// </summary>
 public sealed class ConfigurationEdit : IDisposable
 {
@@ -28,7 +30,7 @@ public sealed class ConfigurationEdit : IDisposable
     {
         if (Finish())
         {
-            _configuration.CloseEdit(_scope, commit: !_scope.Abandoned);
+            Close(commit: !_scope.Abandoned);
         }
     }
 
@@ -43,7 +45,7 @@ public sealed class ConfigurationEdit : IDisposable
         _scope.Abandoned = true;
         if (Finish())
         {
-            _configuration.CloseEdit(_scope, commit: false);
+            Close(commit: false);
         }
     }
 
@@ -59,26 +61,70 @@ public sealed class ConfigurationEdit : IDisposable
         _scope.Participants--;
         return _scope.Participants == 0;
     }
-}
 
-/// <summary>What an open edit needs to commit or undo: whose it is, the content before it and who still holds it.</summary>
-internal sealed class EditScope
-{
-    public EditScope(object owner, ConfigurationContent before, long revisionBefore)
+    /// <summary>Saves or undoes the changes, then lets the next owner in: it never sees a save half done.</summary>
+    private void Close(bool commit)
     {
-        Owner = owner;
-        Before = before;
-        RevisionBefore = revisionBefore;
+        try
+        {
+            SaveOrUndo(commit);
+        }
+        finally
+        {
+            _configuration.CloseEdit(_scope);
+        }
     }
 
-    /// <summary>The runspace (or thread) whose commands share this edit.</summary>
-    public object Owner { get; }
+    private void SaveOrUndo(bool commit)
+    {
+        if (!_configuration.ChangedSince(_scope))
+        {
+            return;
+        }
 
-    public ConfigurationContent Before { get; }
+        if (!commit)
+        {
+            _configuration.Undo(_scope);
+            return;
+        }
 
-    public long RevisionBefore { get; }
+        if (_configuration.Path is null)
+        {
+            return;
+        }
 
-    public int Participants { get; set; }
+        try
+        {
+            ConfigurationStore.Save(_configuration);
+        }
+        catch
+        {
+            _configuration.Undo(_scope);
+            throw;
+        }
+    }
+}
 
-    public bool Abandoned { get; set; }
+/// <summary>Opens a <see cref="ConfigurationEdit"/> on a configuration: <c>using var edit = configuration.BeginEdit();</c>.</summary>
+public static class ConfigurationEditing
+{
+    /// <summary>How long a command waits for another owner's edit of the configuration to close.</summary>
+    public static readonly TimeSpan EditWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Opens an edit owned by the current thread, or joins the one it already holds.</summary>
+    public static ConfigurationEdit BeginEdit(this StageMapConfiguration configuration) =>
+        configuration.BeginEdit(Thread.CurrentThread, CancellationToken.None);
+
+    /// <summary>
+    /// Opens an edit for <paramref name="owner"/>, or joins the one it already holds (the commands of one
+    /// pipeline share one edit). An edit held by another owner (another runspace) is waited for, up to
+    /// <see cref="EditWait"/>: one edit at a time, so an undo takes back only its own owner's changes.
+    /// </summary>
+    /// <exception cref="StageMapException">ConfigurationInUse: the other edit stayed open all that time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while waiting.</exception>
+    public static ConfigurationEdit BeginEdit(this StageMapConfiguration configuration, object owner, CancellationToken cancellation) =>
+        configuration.BeginEdit(owner, EditWait, cancellation);
+
+    internal static ConfigurationEdit BeginEdit(this StageMapConfiguration configuration, object owner, TimeSpan wait, CancellationToken cancellation) =>
+        new(configuration, configuration.OpenEdit(owner, wait, cancellation));
 }

@@ -53,7 +53,7 @@ public static class ConfigurationStore
         var bytes = ConfigurationSerializer.ToBytes(configuration.GetContent());
         Write(path, bytes, target =>
         {
-            if (FileStamp.OfFile(target) != configuration.Stamp)
+            if (StampOfFile(target) != configuration.Stamp)
             {
                 throw Failures.ConfigurationChangedOnDisk(path);
             }
@@ -70,12 +70,6 @@ public static class ConfigurationStore
         return fullPath;
     }
 
-    /// <summary>
-    /// Writes <paramref name="bytes"/> over the file <paramref name="fullPath"/> names (through a symbolic
-    /// link) while holding its <see cref="SaveLock"/>: <paramref name="check"/> sees the file as no other
-    /// saver can change it until the new bytes are renamed over it. Temp files that a killed save left
-    /// for this file are removed on the way.
-    /// </summary>
     private static void RefuseExisting(string target, string fullPath, bool force)
     {
         if (!force && File.Exists(target))
@@ -84,6 +78,15 @@ public static class ConfigurationStore
         }
     }
 
+    /// <summary>The stamp of the file as it is now, or null when there is no file.</summary>
+    private static FileStamp? StampOfFile(string path) => File.Exists(path) ? FileStamp.Of(File.ReadAllBytes(path)) : null;
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> over the file <paramref name="fullPath"/> names (through a symbolic
+    /// link) while holding its <see cref="SaveLock"/>: <paramref name="check"/> sees the file as no other
+    /// saver can change it until the new bytes are renamed over it. Temp files that a killed save left
+    /// for this file are removed on the way.
+    /// </summary>
     private static void Write(string fullPath, byte[] bytes, Action<string> check)
     {
         try

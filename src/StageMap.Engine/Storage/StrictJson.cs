@@ -61,7 +61,7 @@ public static class StrictJson
         }
         catch (UndecodableTextException e)
         {
-            throw invalid($"{e.Problem} ({StrictText.DefaultEncodings}).", e);
+            throw invalid($"{e.Problem} ({Failures.DefaultEncodings}).", e);
         }
         catch (InvalidJsonException e)
         {

@@ -45,7 +45,7 @@ public static class EncodingNames
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            throw Failures.InvalidEncoding(name);
+            throw Failures.InvalidEncoding(name, Names);
         }
     }
 

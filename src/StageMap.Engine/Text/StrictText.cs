@@ -18,9 +18,6 @@ internal static class StrictText
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    /// <summary>What a file without a named encoding may be, for messages about undecodable bytes.</summary>
-    public const string DefaultEncodings = "StageMap reads UTF-8, or UTF-16 with a byte order mark";
-
     /// <summary>UTF-8 that throws on invalid bytes: the default for every file StageMap reads.</summary>
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

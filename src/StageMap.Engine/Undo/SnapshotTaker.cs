@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using StageMap.Engine.Live.Outreach;
 using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Undo;
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using StageMap.Engine.Live.Outreach;
 
 namespace StageMap.Engine.Undo;
@@ -12,7 +14,7 @@ namespace StageMap.Engine.Undo;
 /// It holds no token and no prospect data but ids. It lives in one file (<see cref="SnapshotFile"/>),
 /// rewritten atomically at each checkpoint.
 /// </summary>
-public sealed class StageSnapshot
+public sealed class StageSnapshot : IStageDeleteRecorder
 {
     /// <summary>
     /// The most prospect ids one snapshot saves. Each id is one JSON token of the file, and the restore's
@@ -58,6 +60,10 @@ public sealed class StageSnapshot
 
     /// <summary>The planned change to stage <paramref name="stageId"/>, if the run planned one.</summary>
     public SnapshotChange? ChangeOf(int stageId) => Changes.FirstOrDefault(c => c.StageId == stageId);
+
+    /// <summary>Before the sync deletes a stage, the prospects saved for it are made current (<see cref="SnapshotTaker.KeepProspectsCurrentAsync"/>).</summary>
+    Task IStageDeleteRecorder.BeforeDeleteAsync(OutreachClient client, int stageId, long prospects, CancellationToken cancellation) =>
+        SnapshotTaker.KeepProspectsCurrentAsync(this, client, stageId, prospects, cancellation);
 }
 
 /// <summary>One stage as Outreach listed it.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 using StageMap.Engine.Validation.Rules;
 
 namespace StageMap.Engine.Validation;
@@ -23,7 +24,7 @@ public static class InputAdvice
             return null;
         }
 
-        var match = NearMatch.OfStatuses(statuses).Find(crmStatus);
+        var match = CrmStatus.NearMatchOf(statuses).Find(crmStatus);
         var use = match?.Single is { } exact ? $"Map '{exact}' instead. " : string.Empty;
         return SM003CrmStatusNotInCrm.Describe(crmStatus, match, statuses.Count) + use + SavedAnyway + " Test-StageMapping reports it as SM003.";
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Validation;
 
@@ -165,7 +166,7 @@ public sealed class ValidationContext
     /// <summary>True when a stage id is mapped by at least one lead status mapping.</summary>
     public bool IsStageMapped(int id) => _stageIds.TryGetValue(id, out var facts) && facts.MappingCount > 0;
 
-    public NearMatch LeadStatusMatch => _leadStatusMatch ??= NearMatch.OfStatuses(_leadStatuses.ConvertAll(s => s.LeadStatus!));
+    public NearMatch LeadStatusMatch => _leadStatusMatch ??= CrmStatus.NearMatchOf(_leadStatuses.ConvertAll(s => s.LeadStatus!));
 
     public NearMatch ContactStatusMatch => _contactStatusMatch ??= NearMatch.Of(_contactStatuses, s => s.Name, s => s.ContactStatus!.Label);
 

@@ -1,4 +1,4 @@
-using StageMap.Engine.Conversion;
+using StageMap.Engine.Model;
 using Xunit;
 
 namespace StageMap.Engine.Tests.Conversion;

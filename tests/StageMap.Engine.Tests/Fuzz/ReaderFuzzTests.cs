@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using StageMap.Fuzz;
 using Xunit;
 
@@ -70,6 +71,33 @@ public class ReaderFuzzTests
 
         Assert.StartsWith("System.InvalidCastException: boom", Assert.Single(run.Findings).Problem);
         Assert.Equal(1, run.Refused);
+    }
+
+    [Fact]
+    public void A_case_still_running_at_the_time_limit_is_a_finding_naming_its_case_and_ends_the_run()
+    {
+        using var release = new ManualResetEventSlim();
+        var fixtures = new[] { new Fixture("a.csv", new byte[] { 1, 2, 3 }), new Fixture("b.csv", new byte[] { 4 }) };
+        var hanging = new FuzzTarget("t", fixtures, (_, _) =>
+        {
+            release.Wait();
+            return null;
+        });
+
+        try
+        {
+            var run = MutationFuzzer.Run(hanging, Seed, iterations: 5, caseLimit: TimeSpan.FromMilliseconds(50));
+
+            var finding = Assert.Single(run.Findings);
+            Assert.True(run.Hung);
+            Assert.Equal(1, run.Executions);
+            Assert.Equal(("t", "a.csv", Seed, 0, MutationFuzzer.Case(fixtures[0], Seed, 0, 0).Mutation), (finding.Target, finding.Fixture, finding.Seed, finding.Iteration, finding.Mutation));
+            Assert.StartsWith("still reading after 0.05 s", finding.Problem);
+        }
+        finally
+        {
+            release.Set();
+        }
     }
 }
 

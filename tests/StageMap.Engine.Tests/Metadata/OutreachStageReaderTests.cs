@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 using StageMap.Engine.Tests.Support;
 using Xunit;
 

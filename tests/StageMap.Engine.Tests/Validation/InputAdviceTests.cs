@@ -1,5 +1,6 @@
 using System.Linq;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 using StageMap.Engine.Validation;
 using StageMap.Engine.Validation.Rules;
 using Xunit;
@@ -24,7 +25,7 @@ public class InputAdviceTests
         var content = StandardOrg();
         content.LeadStatusMappings[1] = content.LeadStatusMappings[1] with { CrmStatus = "working - contacted" };
         var diagnostic = Assert.Single(Diagnose(content, "SM003"));
-        Assert.StartsWith(SM003CrmStatusNotInCrm.Describe("working - contacted", NearMatch.OfStatuses(StandardLeadMetadata().LeadStatuses).Find("working - contacted"), 4), diagnostic.Message);
+        Assert.StartsWith(SM003CrmStatusNotInCrm.Describe("working - contacted", CrmStatus.NearMatchOf(StandardLeadMetadata().LeadStatuses).Find("working - contacted"), 4), diagnostic.Message);
         Assert.Equal("Working - Contacted", diagnostic.Suggestion);
     }
 

@@ -1,4 +1,4 @@
-using StageMap.Engine.Validation;
+using StageMap.Engine.Text;
 using Xunit;
 
 namespace StageMap.Engine.Tests.Validation;

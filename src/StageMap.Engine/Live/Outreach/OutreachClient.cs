@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using StageMap.Engine.Metadata;
+using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
 using StageMap.Engine.Text;
 
@@ -128,17 +129,35 @@ public sealed class OutreachClient
     /// GET /prospects?filter[stage][id]=X&amp;count=true: meta.count. Outreach counts a collection only
     /// when asked with count=true (since 2025), so the request asks.
     /// </summary>
-    /// <exception cref="StageMapException">The call's failure; OutreachRequestFailed when meta.count is missing or not a whole number from 0 up.</exception>
+    /// <exception cref="StageMapException">
+    /// The call's failure; OutreachRequestFailed when meta.count is missing, not a whole number from 0 up,
+    /// marked count_truncated, or 0 beside a listed prospect.
+    /// </exception>
     public async Task<long> CountProspectsAsync(int stageId, CancellationToken cancellation)
     {
         var request = CountRequest(_connection, stageId);
         var body = await SendForObjectAsync(request, cancellation).ConfigureAwait(false);
-        var count = (body["meta"] as JObject)?["count"];
-        return LiveJson.TryGetCount(count, out var prospects)
-            ? prospects
-            : throw Failures.LiveCountUnreadable(_service.SystemName, request.ToString(), count is null
+        var meta = body["meta"] as JObject;
+        var count = meta?["count"];
+        if (!LiveJson.TryGetCount(count, out var prospects))
+        {
+            throw Failures.LiveCountUnreadable(_service.SystemName, request.ToString(), count is null
                 ? "it gives no meta.count (Outreach counts only when asked with count=true, which this call asks)"
                 : $"its meta.count {LiveJson.Show(count)} is not a number of prospects (a whole number from 0 up)");
+        }
+
+        // A count Outreach cut short under load, or a 0 beside a listed prospect, is no proof the stage is empty.
+        if (meta?["count_truncated"] is { } truncated && !(truncated is JValue { Type: JTokenType.Boolean, Value: false }))
+        {
+            throw Failures.LiveCountUnreadable(_service.SystemName, request.ToString(), $"its meta.count {prospects} is cut short (meta.count_truncated {LiveJson.Show(truncated)})");
+        }
+
+        if (prospects == 0 && body["data"] is JArray { Count: > 0 })
+        {
+            throw Failures.LiveCountUnreadable(_service.SystemName, request.ToString(), "its meta.count 0 disagrees with the prospect it lists");
+        }
+
+        return prospects;
     }
 
     /// <summary>

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
 using StageMap.Engine.Text;
-using StageMap.Engine.Undo;
 
 namespace StageMap.Engine.Live.Outreach;
 
@@ -60,13 +59,13 @@ public sealed record StageSyncChange(StageSyncAction Action, string Stage, int? 
 public sealed class StageSync
 {
     private readonly OutreachClient _client;
-    private readonly StageSnapshot? _snapshot;
+    private readonly IStageDeleteRecorder? _beforeDelete;
 
-    /// <param name="snapshot">The run's snapshot: a delete keeps its saved prospects current first.</param>
-    public StageSync(OutreachClient client, StageSnapshot? snapshot = null)
+    /// <param name="beforeDelete">Told before each delete; the run's snapshot keeps its saved prospects current.</param>
+    public StageSync(OutreachClient client, IStageDeleteRecorder? beforeDelete = null)
     {
         _client = client;
-        _snapshot = snapshot;
+        _beforeDelete = beforeDelete;
     }
 
     /// <summary>
@@ -181,9 +180,9 @@ public sealed class StageSync
                     throw refusal;
                 }
 
-                if (_snapshot is not null)
+                if (_beforeDelete is not null)
                 {
-                    await SnapshotTaker.KeepProspectsCurrentAsync(_snapshot, _client, step.OutreachId.Value, prospects, cancellation).ConfigureAwait(false);
+                    await _beforeDelete.BeforeDeleteAsync(_client, step.OutreachId.Value, prospects, cancellation).ConfigureAwait(false);
                 }
 
                 await _client.DeleteStageAsync(step.OutreachId.Value, cancellation).ConfigureAwait(false);

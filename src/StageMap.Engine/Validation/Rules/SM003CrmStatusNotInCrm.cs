@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StageMap.Engine.Model;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Validation.Rules;
 

@@ -75,7 +75,7 @@ public sealed class SM006LeadStatusLookupMissing : ValidationRule
                 : $"ExternalMappedType is {Quoted(first.Options.ExternalMappedType)}, not 'LeadStatus'");
         }
 
-        var lookForName = first.Options.LookForName || SM015LeadStatusIdsMissing.HasLeadStatusIds(context.Metadata) ? "" : " -LookForName";
+        var lookForName = first.Options.LookForName || context.Metadata.HasLeadStatusIds ? "" : " -LookForName";
         var fix = wrongField
             ? $"Remove-FieldMapping -Object Lead -OutreachField {Ps(first.OutreachField)}; {FullMapping}"
             : $"Set-FieldMapping -Object Lead -OutreachField {Ps(first.OutreachField)} -LookupField -ExternalMappedField -ExternalMappedType LeadStatus{lookForName}";

@@ -39,7 +39,7 @@ public sealed class SM008MappedFieldWithoutLookup : ValidationRule
             // turns LookForName on too in that case, as SM006's does.
             if (IsLeadStage(mapping))
             {
-                var byName = mapping.Options.LookForName || SM015LeadStatusIdsMissing.HasLeadStatusIds(context.Metadata) ? "" : " -LookForName";
+                var byName = mapping.Options.LookForName || context.Metadata.HasLeadStatusIds ? "" : " -LookForName";
                 var fix = lookupOn + byName;
                 yield return Report(mapping.Object, mapping.OutreachField, what + $"The Lead Stage <> Status lookup needs both: turn LookupField on: {fix}.") with { FixCommands = Fixes(fix) };
                 continue;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using StageMap.Engine.Conversion;
 using StageMap.Engine.Model;
 
 namespace StageMap.Engine.Validation.Rules;
@@ -19,17 +18,10 @@ public sealed class SM015LeadStatusIdsMissing : ValidationRule
 
     public override string Title => "A Lead Stage lookup by record id without any LeadStatus record id";
 
-    /// <summary>True when <paramref name="metadata"/> holds at least one well-formed LeadStatus record id.</summary>
-    public static bool HasLeadStatusIds(CrmMetadata metadata) => metadata.LeadStatuses.Any(s => SalesforceId.IsWellFormed(s.Id));
-
-    /// <summary>True when <paramref name="lookup"/> looks statuses up by id and <paramref name="metadata"/> has none to find.</summary>
-    public static bool LooksUpIdsItCannotFind(FieldMapping lookup, CrmMetadata metadata) =>
-        !lookup.Options.LookForName && !HasLeadStatusIds(metadata);
-
     public override IEnumerable<Diagnostic> Check(ValidationContext context)
     {
         var lookup = context.LeadStageMappings.FirstOrDefault(ValidationContext.IsLeadStatusLookup);
-        if (lookup is null || !LooksUpIdsItCannotFind(lookup, context.Metadata))
+        if (lookup is null || !context.Metadata.LeadStatusIdsMissingFor(lookup))
         {
             yield break;
         }

@@ -11,7 +11,7 @@ using StageMap.Engine.Live.Outreach;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Kestrel;
 
 /// <summary>
 /// The loopback Outreach's prospects are as strict as the real API where a client can go wrong, and the

@@ -1,4 +1,4 @@
-namespace StageMap.Engine.Conversion;
+namespace StageMap.Engine;
 
 /// <summary>
 /// Why one record could not convert: a value, not an exception, so a file of a million records with

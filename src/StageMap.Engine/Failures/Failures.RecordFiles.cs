@@ -1,4 +1,4 @@
-using StageMap.Engine.Conversion;
+using System.Collections.Generic;
 
 namespace StageMap.Engine;
 
@@ -23,7 +23,7 @@ internal static partial class Failures
     public static StageMapException UndecodableRecordFile(string path, string problem, bool encodingNamed, System.Exception inner) =>
         InvalidRecordFile(path, encodingNamed
             ? $"{problem}. Is -Encoding the file's encoding?"
-            : $"{problem}. Without -Encoding {Text.StrictText.DefaultEncodings}; a CSV saved by Excel is often windows-1252: add -Encoding windows-1252 (ConvertTo-OutreachProspect, ConvertTo-SalesforceRecord), or save the file as UTF-8.", inner);
+            : $"{problem}. Without -Encoding {DefaultEncodings}; a CSV saved by Excel is often windows-1252: add -Encoding windows-1252 (ConvertTo-OutreachProspect, ConvertTo-SalesforceRecord), or save the file as UTF-8.", inner);
 
     /// <summary>The same failure, saying which record of the file it is and the line it starts on.</summary>
     public static ConversionFailure InRecord(ConversionFailure failure, long record, long line) =>
@@ -33,7 +33,11 @@ internal static partial class Failures
     public static string FormulaCells(string path, long count, long firstRow, string firstColumn) =>
         $"'{path}' has {count} cell(s) starting with =, +, -, @, a tab or a carriage return (the first in row {firstRow}, column '{firstColumn}'): a spreadsheet opening the file may run them as formulas. -EscapeFormula prefixes them with ' (not the default: Data Loader would import the quote as part of the value).";
 
-    public static StageMapException InvalidEncoding(string name) => new(
+    /// <summary>What a file without a named encoding may be, for messages about undecodable bytes.</summary>
+    public const string DefaultEncodings = "StageMap reads UTF-8, or UTF-16 with a byte order mark";
+
+    /// <param name="names">The encoding names StageMap knows.</param>
+    public static StageMapException InvalidEncoding(string name, IEnumerable<string> names) => new(
         ErrorIds.InvalidEncoding, FailureCategory.InvalidArgument, name,
-        $"'{name}' is not an encoding. Use one of {string.Join(", ", Text.EncodingNames.Names)}, or a code page number or name (1252, iso-8859-1).");
+        $"'{name}' is not an encoding. Use one of {string.Join(", ", names)}, or a code page number or name (1252, iso-8859-1).");
 }

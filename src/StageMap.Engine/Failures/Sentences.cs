@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace StageMap.Engine.Text;
+namespace StageMap.Engine;
 
 /// <summary>
 /// Messages are whole sentences. Text from elsewhere (an API's error message, a CLI's) often lacks its

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using StageMap.Engine.Live;
-using StageMap.Engine.Text;
 
 namespace StageMap.Engine;
 
@@ -137,11 +135,13 @@ internal static partial class Failures
             $"{system} still gave a next page after {pages:N0} pages from {call}; no real list is that long, so StageMap stopped",
             "Nothing was read into the configuration."));
 
-    public static StageMapException LiveRateLimited(string system, string call, ServerWait asked, TimeSpan budget) => new(
+    /// <param name="wait">How long the server asked StageMap to wait.</param>
+    /// <param name="header">The header that asked it (Retry-After, ...).</param>
+    public static StageMapException LiveRateLimited(string system, string call, TimeSpan wait, string header, TimeSpan budget) => new(
         ErrorIds.LiveRateLimited, FailureCategory.ResourceUnavailable, call,
         Sentences.Join(
-            $"{system} asked StageMap to wait {Duration(asked.Wait)} ({asked.Header}) before {call}, beyond the {Duration(budget)} one command waits in all",
-            $"Run the command again after {DateTimeOffset.UtcNow.Add(asked.Wait).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC."));
+            $"{system} asked StageMap to wait {Duration(wait)} ({header}) before {call}, beyond the {Duration(budget)} one command waits in all",
+            $"Run the command again after {DateTimeOffset.UtcNow.Add(wait).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC."));
 
     /// <summary>A count a delete depends on that is missing or not a whole number from 0 up.</summary>
     public static StageMapException LiveCountUnreadable(string system, string call, string problem) => new(

@@ -8,7 +8,7 @@ using StageMap.Engine.Tests.Support;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Kestrel;
 
 /// <summary>The loopback servers, started once for the Live tests, which run one at a time and reset them first.</summary>
 public sealed class LiveServerFixture : IAsyncLifetime

@@ -1,6 +1,6 @@
 using System;
 
-namespace StageMap.Engine.Conversion;
+namespace StageMap.Engine.Model;
 
 /// <summary>
 /// Salesforce record ids: 15 characters (case-sensitive) or the same 15 plus a 3-character suffix that

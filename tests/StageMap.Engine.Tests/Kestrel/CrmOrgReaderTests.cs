@@ -11,7 +11,7 @@ using StageMap.Engine.Tests.Support;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Kestrel;
 
 [Collection(LiveCollection.Name)]
 [Trait(Needs.Trait, Needs.Kestrel)]

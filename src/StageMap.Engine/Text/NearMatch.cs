@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace StageMap.Engine.Validation;
+namespace StageMap.Engine.Text;
 
 /// <summary>How a value nearly matched: see <see cref="NearMatch"/>.</summary>
 public enum NearMatchKind
@@ -54,9 +54,6 @@ public sealed class NearMatch
             }
         }
     }
-
-    /// <summary>The near match of CRM status values: by API name, or by label (SM003's, and the warnings as a status is typed).</summary>
-    public static NearMatch OfStatuses(IReadOnlyList<Model.CrmStatus> statuses) => Of(statuses, s => s.ApiName, s => s.Label);
 
     /// <summary>A near match over <paramref name="items"/>.</summary>
     public static NearMatch Of<T>(IReadOnlyList<T> items, Func<T, string> value, Func<T, string?> label)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using StageMap.Engine.Conversion;
 
 namespace StageMap.Engine;
 
@@ -38,9 +37,10 @@ internal static partial class Failures
         $"{field} '{status}' is mapped to stage id {stageId}, which is not a stage of the configuration (Test-StageMapping reports the mapping).",
         field);
 
-    public static ConversionFailure UnknownLeadStatusId(string field, string value, bool metadataHasIds) => new(
+    /// <param name="isRecordId">Whether <paramref name="value"/> has the form of a Salesforce record id.</param>
+    public static ConversionFailure UnknownLeadStatusId(string field, string value, bool isRecordId, bool metadataHasIds) => new(
         ErrorIds.UnknownLeadStatusId, FailureCategory.ObjectNotFound,
-        !SalesforceId.IsWellFormed(value)
+        !isRecordId
             ? $"{field} '{value}' is not a LeadStatus record id. The Stage mapping looks statuses up by record id (LookForName is off); turn LookForName on when the records carry status API names."
             : metadataHasIds
                 ? $"{field} '{value}' is not the record id of a LeadStatus the configuration knows. Run Import-CrmMetadata with a current LeadStatus query to refresh the ids."
@@ -60,11 +60,12 @@ internal static partial class Failures
         ErrorIds.InvalidRecord, FailureCategory.InvalidData,
         $"The record is a Salesforce {type} (attributes.type), not a {expected}. Convert it with -Object {expected} only if it is one; for child records of a query, pipe the nested records (for example .records.Contacts.records).");
 
+    /// <param name="value">A record (an object) or a list of values.</param>
     public static ConversionFailure NotAValue(string field, object value) => new(
         ErrorIds.InvalidRecord, FailureCategory.InvalidData,
-        value is IInputRecord
-            ? $"{field} holds an object, not a value."
-            : $"{field} holds a list of {((System.Collections.ICollection)value).Count} values where the mapping expects one.",
+        value is System.Collections.ICollection list
+            ? $"{field} holds a list of {list.Count} values where the mapping expects one."
+            : $"{field} holds an object, not a value.",
         field);
 
     public static ConversionFailure NoMappedField(IEnumerable<string> fields) => new(
@@ -85,9 +86,10 @@ internal static partial class Failures
 
     // A whole command that cannot proceed.
 
-    public static StageMapException NoConversionMappings(string crmObject, ConversionDirection direction) => new(
+    /// <param name="pull">True for a conversion from the CRM, false for one to it.</param>
+    public static StageMapException NoConversionMappings(string crmObject, bool pull) => new(
         ErrorIds.NoConversionMappings, FailureCategory.InvalidOperation, crmObject,
-        $"The configuration has no {crmObject} field mapping that {(direction == ConversionDirection.Pull ? "pulls from the CRM (Direction Bidirectional or FromCrm)" : "pushes to the CRM (Direction Bidirectional or ToCrm)")}, so there is nothing to convert. Add one with New-FieldMapping -Object {crmObject}.");
+        $"The configuration has no {crmObject} field mapping that {(pull ? "pulls from the CRM (Direction Bidirectional or FromCrm)" : "pushes to the CRM (Direction Bidirectional or ToCrm)")}, so there is nothing to convert. Add one with New-FieldMapping -Object {crmObject}.");
 
     public static StageMapException InvalidRecordFile(string path, string problem, Exception? inner = null) => new(
         ErrorIds.InvalidRecordFile, FailureCategory.InvalidData, path,

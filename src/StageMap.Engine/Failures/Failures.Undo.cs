@@ -1,5 +1,4 @@
 using System;
-using StageMap.Engine.Text;
 
 namespace StageMap.Engine;
 

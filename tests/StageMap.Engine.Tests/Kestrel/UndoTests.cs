@@ -8,13 +8,12 @@ using StageMap.Engine.Live;
 using StageMap.Engine.Live.Outreach;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
-using StageMap.Engine.Tests.Live;
 using StageMap.Engine.Tests.Support;
 using StageMap.Engine.Undo;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Undo;
+namespace StageMap.Engine.Tests.Kestrel;
 
 /// <summary>
 /// A sync's snapshot and the restore from it, against the loopback Outreach, step by step as the cmdlets

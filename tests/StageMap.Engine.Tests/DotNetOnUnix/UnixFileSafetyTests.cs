@@ -7,7 +7,7 @@ using StageMap.Engine.Storage;
 using StageMap.Engine.Tests.Support;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Storage;
+namespace StageMap.Engine.Tests.DotNetOnUnix;
 
 /// <summary>
 /// What a save keeps of a Unix file: its mode, owner and symbolic link. This is .NET on Linux and macOS

@@ -10,7 +10,7 @@ using StageMap.Engine.Model;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Kestrel;
 
 /// <summary>
 /// The loopback servers in hostile mode, each misbehaviour against the client as the cmdlets run it
@@ -221,8 +221,12 @@ public class HostileServerTests
     [InlineData(Hostile.CountNegative, "its meta.count -1 is not")]
     [InlineData(Hostile.CountFraction, "its meta.count 2.5 is not")]
     [InlineData(Hostile.CountMissing, "it gives no meta.count")]
+    [InlineData(Hostile.CountTruncated, "its meta.count 0 is cut short (meta.count_truncated true)")]
+    [InlineData(Hostile.CountZero, "its meta.count 0 disagrees with the prospect it lists")]
     public async Task A_count_that_is_not_a_whole_number_from_0_is_a_typed_error_and_deletes_nothing(string scenario, string expected)
     {
+        // The stage holds prospects, so a count of 0 read as it stands would let the delete through.
+        Outreach.SetProspects(6, 3);
         Outreach.Hostility.TurnOn(scenario);
         var step = new StageSyncStep(StageSyncAction.Delete, "Bad Data", 6, null, "");
 

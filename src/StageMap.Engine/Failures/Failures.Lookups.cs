@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
-using StageMap.Engine.Model;
 
 namespace StageMap.Engine;
 
@@ -11,9 +9,11 @@ internal static partial class Failures
         ErrorIds.StageNotMapped, FailureCategory.ObjectNotFound, stage,
         $"No lead status is mapped to stage '{stage}'. Get-LeadStatusMapping lists the mappings; New-LeadStatusMapping -CrmStatus <status> -Stage '{stage.Replace("'", "''")}' adds one.");
 
-    public static StageMapException CrmStatusNotFound(string apiName, IReadOnlyList<CrmObject> objects, CrmMetadata metadata) => new(
+    /// <param name="objects">The objects searched.</param>
+    /// <param name="noneKnown">True when the configuration holds no status of any of them.</param>
+    public static StageMapException CrmStatusNotFound(string apiName, IReadOnlyList<string> objects, bool noneKnown) => new(
         ErrorIds.CrmStatusNotFound, FailureCategory.ObjectNotFound, apiName,
-        objects.All(o => metadata.StatusesOf(o).Count == 0)
+        noneKnown
             ? $"There is no CRM status '{apiName}': the configuration holds no {string.Join(" or ", objects)} statuses. Import-CrmMetadata reads them from the org's files."
             : $"There is no {string.Join(" or ", objects)} status '{apiName}' in the configuration's CRM metadata. Get-CrmStatus lists the statuses it knows.");
 
@@ -21,9 +21,11 @@ internal static partial class Failures
         ErrorIds.InvalidWildcardPattern, FailureCategory.InvalidArgument, pattern,
         $"'{pattern}' is not a valid wildcard pattern: {problem}. To look up a name with [ or ] in it, escape them with a backtick: `[ and `].");
 
-    public static StageMapException RecordTypeNotFound(string name, IReadOnlyList<CrmObject> objects, CrmMetadata metadata) => new(
+    /// <param name="objects">The objects searched.</param>
+    /// <param name="noneKnown">True when the configuration holds no record type of any of them.</param>
+    public static StageMapException RecordTypeNotFound(string name, IReadOnlyList<string> objects, bool noneKnown) => new(
         ErrorIds.RecordTypeNotFound, FailureCategory.ObjectNotFound, name,
-        objects.All(o => metadata.RecordTypes.All(r => r.Object != o))
+        noneKnown
             ? $"There is no record type '{name}': the configuration holds no {string.Join(" or ", objects)} record types. Import-CrmMetadata reads them: an SFDX project folder, the describes, or -Online."
             : $"There is no {string.Join(" or ", objects)} record type '{name}' (label or developer name) in the configuration's CRM metadata. Get-CrmRecordType lists the record types it knows.");
 }

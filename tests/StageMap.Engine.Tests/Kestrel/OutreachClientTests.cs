@@ -9,7 +9,7 @@ using StageMap.Engine.Live.Outreach;
 using StageMap.LiveServers;
 using Xunit;
 
-namespace StageMap.Engine.Tests.Live;
+namespace StageMap.Engine.Tests.Kestrel;
 
 [Collection(LiveCollection.Name)]
 [Trait(Support.Needs.Trait, Support.Needs.Kestrel)]
