@@ -115,7 +115,7 @@ public static class RecordPathProfile
 
     private static long ReadAll(string path, RecordFileFormat format)
     {
-        using var reader = RecordFileReaders.Open(path, format);
+        using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
         long rows = 0;
         foreach (var _ in reader.Read())
         {
@@ -147,7 +147,7 @@ public static class RecordPathProfile
 
     private static long Parse(string input)
     {
-        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv);
+        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv, reuseRecords: true);
         long rows = 0;
         foreach (var _ in reader.Read())
         {
@@ -159,7 +159,7 @@ public static class RecordPathProfile
 
     private static long Lookup(string input, string[] sources)
     {
-        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv);
+        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv, reuseRecords: true);
         long rows = 0;
         foreach (var item in reader.Read())
         {
@@ -176,7 +176,7 @@ public static class RecordPathProfile
 
     private static long Convert(string input, ConversionPlan plan, Stream? output)
     {
-        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv);
+        using var reader = RecordFileReaders.Open(input, RecordFileFormat.Csv, reuseRecords: true);
         using var writer = output is null ? null : RecordFileWriter.ForConverted(RecordFileFormat.JsonLines, output, plan, RecordShape.Object);
         var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
         var missing = new MissingFieldTally(plan);

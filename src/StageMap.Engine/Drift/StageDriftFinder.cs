@@ -240,7 +240,7 @@ public static class StageDriftFinder
         /// </summary>
         private void Presize(string path, RecordFileFormat format)
         {
-            using var reader = RecordFileReaders.Open(path, format);
+            using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
             long records = 0;
             foreach (var _ in reader.Read())
             {
@@ -351,7 +351,7 @@ public static class StageDriftFinder
 
         private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity)
         {
-            using var reader = RecordFileReaders.Open(path, format);
+            using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
             long count = 0;
             foreach (var item in reader.Read())
             {

@@ -209,7 +209,7 @@ public class JsonRecordReaderEquivalenceTests
         {
             using var reader = reference
                 ? new ReferenceJsonReader(stream, StrictText.OpenReader(stream, encoding, leaveOpen: true), "f.json", encoding is not null)
-                : RecordFileReaders.Open(stream, "f.json", RecordFileFormat.JsonLines, encoding);
+                : RecordFileReaders.Open(stream, "f.json", RecordFileFormat.JsonLines, encoding, reuseRecords: true);
             try
             {
                 foreach (var item in reader.Read())

@@ -70,7 +70,7 @@ public static class BulkConverter
         CancellationToken cancellation,
         Stopwatch watch)
     {
-        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding);
+        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true);
         long read = 0, written = 0, rejectedCount = 0;
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
         using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -42,12 +43,14 @@ internal sealed class JsonRecordParser
     /// <summary>A record (or anything between records) longer than this is left to Json.NET.</summary>
     private const int MaxUnit = 8 * 1024 * 1024;
 
+    /// <summary>A unit this long is read on in reads that fill the buffer (see <see cref="Refill"/>).</summary>
+    private const int LongUnit = 4 * ReadSize;
+
     private const int MaxNames = 256;
 
     private static readonly object True = true;
     private static readonly object False = false;
     private static readonly object[] SmallIntegers = CreateSmallIntegers();
-    private static readonly char[] StringStops = { '"', '\\', '\n', '\r', '\0' };
 
     private readonly TextReader _text;
     private readonly List<Frame> _frames = new();
@@ -600,7 +603,7 @@ internal sealed class JsonRecordParser
         var unescaped = -1;
         while (true)
         {
-            var found = i < end ? chars.AsSpan(i, end - i).IndexOfAny(StringStops) : -1;
+            var found = i < end ? SpanSearch.IndexOfAny(chars.AsSpan(i, end - i), StringStops) : -1;
             if (found < 0)
             {
                 return _ended ? Parse.Unsure : Parse.More;
@@ -913,6 +916,9 @@ internal sealed class JsonRecordParser
     private static bool IsNumberChar(char c) =>
         c is >= '0' and <= '9' or '-' or '+' or '.' or 'x' or 'X' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
+    /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
+    private static ReadOnlySpan<char> StringStops => "\"\\\n\r\0".AsSpan();
+
     /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
     private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
 
@@ -981,13 +987,22 @@ internal sealed class JsonRecordParser
         _chars = target;
         _pos = 0;
         _end = kept;
-        var read = _text.Read(_chars, _end, _chars.Length - _end);
-        if (read == 0)
+        // A unit is read again from its start after each read, so a long one is read in reads that double:
+        // past LongUnit, the buffer (twice the last) is filled whole. Reading that far ahead of Json.NET
+        // changes nothing: the text read lies more than one of its reads past the last record handed out.
+        do
         {
-            _ended = true;
-        }
+            var read = _text.Read(_chars, _end, _chars.Length - _end);
+            if (read == 0)
+            {
+                _ended = true;
+                break;
+            }
 
-        _end += read;
+            _end += read;
+        }
+        while (kept > LongUnit && _end < _chars.Length);
+
         return true;
     }
 
