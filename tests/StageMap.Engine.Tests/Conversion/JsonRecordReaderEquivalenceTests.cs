@@ -180,6 +180,22 @@ public class JsonRecordReaderEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData("records.jsonl", "{\"Id\": \"a\", \"Status\": \"New\"}\n{\"Id\": \"b\", \"Status\": \"Working\"}\n{\"Id\": \"c\", \"Status\": \"Closed\"}\n")]
+    [InlineData("records.csv", "Id,Status\na,New\nb,Working\nc,Closed\n")]
+    public void Records_read_without_asking_for_reused_ones_may_be_kept_past_the_next(string name, string text)
+    {
+        var format = RecordFileFormats.FromExtension(name)!.Value;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false);
+        using var reader = RecordFileReaders.Open(stream, name, format, encoding: null);
+
+        var records = reader.Read().Select(item => item.Record).ToList();
+
+        Assert.All(records, record => Assert.IsNotAssignableFrom<IReusedRecord>(record));
+        Assert.Equal(new object?[] { "a", "b", "c" }, records.Select(r => r.TryGetValue("Id", out var id) ? id : null));
+        Assert.Equal(new object?[] { "New", "Working", "Closed" }, records.Select(r => r.TryGetValue("Status", out var status) ? status : null));
+    }
+
     /// <summary>Reads the bytes with both readers and fails on the first difference; true when the new reader handed the file to Json.NET.</summary>
     private static bool Same(byte[] bytes, Encoding? encoding)
     {
