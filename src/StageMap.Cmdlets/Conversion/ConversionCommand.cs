@@ -28,6 +28,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     private MissingFieldTally? _missing;
     private RecordShape _shape;
     private PSPropertyLookup? _properties;
+    private ConvertedObjects? _objects;
 
     /// <summary>The CRM object the records are (or become).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -91,7 +92,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     /// <summary>The -As value of the cmdlet.</summary>
     protected abstract RecordShape Shape { get; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _shape = Shape;
         try
@@ -110,6 +111,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
         _missing = new MissingFieldTally(_plan, WriteWarning);
         _properties = new PSPropertyLookup();
+        _objects = new ConvertedObjects(_plan);
     }
 
     protected override void EndProcessing()
@@ -149,7 +151,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
         if (_shape == RecordShape.Object)
         {
-            WriteObject(ConvertedObjects.ToPSObject(result.Record!));
+            WriteObject(_objects!.ToPSObject(result.Record!));
         }
         else
         {

@@ -9,6 +9,18 @@ public abstract class StageMapCommand : PSCmdlet
 {
     private HighImpactConfirmation? _highImpact;
 
+    /// <summary>Loads the module's views into this session if no StageMap command has yet, then <see cref="Begin"/>.</summary>
+    protected sealed override void BeginProcessing()
+    {
+        ModuleViews.EnsureLoaded(this);
+        Begin();
+    }
+
+    /// <summary>What the command does before the first pipeline object (BeginProcessing, which this class keeps).</summary>
+    protected virtual void Begin()
+    {
+    }
+
     protected void WriteFailure(StageMapException failure) => WriteError(ErrorRecords.From(failure));
 
     /// <summary>True under -WhatIf or $WhatIfPreference: the command reads but writes and records nothing.</summary>

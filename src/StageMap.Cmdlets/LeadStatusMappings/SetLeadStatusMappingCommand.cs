@@ -31,9 +31,9 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
 
     private LeadStatusMappingChanges? _rows;
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
-        base.BeginProcessing();
+        base.Begin();
         _rows = TargetConfiguration.BeginLeadStatusMappingChanges();
     }
 
