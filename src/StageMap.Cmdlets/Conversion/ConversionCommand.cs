@@ -170,9 +170,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
         if (inputs.Count > 1)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException($"'{Path}' matches {inputs.Count} files; -Path converts one file to one -OutFile."),
-                "PathMatchesManyFiles", ErrorCategory.InvalidArgument, Path));
+            ThrowFailure(CommandFailures.ConversionPathMatchesManyFiles(Path, inputs.Count));
         }
 
         var job = new BulkConversion

@@ -77,7 +77,7 @@ public abstract class StageMapCommand : PSCmdlet
         }
         catch (ItemNotFoundException e)
         {
-            WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+            WriteError(new ErrorRecord(e, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
         }
 
         return files;
