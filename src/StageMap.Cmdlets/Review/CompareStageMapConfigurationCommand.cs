@@ -79,7 +79,7 @@ public sealed class CompareStageMapConfigurationCommand : StageMapCommand
                 "No StageMap configuration is loaded in this session to compare with. Pass -DifferenceConfiguration, or run Import-StageMapConfiguration first."));
         }
 
-        return current!.GetContent();
+        return current.GetContent();
     }
 
     /// <summary>A side as configuration content: an object as it is, JSON text parsed, a path read.</summary>
@@ -118,8 +118,7 @@ public sealed class CompareStageMapConfigurationCommand : StageMapCommand
             ThrowFailure(failure);
         }
 
-        ThrowFailure(new StageMapException(ErrorIds.InvalidConfigurationInput, FailureCategory.InvalidArgument, input,
+        throw ThrowFailure(new StageMapException(ErrorIds.InvalidConfigurationInput, FailureCategory.InvalidArgument, input,
             $"-{parameter} is {(value is null ? "empty" : $"a {value.GetType().Name}")}, not a configuration. Pass a configuration file's path, a configuration object (Import-StageMapConfiguration), or the file's JSON text."));
-        return null!;
     }
 }
