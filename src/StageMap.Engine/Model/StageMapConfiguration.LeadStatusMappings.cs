@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using StageMap.Engine.Text;
 
@@ -25,7 +26,7 @@ public sealed partial class StageMapConfiguration
         var existing = FindLeadStatusMapping(crmStatus);
         if (existing is not null)
         {
-            throw Failures.CrmStatusAlreadyMapped(crmStatus, existing.Stage ?? existing.StageId.ToString());
+            throw Failures.CrmStatusAlreadyMapped(crmStatus, existing.Stage ?? existing.StageId.ToString(CultureInfo.InvariantCulture));
         }
 
         RequireStageUnmapped(stage, crmStatus);

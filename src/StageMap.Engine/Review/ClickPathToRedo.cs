@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Model;
@@ -43,7 +44,7 @@ public sealed class ClickPathToRedo
         if (changedStageNames.Count > 0)
         {
             var stagesOnly = Cut(difference, stages: difference.Stages.Where(s => changedStageNames.Contains(s.Name)));
-            steps.AddRange(builder.Build(new StageMapConfiguration(stagesOnly)).Where(s => !MappingSections.Contains(s.Section)));
+            steps.AddRange(builder.Build(new StageMapConfiguration(stagesOnly)).Where(s => !MappingSections.Contains(s.Section, StringComparer.Ordinal)));
         }
 
         var redoStatuses = new HashSet<string>(

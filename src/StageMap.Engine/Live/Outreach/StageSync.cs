@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -251,7 +252,7 @@ public sealed class StageSync
 
         if (changes.Order is not null)
         {
-            parts.Add($"order {there.Order?.ToString() ?? "none"} -> {changes.Order}");
+            parts.Add($"order {there.Order?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {changes.Order}");
         }
 
         if (changes.Color is not null)
