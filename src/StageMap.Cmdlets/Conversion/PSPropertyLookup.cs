@@ -31,7 +31,7 @@ internal sealed class PSPropertyLookup
     /// <summary>Turns a property's value into an engine value (nested objects read through this lookup).</summary>
     public Func<object, object?> UnwrapValue { get; }
 
-    public PSPropertyInfo? Find(PSObject obj, string name) =>
+    public static PSPropertyInfo? Find(PSObject obj, string name) =>
         InstanceMembers is not null && obj.BaseObject is PSCustomObject && InstanceMembers(obj)[name] is PSPropertyInfo own
             ? own
             : obj.Properties[name];

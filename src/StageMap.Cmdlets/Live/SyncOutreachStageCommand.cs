@@ -107,7 +107,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         }
         else if (calls == 0 && steps.All(s => !s.Writes))
         {
-            WriteInformation(new HostInformationMessage { Message = "Outreach's stages already match the configuration: nothing changed." }, new[] { "PSHOST" });
+            WriteInformation(new HostInformationMessage { Message = "Outreach's stages already match the configuration: nothing changed." }, HostTags);
         }
     }
 
@@ -212,7 +212,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         WriteInformation(new HostInformationMessage
         {
             Message = $"Snapshot of Outreach's stages before this sync: {_snapshot.Path} ({_snapshot.SavedProspects} prospect(s) saved). Restore-OutreachStage -Snapshot '{_snapshot.Path.Replace("'", "''")}' puts them back.",
-        }, new[] { "PSHOST" });
+        }, HostTags);
     }
 
     /// <summary>How the step ended, into the snapshot; a failure to say so is a warning (the snapshot still holds the stages as they were).</summary>

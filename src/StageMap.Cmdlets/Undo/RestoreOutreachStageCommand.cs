@@ -151,7 +151,7 @@ public sealed class RestoreOutreachStageCommand : ConfigurationChangeCommand
 
         if (!wrote && steps.All(s => s.Settled is not null))
         {
-            WriteInformation(new HostInformationMessage { Message = "Outreach already is as the snapshot saw it: nothing changed." }, new[] { "PSHOST" });
+            WriteInformation(new HostInformationMessage { Message = "Outreach already is as the snapshot saw it: nothing changed." }, HostTags);
         }
     }
 

@@ -26,7 +26,7 @@ internal static class UiApiPicklistReader
     public static bool IsPicklistValues(JObject document) =>
         JsonSource.Get(document, "values") is JArray
         && JsonSource.Get(document, "url") is { Type: JTokenType.String } url
-        && ((string)url!).IndexOf("/picklist-values/", StringComparison.Ordinal) >= 0;
+        && ((string)url!).Contains("/picklist-values/");
 
     public static MetadataFile Read(JObject document, JsonSource source, string contactStatusField)
     {

@@ -91,7 +91,7 @@ public abstract class ProcedureBuilder
     /// only if missing), each one Outreach has otherwise is renamed, reordered or recoloured, in stage
     /// order; then the admin records that Outreach has them. Nothing when Outreach has every stage as it is.
     /// </summary>
-    private void AddStages(StepWriter steps, StageMapConfiguration configuration)
+    private static void AddStages(StepWriter steps, StageMapConfiguration configuration)
     {
         var pending = configuration.Stages.Where(s => !s.IsInOutreach || s.DiffersFromOutreach).OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
         if (pending.Count == 0)

@@ -17,6 +17,8 @@ namespace StageMap.Engine.Live.Outreach;
 /// </summary>
 internal sealed class OutreachService : LiveService
 {
+    private static readonly char[] PathSeparator = { '/' };
+
     public const string JsonApi = "application/vnd.api+json";
 
     private readonly OutreachConnection _connection;
@@ -49,7 +51,7 @@ internal sealed class OutreachService : LiveService
             return false;
         }
 
-        var request = LiveRequest.Token(_connection.TokenUri, () => new FormUrlEncodedContent(new Dictionary<string, string>
+        var request = LiveRequest.Token(_connection.TokenUri, () => new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["grant_type"] = "refresh_token",
             ["client_id"] = _connection.ClientId!,
@@ -104,7 +106,7 @@ internal sealed class OutreachService : LiveService
     /// <summary>The scope a call needs: its resource, then read for GET and write for the rest ("stages.write").</summary>
     internal static string Scope(LiveRequest request)
     {
-        var segments = request.Uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = request.Uri.AbsolutePath.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(segments, "v2");
         var resource = at >= 0 && at + 1 < segments.Length ? segments[at + 1] : segments.LastOrDefault() ?? "";
         return $"{resource}.{(request.Writes ? "write" : "read")}";
