@@ -29,7 +29,7 @@ public abstract class ConfigurationCommand : StageMapCommand
                     "No StageMap configuration is loaded in this session. Run New-StageMapConfiguration or Import-StageMapConfiguration first, or pass -Configuration."));
             }
 
-            return _target!;
+            return _target;
         }
     }
 }

@@ -90,9 +90,9 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         {
             var change = stopped ? Result(step, StageSyncResult.Skipped) : Apply(connection, step, failed, ref calls, ref stopped);
             _changes.Add(change);
-            if (_snapshot is not null && step.OutreachId is { } stageId && step.Writes)
+            if (_snapshot is { } snapshot && step.OutreachId is { } stageId && step.Writes)
             {
-                RecordResult(stageId, change.Result);
+                RecordResult(snapshot, stageId, change.Result);
             }
         }
 
@@ -207,6 +207,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             return;
         }
 
+        // BeginProcessing read Outreach's stages and resolved the snapshot folder before any step could write.
         _snapshot = _live.Run((http, cancellation) => SnapshotTaker.TakeAsync(
             new OutreachClient(http, connection), connection.BaseUri, _outreach!.Stages, _steps, _snapshotFolder!, TargetConfiguration.Path, System.DateTimeOffset.UtcNow, cancellation));
         WriteInformation(new HostInformationMessage
@@ -216,11 +217,11 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
     }
 
     /// <summary>How the step ended, into the snapshot; a failure to say so is a warning (the snapshot still holds the stages as they were).</summary>
-    private void RecordResult(int stageId, StageSyncResult result)
+    private void RecordResult(StageSnapshot snapshot, int stageId, StageSyncResult result)
     {
         try
         {
-            SnapshotTaker.RecordResult(_snapshot!, stageId, result);
+            SnapshotTaker.RecordResult(snapshot, stageId, result);
         }
         catch (StageMapException failure)
         {

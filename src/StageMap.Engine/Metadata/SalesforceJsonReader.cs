@@ -36,8 +36,8 @@ internal static class SalesforceJsonReader
 
         var fromCli = IsCliOutput(document);
         var content = fromCli ? Unwrap(document, source) : document;
-        var file = JsonSource.Get(content, "fields") is JArray fields && JsonSource.Get(content, "name") is { Type: JTokenType.String } name
-            ? WithRecordTypes(WithFieldLabels(ReadDescribe((string)name!, fields, content, source, contactStatusField), fields, source), content, source)
+        var file = JsonSource.Get(content, "fields") is JArray fields && JsonSource.Get(content, "name") is JValue { Value: string name }
+            ? WithRecordTypes(WithFieldLabels(ReadDescribe(name, fields, content, source, contactStatusField), fields, source), content, source)
             : JsonSource.Get(content, "records") is JArray records
                 ? ReadQuery(content, records, source)
                 : UiApiPicklistReader.IsPicklistValues(content)
@@ -71,8 +71,8 @@ internal static class SalesforceJsonReader
         {
             FieldLabels = fields.OfType<JObject>()
                 .Select(f => (Name: JsonSource.Get(f, "name") is { Type: JTokenType.String } n ? (string?)n : null, Label: source.OptionalString(f, "label")))
-                .Where(f => f.Name is not null && !string.IsNullOrWhiteSpace(f.Label))
-                .Select(f => new CrmFieldLabel(f.Name!, f.Label!))
+                .Select(f => f.Name is { } name && f.Label is { } label && !string.IsNullOrWhiteSpace(label) ? new CrmFieldLabel(name, label) : null)
+                .OfType<CrmFieldLabel>()
                 .ToList(),
         };
 

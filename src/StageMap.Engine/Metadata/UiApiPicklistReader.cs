@@ -25,8 +25,8 @@ internal static class UiApiPicklistReader
     /// <summary>True when the document is a UI API Picklist Values answer (its url names the resource).</summary>
     public static bool IsPicklistValues(JObject document) =>
         JsonSource.Get(document, "values") is JArray
-        && JsonSource.Get(document, "url") is { Type: JTokenType.String } url
-        && ((string)url!).Contains("/picklist-values/");
+        && JsonSource.Get(document, "url") is JValue { Value: string url }
+        && url.Contains("/picklist-values/");
 
     public static MetadataFile Read(JObject document, JsonSource source, string contactStatusField)
     {

@@ -88,14 +88,14 @@ public sealed partial class StageMapConfiguration
 
     private static void RequireCrmStatus(string? crmStatus)
     {
-        if (string.IsNullOrWhiteSpace(crmStatus))
+        if (NullableText.IsNullOrWhiteSpace(crmStatus))
         {
             throw Failures.InvalidCrmStatus(crmStatus);
         }
 
-        if (ReadLimits.NameProblem(crmStatus!, "the CRM status") is { } problem)
+        if (ReadLimits.NameProblem(crmStatus, "the CRM status") is { } problem)
         {
-            throw Failures.InvalidCrmStatus(crmStatus!, problem);
+            throw Failures.InvalidCrmStatus(crmStatus, problem);
         }
     }
 }

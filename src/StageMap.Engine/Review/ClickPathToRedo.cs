@@ -62,7 +62,7 @@ public sealed class ClickPathToRedo
                 difference,
                 stages: difference.Stages.Select(s => s.AsInOutreach()),
                 leadStatusMappings: difference.LeadStatusMappings.Where(m => redoStatuses.Contains(m.CrmStatus)),
-                fieldMappings: new[] { leadStage, contactStage }.Where(m => m is not null)!);
+                fieldMappings: new[] { leadStage, contactStage }.OfType<FieldMapping>());
             var mappingSteps = builder.Build(new StageMapConfiguration(mappingsOnly)).Where(s => sections.Contains(s.Section)).ToList();
             // Each build opens with "Access the Outreach Platform"; once is enough.
             if (steps.Count > 0 && mappingSteps.Count > 0 && mappingSteps[0].Value is null && mappingSteps[0].Action == steps[0].Action)

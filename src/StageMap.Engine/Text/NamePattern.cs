@@ -26,12 +26,12 @@ public sealed class NamePattern
     /// <summary>True when <paramref name="text"/> has an unescaped *, ?, [ or ] (PowerShell's ContainsWildcardCharacters).</summary>
     public static bool HasWildcards(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (NullableText.IsNullOrEmpty(text))
         {
             return false;
         }
 
-        for (var i = 0; i < text!.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is '*' or '?' or '[' or ']')
             {

@@ -78,7 +78,7 @@ internal sealed class OutreachService : LiveService
     {
         var call = request.ToString();
         var errors = Errors(response);
-        var words = errors.Select(e => e.Detail ?? e.Title ?? e.Id).Where(d => d is not null).Select(d => d!).ToList();
+        var words = errors.Select(e => e.Detail ?? e.Title ?? e.Id).OfType<string>().ToList();
         if (!request.Authorize)
         {
             // The token endpoint answers in OAuth's shape: {"error","error_description"}.

@@ -94,7 +94,7 @@ public sealed class SalesforceCli
 
             if (Directory.Exists(store))
             {
-                names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).Where(n => n is not null).Select(n => n!));
+                names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>());
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or UndecodableTextException)
