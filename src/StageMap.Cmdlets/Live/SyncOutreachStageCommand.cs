@@ -115,7 +115,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
     {
         if (!step.Writes)
         {
-            if (step.Action == StageSyncAction.Unchanged && !IsWhatIf && !Record(step, step.OutreachId!.Value))
+            if (step.Action == StageSyncAction.Unchanged && !IsWhatIf && !Record(step, step.RequireOutreachId()))
             {
                 return Result(step, StageSyncResult.Failed);
             }
@@ -190,7 +190,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         catch (StageMapException failure)
         {
             WriteError(ErrorRecords.From(failure, step.Stage));
-            failed.Add(OutreachClient.CountRequest(connection, step.OutreachId!.Value).ToString());
+            failed.Add(OutreachClient.CountRequest(connection, step.RequireOutreachId()).ToString());
             stopped = true;
             return Result(step, StageSyncResult.Failed);
         }

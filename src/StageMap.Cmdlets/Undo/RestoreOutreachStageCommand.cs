@@ -127,7 +127,7 @@ public sealed class RestoreOutreachStageCommand : ConfigurationChangeCommand
                     StageRestore.Settle(step);
                     if (settled == StageRestoreResult.AlreadyRestored)
                     {
-                        Record(step, step.OutreachId!.Value);
+                        Record(step, step.RequireOutreachId());
                     }
 
                     WriteObject(StageRestore.Result(step, settled));
