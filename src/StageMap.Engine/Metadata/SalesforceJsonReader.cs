@@ -53,6 +53,7 @@ internal static class SalesforceJsonReader
 
     private static JObject Unwrap(JObject envelope, JsonSource source)
     {
+        // IsCliOutput, which chose this path, found the status.
         var status = JsonSource.Get(envelope, "status")!;
         if (!StrictJson.TryGetInt32(status, out var code) || code != 0)
         {
@@ -131,6 +132,7 @@ internal static class SalesforceJsonReader
             var status = Field("Status");
             return status is null
                 ? file with { Object = CrmObject.Lead, Fields = names, Warnings = new[] { $"The Lead describe '{fileName}' has no Status field, so no lead statuses were read from it; its field names were." } }
+                // Field found the status field by its name.
                 : file with { Object = CrmObject.Lead, Fields = names, StatusField = (string)JsonSource.Get(status, "name")!, Statuses = ReadPicklist(status, source), IsRestricted = source.OptionalBool(status, "restrictedPicklist") };
         }
 
@@ -150,6 +152,7 @@ internal static class SalesforceJsonReader
                 };
             }
 
+            // The status field was found by its name.
             var fieldName = (string)JsonSource.Get(statusField, "name")!;
             var values = ReadPicklist(statusField, source);
             return values.Count > 0

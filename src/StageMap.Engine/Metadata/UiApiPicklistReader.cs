@@ -31,6 +31,7 @@ internal static class UiApiPicklistReader
     public static MetadataFile Read(JObject document, JsonSource source, string contactStatusField)
     {
         var file = new MetadataFile(source.Path, MetadataFormat.UiApiPicklistValues);
+        // IsPicklistValues, which chose this reader, found the url as a string and the values as an array.
         var urlToken = JsonSource.Get(document, "url")!;
         var match = ResourceUrl.Match((string)urlToken!);
         if (!match.Success)

@@ -92,6 +92,7 @@ public sealed partial class StageMapConfiguration
         var dropped = plan.Dropped;
         if (dropped.Any && !force)
         {
+            // A mapping the import would drop is one to a stage by name.
             throw Failures.StagesInUseByImport(plan.File.Path, dropped.Mappings.Select(m => (m.CrmStatus, m.Stage!)).ToList());
         }
 

@@ -124,13 +124,13 @@ public abstract class ProcedureBuilder
 
             if (!string.Equals(inOutreach.Color, stage.Color, System.StringComparison.OrdinalIgnoreCase))
             {
-                if (stage.Color is null)
+                if (stage.Color is { } color)
                 {
-                    steps.Add(stage.Name, "Clear the colour of the stage {0} (Outreach id {1}); Outreach has it as {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(inOutreach.Color!));
+                    steps.Add(stage.Name, "Set the colour of the stage {0} (Outreach id {1}) to {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(color));
                 }
-                else
+                else if (inOutreach.Color is { } outreachColor)
                 {
-                    steps.Add(stage.Name, "Set the colour of the stage {0} (Outreach id {1}) to {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(stage.Color));
+                    steps.Add(stage.Name, "Clear the colour of the stage {0} (Outreach id {1}); Outreach has it as {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(outreachColor));
                 }
             }
         }

@@ -32,6 +32,7 @@ public static class SnapshotFile
         var bytes = ToBytes(snapshot);
         try
         {
+            // A snapshot's path is a full file path, which has a folder.
             var folder = System.IO.Path.GetDirectoryName(snapshot.Path)!;
             if (!Directory.Exists(folder))
             {
@@ -109,6 +110,7 @@ public static class SnapshotFile
         SnapshotFileEntry entry;
         try
         {
+            // ToObject of a JSON object gives an object, never null.
             entry = root.ToObject<SnapshotFileEntry>(StrictJson.Serializer)!;
         }
         catch (JsonException e)

@@ -54,7 +54,7 @@ internal sealed class OutreachService : LiveService
         var request = LiveRequest.Token(_connection.TokenUri, () => new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["grant_type"] = "refresh_token",
-            ["client_id"] = _connection.ClientId!,
+            ["client_id"] = _connection.ClientId ?? throw new InvalidOperationException("The Outreach connection has no client id: check CanRefresh first."),
             ["client_secret"] = SecureText.Reveal(_connection.ClientSecret),
             ["refresh_token"] = SecureText.Reveal(_connection.RefreshToken),
         }));

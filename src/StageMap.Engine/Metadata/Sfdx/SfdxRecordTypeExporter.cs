@@ -67,6 +67,7 @@ public static class SfdxRecordTypeExporter
         var offered = (MetadataReader.Read(path, CrmMetadata.DefaultContactStatusField).Processes is { Count: > 0 } processes ? processes[0]
             : throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a Lead Process (its root element is not <BusinessProcess>).")).Values;
         var document = Load(path);
+        // Load gives a document with a root element or throws.
         return Merge(path, document, document.Root!, offered, written, $"record type '{recordType.Name}'", warnings);
     }
 
@@ -80,6 +81,7 @@ public static class SfdxRecordTypeExporter
             : throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a record type (its root element is not <RecordType>).")).Values
             ?? throw Failures.RecordTypeListsNoValues(path, recordType.DeveloperName, field);
         var document = Load(path);
+        // Load gives a document with a root element or throws.
         var picklist = document.Root!.Elements().First(e => e.Name.LocalName == "picklistValues"
             && string.Equals(e.Elements().FirstOrDefault(p => p.Name.LocalName == "picklist")?.Value.Trim(), field, StringComparison.OrdinalIgnoreCase));
         return Merge(path, document, picklist, offered, written, $"record type '{recordType.Name}'", warnings);
