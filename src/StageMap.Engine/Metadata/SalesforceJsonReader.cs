@@ -142,7 +142,7 @@ internal static class SalesforceJsonReader
             if (statusField is null)
             {
                 var candidates = fields.Where(f => JsonSource.Get(f, "type") is { Type: JTokenType.String } type && Is((string?)type, "picklist") && JsonSource.Get(f, "custom") is { Type: JTokenType.Boolean } custom && (bool)custom)
-                    .Select(f => (string)JsonSource.Get(f, "name")!).ToList();
+                    .Select(f => JsonSource.Get(f, "name") is JValue { Value: string name } ? name : null).OfType<string>().ToList();
                 var hint = candidates.Count == 0 ? "It has no custom picklist." : $"Its custom picklists: {string.Join(", ", candidates)}.";
                 return file with
                 {
