@@ -119,6 +119,7 @@ public sealed class ConversionPlan
         {
             if (result.Succeeded)
             {
+                // A record converts only when there is one.
                 missing.Commit(record!);
             }
             else
@@ -194,7 +195,7 @@ public sealed class ConversionPlan
 
             if (!RecordValue.IsScalar(id))
             {
-                failure = Failures.NotAValue(_idSource, id!);
+                failure = Failures.NotAValue(_idSource, id);
                 return true;
             }
         }
