@@ -10,7 +10,8 @@
     Description          = 'Keep the Salesforce <-> Outreach stage / status mapping as code: script it, check it against the CRM''s real metadata, print the click-path, and convert records the way the sync does.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('StageMap.Format.ps1xml')
+    # No FormatsToProcess: StageMap.Format.ps1xml is loaded by the first StageMap command that runs in a session
+    # (src/StageMap.Cmdlets/Infrastructure/ModuleViews.cs), which keeps the format table's rebuild out of the import.
     CmdletsToExport      = @(
         'New-StageMapConfiguration'
         'Import-StageMapConfiguration'

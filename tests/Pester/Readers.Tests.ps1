@@ -1,4 +1,4 @@
-# Issue 8's reliability probe, as an admin meets it: every hostile file is a StageMap error whose
+# The reliability probe, as an admin meets it: every hostile file is a StageMap error whose
 # message names the position, never a .NET exception, and the bound configuration file is left
 # byte for byte as it was.
 BeforeAll {

@@ -1,5 +1,5 @@
-# What an admin relies on when a mapping file is shared, kept private or reached through a link (issue 8),
-# and a sheet that swaps two stages (issue 9).
+# What an admin relies on when a mapping file is shared, kept private or reached through a link,
+# and a sheet that swaps two stages.
 Describe 'Saving a shared mapping file' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestModule.ps1')

@@ -1,5 +1,5 @@
 # Reviewing a mapping change as a pull-request job does, finding the records whose stage drifted, and
-# writing the one-page report: the three cmdlets of issue 11 used as an admin scripts them.
+# writing the one-page report: the three review cmdlets used as an admin scripts them.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestModule.ps1')
     $sample = Join-Path $modulePath 'samples/outreach-mapping.json'

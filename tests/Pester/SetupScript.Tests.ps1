@@ -1,4 +1,4 @@
-# An admin's setup script, re-run as admins re-run them (issue 9): the second run opens the file instead
+# An admin's setup script, re-run as admins re-run them: the second run opens the file instead
 # of wiping it, a sheet with the headers people use binds, and a forced reset in a script does not prompt.
 Describe 'A setup script run twice' {
     BeforeAll {

@@ -33,9 +33,10 @@ $moduleDir = Split-Path $manifest
 $work = Join-Path ([System.IO.Path]::GetTempPath()) "stagemap-bench-$PID"
 New-Item -ItemType Directory -Path $work -Force | Out-Null
 
-# The floor uses the very CsvHelper and Json.NET the module ships (loaded from the module folder).
-Add-Type -Path (Join-Path $moduleDir 'CsvHelper.dll')
-Add-Type -ReferencedAssemblies (Join-Path $moduleDir 'CsvHelper.dll'), (Join-Path $moduleDir 'Newtonsoft.Json.dll'), 'System.Runtime', 'netstandard', 'System.IO', 'System.Text.Encoding.Extensions', 'System.Runtime.Extensions' -TypeDefinition @'
+# The floor uses the very CsvHelper the module ships for PowerShell 7 (bin/net8.0) and the Json.NET PowerShell carries.
+$csvHelper = Join-Path $moduleDir 'bin/net8.0/CsvHelper.dll'
+Add-Type -Path $csvHelper
+Add-Type -ReferencedAssemblies $csvHelper, ([Newtonsoft.Json.JsonConvert].Assembly.Location), 'System.Runtime', 'netstandard', 'System.IO', 'System.Text.Encoding.Extensions', 'System.Runtime.Extensions' -TypeDefinition @'
 using System;
 using System.Globalization;
 using System.IO;

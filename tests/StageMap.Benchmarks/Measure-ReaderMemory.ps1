@@ -2,7 +2,7 @@
 .SYNOPSIS
     Measures the peak memory of reading hostile files and writes the table to docs/benchmarks.md.
 .DESCRIPTION
-    Issue 8: peak memory for any hostile file under 200 MB is under 500 MB. Each file below is
+    The bar: peak memory for any hostile file under 200 MB is under 500 MB. Each file below is
     generated here (nothing committed) and read by the cmdlet an admin would use, in a fresh
     PowerShell that imports the module and binds a new configuration file first; the number is that
     process's peak working set (median of -Runs). The first row is the same process reading a small

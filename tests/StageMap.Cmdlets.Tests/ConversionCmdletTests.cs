@@ -231,6 +231,19 @@ public sealed class ConversionCmdletTests : IDisposable
     }
 
     [Fact]
+    public void A_path_that_matches_many_files_is_a_terminating_PathMatchesManyFiles_naming_the_path()
+    {
+        File.WriteAllText(_session.File("leads-1.csv"), "Id,Status\n1,Open\n");
+        File.WriteAllText(_session.File("leads-2.csv"), "Id,Status\n2,Open\n");
+
+        var result = _session.Run("ConvertTo-OutreachProspect -Object Lead -Path ./leads-*.csv -OutFile ./out.jsonl");
+
+        Assert.Equal("PathMatchesManyFiles", Assert.Single(result.ErrorIds));
+        Assert.Equal("./leads-*.csv", result.Errors.Concat(new[] { result.Terminating }).OfType<ErrorRecord>().Single().TargetObject);
+        Assert.False(File.Exists(_session.File("out.jsonl")));
+    }
+
+    [Fact]
     public void Malformed_input_is_a_terminating_InvalidRecordFile_and_no_output_is_written()
     {
         File.WriteAllText(_session.File("bad.json"), "[{\"stage\":1},{\"stage\":");

@@ -6,7 +6,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>
-/// Issue 9, items 5 and 8: every -Force that destroys something (overwrites a configuration, drops
+/// Every -Force that destroys something (overwrites a configuration, drops
 /// lead status mappings) is confirmed as a ConfirmImpact High change; the harmless paths of the same
 /// cmdlets are not; the prompt and the -WhatIf text name what goes.
 /// </summary>

@@ -7,7 +7,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>
-/// Issue 9, items 6 and 10: pipeline input binds by the names people have (parameter aliases, listed
+/// Pipeline input binds by the names people have (parameter aliases, listed
 /// in help); Get- cmdlets treat a literal name that matches nothing as Get-Item does; bad values get
 /// messages that list the valid ones; a save into a missing folder says so.
 /// </summary>

@@ -7,7 +7,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>
-/// Issue 9, item 3: a leads CSV without a Status column, or with 'Lead Status', gave prospects with no
+/// A leads CSV without a Status column, or with 'Lead Status', gave prospects with no
 /// stage and no word. Now the command warns once, naming the field and the nearest column, and the
 /// -OutFile summary counts the records converted without it.
 /// </summary>

@@ -45,6 +45,8 @@ public sealed class ModuleSurfaceTests : IDisposable
     [Fact]
     public void Every_exported_cmdlet_declares_an_output_type_with_a_table_view()
     {
+        // The views load with the first StageMap command a session runs (see The_views_load_with_the_first_StageMap_command).
+        _session.Run("New-StageMapConfiguration | Out-Null").AssertNoErrors();
         foreach (var cmdlet in ExportedCmdlets())
         {
             var types = _session.Run($"(Get-Command {cmdlet}).OutputType.Name").AssertNoErrors().Output.Select(o => o.ToString()).ToList();
@@ -55,6 +57,24 @@ public sealed class ModuleSurfaceTests : IDisposable
                 Assert.True(views.Output.Count > 0, $"{type} (output of {cmdlet}) has no table view");
             }
         }
+    }
+
+    [Fact]
+    public void The_views_load_with_the_first_StageMap_command_once_per_session()
+    {
+        var manifest = System.IO.Path.Combine(ModuleSession.ModulePath, "StageMap.psd1").Replace("'", "''");
+        var result = _session.Run($"""
+            @(Get-FormatData -TypeName StageMap.Engine.Model.Stage).Count
+            New-StageMapConfiguration | Out-Null
+            @(Get-FormatData -TypeName StageMap.Engine.Model.Stage).Count
+            (Get-OutreachStage | Select-Object -First 1 | Out-String -Width 80) -match 'Order\s+Name'
+            Remove-Module StageMap
+            Import-Module '{manifest}'
+            Get-OutreachStage | Out-Null
+            @([runspace]::DefaultRunspace.InitialSessionState.Formats | Where-Object FileName -like '*StageMap.Format.ps1xml').Count
+            """).AssertNoErrors();
+
+        Assert.Equal(new[] { "0", "1", "True", "1" }, result.Output.Select(o => o.ToString()));
     }
 
     [Theory]

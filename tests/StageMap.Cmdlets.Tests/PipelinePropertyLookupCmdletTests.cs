@@ -55,4 +55,61 @@ public sealed class PipelinePropertyLookupCmdletTests : IDisposable
         Assert.Contains(lines, l => l.Contains("\"lastName\":\"Plain again\"") && l.Contains("\"source\":\"from type data\""));
         Assert.Contains(lines, l => l.StartsWith("InvalidRecord,", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_field_plain_objects_lack_is_still_read_from_type_data_of_a_later_object_s_own_type_name()
+    {
+        var result = _session.Run("""
+            Update-TypeData -TypeName 'Test.SourcedLead' -MemberType ScriptProperty -MemberName LeadSource -Value { 'from Test.SourcedLead' } -Force
+            $sourced = [pscustomobject]@{ Id = '00Q5g00000AbC31EAA'; LastName = 'Sourced'; Status = 'Open - Not Contacted' }
+            $sourced.PSTypeNames.Insert(0, 'Test.SourcedLead')
+            @(
+                [pscustomobject]@{ Id = '00Q5g00000AbC30EAA'; LastName = 'Plain'; Status = 'Open - Not Contacted' }
+                $sourced
+                [pscustomobject]@{ Id = '00Q5g00000AbC32EAA'; LastName = 'Plain again'; Status = 'Open - Not Contacted' }
+            ) | ConvertTo-OutreachProspect -Object Lead | ForEach-Object { '{0}={1}' -f $_.lastName, $_.source }
+            """);
+
+        result.AssertNoErrors();
+        Assert.Equal(new[] { "Plain=", "Sourced=from Test.SourcedLead", "Plain again=" }, result.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Type_data_added_after_one_conversion_is_seen_by_the_next()
+    {
+        var result = _session.Run("""
+            $lead = [pscustomobject]@{ Id = '00Q5g00000AbC40EAA'; LastName = 'Later'; Status = 'Open - Not Contacted' }
+            ($lead | ConvertTo-OutreachProspect -Object Lead).source
+            Update-TypeData -TypeName 'System.Management.Automation.PSCustomObject' -MemberType ScriptProperty -MemberName LeadSource -Value { 'added later' } -Force
+            ($lead | ConvertTo-OutreachProspect -Object Lead).source
+            """);
+
+        result.AssertNoErrors();
+        Assert.Equal(new[] { "added later" }, result.Output.Where(o => o is not null).Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Converted_objects_behave_as_PSCustomObjects_made_by_hand()
+    {
+        var result = _session.Run("""
+            $prospects = 1..3 | ForEach-Object { [pscustomobject]@{ Id = "00Q5g00000AbC5$($_)EAA"; FirstName = "F$_"; LastName = "L$_"; Status = 'Working - Contacted'; Title = 'CFO' } } |
+                ConvertTo-OutreachProspect -Object Lead
+            $first = $prospects[0]
+            $byHand = [ordered]@{}
+            foreach ($property in $first.PSObject.Properties) { $byHand[$property.Name] = $property.Value }
+            $byHand = [pscustomobject]$byHand
+            ($first | Get-Member | Out-String) -eq ($byHand | Get-Member | Out-String)
+            ($first.PSObject.TypeNames -join ',') -eq ($byHand.PSObject.TypeNames -join ',')
+            ($prospects | ForEach-Object { $_.lastName }) -join ','
+            $first.title = 'changed'; $first.title
+            $first | Add-Member -NotePropertyName extra -NotePropertyValue 'added'; $first.extra
+            $copy = $first.PSObject.Copy(); $copy.lastName = 'copy'; '{0}/{1}' -f $first.lastName, $copy.lastName
+            ($prospects[1] | Select-Object lastName, stage | ConvertTo-Json -Compress)
+            """);
+
+        result.AssertNoErrors();
+        Assert.Equal(
+            new[] { "True", "True", "L1,L2,L3", "changed", "added", "L1/copy", "{\"lastName\":\"L2\",\"stage\":2}" },
+            result.Output.Select(o => o.ToString()));
+    }
 }

@@ -6,7 +6,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>
-/// Issue 9, item 1: stages that exist only in the file were selected from Outreach's dropdown, where
+/// Stages that exist only in the file were selected from Outreach's dropdown, where
 /// they are missing. The procedure now starts with the stage steps, and Set-OutreachStage -OutreachId
 /// (or Import-OutreachStage -Merge) records that Outreach has them.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-/// <summary>Issue 9, item 4: typos are caught the moment they are typed.</summary>
+/// <summary>Typos are caught the moment they are typed.</summary>
 public sealed class TypoCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using StageMap.Engine.Model;
 
 namespace StageMap.Cmdlets.Completion;
 
@@ -17,7 +18,7 @@ public sealed class StageNameCompleter : IArgumentCompleter
             return Enumerable.Empty<CompletionResult>();
         }
 
-        var stages = configuration.Stages.OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
+        var stages = configuration.Stages.InStageOrder().ToList();
         return CompletionResults.For(stages.Select(s => s.Name), wordToComplete, name => $"Stage '{name}'");
     }
 }

@@ -30,6 +30,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     private MissingFieldTally? _missing;
     private RecordShape _shape;
     private PSPropertyLookup? _properties;
+    private ConvertedObjects? _objects;
 
     /// <summary>The CRM object the records are (or become).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -93,7 +94,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     /// <summary>The -As value of the cmdlet.</summary>
     protected abstract RecordShape Shape { get; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _shape = Shape;
         try
@@ -112,6 +113,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
         _missing = new MissingFieldTally(_plan, WriteWarning);
         _properties = new PSPropertyLookup();
+        _objects = new ConvertedObjects(_plan);
     }
 
     protected override void EndProcessing()
@@ -151,7 +153,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
         if (_shape == RecordShape.Object)
         {
-            WriteObject(ConvertedObjects.ToPSObject(result.Record!));
+            WriteObject(_objects!.ToPSObject(result.Record!));
         }
         else
         {
@@ -170,9 +172,7 @@ public abstract class ConversionCommand : ConfigurationCommand
 
         if (inputs.Count > 1)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException($"'{Path}' matches {inputs.Count} files; -Path converts one file to one -OutFile."),
-                "PathMatchesManyFiles", ErrorCategory.InvalidArgument, Path));
+            ThrowFailure(CommandFailures.ConversionPathMatchesManyFiles(Path, inputs.Count));
         }
 
         var job = new BulkConversion

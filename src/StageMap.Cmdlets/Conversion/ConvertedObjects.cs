@@ -1,23 +1,54 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using StageMap.Engine.Conversion;
 
 namespace StageMap.Cmdlets.Conversion;
 
-/// <summary>Turns converted records into what the cmdlets emit: PSCustomObjects, or JSON text.</summary>
-internal static class ConvertedObjects
+/// <summary>
+/// Turns one plan's converted records into what the cmdlets emit: PSCustomObjects with the written fields
+/// as note properties, in the plan's order.
+/// </summary>
+/// <remarks>
+/// A pipeline makes one object a record, so each is made the cheap way where PowerShell allows it: a
+/// member table made at the plan's size, the note properties put straight into it. The public
+/// <c>Properties.Add</c> copies each property and tells PowerShell's member binders, for the whole process,
+/// that objects may now carry a member of that name; the binders need to hear it once per name, so the
+/// constructor adds every name of the plan that way once, and later objects skip it. What the user gets is
+/// the same PSCustomObject either way (type names, property order, Get-Member).
+/// </remarks>
+internal sealed class ConvertedObjects
 {
-    public static PSObject ToPSObject(ConvertedRecord record)
+    private readonly IReadOnlyList<string> _fields;
+
+    public ConvertedObjects(ConversionPlan plan)
     {
-        var result = new PSObject();
-        var fields = record.Plan.OutputFields;
-        for (var i = 0; i < fields.Count; i++)
+        _fields = plan.OutputFields;
+        var announcement = new PSObject();
+        foreach (var field in _fields)
+        {
+            announcement.Properties.Add(new PSNoteProperty(field, null), preValidated: true);
+        }
+    }
+
+    public PSObject ToPSObject(ConvertedRecord record)
+    {
+        var result = PSObjectInternals.NewWithCapacity?.Invoke(_fields.Count);
+        var members = result is null ? null : PSObjectInternals.InstanceMembers?.Invoke(result);
+        result ??= new PSObject();
+        for (var i = 0; i < _fields.Count; i++)
         {
             if (record.IsWritten(i))
             {
                 // The plan's field names are unique, so PowerShell need not check each one again.
-                result.Properties.Add(new PSNoteProperty(fields[i], ToPowerShell(record.ValueAt(i))), preValidated: true);
+                var property = new PSNoteProperty(_fields[i], ToPowerShell(record.ValueAt(i)));
+                if (members is not null)
+                {
+                    members.Add(property, preValidated: true);
+                }
+                else
+                {
+                    result.Properties.Add(property, preValidated: true);
+                }
             }
         }
 
@@ -25,12 +56,24 @@ internal static class ConvertedObjects
     }
 
     /// <summary>An engine value for PowerShell: lists become arrays, records PSCustomObjects.</summary>
-    public static object? ToPowerShell(object? value) => value switch
+    public static object? ToPowerShell(object? value)
     {
-        IReadOnlyList<object?> list => list.Select(ToPowerShell).ToArray(),
-        IInputRecord record => ToPSObject(record),
-        _ => value,
-    };
+        switch (value)
+        {
+            case IReadOnlyList<object?> list:
+                var items = new object?[list.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = ToPowerShell(list[i]);
+                }
+
+                return items;
+            case IInputRecord record:
+                return ToPSObject(record);
+            default:
+                return value;
+        }
+    }
 
     /// <summary>
     /// A record as read, for an error's TargetObject. A field PowerShell cannot hold as a property (an

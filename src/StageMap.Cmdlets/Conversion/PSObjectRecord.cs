@@ -67,7 +67,7 @@ internal sealed class PSObjectRecord : IInputRecord
 
     public bool TryGetValue(string field, out object? value)
     {
-        var property = PSPropertyLookup.Find(_object, field);
+        var property = _lookup.Find(_object, field);
         if (property is null)
         {
             value = null;

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Reflection;
 
 namespace StageMap.Cmdlets.Conversion;
 
@@ -8,20 +8,26 @@ namespace StageMap.Cmdlets.Conversion;
 /// Finds a property of a piped object as <c>PSObject.Properties[name]</c> does, at a fraction of its
 /// cost on the objects Import-Csv and ConvertFrom-Json emit. That indexer goes through the object's
 /// member collections (its own note properties, then type data and the adapter) for every name it is
-/// asked; a conversion asks about a dozen names a record. A PSCustomObject's own note properties are
-/// found first there, so they are read here straight from its member table; a name that is not one
-/// of them, and any other kind of object, still goes through the indexer, which answers exactly.
+/// asked, and reads the object's type names to do so (building them, on each new object: most of its
+/// cost). A conversion asks about a dozen names a record, and some (attributes, a field the file does
+/// not have) are on no record. Here, for a PSCustomObject:
+/// <list type="bullet">
+/// <item>its own note properties are read straight from its member table (they come first there too);</item>
+/// <item>a name that is not one of them is answered by the indexer the first time, and remembered as
+/// absent for the object's kind of type names: the same names give the same type data, and a
+/// PSCustomObject's adapter adds no properties. The kinds are "its base type's" (an object that never
+/// had type names of its own, as Import-Csv's) and a read-only set of type names, by reference.</item>
+/// </list>
+/// Any other object, and a name on an object with type names of its own that can change, goes through
+/// the indexer, which answers exactly. One lookup serves one command, so type data changed between
+/// commands is seen.
 /// </summary>
-/// <remarks>
-/// The member table is PowerShell's internal <c>PSObject.InstanceMembers</c> (PowerShell 5.1 and 7),
-/// reached once through reflection; where it is not there, every lookup takes the indexer and the
-/// answers are the same, only slower. (Remembering the names no record has would save more, but
-/// which names type data gives an object depends on its type names, and reading those builds them
-/// for each new object: dearer than the lookup it would save.)
-/// </remarks>
 internal sealed class PSPropertyLookup
 {
-    private static readonly Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? InstanceMembers = BindInstanceMembers();
+    /// <summary>Stands for "the type names of the object's base type" as a key of <see cref="_absentByTypeNames"/>.</summary>
+    private static readonly object BaseTypeNames = new();
+
+    private readonly Dictionary<object, HashSet<string>> _absentByTypeNames = new();
 
     public PSPropertyLookup()
     {
@@ -31,26 +37,49 @@ internal sealed class PSPropertyLookup
     /// <summary>Turns a property's value into an engine value (nested objects read through this lookup).</summary>
     public Func<object, object?> UnwrapValue { get; }
 
-    public static PSPropertyInfo? Find(PSObject obj, string name) =>
-        InstanceMembers is not null && obj.BaseObject is PSCustomObject && InstanceMembers(obj)[name] is PSPropertyInfo own
-            ? own
-            : obj.Properties[name];
-
-    private static Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>? BindInstanceMembers()
+    public PSPropertyInfo? Find(PSObject obj, string name)
     {
-        try
+        if (PSObjectInternals.InstanceMembers is null || obj.ImmediateBaseObject is not PSCustomObject)
         {
-            var getter = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.NonPublic | BindingFlags.Instance)?.GetGetMethod(nonPublic: true);
-            if (getter is null || !typeof(PSMemberInfoCollection<PSMemberInfo>).IsAssignableFrom(getter.ReturnType))
-            {
-                return null;
-            }
-
-            return (Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>)Delegate.CreateDelegate(typeof(Func<PSObject, PSMemberInfoCollection<PSMemberInfo>>), getter);
+            return obj.Properties[name];
         }
-        catch (Exception e) when (e is ArgumentException or MemberAccessException or AmbiguousMatchException)
+
+        if (PSObjectInternals.InstanceMembers(obj)[name] is PSPropertyInfo own)
+        {
+            return own;
+        }
+
+        var typeNames = TypeNamesKey(obj);
+        HashSet<string>? absent = null;
+        if (typeNames is not null && _absentByTypeNames.TryGetValue(typeNames, out absent) && absent.Contains(name))
         {
             return null;
         }
+
+        var found = obj.Properties[name];
+        if (found is null && typeNames is not null)
+        {
+            if (absent is null)
+            {
+                absent = new HashSet<string>(StringComparer.Ordinal);
+                _absentByTypeNames.Add(typeNames, absent);
+            }
+
+            absent.Add(name);
+        }
+
+        return found;
+    }
+
+    /// <summary>What decides which type data applies to <paramref name="obj"/>, or null when that can change under us.</summary>
+    private static object? TypeNamesKey(PSObject obj)
+    {
+        if (PSObjectInternals.OwnTypeNames is null)
+        {
+            return null;
+        }
+
+        var own = PSObjectInternals.OwnTypeNames(obj);
+        return own is null ? BaseTypeNames : own.IsReadOnly ? own : null;
     }
 }

@@ -8,7 +8,7 @@ namespace StageMap.Cmdlets.FieldMappings;
 /// <summary>
 /// What New-FieldMapping and Set-FieldMapping share: the mapping named by -Object and -OutreachField
 /// (both bound by property name from piped rows and mappings), and the nine Advanced Field Mapping
-/// options as parameters named as in DESIGN §1 (the options a new mapping gets, or those Set changes).
+/// options as parameters named as the properties of FieldMappingOptions (the options a new mapping gets, or those Set changes).
 /// </summary>
 public abstract class FieldMappingCommand : ConfigurationChangeCommand
 {
@@ -53,18 +53,7 @@ public abstract class FieldMappingCommand : ConfigurationChangeCommand
     protected string Target => $"{Object} field mapping '{OutreachField}'";
 
     /// <summary>The options as given: a switch not given is off, a text not given is none.</summary>
-    protected FieldMappingOptions GivenOptions() => new()
-    {
-        SkipEmptyOnPush = SkipEmptyOnPush,
-        SkipEmptyOnPull = SkipEmptyOnPull,
-        ExternalEmptyPlaceholder = ExternalEmptyPlaceholder,
-        InternalEmptyPlaceholder = InternalEmptyPlaceholder,
-        LookupField = LookupField,
-        ExternalMappedField = ExternalMappedField,
-        ExternalMappedType = ExternalMappedType,
-        LookForName = LookForName,
-        DisplayName = DisplayName,
-    };
+    protected FieldMappingOptions GivenOptions() => BoundOptions(null).ApplyTo(FieldMappingOptions.None);
 
     /// <summary>
     /// Only the options bound on the command line: -LookupField:$false turns an option off, an empty

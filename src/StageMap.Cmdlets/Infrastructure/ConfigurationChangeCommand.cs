@@ -26,7 +26,7 @@ public abstract class ConfigurationChangeCommand : ConfigurationCommand, IDispos
     private readonly List<(object? Output, bool Enumerate)> _heldOutput = new();
     private ConfigurationEdit? _edit;
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         try
         {

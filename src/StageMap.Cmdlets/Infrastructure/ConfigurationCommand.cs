@@ -22,11 +22,7 @@ public abstract class ConfigurationCommand : StageMapCommand
             _target ??= Configuration ?? CurrentConfiguration.Get();
             if (_target is null)
             {
-                ThrowFailure(new StageMapException(
-                    ErrorIds.NoCurrentConfiguration,
-                    FailureCategory.InvalidOperation,
-                    null,
-                    "No StageMap configuration is loaded in this session. Run New-StageMapConfiguration or Import-StageMapConfiguration first, or pass -Configuration."));
+                ThrowFailure(CommandFailures.NoCurrentConfiguration());
             }
 
             return _target;

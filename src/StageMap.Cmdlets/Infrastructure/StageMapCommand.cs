@@ -17,6 +17,18 @@ public abstract class StageMapCommand : PSCmdlet
 
     private HighImpactConfirmation? _highImpact;
 
+    /// <summary>Loads the module's views into this session if no StageMap command has yet, then <see cref="Begin"/>.</summary>
+    protected sealed override void BeginProcessing()
+    {
+        ModuleViews.EnsureLoaded(this);
+        Begin();
+    }
+
+    /// <summary>What the command does before the first pipeline object (BeginProcessing, which this class keeps).</summary>
+    protected virtual void Begin()
+    {
+    }
+
     protected void WriteFailure(StageMapException failure) => WriteError(ErrorRecords.From(failure));
 
     /// <summary>True under -WhatIf or $WhatIfPreference: the command reads but writes and records nothing.</summary>
@@ -85,7 +97,7 @@ public abstract class StageMapCommand : PSCmdlet
         }
         catch (ItemNotFoundException e)
         {
-            WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+            WriteError(new ErrorRecord(e, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
         }
 
         return files;

@@ -32,9 +32,9 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
     // Set in BeginProcessing, which PowerShell runs before ProcessRecord and EndProcessing.
     private LeadStatusMappingChanges? _rows;
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
-        base.BeginProcessing();
+        base.Begin();
         _rows = TargetConfiguration.BeginLeadStatusMappingChanges();
     }
 

@@ -75,8 +75,7 @@ public sealed class CompareStageMapConfigurationCommand : StageMapCommand
         var current = CurrentConfiguration.Get();
         if (current is null)
         {
-            ThrowFailure(new StageMapException(ErrorIds.NoCurrentConfiguration, FailureCategory.InvalidOperation, null,
-                "No StageMap configuration is loaded in this session to compare with. Pass -DifferenceConfiguration, or run Import-StageMapConfiguration first."));
+            ThrowFailure(CommandFailures.NoConfigurationToCompare());
         }
 
         return current.GetContent();
@@ -118,7 +117,6 @@ public sealed class CompareStageMapConfigurationCommand : StageMapCommand
             ThrowFailure(failure);
         }
 
-        throw ThrowFailure(new StageMapException(ErrorIds.InvalidConfigurationInput, FailureCategory.InvalidArgument, input,
-            $"-{parameter} is {(value is null ? "empty" : $"a {value.GetType().Name}")}, not a configuration. Pass a configuration file's path, a configuration object (Import-StageMapConfiguration), or the file's JSON text."));
+        throw ThrowFailure(CommandFailures.NotAConfiguration(parameter, input, value?.GetType().Name));
     }
 }

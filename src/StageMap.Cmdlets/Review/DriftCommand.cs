@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using StageMap.Cmdlets.Completion;
 using StageMap.Cmdlets.Infrastructure;
+using StageMap.Engine;
 using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
 
@@ -39,8 +40,7 @@ public abstract class DriftCommand : ConfigurationCommand
         var outreach = ResolveExistingFiles(outreachPath, literal: false);
         if (crm.Count > 1 || outreach.Count > 1)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-CrmPath and -OutreachPath each name one file."), "PathMatchesManyFiles", ErrorCategory.InvalidArgument, crm.Count > 1 ? crmPath : outreachPath));
+            ThrowFailure(CommandFailures.DriftPathMatchesManyFiles(crm.Count > 1 ? crmPath : outreachPath));
         }
 
         return crm.Count == 1 && outreach.Count == 1

@@ -52,9 +52,7 @@ public sealed class ExportStageMapReportCommand : DriftCommand
     {
         if ((CrmPath is null) != (OutreachPath is null))
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-CrmPath and -OutreachPath go together: the drift section joins the two files."),
-                "RecordFilesGoTogether", ErrorCategory.InvalidArgument, CrmPath ?? OutreachPath));
+            ThrowFailure(CommandFailures.RecordFilesGoTogether(CrmPath ?? OutreachPath));
         }
 
         var fullPath = ResolveNewFilePath(Path);

@@ -20,7 +20,7 @@ public sealed class GetOutreachStageCommand : ConfigurationCommand
 
     protected override void ProcessRecord()
     {
-        var stages = TargetConfiguration.Stages.OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
+        var stages = TargetConfiguration.Stages.InStageOrder().ToList();
         foreach (var name in Name ?? new[] { "*" })
         {
             try

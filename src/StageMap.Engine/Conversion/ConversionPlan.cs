@@ -138,12 +138,12 @@ public sealed class ConversionPlan
             return ConversionResult.Fail(Failures.NotARecord(null));
         }
 
-        if (record is FieldListRecord { DuplicateField: { } duplicate })
+        if (DuplicateFieldOf(record) is { } duplicate)
         {
             return ConversionResult.Fail(Failures.DuplicateField(duplicate));
         }
 
-        if (Direction == ConversionDirection.Pull && ObjectTypeOf(record) is { } type && !string.Equals(type, _objectName, StringComparison.OrdinalIgnoreCase))
+        if (Direction == ConversionDirection.Pull && OtherObjectType(record) is { } type)
         {
             return ConversionResult.Fail(Failures.WrongObjectType(type, _objectName));
         }
@@ -213,16 +213,35 @@ public sealed class ConversionPlan
         return found;
     }
 
-    /// <summary>attributes.type of a Salesforce query or tree record, or null.</summary>
-    private static string? ObjectTypeOf(IInputRecord record) =>
-        record.TryGetValue("attributes", out var attributes) && attributes is IInputRecord a && a.TryGetValue("type", out var type) && type is string text && text.Length > 0
-            ? text
-            : null;
+    /// <summary>The first field name a record read from JSON has twice (ignoring case), or null.</summary>
+    private static string? DuplicateFieldOf(IInputRecord record) => record switch
+    {
+        FieldListRecord list => list.DuplicateField,
+        Bulk.JsonObjectRecord json => json.DuplicateField,
+        _ => null,
+    };
+
+    /// <summary>attributes.type of a Salesforce query or tree record when it names another object than the plan's, or null.</summary>
+    private string? OtherObjectType(IInputRecord record)
+    {
+        if (!record.TryGetValue("attributes", out var attributes) || attributes is not IInputRecord a || !a.TryGetValue("type", out var type))
+        {
+            return null;
+        }
+
+        // Text where the file reader holds it is compared in place: a string is made only for the failure.
+        if (type is TextSlice slice)
+        {
+            return slice.Length > 0 && !slice.Span.Equals(_objectName.AsSpan(), StringComparison.OrdinalIgnoreCase) ? slice.ToString() : null;
+        }
+
+        return type is string text && text.Length > 0 && !string.Equals(text, _objectName, StringComparison.OrdinalIgnoreCase) ? text : null;
+    }
 
     /// <summary>The record id at the end of a query record's attributes.url (/services/data/vNN.N/sobjects/Lead/00Q...).</summary>
     private static string? IdFromUrl(IInputRecord record)
     {
-        if (record.TryGetValue("attributes", out var attributes) && attributes is IInputRecord a && a.TryGetValue("url", out var url) && url is string text)
+        if (record.TryGetValue("attributes", out var attributes) && attributes is IInputRecord a && a.TryGetValue("url", out var url) && RecordValue.AsString(url) is { } text)
         {
             var id = text.Substring(text.LastIndexOf('/') + 1);
             return SalesforceId.IsWellFormed(id) ? id : null;

@@ -4,7 +4,8 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Conversion;
 
 /// <summary>
-/// One field mapping applied in one direction: DESIGN §4's steps for a field. A rule reads its source
+/// One field mapping applied in one direction: the steps for a field of
+/// docs/design.md, Conversion. A rule reads its source
 /// field, decides whether the value is blank (step 1), and writes the placeholder (2), nothing (3), a
 /// clearing blank (4) or the converted value into the record's output slots.
 /// </summary>

@@ -19,7 +19,7 @@ public sealed record MissingField(string Field, string? NearestColumn, long Reco
 /// <summary>
 /// Watches one command's conversion for mapped fields its records do not carry at all (a CSV without
 /// a Status column, or with 'Lead Status' instead). Such a record converts without the field, as
-/// DESIGN §4 says, but the admin hears of it: once per field, when the first record that converted
+/// <see cref="FieldRule"/> does, but the admin hears of it: once per field, when the first record that converted
 /// without it comes by, naming the field and the record's nearest column; and <see cref="Fields"/>
 /// counts the records converted without each.
 /// </summary>

@@ -67,6 +67,14 @@ public static class RecordValue
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>The value when it is text (a string, or file text made a string), else null.</summary>
+    internal static string? AsString(object? value) => value switch
+    {
+        string s => s,
+        TextSlice t => t.ToString(),
+        _ => null,
+    };
+
     /// <summary>Null, empty or white space only; a list is blank when every element is.</summary>
     public static bool IsBlank([NotNullWhen(false)] object? value)
     {

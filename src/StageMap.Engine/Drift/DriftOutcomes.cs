@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using StageMap.Engine.Conversion;
 using StageMap.Engine.Conversion.Bulk;
@@ -23,12 +24,13 @@ internal enum PullKind
 
 /// <summary>
 /// A CRM record's stage under the configuration: what its status is and what the pull makes of it.
-/// Records with the same status share one (they are interned), so the join holds an index per key.
+/// Records with the same status share one (they are interned), so the join holds an index per key; a
+/// value, so reading a record makes no object.
 /// </summary>
-internal sealed record CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure);
+internal readonly record struct CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure);
 
-/// <summary>A prospect's stage: a stage of the configuration, one it does not have, or none.</summary>
-internal sealed record ActualStage(int? Id, string? Display, bool Known)
+/// <summary>A prospect's stage: a stage of the configuration, one it does not have, or none (a value, interned like <see cref="CrmOutcome"/>).</summary>
+internal readonly record struct ActualStage(int? Id, string? Display, bool Known)
 {
     public static ActualStage None { get; } = new(null, null, true);
 
@@ -60,11 +62,16 @@ internal sealed class InternTable<T>
 /// <summary>Reads each side's stage: the CRM record through the configuration's pull, the prospect's as it is.</summary>
 internal sealed class DriftStages
 {
+    /// <summary>Past this many distinct statuses, a status read is made a string each time.</summary>
+    private const int MostStatuses = 64;
+
     private readonly ConversionPlan _plan;
     private readonly ConversionLookups _lookups;
     private readonly ConvertedRecord _buffer;
     private readonly int _stageSlot;
     private readonly string _statusField;
+    private readonly Dictionary<string, string> _nextPulls = new(System.StringComparer.Ordinal);
+    private readonly List<string> _statuses = new();
 
     /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping.</exception>
     public DriftStages(StageMapConfiguration configuration, CrmObject crmObject)
@@ -87,9 +94,21 @@ internal sealed class DriftStages
 
     public Stage? StageById(int id) => _lookups.StageById(id);
 
+    /// <summary>What the next pull does with a record of the expected stage: "stage 'name'", made once per stage.</summary>
+    public string NextPullText(string expected)
+    {
+        if (!_nextPulls.TryGetValue(expected, out var text))
+        {
+            text = $"stage '{expected}'";
+            _nextPulls.Add(expected, text);
+        }
+
+        return text;
+    }
+
     public CrmOutcome Outcome(InputItem item)
     {
-        var status = DriftRecords.Text(DriftRecords.Value(item.Record, _statusField));
+        var status = StatusText(DriftRecords.Value(item.Record, _statusField));
         var failure = item.Failure;
         if (failure is null)
         {
@@ -130,6 +149,40 @@ internal sealed class DriftStages
         return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
             ? new ActualStage(id, $"stage id {id}", Known: false)
             : new ActualStage(null, text, Known: false);
+    }
+
+    /// <summary>
+    /// A status as <see cref="DriftRecords.Text"/> gives it. Statuses are few and every record has one:
+    /// each is made a string once, and text where the file reader holds it is matched to those in place.
+    /// </summary>
+    private string? StatusText(object? value)
+    {
+        if (value is not TextSlice slice)
+        {
+            return DriftRecords.Text(value);
+        }
+
+        var text = slice.Span.Trim();
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        foreach (var known in _statuses)
+        {
+            if (text.SequenceEqual(known.AsSpan()))
+            {
+                return known;
+            }
+        }
+
+        var made = text.ToString();
+        if (_statuses.Count < MostStatuses)
+        {
+            _statuses.Add(made);
+        }
+
+        return made;
     }
 
     /// <summary>The object's first field mapping that pulls into the stage (Stage on Lead, Stage or Stage Name on Contact).</summary>

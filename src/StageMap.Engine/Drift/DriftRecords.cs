@@ -15,16 +15,19 @@ internal static class DriftRecords
     public const string DefaultCrmKey = ConversionPlan.IdField;
     public const string DefaultOutreachKey = ConversionPlan.SalesforceIdAttribute;
 
-    /// <summary>The CRM record's key: the named field, or by default Id (else the id at the end of attributes.url).</summary>
-    public static string? CrmKey(IInputRecord record, string? field)
+    /// <summary>
+    /// The CRM record's key as the record holds it (<see cref="KeyValue"/>): the named field, or by default
+    /// Id (else the id at the end of attributes.url).
+    /// </summary>
+    public static object? CrmKey(IInputRecord record, string? field)
     {
         if (field is not null)
         {
-            return Text(Value(record, field));
+            return KeyValue(Value(record, field));
         }
 
-        var id = Text(Value(record, DefaultCrmKey));
-        if (id is null && Value(record, "attributes.url") is string url)
+        var id = KeyValue(Value(record, DefaultCrmKey));
+        if (id is null && RecordValue.AsString(Value(record, "attributes.url")) is { } url)
         {
             var last = url.Substring(url.LastIndexOf('/') + 1);
             id = SalesforceId.IsWellFormed(last) ? last : null;
@@ -32,6 +35,14 @@ internal static class DriftRecords
 
         return id;
     }
+
+    /// <summary>
+    /// A key's value as the record holds it (text where the file reader holds it, valid for this record
+    /// only), or null when it is blank or not a single value: the join packs it (<see cref="JoinKey"/>),
+    /// and only a finding makes its text (<see cref="Text"/>).
+    /// </summary>
+    public static object? KeyValue(object? value) =>
+        RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? value : null;
 
     public static string? CrmName(IInputRecord record) =>
         Text(Value(record, "Name")) ?? Join(Text(Value(record, "FirstName")), Text(Value(record, "LastName")));
@@ -84,17 +95,17 @@ internal static class DriftRecords
 /// <remarks><see cref="Document"/> is the record as read (a JSON:API document keeps its meta there), <see cref="Record"/> the resource.</remarks>
 internal readonly record struct Prospect(IInputRecord Document, IInputRecord Record, IInputRecord Attributes, bool IsJsonApi)
 {
-    /// <summary>The key: the named field (of the record, else of its attributes), or by default salesforceId, attributes.externalId or meta.salesforceId.</summary>
-    public string? Key(string? field)
+    /// <summary>The key as the record holds it (<see cref="DriftRecords.KeyValue"/>): the named field (of the record, else of its attributes), or by default salesforceId, attributes.externalId or meta.salesforceId.</summary>
+    public object? Key(string? field)
     {
         if (field is not null)
         {
-            return DriftRecords.Text(DriftRecords.Value(Record, field)) ?? (IsJsonApi ? DriftRecords.Text(DriftRecords.Value(Attributes, field)) : null);
+            return DriftRecords.KeyValue(DriftRecords.Value(Record, field)) ?? (IsJsonApi ? DriftRecords.KeyValue(DriftRecords.Value(Attributes, field)) : null);
         }
 
         return IsJsonApi
-            ? DriftRecords.Text(DriftRecords.Value(Attributes, "externalId")) ?? DriftRecords.Text(DriftRecords.Value(Document, "meta." + DriftRecords.DefaultOutreachKey))
-            : DriftRecords.Text(DriftRecords.Value(Record, DriftRecords.DefaultOutreachKey));
+            ? DriftRecords.KeyValue(DriftRecords.Value(Attributes, "externalId")) ?? DriftRecords.KeyValue(DriftRecords.Value(Document, "meta." + DriftRecords.DefaultOutreachKey))
+            : DriftRecords.KeyValue(DriftRecords.Value(Record, DriftRecords.DefaultOutreachKey));
     }
 
     /// <summary>The stage: the stage relationship's id (JSON:API), else stage (an id or a name), else stageName; null for none.</summary>

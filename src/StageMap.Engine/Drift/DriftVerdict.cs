@@ -10,8 +10,9 @@ internal readonly record struct DriftVerdict(DriftReason? Reason, string? Expect
     /// </summary>
     public static DriftVerdict Of(CrmOutcome outcome, ActualStage actual, DriftStages stages)
     {
+        // Every pair gets a verdict and few drift: the text of one is made only for a pair that drifts.
         var status = outcome.Status;
-        var inStage = actual.IsNone ? "the prospect has no stage" : $"the prospect is in '{actual.Display}'";
+        string InStage() => actual.IsNone ? "the prospect has no stage" : $"the prospect is in '{actual.Display}'";
         switch (outcome.Kind)
         {
             case PullKind.Failed:
@@ -22,19 +23,19 @@ internal readonly record struct DriftVerdict(DriftReason? Reason, string? Expect
                     ErrorIds.UnknownStage => DriftReason.StageMissing,
                     _ => DriftReason.NotConvertible,
                 };
-                return new(reason, null, $"nothing: the sync rejects the record ({failure.ErrorId})", $"{failure.Message} Meanwhile {inStage}.");
+                return new(reason, null, $"nothing: the sync rejects the record ({failure.ErrorId})", $"{failure.Message} Meanwhile {InStage()}.");
             case PullKind.Kept:
                 return actual.IsNone
                     ? new(null, null, "nothing", "")
-                    : new(DriftReason.StatusBlank, null, "nothing: SkipEmptyOnPull keeps the stage", $"The status is blank, so no status explains the stage; {inStage}.");
+                    : new(DriftReason.StatusBlank, null, "nothing: SkipEmptyOnPull keeps the stage", $"The status is blank, so no status explains the stage; {InStage()}.");
             case PullKind.Cleared:
                 return actual.IsNone
                     ? new(null, null, "clears the stage", "")
-                    : new(DriftReason.StatusBlank, null, "clears the stage", $"The status is blank, so the next pull clears the stage; {inStage}.");
+                    : new(DriftReason.StatusBlank, null, "clears the stage", $"The status is blank, so the next pull clears the stage; {InStage()}.");
             default:
                 var expectedId = outcome.ExpectedId!.Value;
                 var expected = stages.StageById(expectedId)?.Name ?? $"stage id {expectedId}";
-                var nextPull = $"stage '{expected}'";
+                var nextPull = stages.NextPullText(expected);
                 if (actual.Known && actual.Id == expectedId)
                 {
                     return new(null, expected, nextPull, "");
@@ -42,12 +43,12 @@ internal readonly record struct DriftVerdict(DriftReason? Reason, string? Expect
 
                 if (status is null)
                 {
-                    return new(DriftReason.StatusBlank, expected, nextPull, $"The status is blank, and the mapping's placeholder gives stage '{expected}'; {inStage}.");
+                    return new(DriftReason.StatusBlank, expected, nextPull, $"The status is blank, and the mapping's placeholder gives stage '{expected}'; {InStage()}.");
                 }
 
                 return actual.Known
-                    ? new(DriftReason.MappedToAnotherStage, expected, nextPull, $"Status '{status}' is mapped to stage '{expected}', but {inStage}.")
-                    : new(DriftReason.StageMissing, expected, nextPull, $"Status '{status}' is mapped to stage '{expected}', but {inStage}, which is not a stage of the configuration.");
+                    ? new(DriftReason.MappedToAnotherStage, expected, nextPull, $"Status '{status}' is mapped to stage '{expected}', but {InStage()}.")
+                    : new(DriftReason.StageMissing, expected, nextPull, $"Status '{status}' is mapped to stage '{expected}', but {InStage()}, which is not a stage of the configuration.");
         }
     }
 }

@@ -34,12 +34,37 @@ internal readonly struct JoinKey : IEquatable<JoinKey>
             return null;
         }
 
-        var id = SalesforceId.ToShort(text);
-        if (id is null)
+        return SalesforceId.TryShort(text.AsSpan(), out var id) ? new JoinKey(Pack(id), null) : new JoinKey(default, text);
+    }
+
+    /// <summary>
+    /// The key of a value as a record holds it (<see cref="DriftRecords.KeyValue"/>); null for a blank one.
+    /// Text where the file reader holds it is packed in place: a held or looked-up id makes no string.
+    /// </summary>
+    public static JoinKey? From(object? value)
+    {
+        if (value is not TextSlice slice)
         {
-            return new JoinKey(default, text);
+            return From(DriftRecords.Text(value));
         }
 
+        var text = slice.Span.Trim();
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        return SalesforceId.TryShort(text, out var id) ? new JoinKey(Pack(id), null) : new JoinKey(default, text.ToString());
+    }
+
+    public bool Equals(JoinKey other) => Id.Equals(other.Id) && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is JoinKey other && Equals(other);
+
+    public override int GetHashCode() => Text is null ? Id.GetHashCode() : StringComparer.Ordinal.GetHashCode(Text);
+
+    private static PackedId Pack(ReadOnlySpan<char> id)
+    {
         ulong high = 0, low = 0;
         for (var i = 0; i < 10; i++)
         {
@@ -51,14 +76,8 @@ internal readonly struct JoinKey : IEquatable<JoinKey>
             low = (low << 6) | Code(id[i]);
         }
 
-        return new JoinKey(new PackedId(high, low), null);
+        return new PackedId(high, low);
     }
-
-    public bool Equals(JoinKey other) => Id.Equals(other.Id) && string.Equals(Text, other.Text, StringComparison.Ordinal);
-
-    public override bool Equals(object? obj) => obj is JoinKey other && Equals(other);
-
-    public override int GetHashCode() => Text is null ? Id.GetHashCode() : StringComparer.Ordinal.GetHashCode(Text);
 
     private static ulong Code(char c) => c switch
     {

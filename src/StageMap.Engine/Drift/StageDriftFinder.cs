@@ -240,7 +240,7 @@ public static class StageDriftFinder
         /// </summary>
         private void Presize(string path, RecordFileFormat format)
         {
-            using var reader = RecordFileReaders.Open(path, format);
+            using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
             long records = 0;
             foreach (var _ in reader.Read())
             {
@@ -254,7 +254,7 @@ public static class StageDriftFinder
             _held = new KeySet((int)Math.Min(estimate, int.MaxValue / 2));
         }
 
-        private Problem? Hold(string? key, int payload)
+        private Problem? Hold(object? key, int payload)
         {
             var normal = JoinKey.From(key);
             if (normal is null)
@@ -265,7 +265,7 @@ public static class StageDriftFinder
             return _held.TryAdd(normal.Value, payload) ? null : Problem.Duplicate;
         }
 
-        private (Problem? Problem, int Payload) Match(string? key)
+        private (Problem? Problem, int Payload) Match(object? key)
         {
             var normal = JoinKey.From(key);
             if (normal is null)
@@ -287,7 +287,7 @@ public static class StageDriftFinder
             return (null, payload);
         }
 
-        private bool TakeUnmatched(string? key)
+        private bool TakeUnmatched(object? key)
         {
             var normal = JoinKey.From(key);
             if (normal is null || !_held.TryGet(normal.Value, out _, out var taken) || taken)
@@ -300,7 +300,7 @@ public static class StageDriftFinder
         }
 
         /// <summary>A joined pair: counted, and reported when it drifts, named from the record at hand (looked up only then).</summary>
-        private void Pair(string key, Prospect? prospect, IInputRecord? crmRecord, CrmOutcome outcome, ActualStage actual)
+        private void Pair(object key, Prospect? prospect, IInputRecord? crmRecord, CrmOutcome outcome, ActualStage actual)
         {
             _pairs++;
             var verdict = DriftVerdict.Of(outcome, actual, _stages);
@@ -318,11 +318,12 @@ public static class StageDriftFinder
             _reasons.TryGetValue(reasonKey, out var n);
             _reasons[reasonKey] = n + 1;
             var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!);
-            _found?.Invoke(new StageDrift(DriftKind.Drift, key, name, outcome.Status, verdict.Expected, actual.Display, reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
+            _found?.Invoke(new StageDrift(DriftKind.Drift, DriftRecords.Text(key), name, outcome.Status, verdict.Expected, actual.Display, reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
         }
 
-        private void Report(Problem problem, DriftSide side, string? key, string? name, string? status, ActualStage? actual = null)
+        private void Report(Problem problem, DriftSide side, object? keyValue, string? name, string? status, ActualStage? actual = null)
         {
+            var key = DriftRecords.Text(keyValue);
             var crm = side == DriftSide.Crm;
             var keyField = crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey;
             DriftKind kind;
@@ -351,7 +352,7 @@ public static class StageDriftFinder
 
         private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity)
         {
-            using var reader = RecordFileReaders.Open(path, format);
+            using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
             long count = 0;
             foreach (var item in reader.Read())
             {

@@ -1,6 +1,6 @@
 namespace StageMap.Engine;
 
-/// <summary>The public error ids (DESIGN §3 and the issues). Scripts match on these; never rename one.</summary>
+/// <summary>The public error ids (docs/design.md, Error ids). Scripts match on these; never rename one.</summary>
 public static class ErrorIds
 {
     // Configuration and its file
@@ -12,6 +12,11 @@ public static class ErrorIds
     public const string ConfigurationChangedOnDisk = nameof(ConfigurationChangedOnDisk);
     public const string ConfigurationSaveFailed = nameof(ConfigurationSaveFailed);
     public const string ConfigurationInUse = nameof(ConfigurationInUse);
+
+    // Paths given to a cmdlet
+    public const string PathNotFound = nameof(PathNotFound);
+    public const string PathMatchesManyFiles = nameof(PathMatchesManyFiles);
+    public const string RecordFilesGoTogether = nameof(RecordFilesGoTogether);
 
     // Stages
     public const string StageNotFound = nameof(StageNotFound);
@@ -31,7 +36,7 @@ public static class ErrorIds
     public const string FieldMappingNotFound = nameof(FieldMappingNotFound);
     public const string InvalidFieldName = nameof(InvalidFieldName);
 
-    // CRM metadata and Outreach stage files (issue 4: Import-CrmMetadata, Import-OutreachStage, -FromCrm)
+    // CRM metadata and Outreach stage files (Import-CrmMetadata, Import-OutreachStage, -FromCrm)
     public const string UnrecognizedMetadataFile = nameof(UnrecognizedMetadataFile);
     public const string InvalidMetadataFile = nameof(InvalidMetadataFile);
     public const string NoCrmLeadStatuses = nameof(NoCrmLeadStatuses);
@@ -47,19 +52,19 @@ public static class ErrorIds
     public const string InvalidOutputFile = nameof(InvalidOutputFile);
     public const string OutputWriteFailed = nameof(OutputWriteFailed);
 
-    // Get- cmdlets: a literal name that matches nothing (issue 9)
+    // Get- cmdlets: a literal name that matches nothing
     public const string StageNotMapped = nameof(StageNotMapped);
     public const string CrmStatusNotFound = nameof(CrmStatusNotFound);
     public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
 
-    // Record types (issue 15): Get-CrmRecordType, Export-CrmMetadata -RecordType
+    // Record types: Get-CrmRecordType, Export-CrmMetadata -RecordType
     public const string RecordTypeNotFound = nameof(RecordTypeNotFound);
 
-    // Review (issue 11: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
+    // Review (Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport)
     public const string NoStageMapping = nameof(NoStageMapping);
     public const string InvalidConfigurationInput = nameof(InvalidConfigurationInput);
 
-    // Live: the Salesforce org and the Outreach instance (issue 10)
+    // Live: the Salesforce org and the Outreach instance
     public const string CrmAuthenticationFailed = nameof(CrmAuthenticationFailed);
     public const string OutreachAuthenticationFailed = nameof(OutreachAuthenticationFailed);
     public const string NoCrmConnection = nameof(NoCrmConnection);
@@ -87,6 +92,6 @@ public static class ErrorIds
     public const string InvalidSnapshotFile = nameof(InvalidSnapshotFile);
     public const string SnapshotOfAnotherInstance = nameof(SnapshotOfAnotherInstance);
 
-    // Record files (issue 8): -Encoding
+    // Record files: -Encoding
     public const string InvalidEncoding = nameof(InvalidEncoding);
 }

@@ -1,6 +1,6 @@
 namespace StageMap.Engine;
 
-// The 1:1 rule checked at the end of a command (issue 9, item 7).
+// The 1:1 rule checked at the end of a command.
 internal static partial class Failures
 {
     public static StageMapException CrmStatusGivenTwoStages(string crmStatus, string firstStage, string secondStage) => new(

@@ -1,6 +1,6 @@
 namespace StageMap.Engine;
 
-// Readers (issue 8: every reader validates before it converts), and the same limits on names typed at a cmdlet.
+// Readers (every reader validates before it converts), and the same limits on names typed at a cmdlet.
 internal static partial class Failures
 {
     public static StageMapException EmptyConfigurationFile(string path) => new(

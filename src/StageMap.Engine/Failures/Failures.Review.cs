@@ -2,7 +2,7 @@ namespace StageMap.Engine;
 
 internal static partial class Failures
 {
-    // Review (issue 11): Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport.
+    // Review: Compare-StageMapConfiguration, Find-StageDrift, Export-StageMapReport.
 
     public static StageMapException NoLeadStageMapping() => new(
         ErrorIds.NoStageMapping, FailureCategory.InvalidOperation, "Lead",

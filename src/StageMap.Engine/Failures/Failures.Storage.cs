@@ -2,7 +2,7 @@ using System;
 
 namespace StageMap.Engine;
 
-// Saving a configuration while others save it too (issue 8): processes and sessions of one process.
+// Saving a configuration while others save it too: processes and sessions of one process.
 internal static partial class Failures
 {
     public static StageMapException ConfigurationBeingSaved(string path, string lockPath, TimeSpan wait) => new(

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace StageMap.Engine.Model;
 
 /// <summary>
-/// The Advanced Field Mapping options of the Outreach CRM plugin, named as in DESIGN §1.
+/// The Advanced Field Mapping options of the Outreach CRM plugin, named as the plugin's settings are
+/// (the parameters of New-FieldMapping and Set-FieldMapping carry the same names).
 /// </summary>
 public sealed record FieldMappingOptions
 {

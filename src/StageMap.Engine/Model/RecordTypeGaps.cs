@@ -114,7 +114,7 @@ public static class RecordTypeGaps
         }
 
         var usable = Usable(content.CrmMetadata.ContactStatuses);
-        return content.Stages.OrderBy(s => s.Order).ThenBy(s => s.Id)
+        return content.Stages.InStageOrder()
             .Where(s => usable(s.Name))
             .Select(s => new WrittenStatus(s.Name, new[] { s.Name }))
             .ToList();

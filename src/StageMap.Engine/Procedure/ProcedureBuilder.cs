@@ -93,7 +93,7 @@ public abstract class ProcedureBuilder
     /// </summary>
     private static void AddStages(StepWriter steps, StageMapConfiguration configuration)
     {
-        var pending = configuration.Stages.Where(s => !s.IsInOutreach || s.DiffersFromOutreach).OrderBy(s => s.Order).ThenBy(s => s.Id).ToList();
+        var pending = configuration.Stages.Where(s => !s.IsInOutreach || s.DiffersFromOutreach).InStageOrder().ToList();
         if (pending.Count == 0)
         {
             return;

@@ -34,7 +34,7 @@ public static class ContactRows
         var values = content.CrmMetadata.ContactStatuses.Select(s => s.ApiName).Distinct(StringComparer.Ordinal).ToList();
         var used = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<ContactRow>();
-        foreach (var stage in content.Stages.OrderBy(s => s.Order).ThenBy(s => s.Id))
+        foreach (var stage in content.Stages.InStageOrder())
         {
             var exact = values.FirstOrDefault(v => string.Equals(v, stage.Name, StringComparison.Ordinal));
             var near = exact ?? values.FirstOrDefault(v => !used.Contains(v) && NearMatch.Loosen(v) == NearMatch.Loosen(stage.Name));

@@ -79,7 +79,7 @@ public sealed class LeadFlow
         var stages = new List<FlowNode>();
         var stageIndex = new Dictionary<int, int>();
         var mappedStageIds = new HashSet<int>(content.LeadStatusMappings.Select(m => m.StageId));
-        foreach (var stage in content.Stages.OrderBy(s => s.Order).ThenBy(s => s.Id))
+        foreach (var stage in content.Stages.InStageOrder())
         {
             if (stageIndex.ContainsKey(stage.Id)) continue;
             stageIndex.Add(stage.Id, stages.Count);

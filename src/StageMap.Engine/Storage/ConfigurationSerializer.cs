@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -25,17 +24,7 @@ public static class ConfigurationSerializer
     /// <summary>The first schema whose stages carry a key.</summary>
     private const int KeySchemaVersion = 3;
 
-    public static byte[] ToBytes(ConfigurationContent content)
-    {
-        using var writer = new StringWriter { NewLine = "\n" };
-        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false })
-        {
-            StrictJson.Serializer.Serialize(json, ToFile(content));
-        }
-
-        writer.Write('\n');
-        return Encodings.Utf8NoBom.GetBytes(writer.ToString());
-    }
+    public static byte[] ToBytes(ConfigurationContent content) => StrictJson.ToFileBytes(ToFile(content));
 
     /// <summary>Reads file bytes; <paramref name="path"/> names the file in errors.</summary>
     /// <remarks>

@@ -26,6 +26,22 @@ public static class StrictJson
         DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
     };
 
+    /// <summary>
+    /// The bytes of a JSON file StageMap writes (a configuration, a snapshot): indented by two spaces, LF
+    /// line ends and a final one, UTF-8 without a byte order mark, the same on every platform.
+    /// </summary>
+    public static byte[] ToFileBytes(object value)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false })
+        {
+            Serializer.Serialize(json, value);
+        }
+
+        writer.Write('\n');
+        return Encodings.Utf8NoBom.GetBytes(writer.ToString());
+    }
+
     /// <summary>A reader over <paramref name="text"/> with StageMap's limits; an unpaired surrogate escape is an error, not U+FFFD.</summary>
     public static JsonTextReader CreateReader(TextReader text) => new(new SurrogateEscapeCheck(text))
     {

@@ -74,17 +74,7 @@ public static class SnapshotFile
         return FromBytes(bytes, fullPath);
     }
 
-    public static byte[] ToBytes(StageSnapshot snapshot)
-    {
-        using var writer = new StringWriter { NewLine = "\n" };
-        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false })
-        {
-            StrictJson.Serializer.Serialize(json, ToEntry(snapshot));
-        }
-
-        writer.Write('\n');
-        return Encodings.Utf8NoBom.GetBytes(writer.ToString());
-    }
+    public static byte[] ToBytes(StageSnapshot snapshot) => StrictJson.ToFileBytes(ToEntry(snapshot));
 
     /// <exception cref="StageMapException">InvalidSnapshotFile.</exception>
     public static StageSnapshot FromBytes(byte[] bytes, string path)

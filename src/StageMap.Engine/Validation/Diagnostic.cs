@@ -6,10 +6,10 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Validation;
 
 /// <summary>
-/// One finding of Test-StageMapping (DESIGN §3). A finding is data, not a failure: the cmdlet writes
+/// One finding of Test-StageMapping. A finding is data, not a failure: the cmdlet writes
 /// it to the output stream.
 /// </summary>
-/// <param name="RuleId">The rule that found it: SM001 to SM016 (DESIGN §6).</param>
+/// <param name="RuleId">The rule that found it: SM001 to SM016 (docs/design.md, Validation rules).</param>
 /// <param name="Severity">Error, Warning or Information.</param>
 /// <param name="Object">The CRM object the finding is about (Lead, Contact), or null for none.</param>
 /// <param name="Target">The status, stage or field at fault, by name.</param>

@@ -194,7 +194,7 @@ public sealed class ValidationContext
         }
     }
 
-    /// <summary>True when <paramref name="mapping"/> is the Lead Stage &lt;&gt; Status lookup of DESIGN §4.</summary>
+    /// <summary>True when <paramref name="mapping"/> is the Lead Stage &lt;&gt; Status lookup (docs/design.md, Conversion).</summary>
     public static bool IsLeadStatusLookup(FieldMapping mapping) =>
         mapping.Object == CrmObject.Lead
         && OutreachFields.AreSame(mapping.OutreachField, OutreachFields.Stage.Name)

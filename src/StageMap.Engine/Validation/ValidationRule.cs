@@ -4,7 +4,7 @@ using StageMap.Engine.Model;
 namespace StageMap.Engine.Validation;
 
 /// <summary>
-/// One rule of DESIGN §6, in its own class under Validation/Rules (PSScriptAnalyzer style). A rule
+/// One rule of Test-StageMapping (docs/design.md, Validation rules), in its own class under Validation/Rules (PSScriptAnalyzer style). A rule
 /// reads the shared <see cref="ValidationContext"/> and reports what it finds; it must stay linear in
 /// the size of the configuration (look things up in the context's indexes, never scan inside a scan).
 /// </summary>

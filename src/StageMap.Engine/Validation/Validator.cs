@@ -5,7 +5,7 @@ using StageMap.Engine.Validation.Rules;
 namespace StageMap.Engine.Validation;
 
 /// <summary>
-/// Runs every rule of DESIGN §6 over a configuration, in rule order (SM001 first). Each rule is one
+/// Runs every rule (docs/design.md, Validation rules) over a configuration, in rule order (SM001 first). Each rule is one
 /// pass over the configuration with look-ups in indexes built once (<see cref="ValidationContext"/>),
 /// so validation time grows linearly with the configuration.
 /// </summary>

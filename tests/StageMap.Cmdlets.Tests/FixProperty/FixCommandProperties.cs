@@ -11,7 +11,7 @@ using Xunit.Sdk;
 namespace StageMap.Cmdlets.Tests.FixProperty;
 
 /// <summary>
-/// DESIGN §6: "Every fix command a diagnostic prints, once applied, makes that diagnostic go away and
+/// docs/design.md, Validation rules: "Every fix command a diagnostic prints, once applied, makes that diagnostic go away and
 /// adds no new Error." Over generated broken configurations, each fix command a diagnostic lists
 /// (FixCommands, which its Message prints verbatim) runs through the real cmdlets on a fresh copy of
 /// the file; then Test-StageMapping must no longer report that finding, and report no Error it did

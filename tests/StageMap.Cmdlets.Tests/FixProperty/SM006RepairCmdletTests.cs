@@ -6,7 +6,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests.FixProperty;
 
 /// <summary>
-/// Issue 9, item 2: the command SM006 printed (without -LookForName) made Test-StageMapping pass and
+/// The command SM006 printed (without -LookForName) made Test-StageMapping pass and
 /// every sample lead fail with UnknownLeadStatusId. Now the fix SM006 prints converts all 22 leads,
 /// and the old command draws SM015, whose fix does too.
 /// </summary>

@@ -6,7 +6,7 @@ using static StageMap.Engine.Tests.Conversion.Configs;
 
 namespace StageMap.Engine.Tests.Conversion;
 
-/// <summary>DESIGN §4 for a plain field, step by step, in both directions.</summary>
+/// <summary>The conversion steps (docs/design.md, Conversion) for a plain field, step by step, in both directions.</summary>
 public class FieldRuleTests
 {
     // Direction filtering

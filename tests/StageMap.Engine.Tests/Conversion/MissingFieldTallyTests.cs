@@ -10,7 +10,7 @@ using static StageMap.Engine.Tests.Conversion.Configs;
 
 namespace StageMap.Engine.Tests.Conversion;
 
-/// <summary>Issue 9, item 3: a mapped field the input lacks converts without it, but never silently.</summary>
+/// <summary>A mapped field the input lacks converts without it, but never silently.</summary>
 public sealed class MissingFieldTallyTests : System.IDisposable
 {
     private readonly TempDirectory _temp = new();

@@ -116,6 +116,45 @@ public class RecordPathEquivalenceTests
         Assert.Equal(1500 * target.Fixtures.Count, cases);
     }
 
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(4, 30)]
+    [InlineData(5, 30)]
+    public void Generated_JSON_plain_or_with_what_only_Json_NET_reads_converts_the_same(int seed, int unusual)
+    {
+        var text = GeneratedJson.File(seed, records: 200, unusual);
+
+        foreach (var plan in Plans())
+        {
+            AllOutputs(plan, Encoding.UTF8.GetBytes(text), "gen.jsonl", RecordFileFormat.JsonLines);
+        }
+    }
+
+    [Theory]
+    [InlineData("records-json")]
+    [InlineData("records-jsonl")]
+    public void Thousands_of_mutations_of_the_JSON_fixtures_read_and_convert_the_same(string targetName)
+    {
+        var target = FuzzTargets.Named(targetName);
+        var plans = Plans().ToList();
+        var cases = 0;
+        for (var f = 0; f < target.Fixtures.Count; f++)
+        {
+            for (var iteration = 0; iteration < 600; iteration++)
+            {
+                var (bytes, _) = MutationFuzzer.Case(target.Fixtures[f], 20261203, f, iteration);
+                var output = ((iteration / 2) % 3) switch { 0 => RecordFileFormat.Csv, 1 => RecordFileFormat.Json, _ => RecordFileFormat.JsonLines };
+                RecordFileFormat? reject = iteration % 2 == 0 ? RecordFileFormat.JsonLines : null;
+                Same(plans[iteration % plans.Count], bytes, target.Fixtures[f].Name, RecordFileFormat.JsonLines, output, RecordShape.Object, reject, escape: iteration % 5 == 0, encoding: null);
+                cases++;
+            }
+        }
+
+        Assert.Equal(600 * target.Fixtures.Count, cases);
+    }
+
     private static IEnumerable<ConversionPlan> Plans()
     {
         yield return ConversionPlan.Create(Configuration, CrmObject.Lead, ConversionDirection.Pull);

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Metadata;
 
-/// <summary>Issue 9, item 1: where a describe gives a field's label, the click-path shows it as the UI does, with the API name beside it.</summary>
+/// <summary>Where a describe gives a field's label, the click-path shows it as the UI does, with the API name beside it.</summary>
 public class FieldLabelTests
 {
     private static CrmMetadata Imported(params string[] fixtures) =>

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Metadata;
 
-/// <summary>Issue 8's reliability probe against the CRM metadata readers: encodings, ranges, limits, no .NET exception.</summary>
+/// <summary>The reliability probe against the CRM metadata readers: encodings, ranges, limits, no .NET exception.</summary>
 public class MetadataReaderLimitsTests
 {
     private const string Path = "/data/file";

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Metadata;
 
-/// <summary>Issue 8's reliability probe against Outreach stage lists.</summary>
+/// <summary>The reliability probe against Outreach stage lists.</summary>
 public class OutreachStageReaderLimitsTests
 {
     private const string Path = "/data/stages.json";

@@ -142,6 +142,20 @@ public sealed class SfdxExporterTests : System.IDisposable
     }
 
     [Fact]
+    public void Stages_of_one_order_go_into_the_contact_status_picklist_by_id_as_everywhere_else()
+    {
+        var configuration = new StageMapConfiguration(new ConfigurationContent
+        {
+            Stages = { new Stage(5, "Later", 1), new Stage(2, "Earlier", 1), new Stage(1, "Last", 2) },
+        });
+
+        var field = SfdxExporter.Plan(_project.Path, configuration).Files.Single(f => f.Path == FieldPath);
+
+        Assert.Equal(new[] { "Earlier", "Later", "Last" }, field.Changes.Select(c => c.Value));
+        Assert.Equal(configuration.Stages.InStageOrder().Select(s => s.Name), field.Changes.Select(c => c.Value));
+    }
+
+    [Fact]
     public void An_sfdx_project_json_that_is_not_UTF_8_is_InvalidMetadataFile_with_the_byte_offset()
     {
         File.WriteAllBytes(_project.File("sfdx-project.json"), new byte[] { (byte)'{', (byte)'"', 0xEB, (byte)'"', (byte)':', (byte)'1', (byte)'}' });

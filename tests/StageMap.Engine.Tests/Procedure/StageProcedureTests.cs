@@ -6,7 +6,7 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Procedure;
 
-/// <summary>Issue 9, item 1: the stage steps come first, for every stage the admin has not confirmed in Outreach.</summary>
+/// <summary>The stage steps come first, for every stage the admin has not confirmed in Outreach.</summary>
 public class StageProcedureTests
 {
     private const string Stages = ProcedureBuilder.StageSection;

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Storage;
 
-/// <summary>What the configuration file errors tell an admin to do next (issue 9).</summary>
+/// <summary>What the configuration file errors tell an admin to do next.</summary>
 public sealed class ConfigurationFileMessageTests : System.IDisposable
 {
     private readonly TempDirectory _folder = new();

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Storage;
 
-/// <summary>Issue 8's reliability probe against the configuration file: every finding is a StageMap error with a position.</summary>
+/// <summary>The reliability probe against the configuration file: every finding is a StageMap error with a position.</summary>
 public class ConfigurationReaderTests
 {
     private const string Path = "/cfg/m.json";

@@ -8,7 +8,7 @@ using static StageMap.Engine.Tests.Validation.ValidationData;
 
 namespace StageMap.Engine.Tests.Validation;
 
-/// <summary>Issue 9, item 4: typos are caught as they are typed, with the near match Test-StageMapping would give.</summary>
+/// <summary>Typos are caught as they are typed, with the near match Test-StageMapping would give.</summary>
 public class InputAdviceTests
 {
     [Fact]

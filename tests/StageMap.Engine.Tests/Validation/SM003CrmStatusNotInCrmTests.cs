@@ -19,7 +19,7 @@ public class SM003CrmStatusNotInCrmTests
     [Fact]
     public void Done_when_working_contacted_in_lower_case_suggests_the_exact_api_name()
     {
-        // Issue 4: with the shared Lead describe's statuses, mapping 'working - contacted' to
+        // With the shared Lead describe's statuses, mapping 'working - contacted' to
         // Approaching yields SM003 whose Suggestion is 'Working - Contacted'.
         var diagnostic = Assert.Single(Diagnose(StandardOrgMapping("working - contacted"), "SM003"));
 

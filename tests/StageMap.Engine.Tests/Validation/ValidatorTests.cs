@@ -9,7 +9,7 @@ namespace StageMap.Engine.Tests.Validation;
 public class ValidatorTests
 {
     [Fact]
-    public void Every_rule_of_DESIGN_6_runs_once_in_rule_order_each_in_its_own_class()
+    public void Every_rule_runs_once_in_rule_order_each_in_its_own_class()
     {
         var ids = Validator.Rules.Select(r => r.Id).ToArray();
 
@@ -35,7 +35,7 @@ public class ValidatorTests
     [InlineData("SM014", Severity.Warning)]
     [InlineData("SM015", Severity.Error)]
     [InlineData("SM016", Severity.Warning)]
-    public void Each_rule_has_the_severity_of_DESIGN_6(string id, Severity severity)
+    public void Each_rule_has_the_severity_the_design_gives_it(string id, Severity severity)
     {
         Assert.Equal(severity, Validator.Rules.Single(r => r.Id == id).Severity);
     }

@@ -70,7 +70,7 @@ public static class BulkConverter
         Stopwatch watch,
         CancellationToken cancellation)
     {
-        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding);
+        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true);
         long read = 0, written = 0, rejectedCount = 0;
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
         using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))
@@ -107,8 +107,8 @@ public static class BulkConverter
                         }
                         else
                         {
-                            // The caller may keep the record: a CSV row is handed over with its values as strings.
-                            rejected?.Invoke(item.Record is CsvRow row ? row.Snapshot() : item.Record, failure);
+                            // The caller may keep the record: one the reader reuses is handed over as a copy of its own.
+                            rejected?.Invoke(item.Record is IReusedRecord reused ? reused.Snapshot() : item.Record, failure);
                         }
                     }
 

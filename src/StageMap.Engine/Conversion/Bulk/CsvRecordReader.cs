@@ -97,15 +97,15 @@ internal sealed class CsvRecordReader : RecordFileReader
     }
 }
 
-/// <summary>The column names of a CSV file, found by name ignoring case.</summary>
+/// <summary>The column names of a CSV file, found by name ignoring case (<see cref="FieldNameIndex"/>).</summary>
 internal sealed class CsvHeader
 {
-    private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
+    private readonly FieldNameIndex _index;
 
     /// <exception cref="StageMapException">InvalidRecordFile: a column without a name, or a name twice.</exception>
     public CsvHeader(IReadOnlyList<string> names, string path, long line)
     {
-        Names = names;
+        _index = new FieldNameIndex(names);
         for (var i = 0; i < names.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(names[i]))
@@ -113,58 +113,26 @@ internal sealed class CsvHeader
                 throw Failures.EmptyCsvHeaderCell(path, line, i + 1);
             }
 
-            if (_index.TryGetValue(names[i], out var first))
+            if (i == _index.FirstRepeat)
             {
+                var first = _index.IndexOf(names[i]);
                 throw Failures.DuplicateCsvHeader(path, line, names[first], first + 1, names[i], i + 1);
             }
-
-            _index.Add(names[i], i);
         }
     }
 
-    // The conversion asks for the same few field names, as the same string instances, in the same
-    // order, row after row: each name's column is resolved once per file, and the next question is
-    // looked for first where the last one was answered.
-    private readonly List<KeyValuePair<string, int>> _asked = new();
-    private int _next;
-
-    public IReadOnlyList<string> Names { get; }
+    public IReadOnlyList<string> Names => _index.Names;
 
     public string NameOf(int column) => column < Names.Count ? Names[column] : $"Field{column + 1}";
 
-    public int IndexOf(string name)
-    {
-        var asked = _asked;
-        if (_next < asked.Count && ReferenceEquals(asked[_next].Key, name))
-        {
-            return asked[_next++].Value;
-        }
-
-        for (var i = 0; i < asked.Count; i++)
-        {
-            if (ReferenceEquals(asked[i].Key, name))
-            {
-                _next = i + 1;
-                return asked[i].Value;
-            }
-        }
-
-        var index = _index.TryGetValue(name, out var found) ? found : -1;
-        if (asked.Count < 64)
-        {
-            asked.Add(new KeyValuePair<string, int>(name, index));
-            _next = asked.Count;
-        }
-
-        return index;
-    }
+    public int IndexOf(string name) => _index.IndexOf(name);
 }
 
 /// <summary>
 /// The CSV row the parser is on, named by the header: a field's value is its text where the parser
 /// holds it (<see cref="TextSlice"/>), valid until the next row; <see cref="Snapshot"/> keeps a row.
 /// </summary>
-internal sealed class CsvRow : IInputRecord
+internal sealed class CsvRow : IReusedRecord
 {
     private readonly CsvHeader _header;
     private readonly CsvRowParser _parser;
@@ -212,7 +180,7 @@ internal sealed class CsvRow : IInputRecord
     }
 
     /// <summary>The row with its values as strings, to keep past the next row.</summary>
-    public CsvRecord Snapshot()
+    public IInputRecord Snapshot()
     {
         var values = new string[_parser.Count];
         for (var i = 0; i < values.Length; i++)

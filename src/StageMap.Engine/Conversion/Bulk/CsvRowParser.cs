@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -257,37 +258,8 @@ internal sealed class CsvRowParser
 
     private static ReadOnlySpan<char> Specials => ",\"\r\n".AsSpan();
 
-    /// <summary>Where the first delimiter, quote or line break of <paramref name="text"/> is; -1 when it has none.</summary>
-    /// <remarks>
-    /// .NET finds any of four characters in one pass that stops at the first. System.Memory, which the
-    /// netstandard2.0 build runs on under Windows PowerShell 5.1, looks for more than three values one
-    /// value at a time, each over the whole span: a quote at hand costs a search for the next comma to
-    /// the end of the buffer, and a field of quotes (or of "{"a":...") takes time in the square of its
-    /// length. Searching windows that double from a few characters keeps each search in proportion to
-    /// the distance to what it finds, on both.
-    /// </remarks>
-    internal static int IndexOfSpecial(ReadOnlySpan<char> text)
-    {
-        var from = 0;
-        var window = 256;
-        while (from < text.Length)
-        {
-            var length = Math.Min(window, text.Length - from);
-            var found = text.Slice(from, length).IndexOfAny(Specials);
-            if (found >= 0)
-            {
-                return from + found;
-            }
-
-            from += length;
-            window = Math.Min(window * 2, MaxSearchWindow);
-        }
-
-        return -1;
-    }
-
-    // Past this a wider window saves nothing, and the doubling stops before it could overflow.
-    private const int MaxSearchWindow = 8 * 1024;
+    /// <summary>Where the first delimiter, quote or line break of <paramref name="text"/> is; -1 when it has none (<see cref="SpanSearch.IndexOfAny"/>).</summary>
+    internal static int IndexOfSpecial(ReadOnlySpan<char> text) => SpanSearch.IndexOfAny(text, Specials);
 
     private Outcome Complete(int count, int next, long nextLine, int lineShift)
     {

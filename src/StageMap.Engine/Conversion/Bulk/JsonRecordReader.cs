@@ -8,192 +8,102 @@ using StageMap.Engine.Text;
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
-/// Streams records from JSON with Json.NET's reader (StrictJson's limits), one record in memory at a
-/// time. It reads: a JSON array of records; JSON Lines (one record per line, or any sequence of
-/// top-level values); and, at the top of a file or line, the objects that hold records — a REST query
-/// result or an sObject tree export (<c>records</c>), the Salesforce CLI's wrapper of either
-/// (<c>result.records</c>), and an Outreach API list (<c>data</c>). Any other top-level object is one
-/// record. Nested objects stay inside their record: a parent's child subquery (Account.Contacts) is
-/// not unwrapped.
+/// Streams the records of a JSON file (an array of records, JSON Lines, the objects that hold records:
+/// see <see cref="JsonNetRecordReader"/>), one record in memory at a time, reading and refusing exactly
+/// what Json.NET's reader does. Plain JSON is read by <see cref="JsonRecordParser"/>, which makes
+/// nothing per record; at the first thing it is not sure of, the file is read again from its start by
+/// <see cref="JsonNetRecordReader"/>, which passes over the records already handed out and reads on
+/// (so what it accepts, and any error with its line and position, comes from the same code as before).
 /// </summary>
 internal sealed class JsonRecordReader : RecordFileReader
 {
-    private readonly JsonTextReader _reader;
-    private readonly Func<bool> _nextToken;
-    private bool _sawValue;
-    private long _recordLine;
+    private readonly Stream _stream;
+    private readonly Func<TextReader>? _reopen;
+    private readonly JsonRecordParser? _parser;
+    private JsonNetRecordReader? _jsonNet;
+    private long _positionAtHandOver;
 
-    public JsonRecordReader(Stream stream, TextReader text, string path, bool encodingNamed)
+    /// <param name="reopen">The file's text again from its start, or null when the stream cannot go back (then Json.NET reads it).</param>
+    public JsonRecordReader(Stream stream, TextReader text, string path, bool encodingNamed, Func<TextReader>? reopen)
         : base(stream, text, path, encodingNamed)
     {
-        _reader = StrictJson.CreateReader(text);
-        _reader.SupportMultipleContent = true;
-        _nextToken = NextToken;
+        _stream = stream;
+        _reopen = reopen;
+        if (reopen is null)
+        {
+            _jsonNet = new JsonNetRecordReader(stream, text, path, encodingNamed);
+        }
+        else
+        {
+            _parser = new JsonRecordParser(new SurrogateEscapeCheck(text));
+        }
     }
 
     public override IReadOnlyList<string>? Header => null;
 
-    public override long RecordLine => _recordLine;
+    public override long RecordLine => _jsonNet is { } jsonNet ? jsonNet.RecordLine : _parser?.RecordLine ?? 0;
+
+    /// <summary>Never back: after a hand-over the file is read again from its start, and progress stays where it was.</summary>
+    public override long Position => Math.Max(_stream.Position, _positionAtHandOver);
+
+    /// <summary>True once the file is read by Json.NET's reader (from its start, or after the fast path handed it over).</summary>
+    internal bool ReadByJsonNet => _jsonNet is not null;
 
     public override IEnumerable<InputItem> Read()
     {
-        while (Next())
+        long handedOut = 0;
+        if (_parser is not null && _reopen is not null)
         {
-            _sawValue = true;
-            _recordLine = _reader.LineNumber;
-            switch (_reader.TokenType)
+            while (true)
             {
-                case JsonToken.StartArray:
-                    foreach (var item in ReadArray())
-                    {
-                        yield return item;
-                    }
-
+                var step = FastStep(_parser);
+                if (step == JsonRecordParser.Step.Record)
+                {
+                    handedOut++;
+                    yield return new InputItem(_parser.Record);
+                }
+                else if (step == JsonRecordParser.Step.End)
+                {
+                    yield break;
+                }
+                else
+                {
                     break;
-                case JsonToken.StartObject:
-                    foreach (var item in ReadTopObject(allowResult: true))
-                    {
-                        yield return item;
-                    }
-
-                    break;
-                default:
-                    yield return NotARecord(ReadValue());
-                    break;
+                }
             }
+
+            _positionAtHandOver = _stream.Position;
+            _jsonNet = new JsonNetRecordReader(_stream, _reopen(), FilePath, EncodingNamed);
         }
 
-        if (!_sawValue)
+        foreach (var item in (_jsonNet ?? throw new InvalidOperationException("No reader for the file.")).Read())
         {
-            throw Failures.EmptyRecordFile(FilePath, Length == 0);
+            if (handedOut > 0)
+            {
+                handedOut--;
+                continue;
+            }
+
+            yield return item;
         }
     }
 
     public override void Dispose()
     {
-        ((IDisposable)_reader).Dispose();
+        _jsonNet?.Dispose();
         base.Dispose();
     }
 
-    private IEnumerable<InputItem> ReadArray()
-    {
-        while (NextInside() && _reader.TokenType != JsonToken.EndArray)
-        {
-            _recordLine = _reader.LineNumber;
-            var value = ReadValue();
-            yield return value is FieldListRecord record ? new InputItem(record) : NotARecord(value);
-        }
-    }
-
-    private IEnumerable<InputItem> ReadTopObject(bool allowResult)
-    {
-        var record = new FieldListRecord();
-        var streamed = false;
-        while (NextInside() && _reader.TokenType != JsonToken.EndObject)
-        {
-            var name = (string)_reader.Value!;
-            NextInside();
-            if (_reader.TokenType == JsonToken.StartArray && (name == "records" || name == "data"))
-            {
-                streamed = true;
-                foreach (var item in ReadArray())
-                {
-                    yield return item;
-                }
-            }
-            else if (allowResult && _reader.TokenType == JsonToken.StartObject && name == "result")
-            {
-                streamed = true;
-                foreach (var item in ReadTopObject(allowResult: false))
-                {
-                    yield return item;
-                }
-            }
-            else
-            {
-                record.Add(name, ReadValue());
-            }
-        }
-
-        // An object that holds no records is one record, even an empty one (which then fails as one).
-        if (!streamed)
-        {
-            yield return new InputItem(record);
-        }
-    }
-
-    /// <summary>The value at the current token, normalized (objects as records, arrays as lists).</summary>
-    private object? ReadValue()
-    {
-        switch (_reader.TokenType)
-        {
-            case JsonToken.StartObject:
-                var record = new FieldListRecord();
-                while (NextInside() && _reader.TokenType != JsonToken.EndObject)
-                {
-                    var name = (string)_reader.Value!;
-                    NextInside();
-                    record.Add(name, ReadValue());
-                }
-
-                return record;
-            case JsonToken.StartArray:
-                var list = new ValueList();
-                while (NextInside() && _reader.TokenType != JsonToken.EndArray)
-                {
-                    list.Add(ReadValue());
-                }
-
-                return list;
-            case JsonToken.Null:
-            case JsonToken.Undefined:
-                return null;
-            default:
-                return _reader.Value;
-        }
-    }
-
-    /// <summary>Reads the next token that is not a comment; false at the end of the input.</summary>
-    private bool Next()
+    /// <summary>The fast path's next step; a file it cannot read on is Json.NET's to read (and to refuse, with its own message).</summary>
+    private static JsonRecordParser.Step FastStep(JsonRecordParser parser)
     {
         try
         {
-            return Decoding(_nextToken);
+            return parser.Next();
         }
-        catch (JsonReaderException e)
+        catch (Exception e) when (e is UndecodableTextException or JsonReaderException or IOException)
         {
-            throw Failures.InvalidRecordFile(FilePath, StrictJson.Describe(e), e);
-        }
-        catch (Exception e) when (e is OverflowException or FormatException)
-        {
-            // Json.NET raises these, not a JsonReaderException, for some numbers (88888888888888888888888888888e0).
-            throw Failures.InvalidRecordFile(FilePath, $"line {_reader.LineNumber}, position {_reader.LinePosition}: a number out of range ({e.Message})", e);
+            return JsonRecordParser.Step.Unsure;
         }
     }
-
-    private bool NextToken()
-    {
-        while (_reader.Read())
-        {
-            if (_reader.TokenType != JsonToken.Comment)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Reads the next token inside an object or array: the input may not end there.</summary>
-    private bool NextInside()
-    {
-        if (Next())
-        {
-            return true;
-        }
-
-        throw Failures.InvalidRecordFile(FilePath, $"line {_reader.LineNumber}, position {_reader.LinePosition}: the file ends inside a JSON object or array.");
-    }
-
-    private static InputItem NotARecord(object? value) => new(new FieldListRecord().Add("value", value), Failures.NotARecord(value));
 }

@@ -12,7 +12,6 @@ namespace StageMap.Engine.Conversion.Bulk;
 internal abstract class RecordFileReader : IRecordFileReader
 {
     private readonly Stream _stream;
-    private readonly bool _encodingNamed;
 
     /// <param name="stream">The file, for progress (its position and length).</param>
     /// <param name="text">The file's text, decoded strictly (<see cref="StrictText"/>).</param>
@@ -22,12 +21,12 @@ internal abstract class RecordFileReader : IRecordFileReader
         _stream = stream;
         Text = text;
         FilePath = path;
-        _encodingNamed = encodingNamed;
+        EncodingNamed = encodingNamed;
     }
 
     public abstract IReadOnlyList<string>? Header { get; }
 
-    public long Position => _stream.Position;
+    public virtual long Position => _stream.Position;
 
     public long Length => _stream.Length;
 
@@ -36,6 +35,9 @@ internal abstract class RecordFileReader : IRecordFileReader
     protected TextReader Text { get; }
 
     protected string FilePath { get; }
+
+    /// <summary>The user named the encoding (so an undecodable byte does not suggest one).</summary>
+    protected bool EncodingNamed { get; }
 
     public abstract IEnumerable<InputItem> Read();
 
@@ -50,7 +52,7 @@ internal abstract class RecordFileReader : IRecordFileReader
         }
         catch (UndecodableTextException e)
         {
-            throw Failures.UndecodableRecordFile(FilePath, e.Problem, _encodingNamed, e);
+            throw Failures.UndecodableRecordFile(FilePath, e.Problem, EncodingNamed, e);
         }
     }
 }

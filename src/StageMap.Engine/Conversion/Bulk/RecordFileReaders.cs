@@ -23,13 +23,14 @@ internal static class RecordFileReaders
     }
 
     /// <summary>A reader of the file in <paramref name="format"/>; it owns the file stream.</summary>
+    /// <param name="reuseRecords">Hand out records the reader reuses for the next one (<see cref="IReusedRecord"/>), for a caller done with each record before it asks for the next.</param>
     /// <exception cref="StageMapException">InvalidRecordFile: the file cannot be opened, or its CSV header is bad.</exception>
-    public static IRecordFileReader Open(string path, RecordFileFormat format, Encoding? encoding = null)
+    public static IRecordFileReader Open(string path, RecordFileFormat format, Encoding? encoding = null, bool reuseRecords = false)
     {
         var input = OpenFile(path);
         try
         {
-            return Open(input, path, format, encoding, leaveOpen: false);
+            return Open(input, path, format, encoding, leaveOpen: false, reuseRecords);
         }
         catch
         {
@@ -53,12 +54,29 @@ internal static class RecordFileReaders
     }
 
     /// <summary>A reader over <paramref name="stream"/>, its text decoded strictly: a byte order mark, else <paramref name="encoding"/>, else UTF-8.</summary>
+    /// <param name="reuseRecords">Hand out records the reader reuses for the next one (<see cref="IReusedRecord"/>), for a caller done with each record before it asks for the next.</param>
     /// <exception cref="StageMapException">InvalidRecordFile: a CSV header that is empty, or has a column without a name or a name twice.</exception>
-    public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen = true)
+    public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen = true, bool reuseRecords = false)
     {
+        var reader = OpenReusing(stream, path, format, encoding, leaveOpen);
+        return reuseRecords ? reader : new KeptRecordReader(reader);
+    }
+
+    private static IRecordFileReader OpenReusing(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen)
+    {
+        var start = stream.CanSeek ? stream.Position : -1;
         var text = StrictText.OpenReader(stream, encoding, leaveOpen);
-        return format == RecordFileFormat.Csv
-            ? new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null)
-            : new JsonRecordReader(stream, text, path, encodingNamed: encoding is not null);
+        if (format == RecordFileFormat.Csv)
+        {
+            return new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null);
+        }
+
+        // The JSON reader may read the file a second time from its start (a file its fast path hands to Json.NET).
+        Func<TextReader>? reopen = start < 0 ? null : () =>
+        {
+            stream.Position = start;
+            return StrictText.OpenReader(stream, encoding, leaveOpen: true);
+        };
+        return new JsonRecordReader(stream, text, path, encodingNamed: encoding is not null, reopen);
     }
 }

@@ -115,7 +115,7 @@ public static class SfdxExporter
         var field = configuration.CrmMetadata.ContactStatusField;
         var relative = Path.Combine("objects", "Contact", "fields", $"{field}.field-meta.xml");
         // Stages first: a stage name must be an active value even where the org had it inactive.
-        var wanted = configuration.Stages.OrderBy(s => s.Order).Select(s => (ApiName: s.Name, Label: s.Name, Source: "stage", Active: true))
+        var wanted = configuration.Stages.InStageOrder().Select(s => (ApiName: s.Name, Label: s.Name, Source: "stage", Active: true))
             .Concat(configuration.CrmMetadata.ContactStatuses.Select(s => (s.ApiName, s.Label, Source: "imported contact status", Active: s.IsActive)))
             .ToList();
         var path = FindExisting(packages, relative) ?? Path.Combine(packages[0], "main", "default", relative);

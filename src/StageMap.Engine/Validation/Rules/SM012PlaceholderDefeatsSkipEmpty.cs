@@ -4,7 +4,7 @@ namespace StageMap.Engine.Validation.Rules;
 
 /// <summary>
 /// SM012: a placeholder and skip-empty set for the same direction of one field mapping. A blank gets
-/// the placeholder first (DESIGN §4), so the skip never happens. Push: ExternalEmptyPlaceholder with
+/// the placeholder first (docs/design.md, Conversion), so the skip never happens. Push: ExternalEmptyPlaceholder with
 /// SkipEmptyOnPush; pull: InternalEmptyPlaceholder with SkipEmptyOnPull. An empty placeholder counts
 /// as not set.
 /// </summary>

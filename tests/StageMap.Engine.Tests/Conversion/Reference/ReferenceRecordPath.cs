@@ -37,8 +37,8 @@ internal static class ReferenceTransfer
         CancellationToken cancellation)
     {
         using var reader = streams.InputFormat == RecordFileFormat.Csv
-            ? new ReferenceCsvReader(streams.Input, StrictText.OpenReader(streams.Input, job.Encoding, leaveOpen: true), job.InputPath, job.Encoding is not null)
-            : RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding);
+            ? (IRecordFileReader)new ReferenceCsvReader(streams.Input, StrictText.OpenReader(streams.Input, job.Encoding, leaveOpen: true), job.InputPath, job.Encoding is not null)
+            : new ReferenceJsonReader(streams.Input, StrictText.OpenReader(streams.Input, job.Encoding, leaveOpen: true), job.InputPath, job.Encoding is not null);
         long read = 0, written = 0, rejectedCount = 0;
         using (var writer = ReferenceWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
         using (var rejectWriter = streams.Rejects is null ? null : ReferenceWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))

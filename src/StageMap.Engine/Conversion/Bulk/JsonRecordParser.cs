@@ -1,0 +1,1197 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using StageMap.Engine.Storage;
+using StageMap.Engine.Text;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>
+/// The fast path of <see cref="JsonRecordReader"/>: the records of plain JSON read straight from the
+/// text, with no string made for a value and no object made per record (<see cref="JsonObjectRecord"/>,
+/// its lists and texts are reused from record to record).
+/// </summary>
+/// <remarks>
+/// <para>
+/// It reads what <see cref="JsonNetRecordReader"/> reads, in the same order, but only JSON it is sure
+/// Json.NET reads the same way: objects, arrays, strings with the standard escapes, whole numbers of up
+/// to 18 digits, decimals, true, false and null, spaces, tabs and line ends between them. At anything
+/// else (a comment, a single quote, an unquoted name, a trailing comma, a number Json.NET parses in a
+/// way of its own, the end of the text where a value should be, a byte the text cannot decode) it
+/// answers <see cref="Step.Unsure"/> before handing out the record it is in, and the reader hands the
+/// file to Json.NET, which then says what it makes of it (and reports any error, with its line and
+/// position, from the same code as before).
+/// </para>
+/// <para>
+/// Reading ahead: it asks its text for more only where Json.NET would, and then for all the text the
+/// decoder holds, so any failure to read the text (an undecodable byte, an unpaired surrogate escape)
+/// reaches it no later than it reaches Json.NET. A record is read as one unit: when the text in hand
+/// ends inside it, the parser reads more and reads the record again from its start.
+/// </para>
+/// </remarks>
+internal sealed class JsonRecordParser
+{
+    /// <summary>More than <see cref="Text.StrictTextReader"/> decodes at once (16 KiB of bytes), so one read takes all it holds.</summary>
+    private const int ReadSize = 32 * 1024;
+
+    /// <summary>
+    /// Deeper nesting is left to Json.NET, which refuses more than <see cref="Text.ReadLimits.MaxDepth"/>
+    /// levels with its own message; this stays well inside that limit so the message is always Json.NET's.
+    /// </summary>
+    private const int MaxDepth = Text.ReadLimits.MaxDepth - 16;
+
+    /// <summary>A record (or anything between records) longer than this is left to Json.NET.</summary>
+    private const int MaxUnit = 8 * 1024 * 1024;
+
+    /// <summary>A unit this long is read on in reads that fill the buffer (see <see cref="Refill"/>).</summary>
+    private const int LongUnit = 4 * ReadSize;
+
+    private const int MaxNames = 256;
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+    private static readonly object[] SmallIntegers = CreateSmallIntegers();
+
+    private readonly TextReader _text;
+    private readonly List<Frame> _frames = new();
+    private readonly List<FieldNameIndex> _names = new();
+    private readonly List<int> _nameHashes = new();
+    private readonly Pool<TextSlice> _texts = new(() => new TextSlice());
+    private readonly Pool<ValueList> _lists = new(() => new ValueList());
+    private readonly Pool<JsonObjectRecord> _objects = new(() => new JsonObjectRecord());
+    private readonly List<Members> _levels = new();
+    private char[] _chars = new char[2 * ReadSize];
+    private char[] _unescaped = new char[1024];
+    private int _unescapedUsed;
+    private int _pos;
+    private int _end;
+    private bool _ended;
+    private long _line = 1;
+    private bool _sawValue;
+    private bool _finished;
+    private bool _resultPending;
+
+    /// <param name="text">The file's text as Json.NET reads it (<see cref="SurrogateEscapeCheck"/> over the strict decoding).</param>
+    public JsonRecordParser(TextReader text)
+    {
+        _text = text;
+    }
+
+    public enum Step
+    {
+        /// <summary><see cref="Record"/> holds the next record.</summary>
+        Record,
+
+        /// <summary>The text ended after a last complete value.</summary>
+        End,
+
+        /// <summary>The parser is not sure the text reads as Json.NET reads it: Json.NET reads the file.</summary>
+        Unsure,
+    }
+
+    private enum Parse
+    {
+        Ok,
+        More,
+        Unsure,
+        End,
+    }
+
+    /// <summary>The record of the last <see cref="Step.Record"/>, valid until the next <see cref="Next"/>.</summary>
+    public JsonObjectRecord Record { get; private set; } = new();
+
+    /// <summary>The line the last record starts on (1-based), as Json.NET counts lines.</summary>
+    public long RecordLine { get; private set; }
+
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="Text.UndecodableTextException">A byte the text cannot decode.</exception>
+    /// <exception cref="Newtonsoft.Json.JsonReaderException">An unpaired surrogate escape (<see cref="SurrogateEscapeCheck"/>).</exception>
+    public Step Next()
+    {
+        while (true)
+        {
+            switch (NextUnit(out var record))
+            {
+                case Parse.Ok when record:
+                    return Step.Record;
+                case Parse.Ok:
+                    if (_finished)
+                    {
+                        return Step.End;
+                    }
+
+                    break;
+                case Parse.More:
+                    if (!Refill())
+                    {
+                        return Step.Unsure;
+                    }
+
+                    break;
+                default:
+                    return Step.Unsure;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads one unit from the position: a record, or one step between records (into or out of an
+    /// array of records or an object that holds them, past a member of such an object). Changes
+    /// nothing unless it returns <see cref="Parse.Ok"/>.
+    /// </summary>
+    private Parse NextUnit(out bool record)
+    {
+        record = false;
+        _texts.Reset();
+        _lists.Reset();
+        _objects.Reset();
+        _unescapedUsed = 0;
+        var p = _pos;
+        var line = _line;
+        var space = SkipSpace(ref p, ref line);
+        if (space is Parse.More or Parse.Unsure)
+        {
+            return space;
+        }
+
+        if (_frames.Count == 0 && !_resultPending)
+        {
+            // Between top-level values.
+            if (space == Parse.End)
+            {
+                if (!_sawValue)
+                {
+                    // An empty file: Json.NET's reader says so.
+                    return Parse.Unsure;
+                }
+
+                Commit(p, line);
+                _finished = true;
+                return Parse.Ok;
+            }
+
+            switch (_chars[p])
+            {
+                case '{':
+                    return TopObject(p, line, allowResult: true, out record);
+                case '[':
+                    _sawValue = true;
+                    _frames.Add(new Frame(FrameKind.Records));
+                    Commit(p + 1, line);
+                    return Parse.Ok;
+                default:
+                    return Parse.Unsure;
+            }
+        }
+
+        if (space == Parse.End)
+        {
+            return Parse.Unsure;
+        }
+
+        if (_resultPending)
+        {
+            // The value of a top-level object's "result", an object: it holds records, or is one.
+            _resultPending = false;
+            var result = TopObject(p, line, allowResult: false, out record);
+            _resultPending = result != Parse.Ok;
+            return result;
+        }
+
+        var frame = _frames[_frames.Count - 1];
+        var c = _chars[p];
+        if (frame.Kind == FrameKind.Records)
+        {
+            if (frame.Items > 0 && !frame.AfterComma)
+            {
+                if (c == ',')
+                {
+                    _frames[_frames.Count - 1] = frame with { AfterComma = true };
+                    Commit(p + 1, line);
+                    return Parse.Ok;
+                }
+
+                return c == ']' ? Close(p, line) : Parse.Unsure;
+            }
+
+            if (c == ']' && frame.Items == 0)
+            {
+                return Close(p, line);
+            }
+
+            if (c != '{')
+            {
+                return Parse.Unsure;
+            }
+
+            var start = line;
+            var read = ReadObject(ref p, ref line, _frames.Count + 1, out var value);
+            if (read != Parse.Ok)
+            {
+                return read;
+            }
+
+            _frames[_frames.Count - 1] = frame with { Items = frame.Items + 1, AfterComma = false };
+            return Hand((JsonObjectRecord)value!, start, p, line, out record);
+        }
+
+        // An object that holds records, after one of its members.
+        if (c == '}')
+        {
+            return Close(p, line);
+        }
+
+        if (c != ',')
+        {
+            return Parse.Unsure;
+        }
+
+        p++;
+        if (SkipSpace(ref p, ref line) is var before and not Parse.Ok)
+        {
+            return before == Parse.More ? Parse.More : Parse.Unsure;
+        }
+
+        var member = ReadMemberName(ref p, ref line, out var nameArray, out var nameStart, out var nameLength);
+        if (member != Parse.Ok)
+        {
+            return member;
+        }
+
+        var name = new ReadOnlySpan<char>(nameArray, nameStart, nameLength);
+        switch (Holds(name, _chars[p], frame.AllowResult))
+        {
+            case Holding.Records:
+                _frames.Add(new Frame(FrameKind.Records));
+                Commit(p + 1, line);
+                return Parse.Ok;
+            case Holding.Result:
+                _resultPending = true;
+                Commit(p, line);
+                return Parse.Ok;
+            default:
+                var skipped = ReadValue(ref p, ref line, _frames.Count + 1, out _);
+                if (skipped == Parse.Ok)
+                {
+                    Commit(p, line);
+                }
+
+                return skipped;
+        }
+    }
+
+    /// <summary>A top-level object (or a top-level object's result): one record, or the start of the records it holds.</summary>
+    private Parse TopObject(int p, long line, bool allowResult, out bool record)
+    {
+        record = false;
+        var start = line;
+        var depth = _frames.Count + 1;
+        var members = Level(depth);
+        p++;
+        var space = SkipSpace(ref p, ref line);
+        if (space != Parse.Ok)
+        {
+            return space == Parse.More ? Parse.More : Parse.Unsure;
+        }
+
+        if (_chars[p] != '}')
+        {
+            while (true)
+            {
+                var name = ReadMemberName(ref p, ref line, out var nameArray, out var nameStart, out var nameLength);
+                if (name != Parse.Ok)
+                {
+                    return name;
+                }
+
+                var holding = Holds(new ReadOnlySpan<char>(nameArray, nameStart, nameLength), _chars[p], allowResult);
+                if (holding != Holding.None)
+                {
+                    // It holds records: the members read so far are not a record (Json.NET's reader drops them too).
+                    _sawValue = true;
+                    _frames.Add(new Frame(FrameKind.Holder) { AllowResult = allowResult });
+                    if (holding == Holding.Records)
+                    {
+                        _frames.Add(new Frame(FrameKind.Records));
+                        p++;
+                    }
+                    else
+                    {
+                        _resultPending = true;
+                    }
+
+                    Commit(p, line);
+                    return Parse.Ok;
+                }
+
+                var read = ReadValue(ref p, ref line, depth, out var value);
+                if (read != Parse.Ok)
+                {
+                    return read;
+                }
+
+                members.Add(nameArray, nameStart, nameLength, value);
+                var next = AfterMember(ref p, ref line);
+                if (next != Parse.Ok)
+                {
+                    return next;
+                }
+
+                if (_chars[p - 1] == '}')
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            p++;
+        }
+
+        _sawValue = true;
+        return Hand(Build(members), start, p, line, out record);
+    }
+
+    private Parse Hand(JsonObjectRecord value, long start, int p, long line, out bool record)
+    {
+        Record = value;
+        RecordLine = start;
+        Commit(p, line);
+        record = true;
+        return Parse.Ok;
+    }
+
+    private Parse Close(int p, long line)
+    {
+        _frames.RemoveAt(_frames.Count - 1);
+        Commit(p + 1, line);
+        return Parse.Ok;
+    }
+
+    private void Commit(int p, long line)
+    {
+        _pos = p;
+        _line = line;
+    }
+
+    /// <summary>What a member of an object that may hold records holds: a records or data array, a result object (at the top only), or neither.</summary>
+    private static Holding Holds(ReadOnlySpan<char> name, char value, bool allowResult) =>
+        value == '[' && (name.SequenceEqual("records".AsSpan()) || name.SequenceEqual("data".AsSpan())) ? Holding.Records
+        : value == '{' && allowResult && name.SequenceEqual("result".AsSpan()) ? Holding.Result
+        : Holding.None;
+
+    /// <summary>A member's name and its colon: <paramref name="p"/> on the opening quote, then on the value.</summary>
+    private Parse ReadMemberName(ref int p, ref long line, out char[] array, out int start, out int length)
+    {
+        array = _chars;
+        start = length = 0;
+        if (_chars[p] != '"')
+        {
+            return Parse.Unsure;
+        }
+
+        var read = ReadString(ref p, ref line, out array, out start, out length);
+        if (read != Parse.Ok)
+        {
+            return read;
+        }
+
+        var space = SkipSpace(ref p, ref line);
+        if (space != Parse.Ok)
+        {
+            return space == Parse.More ? Parse.More : Parse.Unsure;
+        }
+
+        if (_chars[p] != ':')
+        {
+            return Parse.Unsure;
+        }
+
+        p++;
+        space = SkipSpace(ref p, ref line);
+        return space == Parse.Ok ? Parse.Ok : space == Parse.More ? Parse.More : Parse.Unsure;
+    }
+
+    /// <summary>After a member's value: its comma (and <paramref name="p"/> on the next name) or the closing brace (and <paramref name="p"/> past it).</summary>
+    private Parse AfterMember(ref int p, ref long line)
+    {
+        var space = SkipSpace(ref p, ref line);
+        if (space != Parse.Ok)
+        {
+            return space == Parse.More ? Parse.More : Parse.Unsure;
+        }
+
+        switch (_chars[p])
+        {
+            case '}':
+                p++;
+                return Parse.Ok;
+            case ',':
+                p++;
+                space = SkipSpace(ref p, ref line);
+                return space == Parse.Ok ? (_chars[p] == '"' ? Parse.Ok : Parse.Unsure) : space == Parse.More ? Parse.More : Parse.Unsure;
+            default:
+                return Parse.Unsure;
+        }
+    }
+
+    /// <summary>A value at <paramref name="p"/> (not white space); <paramref name="p"/> then just past it.</summary>
+    private Parse ReadValue(ref int p, ref long line, int depth, out object? value)
+    {
+        value = null;
+        switch (_chars[p])
+        {
+            case '"':
+                var read = ReadString(ref p, ref line, out var array, out var start, out var length);
+                if (read == Parse.Ok)
+                {
+                    var text = _texts.Rent();
+                    text.Set(array, start, length);
+                    value = text;
+                }
+
+                return read;
+            case '{':
+                return ReadObject(ref p, ref line, depth + 1, out value);
+            case '[':
+                return ReadArray(ref p, ref line, depth + 1, out value);
+            case 't':
+                value = True;
+                return ReadLiteral(ref p, "true");
+            case 'f':
+                value = False;
+                return ReadLiteral(ref p, "false");
+            case 'n':
+                return ReadLiteral(ref p, "null");
+            case '-':
+            case >= '0' and <= '9':
+                return ReadNumber(ref p, out value);
+            default:
+                return Parse.Unsure;
+        }
+    }
+
+    private Parse ReadObject(ref int p, ref long line, int depth, out object? value)
+    {
+        value = null;
+        if (depth > MaxDepth)
+        {
+            return Parse.Unsure;
+        }
+
+        var members = Level(depth);
+        p++;
+        var space = SkipSpace(ref p, ref line);
+        if (space != Parse.Ok)
+        {
+            return space == Parse.More ? Parse.More : Parse.Unsure;
+        }
+
+        if (_chars[p] == '}')
+        {
+            p++;
+        }
+        else
+        {
+            do
+            {
+                var name = ReadMemberName(ref p, ref line, out var nameArray, out var nameStart, out var nameLength);
+                if (name != Parse.Ok)
+                {
+                    return name;
+                }
+
+                var read = ReadValue(ref p, ref line, depth, out var item);
+                if (read != Parse.Ok)
+                {
+                    return read;
+                }
+
+                members.Add(nameArray, nameStart, nameLength, item);
+                var next = AfterMember(ref p, ref line);
+                if (next != Parse.Ok)
+                {
+                    return next;
+                }
+            }
+            while (_chars[p - 1] != '}');
+        }
+
+        value = Build(members);
+        return Parse.Ok;
+    }
+
+    private Parse ReadArray(ref int p, ref long line, int depth, out object? value)
+    {
+        value = null;
+        if (depth > MaxDepth)
+        {
+            return Parse.Unsure;
+        }
+
+        var list = _lists.Rent();
+        list.Clear();
+        p++;
+        while (true)
+        {
+            var space = SkipSpace(ref p, ref line);
+            if (space != Parse.Ok)
+            {
+                return space == Parse.More ? Parse.More : Parse.Unsure;
+            }
+
+            if (_chars[p] == ']' && list.Count == 0)
+            {
+                p++;
+                break;
+            }
+
+            var read = ReadValue(ref p, ref line, depth, out var item);
+            if (read != Parse.Ok)
+            {
+                return read;
+            }
+
+            list.Add(item);
+            space = SkipSpace(ref p, ref line);
+            if (space != Parse.Ok)
+            {
+                return space == Parse.More ? Parse.More : Parse.Unsure;
+            }
+
+            var c = _chars[p++];
+            if (c == ']')
+            {
+                break;
+            }
+
+            if (c != ',')
+            {
+                return Parse.Unsure;
+            }
+
+            // A value must follow the comma ("[1,]" is Json.NET's to read).
+            space = SkipSpace(ref p, ref line);
+            if (space != Parse.Ok)
+            {
+                return space == Parse.More ? Parse.More : Parse.Unsure;
+            }
+
+            if (_chars[p] == ']')
+            {
+                return Parse.Unsure;
+            }
+        }
+
+        value = list;
+        return Parse.Ok;
+    }
+
+    /// <summary>
+    /// A string at its opening quote; <paramref name="p"/> then past its closing quote. Its text is
+    /// where the parser holds it: in the file's text, or (when it has escapes) in a buffer of unescaped text.
+    /// </summary>
+    private Parse ReadString(ref int p, ref long line, out char[] array, out int start, out int length)
+    {
+        var chars = _chars;
+        var end = _end;
+        array = chars;
+        start = p + 1;
+        length = 0;
+        var i = start;
+        var run = start;
+        var unescaped = -1;
+        while (true)
+        {
+            var found = i < end ? SpanSearch.IndexOfAny(chars.AsSpan(i, end - i), StringStops) : -1;
+            if (found < 0)
+            {
+                return _ended ? Parse.Unsure : Parse.More;
+            }
+
+            i += found;
+            switch (chars[i])
+            {
+                case '"':
+                    if (unescaped < 0)
+                    {
+                        length = i - start;
+                    }
+                    else
+                    {
+                        Unescaped(chars, run, i - run);
+                        array = _unescaped;
+                        start = unescaped;
+                        length = _unescapedUsed - unescaped;
+                    }
+
+                    p = i + 1;
+                    return Parse.Ok;
+                case '\n':
+                    line++;
+                    i++;
+                    continue;
+                case '\r':
+                    // Json.NET looks at the character after a carriage return, to count CR LF as one line end.
+                    if (i + 1 >= end && !_ended)
+                    {
+                        return Parse.More;
+                    }
+
+                    line++;
+                    i += i + 1 < end && chars[i + 1] == '\n' ? 2 : 1;
+                    continue;
+                case '\0':
+                    return Parse.Unsure;
+            }
+
+            // A backslash.
+            if (i + 1 >= end)
+            {
+                return _ended ? Parse.Unsure : Parse.More;
+            }
+
+            if (unescaped < 0)
+            {
+                unescaped = _unescapedUsed;
+            }
+
+            Unescaped(chars, run, i - run);
+            var escape = Escape(chars, i, end, out var first, out var second, out var width);
+            if (escape != Parse.Ok)
+            {
+                return escape;
+            }
+
+            Unescaped(first);
+            if (second != '\0')
+            {
+                Unescaped(second);
+            }
+
+            i += width;
+            run = i;
+        }
+    }
+
+    /// <summary>The escape at the backslash at <paramref name="at"/>: the characters it stands for (<paramref name="second"/> is the low half of a surrogate pair, or '\0') and its length.</summary>
+    private Parse Escape(char[] chars, int at, int end, out char first, out char second, out int width)
+    {
+        second = '\0';
+        width = 2;
+        first = chars[at + 1] switch
+        {
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            '\'' => '\'',
+            'b' => '\b',
+            'f' => '\f',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            _ => '\0',
+        };
+        if (first != '\0')
+        {
+            return Parse.Ok;
+        }
+
+        if (chars[at + 1] != 'u')
+        {
+            return Parse.Unsure;
+        }
+
+        if (at + 6 > end)
+        {
+            return _ended ? Parse.Unsure : Parse.More;
+        }
+
+        if (!TryHex(chars, at + 2, out first) || first == '\0' || char.IsLowSurrogate(first))
+        {
+            // Not four hex digits, a NUL, or a low surrogate alone: Json.NET's to read (and refuse).
+            return Parse.Unsure;
+        }
+
+        width = 6;
+        if (!char.IsHighSurrogate(first))
+        {
+            return Parse.Ok;
+        }
+
+        // A high surrogate is text only with its low half right after it.
+        if (at + 12 > end)
+        {
+            return _ended ? Parse.Unsure : Parse.More;
+        }
+
+        if (chars[at + 6] != '\\' || chars[at + 7] != 'u' || !TryHex(chars, at + 8, out second) || !char.IsLowSurrogate(second))
+        {
+            return Parse.Unsure;
+        }
+
+        width = 12;
+        return Parse.Ok;
+    }
+
+    private static bool TryHex(char[] chars, int at, out char value)
+    {
+        var n = 0;
+        for (var i = at; i < at + 4; i++)
+        {
+            var c = chars[i];
+            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0)
+            {
+                value = '\0';
+                return false;
+            }
+
+            n = (n << 4) | digit;
+        }
+
+        value = (char)n;
+        return true;
+    }
+
+    private void Unescaped(char[] chars, int start, int length)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        MakeRoom(length);
+        Array.Copy(chars, start, _unescaped, _unescapedUsed, length);
+        _unescapedUsed += length;
+    }
+
+    private void Unescaped(char c)
+    {
+        MakeRoom(1);
+        _unescaped[_unescapedUsed++] = c;
+    }
+
+    private void MakeRoom(int length)
+    {
+        if (_unescapedUsed + length > _unescaped.Length)
+        {
+            // A new buffer: texts already read keep pointing into the old one, which stays as it is.
+            var larger = new char[Math.Max(_unescaped.Length * 2, _unescapedUsed + length)];
+            Array.Copy(_unescaped, larger, _unescapedUsed);
+            _unescaped = larger;
+        }
+    }
+
+    /// <summary>true, false or null, followed by what may follow a value.</summary>
+    private Parse ReadLiteral(ref int p, string literal)
+    {
+        var after = p + literal.Length;
+        if (after >= _end)
+        {
+            return _ended ? Parse.Unsure : Parse.More;
+        }
+
+        for (var i = 1; i < literal.Length; i++)
+        {
+            if (_chars[p + i] != literal[i])
+            {
+                return Parse.Unsure;
+            }
+        }
+
+        if (!EndsValue(_chars[after]))
+        {
+            return Parse.Unsure;
+        }
+
+        p = after;
+        return Parse.Ok;
+    }
+
+    /// <summary>
+    /// A number: the characters Json.NET takes for one (digits, signs, points, exponents, hex letters),
+    /// followed by what may follow a value. A whole number of up to 18 digits and a decimal of up to
+    /// 18 digits with a point are read here, exactly as Json.NET reads them; any other is read by
+    /// Json.NET's own reader on its own, and one it refuses is left to Json.NET to refuse in place.
+    /// </summary>
+    private Parse ReadNumber(ref int p, out object? value)
+    {
+        value = null;
+        var chars = _chars;
+        var i = p;
+        while (i < _end && IsNumberChar(chars[i]))
+        {
+            i++;
+        }
+
+        if (i >= _end)
+        {
+            return _ended ? Parse.Unsure : Parse.More;
+        }
+
+        if (!EndsValue(chars[i]))
+        {
+            return Parse.Unsure;
+        }
+
+        value = PlainNumber(chars, p, i) ?? NumberByJsonNet(chars, p, i - p);
+        if (value is null)
+        {
+            return Parse.Unsure;
+        }
+
+        p = i;
+        return Parse.Ok;
+    }
+
+    /// <summary>A whole number (a long) or a decimal, as Json.NET's own parsing makes it; null for any other number.</summary>
+    private static object? PlainNumber(char[] chars, int start, int end)
+    {
+        var negative = chars[start] == '-';
+        var i = negative ? start + 1 : start;
+        if (i == end || (chars[i] == '0' && i + 1 < end && chars[i + 1] != '.') || (negative && chars[i] == '0'))
+        {
+            // Nothing after the sign, octal, "-0": Json.NET's own.
+            return null;
+        }
+
+        ulong digits = 0;
+        var count = 0;
+        var point = -1;
+        for (; i < end; i++)
+        {
+            var c = chars[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits = (digits * 10) + (ulong)(c - '0');
+                count++;
+            }
+            else if (c == '.' && point < 0)
+            {
+                point = i;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (count > 18 || point == end - 1 || point == (negative ? start + 1 : start))
+        {
+            return null;
+        }
+
+        if (point < 0)
+        {
+            var whole = negative ? -(long)digits : (long)digits;
+            return whole is >= 0 and < 1024 ? SmallIntegers[whole] : whole;
+        }
+
+        // What Json.NET's decimal parsing does with these digits: the mantissa times 10^-scale, then the sign.
+        var fraction = (decimal)digits * new decimal(1, 0, 0, false, (byte)(end - point - 1));
+        return negative ? -fraction : fraction;
+    }
+
+    /// <summary>The number Json.NET's reader makes of this text alone, or null when it refuses it.</summary>
+    private static object? NumberByJsonNet(char[] chars, int start, int length)
+    {
+        try
+        {
+            using var reader = StrictJson.CreateReader(new StringReader(new string(chars, start, length)));
+            if (!reader.Read() || reader.TokenType is not (Newtonsoft.Json.JsonToken.Integer or Newtonsoft.Json.JsonToken.Float))
+            {
+                return null;
+            }
+
+            var value = reader.Value;
+            return reader.Read() ? null : value;
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or OverflowException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsNumberChar(char c) =>
+        c is >= '0' and <= '9' or '-' or '+' or '.' or 'x' or 'X' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
+    private static ReadOnlySpan<char> StringStops => "\"\\\n\r\0".AsSpan();
+
+    /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
+    private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
+
+    /// <summary>
+    /// Past spaces, tabs and line ends (counting lines as Json.NET does: LF, CR LF and a lone CR each
+    /// end one). <see cref="Parse.End"/> at the end of the text, <see cref="Parse.Unsure"/> at other
+    /// white space Json.NET skips (and a NUL, which it treats in ways of its own).
+    /// </summary>
+    private Parse SkipSpace(ref int p, ref long line)
+    {
+        var chars = _chars;
+        while (true)
+        {
+            if (p >= _end)
+            {
+                return _ended ? Parse.End : Parse.More;
+            }
+
+            switch (chars[p])
+            {
+                case ' ':
+                case '\t':
+                    p++;
+                    continue;
+                case '\n':
+                    line++;
+                    p++;
+                    continue;
+                case '\r':
+                    if (p + 1 >= _end && !_ended)
+                    {
+                        return Parse.More;
+                    }
+
+                    line++;
+                    p += p + 1 < _end && chars[p + 1] == '\n' ? 2 : 1;
+                    continue;
+                case '\0':
+                    return Parse.Unsure;
+                default:
+                    return char.IsWhiteSpace(chars[p]) ? Parse.Unsure : Parse.Ok;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads once more into the buffer, keeping the text from the position on (the unit being read),
+    /// with room for all the decoder holds. False at the end of the text, or when a unit has grown
+    /// past <see cref="MaxUnit"/>.
+    /// </summary>
+    private bool Refill()
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        var kept = _end - _pos;
+        if (kept > MaxUnit)
+        {
+            return false;
+        }
+
+        var target = _chars.Length - kept < ReadSize ? new char[Math.Max(_chars.Length * 2, kept + ReadSize)] : _chars;
+        Array.Copy(_chars, _pos, target, 0, kept);
+        _chars = target;
+        _pos = 0;
+        _end = kept;
+        // A unit is read again from its start after each read, so a long one is read in reads that double:
+        // past LongUnit, the buffer (twice the last) is filled whole. Reading that far ahead of Json.NET
+        // changes nothing: the text read lies more than one of its reads past the last record handed out.
+        do
+        {
+            var read = _text.Read(_chars, _end, _chars.Length - _end);
+            if (read == 0)
+            {
+                _ended = true;
+                break;
+            }
+
+            _end += read;
+        }
+        while (kept > LongUnit && _end < _chars.Length);
+
+        return true;
+    }
+
+    private Members Level(int depth)
+    {
+        while (_levels.Count <= depth)
+        {
+            _levels.Add(new Members());
+        }
+
+        var members = _levels[depth];
+        members.Clear();
+        return members;
+    }
+
+    /// <summary>The object of the members just read, named by the names of every object like it.</summary>
+    private JsonObjectRecord Build(Members members)
+    {
+        var record = _objects.Rent();
+        var values = record.Reset(NamesOf(members));
+        Array.Copy(members.Values, values, members.Count);
+        return record;
+    }
+
+    private FieldNameIndex NamesOf(Members members)
+    {
+        var hash = members.Hash;
+        for (var i = _names.Count - 1; i >= 0; i--)
+        {
+            if (_nameHashes[i] == hash && members.SameNames(_names[i].Names))
+            {
+                return _names[i];
+            }
+        }
+
+        var names = new FieldNameIndex(members.NameStrings());
+        if (_names.Count == MaxNames)
+        {
+            _names.RemoveAt(0);
+            _nameHashes.RemoveAt(0);
+        }
+
+        _names.Add(names);
+        _nameHashes.Add(hash);
+        return names;
+    }
+
+    private static object[] CreateSmallIntegers()
+    {
+        var boxes = new object[1024];
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = (long)i;
+        }
+
+        return boxes;
+    }
+
+    private enum FrameKind
+    {
+        /// <summary>An array of records: at the top, or a records or data member.</summary>
+        Records,
+
+        /// <summary>An object that holds records (a records, data or result member).</summary>
+        Holder,
+    }
+
+    private enum Holding
+    {
+        None,
+        Records,
+        Result,
+    }
+
+    /// <summary>A container the parser is inside, between records.</summary>
+    private readonly record struct Frame(FrameKind Kind)
+    {
+        public int Items { get; init; }
+
+        public bool AfterComma { get; init; }
+
+        public bool AllowResult { get; init; }
+    }
+
+    /// <summary>The members of the object being read at one depth: where each name is, and each value.</summary>
+    private sealed class Members
+    {
+        private char[][] _arrays = new char[16][];
+        private int[] _starts = new int[16];
+        private int[] _lengths = new int[16];
+
+        public object?[] Values { get; private set; } = new object?[16];
+
+        public int Count { get; private set; }
+
+        /// <summary>A hash of the names in order, to find objects of the same names.</summary>
+        public int Hash { get; private set; }
+
+        public void Clear()
+        {
+            Count = 0;
+            Hash = 17;
+        }
+
+        public void Add(char[] array, int start, int length, object? value)
+        {
+            if (Count == Values.Length)
+            {
+                Grow();
+            }
+
+            _arrays[Count] = array;
+            _starts[Count] = start;
+            _lengths[Count] = length;
+            Values[Count] = value;
+            Count++;
+            var hash = (Hash * 31) + length;
+            for (var i = start; i < start + length; i++)
+            {
+                hash = (hash * 31) + array[i];
+            }
+
+            Hash = hash;
+        }
+
+        public bool SameNames(IReadOnlyList<string> names)
+        {
+            if (names.Count != Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Count; i++)
+            {
+                if (!new ReadOnlySpan<char>(_arrays[i], _starts[i], _lengths[i]).SequenceEqual(names[i].AsSpan()))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public string[] NameStrings()
+        {
+            var names = new string[Count];
+            for (var i = 0; i < Count; i++)
+            {
+                names[i] = new string(_arrays[i], _starts[i], _lengths[i]);
+            }
+
+            return names;
+        }
+
+        private void Grow()
+        {
+            var size = Count * 2;
+            Array.Resize(ref _arrays, size);
+            Array.Resize(ref _starts, size);
+            Array.Resize(ref _lengths, size);
+            var values = Values;
+            Array.Resize(ref values, size);
+            Values = values;
+        }
+    }
+
+    /// <summary>Objects handed out for one record and taken back for the next.</summary>
+    private sealed class Pool<T>
+        where T : class
+    {
+        private readonly List<T> _items = new();
+        private readonly Func<T> _create;
+        private int _used;
+
+        public Pool(Func<T> create)
+        {
+            _create = create;
+        }
+
+        public T Rent()
+        {
+            if (_used == _items.Count)
+            {
+                _items.Add(_create());
+            }
+
+            return _items[_used++];
+        }
+
+        public void Reset() => _used = 0;
+    }
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using StageMap.Engine.Conversion;
+using StageMap.Engine.Conversion.Bulk;
+using StageMap.Engine.Tests.Conversion.Reference;
+using StageMap.Engine.Text;
+using StageMap.Fuzz;
+using Xunit;
+
+namespace StageMap.Engine.Tests.Conversion;
+
+/// <summary>
+/// The JSON record reader (its fast path, and Json.NET where the fast path hands over) gives what
+/// Json.NET's reader as it was gives (Reference/ReferenceJsonReader): the same records in the same
+/// order, each value of the same type and value, the same line for each record, and the same end or
+/// the same failure. Over the fixtures, generated files with and without what only Json.NET reads,
+/// encodings, bytes that do not decode, block boundaries, and thousands of mutations.
+/// </summary>
+public class JsonRecordReaderEquivalenceTests
+{
+    public static TheoryData<string> Fixtures => new()
+    {
+        "conversion/prospects.jsonl", "conversion/prospects-array.json", "salesforce/sf_rest_query_LeadStatus__stagemap.json",
+        "salesforce/sf_cli_query_LeadStatus__stagemap.json", "salesforce/sf_tree_Lead__la-sfdg-data-loader-examples.json",
+        "salesforce/sf_query_Account_Contacts_wiremock__sf-fx-runtime-java.json", "outreach/outreach_api_stages__stagemap.json",
+        "outreach/outreach_stages__stagemap.jsonl",
+    };
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_JSON_fixture_reads_the_same_and_plain_ones_without_Json_NET(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(FuzzTargets.FixturesDirectory, name));
+
+        var byJsonNet = Same(bytes, null);
+
+        // The fixtures written by StageMap and Salesforce are plain JSON: the fast path reads them whole.
+        if (name.IndexOf("wiremock", StringComparison.Ordinal) < 0 && name.IndexOf("prospects-array", StringComparison.Ordinal) < 0)
+        {
+            Assert.False(byJsonNet, $"{name} was handed to Json.NET");
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Generated_plain_JSON_of_every_shape_reads_the_same(int seed)
+    {
+        for (var file = 0; file < 8; file++)
+        {
+            var text = GeneratedJson.File((seed * 100) + file, records: 300);
+
+            Assert.False(Same(Encoding.UTF8.GetBytes(text), null), "a file of plain JSON was handed to Json.NET");
+        }
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(14)]
+    public void Generated_JSON_with_what_only_Json_NET_reads_or_refuses_reads_the_same(int seed)
+    {
+        for (var file = 0; file < 30; file++)
+        {
+            var text = GeneratedJson.File((seed * 100) + file, records: 120, unusual: 40);
+            Same(Encoding.UTF8.GetBytes(text), null);
+        }
+    }
+
+    [Fact]
+    public void Byte_order_marks_UTF_16_a_named_encoding_and_undecodable_bytes_anywhere_read_the_same()
+    {
+        var text = GeneratedJson.File(77, records: 2000);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var inputs = new List<(byte[] Bytes, Encoding? Encoding)>
+        {
+            (new UTF8Encoding(true).GetPreamble().Concat(utf8).ToArray(), null),
+            (Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray(), null),
+            (Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes(text)).ToArray(), null),
+            (EncodingNames.Resolve("windows-1252").GetBytes(text.Replace("🙂", "ë").Replace("\u2028", "ß").Replace("\u0085", "").Replace("\u0001", "")), EncodingNames.Resolve("windows-1252")),
+        };
+
+        // An invalid byte at the start, inside the first block the decoder reads, right at and around its
+        // end, deep in the file, and last.
+        foreach (var at in new[] { 0, 100, 16383, 16384, 16385, 40000, 65535, 65536, 100000, utf8.Length })
+        {
+            inputs.Add((utf8.Take(at).Concat(new byte[] { 0xC3, 0x28 }).Concat(utf8.Skip(at)).ToArray(), null));
+        }
+
+        foreach (var (bytes, encoding) in inputs)
+        {
+            Same(bytes, encoding);
+        }
+    }
+
+    [Fact]
+    public void What_only_Json_NET_reads_anywhere_in_a_long_file_reads_the_same()
+    {
+        var text = GeneratedJson.File(5, records: 3000);
+        var odd = new[] { "/* comment */", "\u00a0", "'single'", "NaN", "\"\\ud800\"", "\u0000", ",", "]", "}", "1e5", "\"\\uDC00\"", "\"\r" };
+        var random = new Random(20261203);
+        for (var i = 0; i < 60; i++)
+        {
+            // Between any two characters, so some land inside strings, numbers and names.
+            var at = random.Next(text.Length);
+            Same(Encoding.UTF8.GetBytes(text.Insert(at, odd[i % odd.Length])), null);
+            Same(Encoding.UTF8.GetBytes(text.Substring(0, at)), null);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \r\n\t ")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData("[] {} []")]
+    [InlineData("{\"records\": []}")]
+    [InlineData("{\"records\": [], \"records\": [{\"a\": 1}]}")]
+    [InlineData("{\"a\": 1, \"records\": [{\"b\": 2}], \"c\": {\"d\": [1, {\"e\": null}]}}")]
+    [InlineData("{\"result\": {\"a\": 1}}")]
+    [InlineData("{\"result\": {\"records\": [{\"a\": 1}, {\"b\": 2}]}, \"result\": {\"c\": 3}}")]
+    [InlineData("{\"result\": {\"result\": {\"records\": [{\"a\": 1}]}}}")]
+    [InlineData("{\"data\": {\"a\": 1}} {\"data\": [{\"b\": 2}]} [{\"records\": [{\"c\": 3}]}]")]
+    [InlineData("{\"Records\": [{\"a\": 1}]}")]
+    [InlineData("{\"rec\\u006frds\": [{\"a\": 1}]}")]
+    [InlineData("{\"a\": 1}{\"b\": 2}\r\n{\"c\": 3}\r{\"d\": 4}")]
+    [InlineData("{\"a\": 1}, {\"b\": 2}")]
+    [InlineData("[{\"a\": 1}, 2, \"three\", [4], null, {\"f\": 5}]")]
+    [InlineData("{\"a\": \"line\nbreak\", \"b\": \"cr\rlf\r\n\"}\n{\"c\": 1}\n{\"d\": }")]
+    [InlineData("{\"a\": 1, \"A\": 2, \"a\": 3}")]
+    [InlineData("{\"a\": {\"b\": 1, \"B\": 2}}")]
+    [InlineData("{\"a\": 1")]
+    [InlineData("{\"a\": 1}\n{\"b\"")]
+    [InlineData("{\"a\": tru}")]
+    [InlineData("{\"a\": true")]
+    [InlineData("{\"a\": 12")]
+    [InlineData("12")]
+    [InlineData("\"x\"")]
+    [InlineData("[{\"a\": 1}")]
+    [InlineData("[{\"a\": 1},")]
+    [InlineData("{\"a\": [1, 2, {\"b\": [true, false, null]}]}")]
+    [InlineData("{\"a\": 1.50, \"b\": -0.0, \"c\": 0.05, \"d\": -7, \"e\": 123456789012345678, \"f\": 1234567890123456789}")]
+    [InlineData("{\"a\": \"\\ud83d\\ude00\", \"b\": \"\\u00e9\\u00C9\", \"c\": \"\\/\\b\\f\\n\\r\\t\\\"\\\\\\'\"}")]
+    public void Edge_cases_of_JSON_read_the_same(string json)
+    {
+        Same(Encoding.UTF8.GetBytes(json), null);
+    }
+
+    [Fact]
+    public void A_long_text_and_many_members_read_the_same()
+    {
+        var members = string.Join(", ", Enumerable.Range(0, 500).Select(i => $"\"field{i}\": \"{new string((char)('a' + (i % 26)), i * 7)}\""));
+        var json = "{\"long\": \"" + new string('x', 200_000) + "\", " + members + "}\n{\"after\": 1}";
+
+        Assert.False(Same(Encoding.UTF8.GetBytes(json), null));
+    }
+
+    [Theory]
+    [InlineData("records-json", 1500)]
+    [InlineData("records-jsonl", 1500)]
+    public void Thousands_of_mutations_of_the_JSON_fixtures_read_the_same(string targetName, int iterations)
+    {
+        var target = FuzzTargets.Named(targetName);
+        for (var f = 0; f < target.Fixtures.Count; f++)
+        {
+            for (var iteration = 0; iteration < iterations; iteration++)
+            {
+                var (bytes, _) = MutationFuzzer.Case(target.Fixtures[f], 20261203, f, iteration);
+                Same(bytes, null);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("records.jsonl", "{\"Id\": \"a\", \"Status\": \"New\"}\n{\"Id\": \"b\", \"Status\": \"Working\"}\n{\"Id\": \"c\", \"Status\": \"Closed\"}\n")]
+    [InlineData("records.csv", "Id,Status\na,New\nb,Working\nc,Closed\n")]
+    public void Records_read_without_asking_for_reused_ones_may_be_kept_past_the_next(string name, string text)
+    {
+        var format = RecordFileFormats.FromExtension(name)!.Value;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false);
+        using var reader = RecordFileReaders.Open(stream, name, format, encoding: null);
+
+        var records = reader.Read().Select(item => item.Record).ToList();
+
+        Assert.All(records, record => Assert.IsNotAssignableFrom<IReusedRecord>(record));
+        Assert.Equal(new object?[] { "a", "b", "c" }, records.Select(r => r.TryGetValue("Id", out var id) ? id : null));
+        Assert.Equal(new object?[] { "New", "Working", "Closed" }, records.Select(r => r.TryGetValue("Status", out var status) ? status : null));
+    }
+
+    /// <summary>Reads the bytes with both readers and fails on the first difference; true when the new reader handed the file to Json.NET.</summary>
+    private static bool Same(byte[] bytes, Encoding? encoding)
+    {
+        var before = Transcript(bytes, encoding, reference: true, out _);
+        var after = Transcript(bytes, encoding, reference: false, out var byJsonNet);
+        for (var i = 0; i < Math.Min(before.Count, after.Count); i++)
+        {
+            if (before[i] != after[i])
+            {
+                Assert.Fail($"Item {i} differs:\nbefore: {before[i]}\nafter:  {after[i]}\ninput: {Around(bytes)}");
+            }
+        }
+
+        Assert.True(before.Count == after.Count, $"before: {before.Count} items, ending {before.Last()}\nafter: {after.Count} items, ending {after.Last()}");
+        return byJsonNet;
+    }
+
+    private static string Around(byte[] bytes) => Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 300)).Replace("\r", "\\r").Replace("\n", "\\n");
+
+    /// <summary>Each record (its line, its failure, its fields deeply) as a line of text, then how reading ended.</summary>
+    private static List<string> Transcript(byte[] bytes, Encoding? encoding, bool reference, out bool byJsonNet)
+    {
+        var lines = new List<string>();
+        var stream = new MemoryStream(bytes, writable: false);
+        byJsonNet = false;
+        try
+        {
+            using var reader = reference
+                ? new ReferenceJsonReader(stream, StrictText.OpenReader(stream, encoding, leaveOpen: true), "f.json", encoding is not null)
+                : RecordFileReaders.Open(stream, "f.json", RecordFileFormat.JsonLines, encoding, reuseRecords: true);
+            try
+            {
+                foreach (var item in reader.Read())
+                {
+                    var record = Describe(item.Record);
+                    lines.Add($"line {reader.RecordLine}: {item.Failure?.ErrorId} {item.Failure?.Message} {record}");
+
+                    // A record the reader reuses is kept as Json.NET's reader would have made it.
+                    if (item.Record is IReusedRecord reused)
+                    {
+                        var kept = reused.Snapshot();
+                        Assert.IsType<FieldListRecord>(kept);
+                        Assert.Equal(record, Describe(kept));
+                    }
+                }
+
+                lines.Add("end");
+            }
+            finally
+            {
+                byJsonNet = reader is JsonRecordReader { ReadByJsonNet: true };
+            }
+        }
+        catch (StageMapException failure)
+        {
+            lines.Add($"failed {failure.ErrorId}: {failure.Message}");
+        }
+
+        return lines;
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string s => "s'" + s + "'",
+        TextSlice t => "s'" + t + "'",
+        IInputRecord record => "{dup " + DuplicateOf(record) + ": " + string.Join(", ", record.Fields.Select(f => f.Key + "=" + Describe(f.Value))) + "}",
+        IReadOnlyList<object?> list => list.GetType().Name + "[" + string.Join(", ", list.Select(Describe)) + "]",
+        decimal d => "decimal " + string.Join(".", decimal.GetBits(d).Select(b => b.ToString(CultureInfo.InvariantCulture))) + " " + d.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => value.GetType().Name + " " + f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.GetType().Name + " " + value,
+    };
+
+    private static string? DuplicateOf(IInputRecord record) => record switch
+    {
+        FieldListRecord list => list.DuplicateField,
+        JsonObjectRecord json => json.DuplicateField,
+        _ => "?",
+    };
+}
