@@ -64,5 +64,5 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
     }
 
     private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName assemblyName) =>
-        assemblyName.Name == ModuleLoader.EngineName ? s_instance!.LoadFromAssemblyName(assemblyName) : null;
+        assemblyName.Name == ModuleLoader.EngineName ? s_instance?.LoadFromAssemblyName(assemblyName) : null;
 }

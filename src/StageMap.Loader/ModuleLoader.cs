@@ -34,6 +34,7 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
 
     public void OnImport()
     {
+        // A module's assembly is loaded from a file, whose path has a folder.
         var moduleFolder = Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!;
         if (!OnDotNet)
         {
@@ -81,7 +82,12 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
 
     private static Assembly? ResolveFromFrameworkFolder(object? sender, ResolveEventArgs args)
     {
-        var path = Path.Combine(s_frameworkFolder!, new AssemblyName(args.Name).Name + ".dll");
+        if (s_frameworkFolder is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(s_frameworkFolder, new AssemblyName(args.Name).Name + ".dll");
         return File.Exists(path) ? Assembly.LoadFrom(path) : null;
     }
 }

@@ -24,7 +24,7 @@ public static class LeadFiles
             writer.Write("00Q5g0000"); writer.Write(i.ToString("D9", CultureInfo.InvariantCulture)); writer.Write(',');
             writer.Write("First"); writer.Write(i); writer.Write(",Last"); writer.Write(i); writer.Write(',');
             writer.Write("lead"); writer.Write(i); writer.Write("@example.com,");
-            writer.Write(title.IndexOfAny(new[] { ',', '"' }) >= 0 ? "\"" + title.Replace("\"", "\"\"") + "\"" : title); writer.Write(',');
+            writer.Write(title.AsSpan().IndexOfAny(',', '"') >= 0 ? "\"" + title.Replace("\"", "\"\"") + "\"" : title); writer.Write(',');
             writer.Write("\"Company "); writer.Write(i % 4999); writer.Write(", Inc.\",");
             writer.Write("(555) "); writer.Write((i % 1000).ToString("D3", CultureInfo.InvariantCulture)); writer.Write('-'); writer.Write((i % 10000).ToString("D4", CultureInfo.InvariantCulture)); writer.Write(',');
             writer.Write(States[random.Next(States.Length)]); writer.Write(',');

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -7,12 +8,14 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>One configuration object changed from several runspaces, and saves refused for a change on disk.</summary>
-public class ConcurrencyCmdletTests
+public sealed class ConcurrencyCmdletTests : IDisposable
 {
     private const int Runspaces = 4;
     private const int EditsEach = 200;
 
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Four_parallel_runspaces_making_200_edits_each_on_one_configuration_lose_none()

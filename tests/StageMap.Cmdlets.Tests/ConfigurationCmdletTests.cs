@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -6,9 +7,11 @@ using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-public class ConfigurationCmdletTests
+public sealed class ConfigurationCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Without_a_configuration_a_cmdlet_says_how_to_get_one()

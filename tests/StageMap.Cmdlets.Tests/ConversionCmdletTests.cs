@@ -8,7 +8,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>ConvertTo-OutreachProspect and ConvertTo-SalesforceRecord hosted in PowerShell, as a user runs them.</summary>
-public class ConversionCmdletTests : IDisposable
+public sealed class ConversionCmdletTests : IDisposable
 {
     private static readonly string FixturesPath = Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures");
     private readonly ModuleSession _session = new();

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -7,9 +8,11 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>Import-CrmMetadata and Get-CrmStatus as a user runs them.</summary>
-public class CrmMetadataCmdletTests
+public sealed class CrmMetadataCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private static string Fixture(string name) => Path.Combine(Fixtures.Salesforce, name);
 
@@ -72,7 +75,7 @@ public class CrmMetadataCmdletTests
             """);
 
         Assert.Equal(new[] { "PathNotFound", "UnrecognizedMetadataFile" }, result.ErrorIds);
-        var unrecognized = result.Errors.Single(e => e.FullyQualifiedErrorId.StartsWith("UnrecognizedMetadataFile"));
+        var unrecognized = result.Errors.Single(e => e.FullyQualifiedErrorId.StartsWith("UnrecognizedMetadataFile", StringComparison.Ordinal));
         Assert.Equal(ErrorCategory.InvalidData, unrecognized.CategoryInfo.Category);
         Assert.Equal(Fixture("sf_tree_Lead__la-sfdg-data-loader-examples.json"), unrecognized.TargetObject);
         Assert.Contains("Nothing was imported: 2 of 4 file(s) could not be read.", result.Warnings.Single());

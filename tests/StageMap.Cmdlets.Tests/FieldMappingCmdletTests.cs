@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -6,12 +7,14 @@ using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-public class FieldMappingCmdletTests
+public sealed class FieldMappingCmdletTests : IDisposable
 {
     private const string LeadStageOneLiner = "New-FieldMapping -Object Lead -OutreachField Stage -CrmField Status -LookupField -ExternalMappedField -ExternalMappedType LeadStatus -LookForName";
     private const string ContactOneLiner = "New-FieldMapping -Object Contact -OutreachField 'Stage Name' -CrmField Contact_Status__c";
 
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     /// <summary>A configuration file with the article's two mappings, and its bytes.</summary>
     private byte[] ArticleFile()
@@ -167,10 +170,10 @@ public class FieldMappingCmdletTests
             """).AssertNoErrors();
 
         var lines = result.Output.Select(o => o.ToString()).ToList();
-        Assert.All(lines.Where(l => l.StartsWith("Lead:")), l => Assert.EndsWith("=True", l));
-        Assert.All(lines.Where(l => l.StartsWith("Contact:")), l => Assert.EndsWith("=False", l));
-        Assert.Equal(6, lines.Count(l => l.StartsWith("Lead:")));
-        Assert.Equal("True", lines.Last());
+        Assert.All(lines.Where(l => l.StartsWith("Lead:", StringComparison.Ordinal)), l => Assert.EndsWith("=True", l));
+        Assert.All(lines.Where(l => l.StartsWith("Contact:", StringComparison.Ordinal)), l => Assert.EndsWith("=False", l));
+        Assert.Equal(6, lines.Count(l => l.StartsWith("Lead:", StringComparison.Ordinal)));
+        Assert.Equal("True", lines[^1]);
     }
 
     [Fact]
@@ -266,7 +269,7 @@ public class FieldMappingCmdletTests
 
         Assert.Equal(new[] { "FirstName", "LastName", "Email", "Title", "Contact_Status__c" }, contact.Output.Select(o => o.ToString()));
         Assert.Equal(new[] { "FirstName", "LastName", "Email", "Title", "Company", "Status", "LeadSource", "Rating" }, lead.Output.Select(o => o.ToString()));
-        Assert.Equal("'First Name'", outreach.Output.First().ToString());
+        Assert.Equal("'First Name'", outreach.Output[0].ToString());
         Assert.DoesNotContain("Company", outreach.Output.Take(5).Select(o => o.ToString()));
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
@@ -10,9 +11,11 @@ namespace StageMap.Cmdlets.Tests;
 /// in help); Get- cmdlets treat a literal name that matches nothing as Get-Item does; bad values get
 /// messages that list the valid ones; a save into a missing folder says so.
 /// </summary>
-public class HabitsCmdletTests
+public sealed class HabitsCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     public HabitsCmdletTests() => _session.Run("New-StageMapConfiguration | Out-Null").AssertNoErrors();
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -6,9 +7,11 @@ using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-public class LeadStatusMappingCmdletTests
+public sealed class LeadStatusMappingCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Mapping_a_stage_twice_is_StageAlreadyMapped_and_the_file_holds_only_the_first()

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -7,7 +8,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>Set-LeadStatusMapping checks 1:1 on the state at the end of the command.</summary>
-public class LeadStatusSwapCmdletTests
+public sealed class LeadStatusSwapCmdletTests : IDisposable
 {
     private const string Setup = """
         New-StageMapConfiguration -Path ./m.json | Out-Null
@@ -17,6 +18,8 @@ public class LeadStatusSwapCmdletTests
         """;
 
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void A_pipeline_that_swaps_New_and_Approaching_succeeds_and_is_saved()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.IO;
@@ -10,12 +11,14 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>The live cmdlets in a PowerShell session, against the loopback servers.</summary>
-public sealed class LiveCmdletTests : IAsyncLifetime
+public sealed class LiveCmdletTests : IAsyncLifetime, IDisposable
 {
     private readonly ModuleSession _session = new();
-    private LiveServers.LiveServers _servers = null!;
 
-    public async Task InitializeAsync() => _servers = await LiveServers.LiveServers.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
+    public void Dispose() => _session.Dispose();
+    private LoopbackSystems _servers = null!;
+
+    public async Task InitializeAsync() => _servers = await LoopbackSystems.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
 
     public async Task DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
@@ -6,9 +7,11 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>New-LeadStatusMapping -FromCrm [-CreateMissingStages].</summary>
-public class MappingFromCrmCmdletTests
+public sealed class MappingFromCrmCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private RunResult Run(string script) => _session.RunWithFixtures(Fixtures.Salesforce, script);
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
@@ -10,10 +11,12 @@ namespace StageMap.Cmdlets.Tests;
 /// stage and no word. Now the command warns once, naming the field and the nearest column, and the
 /// -OutFile summary counts the records converted without it.
 /// </summary>
-public class MissingColumnCmdletTests
+public sealed class MissingColumnCmdletTests : IDisposable
 {
     private static readonly string FixturesPath = Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures");
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     public MissingColumnCmdletTests()
     {
@@ -66,7 +69,7 @@ public class MissingColumnCmdletTests
 
         var result = _session.Run("Import-Csv ./prospects.csv | ConvertTo-SalesforceRecord -Object Lead").AssertNoErrors();
 
-        Assert.Contains(result.Warnings, w => w.StartsWith("The input has no 'stage' field (Outreach field 'Stage')") && w.Contains("'Stage Id'"));
+        Assert.Contains(result.Warnings, w => w.StartsWith("The input has no 'stage' field (Outreach field 'Stage')", StringComparison.Ordinal) && w.Contains("'Stage Id'"));
     }
 
     [Fact]

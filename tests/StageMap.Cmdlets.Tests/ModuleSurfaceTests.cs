@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using StageMap.Cmdlets.Tests.Support;
@@ -6,9 +7,11 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>What every exported cmdlet owes its users: help with an example, an output type, a table view, completion.</summary>
-public class ModuleSurfaceTests
+public sealed class ModuleSurfaceTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private string[] ExportedCmdlets() =>
         _session.Run("(Get-Module StageMap).ExportedCmdlets.Keys").AssertNoErrors().Output.Select(o => o.ToString()).ToArray();
@@ -48,7 +51,7 @@ public class ModuleSurfaceTests
         {
             var types = _session.Run($"(Get-Command {cmdlet}).OutputType.Name").AssertNoErrors().Output.Select(o => o.ToString()).ToList();
             Assert.True(types.Count > 0, $"{cmdlet} has no [OutputType]");
-            foreach (var type in types.Where(t => t.StartsWith("StageMap.")))
+            foreach (var type in types.Where(t => t.StartsWith("StageMap.", StringComparison.Ordinal)))
             {
                 var views = _session.Run($"Get-FormatData -TypeName '{type}' | ForEach-Object FormatViewDefinition | Where-Object {{ $_.Control -is [System.Management.Automation.TableControl] }}").AssertNoErrors();
                 Assert.True(views.Output.Count > 0, $"{type} (output of {cmdlet}) has no table view");

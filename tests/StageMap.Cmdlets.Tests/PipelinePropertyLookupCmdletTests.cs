@@ -11,7 +11,7 @@ namespace StageMap.Cmdlets.Tests;
 /// for plain PSCustomObjects: type data, custom type names, methods named like fields and objects
 /// of several shapes in one pipeline give the same prospects as the same objects one at a time.
 /// </summary>
-public class PipelinePropertyLookupCmdletTests : IDisposable
+public sealed class PipelinePropertyLookupCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
 

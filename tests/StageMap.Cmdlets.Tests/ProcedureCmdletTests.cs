@@ -1,12 +1,15 @@
+using System;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
 using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-public class ProcedureCmdletTests
+public sealed class ProcedureCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private void StandardOrg(string experience)
     {
@@ -77,8 +80,8 @@ public class ProcedureCmdletTests
         var markdown = Assert.IsType<string>(result.Output.Single().BaseObject);
         var lines = markdown.Split('\n');
         Assert.Equal("# Outreach stage / status mapping: Enhanced CRM Sync (beta)", lines[0]);
-        Assert.Equal(new[] { "## Lead Status mappings", "## Lead Stage <> Status field mapping", "## Contact Stage Name <> Contact Status field mapping" }, lines.Where(l => l.StartsWith("## ")));
-        Assert.Equal(36, lines.Count(l => l.StartsWith("- [ ] ")));
+        Assert.Equal(new[] { "## Lead Status mappings", "## Lead Stage <> Status field mapping", "## Contact Stage Name <> Contact Status field mapping" }, lines.Where(l => l.StartsWith("## ", StringComparison.Ordinal)));
+        Assert.Equal(36, lines.Count(l => l.StartsWith("- [ ] ", StringComparison.Ordinal)));
         Assert.Contains("- [ ] 25. Click Add mapping and map the Outreach field `Stage` to the CRM field `Status`.", lines);
         Assert.Contains("- [ ] 29. Select `LeadStatus` from the External Mapped Type: dropdown menu.", lines);
     }

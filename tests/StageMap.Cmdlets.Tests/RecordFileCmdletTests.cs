@@ -9,7 +9,7 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>-Path/-OutFile conversion of files that are not clean UTF-8 CSV: -Encoding, bad headers, -EscapeFormula.</summary>
-public class RecordFileCmdletTests : IDisposable
+public sealed class RecordFileCmdletTests : IDisposable
 {
     private static readonly byte[] ExcelCsv = Encoding.ASCII.GetBytes("Id,LastName,Title,Status\r\n00Q5g00000AbC11EAA,Zo")
         .Concat(new byte[] { 0xEB }).Concat(Encoding.ASCII.GetBytes(",\"=HYPERLINK(\"\"http://x\"\")\",Working - Contacted\r\n")).ToArray();

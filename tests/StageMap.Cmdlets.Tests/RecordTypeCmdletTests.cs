@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -7,9 +8,11 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>Import-CrmMetadata of a folder and Get-CrmRecordType, as an admin runs them.</summary>
-public class RecordTypeCmdletTests
+public sealed class RecordTypeCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private static string Project { get; } = Path.Combine(Fixtures.Salesforce, "record_types_sfdx_project__stagemap");
 
@@ -28,7 +31,7 @@ public class RecordTypeCmdletTests
         Assert.Contains(verbose, v => v.StartsWith($"Skipped '{Path.Combine(Project, "force-app", "main", "default", "objects", "Lead", "fields", "Rating__c.field-meta.xml")}': SFDX source StageMap does not read", System.StringComparison.Ordinal));
         Assert.Contains(verbose, v => v.StartsWith($"Skipped '{Path.Combine(Project, "sfdx-project.json")}'", System.StringComparison.Ordinal));
         Assert.Contains($"'{Project}': 7 file(s) to import, 3 skipped.", verbose);
-        Assert.Equal(7, result.Output.Last().BaseObject);
+        Assert.Equal(7, result.Output[^1].BaseObject);
         Assert.Empty(result.Warnings);
         var saved = File.ReadAllText(_session.File("m.json"));
         Assert.Contains("\"recordTypes\": [", saved);
@@ -107,7 +110,7 @@ public class RecordTypeCmdletTests
         return copy;
     }
 
-    private System.Collections.Generic.Dictionary<string, byte[]> Snapshot(string folder) =>
+    private static System.Collections.Generic.Dictionary<string, byte[]> Snapshot(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
 
     private const string MapEveryStatus = """

@@ -1,12 +1,15 @@
+using System;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
 using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-public class StageCmdletTests
+public sealed class StageCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     public StageCmdletTests() => _session.Run("New-StageMapConfiguration | Out-Null").AssertNoErrors();
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
@@ -6,9 +7,11 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>Import-OutreachStage as a user runs it.</summary>
-public class StageImportCmdletTests
+public sealed class StageImportCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private const string MeetingMapped = "New-OutreachStage Meeting | Out-Null; New-LeadStatusMapping 'Meeting Set' Meeting | Out-Null";
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
 using Xunit;
@@ -9,9 +10,11 @@ namespace StageMap.Cmdlets.Tests;
 /// they are missing. The procedure now starts with the stage steps, and Set-OutreachStage -OutreachId
 /// (or Import-OutreachStage -Merge) records that Outreach has them.
 /// </summary>
-public class StageProcedureCmdletTests
+public sealed class StageProcedureCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Stages_created_from_the_CRM_are_created_in_Outreach_before_the_mapping_steps()

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
@@ -5,9 +6,11 @@ using Xunit;
 
 namespace StageMap.Cmdlets.Tests;
 
-public class TestStageMappingCmdletTests
+public sealed class TestStageMappingCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     /// <summary>The sound sample configuration shipped with the module.</summary>
     private static string SoundSample => Path.Combine(ModuleSession.ModulePath, "samples", "outreach-mapping.json");
@@ -120,9 +123,9 @@ public class TestStageMappingCmdletTests
             Test-StageMapping | Out-String -Width 200
             """).AssertNoErrors().Output.Single().ToString();
 
-        var error = table.IndexOf("Severity: Error");
-        var warning = table.IndexOf("Severity: Warning");
-        var information = table.IndexOf("Severity: Information");
+        var error = table.IndexOf("Severity: Error", StringComparison.Ordinal);
+        var warning = table.IndexOf("Severity: Warning", StringComparison.Ordinal);
+        var information = table.IndexOf("Severity: Information", StringComparison.Ordinal);
         Assert.True(error >= 0 && error < warning && warning < information, table);
         Assert.Equal(3, table.Split("Severity: ").Length - 1);
         Assert.Contains("SM003  Lead  working - contacted", table);

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
 using Xunit;
@@ -5,9 +6,11 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>Typos are caught the moment they are typed.</summary>
-public class TypoCmdletTests
+public sealed class TypoCmdletTests : IDisposable
 {
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     private void StandardOrg() => _session.RunWithFixtures(Fixtures.Salesforce, """
         New-StageMapConfiguration -Path ./m.json | Out-Null

@@ -9,12 +9,14 @@ using Xunit;
 namespace StageMap.Cmdlets.Tests;
 
 /// <summary>Sync-OutreachStage's snapshot, Get-StageMapSnapshot and Restore-OutreachStage in a PowerShell session, against the loopback Outreach.</summary>
-public sealed class UndoCmdletTests : IAsyncLifetime
+public sealed class UndoCmdletTests : IAsyncLifetime, IDisposable
 {
     private readonly ModuleSession _session = new();
-    private LiveServers.LiveServers _servers = null!;
 
-    public async Task InitializeAsync() => _servers = await LiveServers.LiveServers.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
+    public void Dispose() => _session.Dispose();
+    private LoopbackSystems _servers = null!;
+
+    public async Task InitializeAsync() => _servers = await LoopbackSystems.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
 
     public async Task DisposeAsync()
     {
@@ -272,7 +274,7 @@ public sealed class UndoCmdletTests : IAsyncLifetime
             try { Restore-OutreachStage -Snapshot ./nowhere.json -Confirm:$false } catch { $_.FullyQualifiedErrorId }
             """);
 
-        Assert.Equal("SnapshotNotFound,StageMap.Cmdlets.Undo.RestoreOutreachStageCommand", result.Output.Last().ToString());
+        Assert.Equal("SnapshotNotFound,StageMap.Cmdlets.Undo.RestoreOutreachStageCommand", result.Output[^1].ToString());
         var file = Directory.GetFiles(_session.File("m.snapshots"), "*.json").Single();
         var edited = File.ReadAllText(file).Replace(Outreach.BaseUri.GetLeftPart(UriPartial.Authority), "https://api.outreach.io", StringComparison.Ordinal);
         File.WriteAllText(file, edited);

@@ -103,7 +103,7 @@ public static class FuzzTargets
             var rejectFormat = format == RecordFileFormat.Csv ? RecordFileFormat.Csv : RecordFileFormat.JsonLines;
             var job = new BulkConversion { InputPath = name, OutputPath = "out", RejectPath = "rejects", EscapeFormula = outputFormat == RecordFileFormat.Json };
             var streams = new BulkStreams(new MemoryStream(bytes, writable: false), format, output, outputFormat, rejects, rejectFormat);
-            var (read, written, rejected) = BulkConverter.Transfer(plan, job, streams, new MissingFieldTally(plan), null, null, null, default, Stopwatch.StartNew());
+            var (read, written, rejected) = BulkConverter.Transfer(plan, job, streams, new MissingFieldTally(plan), null, null, null, Stopwatch.StartNew(), default);
             if (read != written + rejected)
             {
                 throw new InvalidOperationException($"{read} records read, {written} written and {rejected} rejected.");

@@ -74,16 +74,16 @@ public sealed class ImportInvariant : IDisposable
             import(bytes, name);
             return null;
         }
-        catch (StageMapException)
+        catch (StageMapException refused)
         {
             if (!ConfigurationSerializer.ToBytes(_configuration.GetContent()).SequenceEqual(contentBefore))
             {
-                throw new InvalidOperationException("The import was refused but the configuration changed.");
+                throw new InvalidOperationException("The import was refused but the configuration changed.", refused);
             }
 
             if (!File.ReadAllBytes(ConfigurationPath).SequenceEqual(fileBefore))
             {
-                throw new InvalidOperationException("The import was refused but the configuration file changed.");
+                throw new InvalidOperationException("The import was refused but the configuration file changed.", refused);
             }
 
             throw;

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -50,7 +51,7 @@ public static class Program
                 // case <target> <fixture name> <seed> <iteration> <file>: writes one mutated case, to reproduce a finding.
                 var of = FuzzTargets.Named(args[1]);
                 var index = of.Fixtures.ToList().FindIndex(f => f.Name == args[2]);
-                File.WriteAllBytes(args[5], MutationFuzzer.Case(of.Fixtures[index], int.Parse(args[3]), index, int.Parse(args[4])).Bytes);
+                File.WriteAllBytes(args[5], MutationFuzzer.Case(of.Fixtures[index], int.Parse(args[3], CultureInfo.InvariantCulture), index, int.Parse(args[4], CultureInfo.InvariantCulture)).Bytes);
                 return Replay(of, new[] { args[5] }, of.Fixtures[index]);
             case "seeds":
                 // seeds <target> <folder>: the target's fixtures, as AFL's starting corpus.
@@ -139,6 +140,6 @@ public static class Program
     private static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 }

@@ -19,6 +19,9 @@ namespace StageMap.LiveServers;
 /// </summary>
 public abstract class LoopbackServer : IAsyncDisposable
 {
+    /// <summary>Guards the server's state, which requests change from Kestrel's threads while a test reads it.</summary>
+    protected object Gate { get; } = new();
+
     private WebApplication? _app;
 
     public Recorder Recorder { get; } = new();
@@ -73,7 +76,7 @@ public abstract class LoopbackServer : IAsyncDisposable
             return;
         }
 
-        lock (this)
+        lock (Gate)
         {
             var fault = Recorder.TakeFault(exchange.Method, exchange.PathAndQuery);
             answer = fault is null ? Handle(exchange) : new Answer(fault.Status, fault.Body, "application/json", fault.Headers);
@@ -90,7 +93,7 @@ public abstract class LoopbackServer : IAsyncDisposable
             case "/_calls":
                 return new Answer(200, JsonSerializer.Serialize(Recorder.Calls, Json.Options));
             case "/_reset":
-                lock (this)
+                lock (Gate)
                 {
                     Reset();
                 }

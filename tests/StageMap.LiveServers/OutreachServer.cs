@@ -74,7 +74,7 @@ public sealed class OutreachServer : LoopbackServer
     {
         get
         {
-            lock (this)
+            lock (Gate)
             {
                 return new Dictionary<int, int?>(_prospects);
             }
@@ -85,7 +85,7 @@ public sealed class OutreachServer : LoopbackServer
     /// <returns>The new prospects' ids.</returns>
     public IReadOnlyList<int> SetProspects(int stageId, int count)
     {
-        lock (this)
+        lock (Gate)
         {
             foreach (var held in _prospects.Where(p => p.Value == stageId).Select(p => p.Key).ToList())
             {
@@ -106,7 +106,7 @@ public sealed class OutreachServer : LoopbackServer
     /// <summary>Puts a prospect on a stage (null: "No Stage"), as someone in Outreach would.</summary>
     public void MoveProspect(int prospectId, int? stageId)
     {
-        lock (this)
+        lock (Gate)
         {
             _prospects[prospectId] = stageId;
         }
@@ -134,7 +134,7 @@ public sealed class OutreachServer : LoopbackServer
 
     protected override Answer? Control(Exchange exchange)
     {
-        lock (this)
+        lock (Gate)
         {
             switch (exchange.Path)
             {
@@ -265,8 +265,8 @@ public sealed class OutreachServer : LoopbackServer
             return refused;
         }
 
-        var asked = int.TryParse(exchange.Query("page[size]"), out var size) ? size : 50;
-        var offset = int.TryParse(exchange.Query("page[offset]"), out var skip) ? skip : 0;
+        var asked = int.TryParse(exchange.Query("page[size]"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : 50;
+        var offset = int.TryParse(exchange.Query("page[offset]"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var skip) ? skip : 0;
         var pageSize = Math.Min(asked, PageSize);
         var page = _stages.OrderBy(s => s.Id).Skip(offset).Take(pageSize).ToList();
         var links = new JsonObject { ["first"] = new Uri(BaseUri, $"/api/v2/stages?page%5Bsize%5D={asked}").ToString() };
@@ -398,12 +398,12 @@ public sealed class OutreachServer : LoopbackServer
 
         if (exchange.Query("filter[id]") is { } ids)
         {
-            var wanted = ids.Split(',').Select(i => int.TryParse(i, out var id) ? id : -1).ToHashSet();
+            var wanted = ids.Split(',').Select(i => int.TryParse(i, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : -1).ToHashSet();
             matching = matching.Where(p => wanted.Contains(p.Key));
         }
 
         var all = matching.ToList();
-        var asked = int.TryParse(exchange.Query("page[size]"), out var size) ? size : 50;
+        var asked = int.TryParse(exchange.Query("page[size]"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : 50;
         var after = exchange.Query("page[after]") is { } cursor ? int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor)), CultureInfo.InvariantCulture) : 0;
         var page = all.Where(p => p.Key > after).Take(Math.Min(asked, PageSize)).ToList();
         var fields = exchange.Query("fields[prospect]")?.Split(',').ToHashSet();
@@ -474,7 +474,7 @@ public sealed class OutreachServer : LoopbackServer
             case null:
                 _prospects[id] = null;
                 break;
-            case JsonObject target when (string?)target["type"] == "stage" && int.TryParse(target["id"]?.ToString(), out var stageId):
+            case JsonObject target when (string?)target["type"] == "stage" && int.TryParse(target["id"]?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var stageId):
                 if (_stages.All(s => s.Id != stageId))
                 {
                     return Error(422, "validationError", "Validation Error", $"Stage {stageId} does not exist.");
@@ -523,7 +523,7 @@ public sealed class OutreachServer : LoopbackServer
         DateTimeOffset reset;
         if (Hostility.Is(Hostile.RateLimitZero))
         {
-            var seconds = int.TryParse(Hostility.Option("reset"), out var given) ? given : 1;
+            var seconds = int.TryParse(Hostility.Option("reset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var given) ? given : 1;
             reset = DateTimeOffset.FromUnixTimeSeconds(now.AddSeconds(seconds).ToUnixTimeSeconds() + 1);
             _rateLimitRemaining = 0;
             if (answer.Status != 429)

@@ -12,7 +12,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        await using var servers = await LiveServers.StartAsync(args.Length > 0 ? args[0] : null);
+        await using var servers = await LoopbackSystems.StartAsync(args.Length > 0 ? args[0] : null);
         Console.WriteLine(JsonSerializer.Serialize(new { salesforce = servers.Salesforce.BaseUri, outreach = servers.Outreach.BaseUri }));
         Console.Out.Flush();
         await Task.Run(() =>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using StageMap.Engine;
 using StageMap.Engine.Model;
 using StageMap.Engine.Storage;
@@ -18,7 +19,7 @@ public static class Program
         switch (args[0])
         {
             case "map":
-                Map(args[1], args[2], int.Parse(args[3]));
+                Map(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
                 return 0;
             case "churn":
                 Churn(args[1]);

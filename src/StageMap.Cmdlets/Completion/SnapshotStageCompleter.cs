@@ -39,6 +39,6 @@ public sealed class SnapshotStageCompleter : IArgumentCompleter
     private static string? Newest(IDictionary? fakeBoundParameters)
     {
         var configuration = CompletionContext.ConfigurationFor(fakeBoundParameters);
-        return configuration?.Path is { } bound ? SnapshotFolder.Files(SnapshotFolder.For(bound)).LastOrDefault() : null;
+        return configuration?.Path is { } bound ? SnapshotFolder.Files(SnapshotFolder.For(bound)) is { Count: > 0 } files ? files[files.Count - 1] : null : null;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
@@ -17,6 +18,7 @@ namespace StageMap.Cmdlets.Conversion;
 /// (one error record per record that cannot convert, its TargetObject the input record) or a file
 /// streamed to a file (-Path/-LiteralPath with -OutFile).
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "The token source has no timer, so it holds nothing to release; StopProcessing may cancel it at any time, which a disposed source would refuse.")]
 public abstract class ConversionCommand : ConfigurationCommand
 {
     protected const string RecordSet = "Record";
@@ -197,8 +199,8 @@ public abstract class ConversionCommand : ConfigurationCommand
                 job,
                 progress => WriteProgress(new ProgressRecord(1, activity, $"{progress.Read:N0} read, {progress.Written:N0} written, {progress.Rejected:N0} rejected") { PercentComplete = progress.PercentComplete }),
                 (record, failure) => WriteError(ErrorRecords.From(failure.ToException(null), ConvertedObjects.ToPSObject(record))),
-                _stop.Token,
-                WriteWarning);
+                WriteWarning,
+                _stop.Token);
             WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
             WriteObject(summary);
         }

@@ -32,7 +32,7 @@ public sealed class GetCrmRecordTypeCommand : ConfigurationCommand
     {
         var objects = (Object ?? new[] { CrmObject.Lead, CrmObject.Contact }).Distinct().ToList();
         var known = TargetConfiguration.CrmMetadata.RecordTypesOf().Where(r => objects.Contains(r.Object)).ToList();
-        var selected = NameSelection.SelectAll(known, Name ?? new[] { "*" }, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, objects), WriteFailure);
+        var selected = NameSelection.SelectAll(known, Name ?? AnyName, r => new[] { r.Name, r.DeveloperName }, n => TargetConfiguration.GetCrmRecordTypes(n, objects), WriteFailure);
         foreach (var recordType in selected)
         {
             var output = PSObject.AsPSObject(recordType);

@@ -29,7 +29,7 @@ public sealed class GetCrmStatusCommand : ConfigurationCommand
     {
         var objects = (Object ?? new[] { CrmObject.Lead, CrmObject.Contact }).Distinct().ToList();
         var known = objects.SelectMany(o => TargetConfiguration.CrmMetadata.StatusesOf(o)).ToList();
-        var selected = NameSelection.SelectAll(known, ApiName ?? new[] { "*" }, s => new[] { s.ApiName }, n => TargetConfiguration.GetCrmStatuses(n, objects), WriteFailure);
+        var selected = NameSelection.SelectAll(known, ApiName ?? AnyName, s => new[] { s.ApiName }, n => TargetConfiguration.GetCrmStatuses(n, objects), WriteFailure);
         WriteObject(selected, enumerateCollection: true);
     }
 }

@@ -205,8 +205,7 @@ public sealed class ImportCrmMetadataCommand : ConfigurationChangeCommand
         }
         catch (StageMapException failure)
         {
-            ThrowFailure(failure);
-            throw;
+            throw ThrowFailure(failure);
         }
     }
 }

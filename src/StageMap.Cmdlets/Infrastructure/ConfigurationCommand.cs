@@ -25,7 +25,7 @@ public abstract class ConfigurationCommand : StageMapCommand
                 ThrowFailure(CommandFailures.NoCurrentConfiguration());
             }
 
-            return _target!;
+            return _target;
         }
     }
 }

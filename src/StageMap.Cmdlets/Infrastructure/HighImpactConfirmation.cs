@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -43,7 +44,7 @@ internal sealed class HighImpactConfirmation
             return false;
         }
 
-        var preference = LanguagePrimitives.TryConvertTo(_cmdlet.SessionState.PSVariable.GetValue("ConfirmPreference"), out ConfirmImpact value)
+        var preference = LanguagePrimitives.TryConvertTo(_cmdlet.SessionState.PSVariable.GetValue("ConfirmPreference"), CultureInfo.InvariantCulture, out ConfirmImpact value)
             ? value
             : ConfirmImpact.High;
         var cmdletImpact = _cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using StageMap.Engine;
 
@@ -7,6 +9,12 @@ namespace StageMap.Cmdlets.Infrastructure;
 /// <summary>What every StageMap cmdlet shares: engine failures as error records, and path resolution.</summary>
 public abstract class StageMapCommand : PSCmdlet
 {
+    /// <summary>The tag that makes an information record show on the host, as Write-Host's do.</summary>
+    protected static readonly string[] HostTags = { "PSHOST" };
+
+    /// <summary>The wildcard that selects every name, for a name parameter the user left out.</summary>
+    protected static readonly string[] AnyName = { "*" };
+
     private HighImpactConfirmation? _highImpact;
 
     /// <summary>Loads the module's views into this session if no StageMap command has yet, then <see cref="Begin"/>.</summary>
@@ -28,7 +36,19 @@ public abstract class StageMapCommand : PSCmdlet
         ? LanguagePrimitives.IsTrue(whatIf)
         : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-    protected void ThrowFailure(StageMapException failure) => ThrowTerminatingError(ErrorRecords.From(failure));
+    /// <summary>Stops the command with <paramref name="failure"/> as its terminating error.</summary>
+    /// <returns>
+    /// Never returns. C# checks that a method ends in a return or a throw without reading [DoesNotReturn], so
+    /// where one must, it ends in <c>throw ThrowFailure(failure);</c>.
+    /// </returns>
+    [DoesNotReturn]
+    protected Exception ThrowFailure(StageMapException failure)
+    {
+        ThrowTerminatingError(ErrorRecords.From(failure));
+
+        // ThrowTerminatingError always throws, but PowerShellStandard.Library does not mark it [DoesNotReturn].
+        throw new InvalidOperationException("ThrowTerminatingError returned.");
+    }
 
     /// <summary>
     /// After ShouldProcess: asks again before a destructive step, as a ConfirmImpact High cmdlet would

@@ -29,6 +29,7 @@ public sealed class SetLeadStatusMappingCommand : ConfigurationChangeCommand
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    // Set in BeginProcessing, which PowerShell runs before ProcessRecord and EndProcessing.
     private LeadStatusMappingChanges? _rows;
 
     protected override void Begin()

@@ -54,6 +54,7 @@ public sealed class ConnectCrmCommand : StageMapCommand
         {
             connection = _live.Run(async (http, cancellation) =>
             {
+                // InstanceUrl and AccessToken are mandatory in the token parameter set.
                 var made = ParameterSetName == TokenSet
                     ? CrmConnection.FromToken(InstanceUrl!, AccessToken!, ApiVersion)
                     : await new SalesforceCli().ConnectAsync(TargetOrg, ApiVersion, http, cancellation).ConfigureAwait(false);

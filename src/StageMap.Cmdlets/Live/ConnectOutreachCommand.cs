@@ -54,6 +54,7 @@ public sealed class ConnectOutreachCommand : StageMapCommand
         OutreachConnection? connection = null;
         try
         {
+            // Mandatory in their parameter set: ClientSecret and RefreshToken in the refresh set, AccessToken in the token set.
             connection = ParameterSetName == RefreshSet
                 ? OutreachConnection.WithRefresh(BaseUri, ClientId, ClientSecret!, RefreshToken!, AccessToken)
                 : OutreachConnection.FromToken(BaseUri, AccessToken!);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +17,7 @@ namespace StageMap.Cmdlets.Live;
 /// StopProcessing (Ctrl+C) cancels it at once, waits included. (Its token source has no timer, so it
 /// needs no disposing.)
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "The token source has no timer, so it holds nothing to release; StopProcessing may cancel it at any time, which a disposed source would refuse.")]
 internal sealed class LiveCall
 {
     private readonly CancellationTokenSource _stop = new();
@@ -41,7 +43,7 @@ internal sealed class LiveCall
         try
         {
             var work = Task.Run(() => _http.RunAsync(cancellation => call(_http, cancellation), _stop.Token));
-            work.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
+            _ = work.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
             foreach (var write in messages.GetConsumingEnumerable())
             {
                 write();
@@ -70,7 +72,7 @@ internal sealed class LiveCall
     private sealed class QueuedLog : ILiveLog
     {
         private readonly Cmdlet _cmdlet;
-        private readonly Dictionary<string, int> _activities = new();
+        private readonly Dictionary<string, int> _activities = new(StringComparer.Ordinal);
 
         public QueuedLog(Cmdlet cmdlet)
         {

@@ -90,9 +90,9 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         {
             var change = stopped ? Result(step, StageSyncResult.Skipped) : Apply(connection, step, failed, ref calls, ref stopped);
             _changes.Add(change);
-            if (_snapshot is not null && step.OutreachId is { } stageId && step.Writes)
+            if (_snapshot is { } snapshot && step.OutreachId is { } stageId && step.Writes)
             {
-                RecordResult(stageId, change.Result);
+                RecordResult(snapshot, stageId, change.Result);
             }
         }
 
@@ -107,7 +107,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         }
         else if (calls == 0 && steps.All(s => !s.Writes))
         {
-            WriteInformation(new HostInformationMessage { Message = "Outreach's stages already match the configuration: nothing changed." }, new[] { "PSHOST" });
+            WriteInformation(new HostInformationMessage { Message = "Outreach's stages already match the configuration: nothing changed." }, HostTags);
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
     {
         if (!step.Writes)
         {
-            if (step.Action == StageSyncAction.Unchanged && !IsWhatIf && !Record(step, step.OutreachId!.Value))
+            if (step.Action == StageSyncAction.Unchanged && !IsWhatIf && !Record(step, step.RequireOutreachId()))
             {
                 return Result(step, StageSyncResult.Failed);
             }
@@ -190,7 +190,7 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
         catch (StageMapException failure)
         {
             WriteError(ErrorRecords.From(failure, step.Stage));
-            failed.Add(OutreachClient.CountRequest(connection, step.OutreachId!.Value).ToString());
+            failed.Add(OutreachClient.CountRequest(connection, step.RequireOutreachId()).ToString());
             stopped = true;
             return Result(step, StageSyncResult.Failed);
         }
@@ -207,20 +207,21 @@ public sealed class SyncOutreachStageCommand : ConfigurationChangeCommand
             return;
         }
 
+        // BeginProcessing read Outreach's stages and resolved the snapshot folder before any step could write.
         _snapshot = _live.Run((http, cancellation) => SnapshotTaker.TakeAsync(
             new OutreachClient(http, connection), connection.BaseUri, _outreach!.Stages, _steps, _snapshotFolder!, TargetConfiguration.Path, System.DateTimeOffset.UtcNow, cancellation));
         WriteInformation(new HostInformationMessage
         {
             Message = $"Snapshot of Outreach's stages before this sync: {_snapshot.Path} ({_snapshot.SavedProspects} prospect(s) saved). Restore-OutreachStage -Snapshot '{_snapshot.Path.Replace("'", "''")}' puts them back.",
-        }, new[] { "PSHOST" });
+        }, HostTags);
     }
 
     /// <summary>How the step ended, into the snapshot; a failure to say so is a warning (the snapshot still holds the stages as they were).</summary>
-    private void RecordResult(int stageId, StageSyncResult result)
+    private void RecordResult(StageSnapshot snapshot, int stageId, StageSyncResult result)
     {
         try
         {
-            SnapshotTaker.RecordResult(_snapshot!, stageId, result);
+            SnapshotTaker.RecordResult(snapshot, stageId, result);
         }
         catch (StageMapException failure)
         {

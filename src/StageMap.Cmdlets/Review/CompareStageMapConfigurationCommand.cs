@@ -78,7 +78,7 @@ public sealed class CompareStageMapConfigurationCommand : StageMapCommand
             ThrowFailure(CommandFailures.NoConfigurationToCompare());
         }
 
-        return current!.GetContent();
+        return current.GetContent();
     }
 
     /// <summary>A side as configuration content: an object as it is, JSON text parsed, a path read.</summary>
@@ -117,7 +117,6 @@ public sealed class CompareStageMapConfigurationCommand : StageMapCommand
             ThrowFailure(failure);
         }
 
-        ThrowFailure(CommandFailures.NotAConfiguration(parameter, input, value?.GetType().Name));
-        return null!;
+        throw ThrowFailure(CommandFailures.NotAConfiguration(parameter, input, value?.GetType().Name));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using StageMap.Cmdlets.Completion;
@@ -13,6 +14,7 @@ namespace StageMap.Cmdlets.Review;
 /// What Find-StageDrift and Export-StageMapReport share: the join keys, the two record files resolved
 /// to one file each, and the run with its progress bar and Ctrl+C.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "The token source has no timer, so it holds nothing to release; StopProcessing may cancel it at any time, which a disposed source would refuse.")]
 public abstract class DriftCommand : ConfigurationCommand
 {
     private readonly CancellationTokenSource _stop = new();
@@ -46,7 +48,7 @@ public abstract class DriftCommand : ConfigurationCommand
             : null;
     }
 
-    /// <exception cref="StageMapException">What <see cref="StageDriftFinder.Run"/> raises.</exception>
+    /// <exception cref="StageMap.Engine.StageMapException">What <see cref="StageDriftFinder.Run"/> raises.</exception>
     /// <exception cref="OperationCanceledException">Ctrl+C.</exception>
     protected DriftSummary FindDrift(DriftJob job, Action<StageDrift>? found)
     {
@@ -56,8 +58,8 @@ public abstract class DriftCommand : ConfigurationCommand
             job,
             found,
             (what, percent) => WriteProgress(new ProgressRecord(1, activity, what) { PercentComplete = percent }),
-            _stop.Token,
-            WriteWarning);
+            WriteWarning,
+            _stop.Token);
         WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
         WriteVerbose($"{summary.Pairs:N0} pairs ({summary.Drifted:N0} drifted), {summary.CrmOnly:N0} CRM only, {summary.OutreachOnly:N0} Outreach only; {summary.HeldKeys:N0} {summary.HeldSide} keys held.");
         return summary;

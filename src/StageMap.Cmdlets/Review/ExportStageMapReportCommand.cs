@@ -65,9 +65,9 @@ public sealed class ExportStageMapReportCommand : DriftCommand
             }
 
             DriftSummary? drift = null;
-            if (CrmPath is not null)
+            if (CrmPath is { } crmPath && OutreachPath is { } outreachPath)
             {
-                var job = ResolveJob(Object, CrmPath, OutreachPath!);
+                var job = ResolveJob(Object, crmPath, outreachPath);
                 if (job is null)
                 {
                     return;

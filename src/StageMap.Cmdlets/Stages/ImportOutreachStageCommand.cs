@@ -98,8 +98,7 @@ public sealed class ImportOutreachStageCommand : ConfigurationChangeCommand
         }
         catch (StageMapException failure)
         {
-            ThrowFailure(failure);
-            throw;
+            throw ThrowFailure(failure);
         }
     }
 

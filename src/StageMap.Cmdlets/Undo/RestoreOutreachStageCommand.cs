@@ -127,7 +127,7 @@ public sealed class RestoreOutreachStageCommand : ConfigurationChangeCommand
                     StageRestore.Settle(step);
                     if (settled == StageRestoreResult.AlreadyRestored)
                     {
-                        Record(step, step.OutreachId!.Value);
+                        Record(step, step.RequireOutreachId());
                     }
 
                     WriteObject(StageRestore.Result(step, settled));
@@ -151,7 +151,7 @@ public sealed class RestoreOutreachStageCommand : ConfigurationChangeCommand
 
         if (!wrote && steps.All(s => s.Settled is not null))
         {
-            WriteInformation(new HostInformationMessage { Message = "Outreach already is as the snapshot saw it: nothing changed." }, new[] { "PSHOST" });
+            WriteInformation(new HostInformationMessage { Message = "Outreach already is as the snapshot saw it: nothing changed." }, HostTags);
         }
     }
 

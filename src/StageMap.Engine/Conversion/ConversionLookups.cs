@@ -43,11 +43,10 @@ internal sealed class ConversionLookups
 
         foreach (var status in configuration.CrmMetadata.LeadStatuses)
         {
-            var shortId = SalesforceId.ToShort(status.Id);
-            if (shortId is not null)
+            if (status.Id is { } id && SalesforceId.ToShort(id) is { } shortId)
             {
                 TryAdd(_statusByShortId, shortId, status.ApiName);
-                TryAdd(_idByStatus, status.ApiName, status.Id!);
+                TryAdd(_idByStatus, status.ApiName, id);
             }
         }
 
@@ -104,7 +103,7 @@ internal sealed class ConversionLookups
         }
 
         var id = AsStageId(value);
-        return id is not null ? StageById(id.Value) : StageByName(RecordValue.Text(value)!.Trim());
+        return id is not null ? StageById(id.Value) : StageByName(RecordValue.Text(value).Trim());
     }
 
     private static int? AsStageId(object value) => value switch

@@ -8,7 +8,7 @@ namespace StageMap.Engine.Conversion;
 /// <summary>
 /// How records of one object convert in one direction, built once per command from a configuration:
 /// the field mappings of that direction (pull: Bidirectional or FromCrm; push: Bidirectional or
-/// ToCrm) as rules, and the lookup tables they use. <see cref="Convert"/> then costs no exception
+/// ToCrm) as rules, and the lookup tables they use. <see cref="Convert(IInputRecord)"/> then costs no exception
 /// per record: a record that cannot convert comes back as a <see cref="ConversionFailure"/>.
 /// </summary>
 /// <remarks>
@@ -119,6 +119,7 @@ public sealed class ConversionPlan
         {
             if (result.Succeeded)
             {
+                // A record converts only when there is one.
                 missing.Commit(record!);
             }
             else
@@ -194,7 +195,7 @@ public sealed class ConversionPlan
 
             if (!RecordValue.IsScalar(id))
             {
-                failure = Failures.NotAValue(_idSource, id!);
+                failure = Failures.NotAValue(_idSource, id);
                 return true;
             }
         }

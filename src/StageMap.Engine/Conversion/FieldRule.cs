@@ -93,6 +93,6 @@ internal abstract class FieldRule
             value = list.Count == 0 ? null : list[0];
         }
 
-        return RecordValue.IsScalar(value) ? null : Failures.NotAValue(field, value!);
+        return RecordValue.IsScalar(value) ? null : Failures.NotAValue(field, value);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace StageMap.Engine.Conversion;
@@ -52,9 +53,10 @@ public static class RecordValue
     }
 
     /// <summary>True for a scalar: not a list and not a nested record.</summary>
-    public static bool IsScalar(object? value) => value is null || value is string || (value is not IInputRecord && value is not IReadOnlyList<object?>);
+    public static bool IsScalar([NotNullWhen(false)] object? value) => value is null || value is string || (value is not IInputRecord && value is not IReadOnlyList<object?>);
 
     /// <summary>A scalar's text as it would be written: invariant culture, booleans as true/false.</summary>
+    [return: NotNullIfNotNull(nameof(value))]
     public static string? Text(object? value) => value switch
     {
         null => null,
@@ -62,7 +64,7 @@ public static class RecordValue
         TextSlice t => t.ToString(),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        _ => value.ToString() ?? "",
     };
 
     /// <summary>The value when it is text (a string, or file text made a string), else null.</summary>
@@ -74,7 +76,7 @@ public static class RecordValue
     };
 
     /// <summary>Null, empty or white space only; a list is blank when every element is.</summary>
-    public static bool IsBlank(object? value)
+    public static bool IsBlank([NotNullWhen(false)] object? value)
     {
         switch (value)
         {

@@ -45,7 +45,7 @@ internal sealed class StageLookupRule : StageRule
         }
 
         // File text is looked up where the reader holds it: a string is made only for a failure's message.
-        var text = value is TextSlice slice ? slice.Span : RecordValue.Text(value)!.AsSpan();
+        var text = value is TextSlice slice ? slice.Span : RecordValue.Text(value).AsSpan();
         string apiName;
         LeadStatusMapping? mapping;
         if (_byName)
@@ -91,10 +91,10 @@ internal sealed class StageLookupRule : StageRule
             return WriteBlank(values);
         }
 
-        var stage = Lookups.ResolveStage(value!);
+        var stage = Lookups.ResolveStage(value);
         if (stage is null)
         {
-            return Failures.UnknownStage(field, RecordValue.Text(value)!);
+            return Failures.UnknownStage(field, RecordValue.Text(value));
         }
 
         // The prospect's stage is the one a blank status pulls in: it goes back as a blank.

@@ -42,20 +42,20 @@ internal sealed class StageNameRule : StageRule
         if (IsPull || field == StageNameAttribute)
         {
             // File text is looked up where the reader holds it: a string is made only for a failure's message.
-            stage = value is TextSlice slice ? Lookups.StageByExactName(slice.Span) : Lookups.StageByExactName(RecordValue.Text(value)!);
+            stage = value is TextSlice slice ? Lookups.StageByExactName(slice.Span) : Lookups.StageByExactName(RecordValue.Text(value));
             if (stage is null)
             {
-                var text = RecordValue.Text(value)!;
+                var text = RecordValue.Text(value);
                 failure = Failures.UnknownStage(field, text, Lookups.StageByName(text)?.Name);
                 return true;
             }
         }
         else
         {
-            stage = Lookups.ResolveStage(value!);
+            stage = Lookups.ResolveStage(value);
             if (stage is null)
             {
-                failure = Failures.UnknownStage(field, RecordValue.Text(value)!);
+                failure = Failures.UnknownStage(field, RecordValue.Text(value));
                 return true;
             }
 

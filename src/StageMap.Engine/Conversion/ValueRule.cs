@@ -130,7 +130,7 @@ internal sealed class ValueRule : FieldRule
                 {
                     if (!RecordValue.IsScalar(item))
                     {
-                        return Failures.NotAValue(field, item!);
+                        return Failures.NotAValue(field, item);
                     }
 
                     if (!RecordValue.IsBlank(item))

@@ -39,8 +39,8 @@ public static class StageDriftFinder
         DriftJob job,
         Action<StageDrift>? found = null,
         Action<string, int>? progress = null,
-        CancellationToken cancellation = default,
-        Action<string>? warn = null)
+        Action<string>? warn = null,
+        CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         var stages = new DriftStages(configuration, job.Object);
@@ -48,7 +48,7 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        var run = new Join(stages, job, output is null ? found : output.Write, progress, cancellation, watch);
+        var run = new Join(stages, job, output is null ? found : output.Write, progress, watch, cancellation);
         if (heldSide == DriftSide.Crm)
         {
             run.HoldCrm(crmFormat);
@@ -99,7 +99,7 @@ public static class StageDriftFinder
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
 
-        public Join(DriftStages stages, DriftJob job, Action<StageDrift>? found, Action<string, int>? progress, CancellationToken cancellation, Stopwatch watch)
+        public Join(DriftStages stages, DriftJob job, Action<StageDrift>? found, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
         {
             _stages = stages;
             _job = job;

@@ -17,14 +17,14 @@ public static class Sentences
     public static string Join(IEnumerable<string?> parts)
     {
         var text = new StringBuilder();
-        foreach (var part in parts.Select(p => p?.Trim()).Where(p => !string.IsNullOrEmpty(p)))
+        foreach (var part in parts.OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0))
         {
             if (text.Length > 0)
             {
                 text.Append(' ');
             }
 
-            text.Append(End(part!));
+            text.Append(End(part));
         }
 
         return text.ToString();

@@ -1,3 +1,4 @@
+using StageMap.Engine.Text;
 using System;
 using System.Collections.Generic;
 using System.Security;
@@ -65,12 +66,12 @@ public sealed class SecretScrubber
     /// <summary>The text with every known secret and every secret-shaped word replaced by [redacted].</summary>
     public string Scrub(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (NullableText.IsNullOrEmpty(text))
         {
             return text ?? "";
         }
 
-        var scrubbed = text!;
+        var scrubbed = text;
         lock (_known)
         {
             foreach (var known in _known)

@@ -51,6 +51,7 @@ public static class CrmMetadataMerger
         var contactFiles = StatusFiles(files, CrmObject.Contact);
         if (contactFiles.Count > 0)
         {
+            // A file with contact statuses names the field they are the values of.
             var field = contactFiles[contactFiles.Count - 1].StatusField!;
             var previous = string.Equals(field, known.ContactStatusField, StringComparison.OrdinalIgnoreCase) ? known.ContactStatuses : Array.Empty<CrmStatus>();
             merged = merged with { ContactStatusField = field, ContactStatuses = MergeStatuses(CrmObject.Contact, previous, contactFiles) };

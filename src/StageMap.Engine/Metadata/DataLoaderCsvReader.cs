@@ -76,6 +76,7 @@ internal static class DataLoaderCsvReader
         var fields = header.Length;
         while (parser.Read())
         {
+            // CsvHelper has a record whenever Read returned true.
             var record = parser.Record!;
             var line = parser.RawRow;
             fields += record.Length;

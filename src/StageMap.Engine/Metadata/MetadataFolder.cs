@@ -129,7 +129,7 @@ public static class MetadataFolder
                 {
                     skipped.Add(new SkippedFile(child, "a folder of tools' files or code, not entered"));
                 }
-                else if ((File.GetAttributes(child) & FileAttributes.ReparsePoint) != 0)
+                else if (File.GetAttributes(child).HasFlag(FileAttributes.ReparsePoint))
                 {
                     skipped.Add(new SkippedFile(child, "a link to a folder, not followed"));
                 }

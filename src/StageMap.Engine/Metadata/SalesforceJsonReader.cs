@@ -36,8 +36,8 @@ internal static class SalesforceJsonReader
 
         var fromCli = IsCliOutput(document);
         var content = fromCli ? Unwrap(document, source) : document;
-        var file = JsonSource.Get(content, "fields") is JArray fields && JsonSource.Get(content, "name") is { Type: JTokenType.String } name
-            ? WithRecordTypes(WithFieldLabels(ReadDescribe((string)name!, fields, content, source, contactStatusField), fields, source), content, source)
+        var file = JsonSource.Get(content, "fields") is JArray fields && JsonSource.Get(content, "name") is JValue { Value: string name }
+            ? WithRecordTypes(WithFieldLabels(ReadDescribe(name, fields, content, source, contactStatusField), fields, source), content, source)
             : JsonSource.Get(content, "records") is JArray records
                 ? ReadQuery(content, records, source)
                 : UiApiPicklistReader.IsPicklistValues(content)
@@ -53,6 +53,7 @@ internal static class SalesforceJsonReader
 
     private static JObject Unwrap(JObject envelope, JsonSource source)
     {
+        // IsCliOutput, which chose this path, found the status.
         var status = JsonSource.Get(envelope, "status")!;
         if (!StrictJson.TryGetInt32(status, out var code) || code != 0)
         {
@@ -71,8 +72,8 @@ internal static class SalesforceJsonReader
         {
             FieldLabels = fields.OfType<JObject>()
                 .Select(f => (Name: JsonSource.Get(f, "name") is { Type: JTokenType.String } n ? (string?)n : null, Label: source.OptionalString(f, "label")))
-                .Where(f => f.Name is not null && !string.IsNullOrWhiteSpace(f.Label))
-                .Select(f => new CrmFieldLabel(f.Name!, f.Label!))
+                .Select(f => f.Name is { } name && f.Label is { } label && !string.IsNullOrWhiteSpace(label) ? new CrmFieldLabel(name, label) : null)
+                .OfType<CrmFieldLabel>()
                 .ToList(),
         };
 
@@ -131,6 +132,7 @@ internal static class SalesforceJsonReader
             var status = Field("Status");
             return status is null
                 ? file with { Object = CrmObject.Lead, Fields = names, Warnings = new[] { $"The Lead describe '{fileName}' has no Status field, so no lead statuses were read from it; its field names were." } }
+                // Field found the status field by its name.
                 : file with { Object = CrmObject.Lead, Fields = names, StatusField = (string)JsonSource.Get(status, "name")!, Statuses = ReadPicklist(status, source), IsRestricted = source.OptionalBool(status, "restrictedPicklist") };
         }
 
@@ -140,7 +142,7 @@ internal static class SalesforceJsonReader
             if (statusField is null)
             {
                 var candidates = fields.Where(f => JsonSource.Get(f, "type") is { Type: JTokenType.String } type && Is((string?)type, "picklist") && JsonSource.Get(f, "custom") is { Type: JTokenType.Boolean } custom && (bool)custom)
-                    .Select(f => (string)JsonSource.Get(f, "name")!).ToList();
+                    .Select(f => JsonSource.Get(f, "name") is JValue { Value: string name } ? name : null).OfType<string>().ToList();
                 var hint = candidates.Count == 0 ? "It has no custom picklist." : $"Its custom picklists: {string.Join(", ", candidates)}.";
                 return file with
                 {
@@ -150,6 +152,7 @@ internal static class SalesforceJsonReader
                 };
             }
 
+            // The status field was found by its name.
             var fieldName = (string)JsonSource.Get(statusField, "name")!;
             var values = ReadPicklist(statusField, source);
             return values.Count > 0

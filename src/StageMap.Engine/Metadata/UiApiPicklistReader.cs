@@ -25,12 +25,13 @@ internal static class UiApiPicklistReader
     /// <summary>True when the document is a UI API Picklist Values answer (its url names the resource).</summary>
     public static bool IsPicklistValues(JObject document) =>
         JsonSource.Get(document, "values") is JArray
-        && JsonSource.Get(document, "url") is { Type: JTokenType.String } url
-        && ((string)url!).IndexOf("/picklist-values/", StringComparison.Ordinal) >= 0;
+        && JsonSource.Get(document, "url") is JValue { Value: string url }
+        && url.Contains("/picklist-values/");
 
     public static MetadataFile Read(JObject document, JsonSource source, string contactStatusField)
     {
         var file = new MetadataFile(source.Path, MetadataFormat.UiApiPicklistValues);
+        // IsPicklistValues, which chose this reader, found the url as a string and the values as an array.
         var urlToken = JsonSource.Get(document, "url")!;
         var match = ResourceUrl.Match((string)urlToken!);
         if (!match.Success)

@@ -70,8 +70,8 @@ public sealed record CrmRecordType
         other is not null
         && Object == other.Object && Name == other.Name && DeveloperName == other.DeveloperName && Id == other.Id
         && IsActive == other.IsActive && IsMaster == other.IsMaster && BusinessProcess == other.BusinessProcess
-        && Values.SequenceEqual(other.Values) && DefaultValue == other.DefaultValue
-        && ConvertedValues.SequenceEqual(other.ConvertedValues) && SfdxProject == other.SfdxProject;
+        && Values.SequenceEqual(other.Values, StringComparer.Ordinal) && DefaultValue == other.DefaultValue
+        && ConvertedValues.SequenceEqual(other.ConvertedValues, StringComparer.Ordinal) && SfdxProject == other.SfdxProject;
 
     public override int GetHashCode() => (Object, DeveloperName, Name, Id).GetHashCode();
 

@@ -27,6 +27,7 @@ public sealed class LeadStatusMappingChanges
         var earlier = _rows.FirstOrDefault(r => string.Equals(r.CrmStatus, crmStatus, StringComparison.Ordinal));
         if (earlier is not null && earlier.StageId != stage.Id)
         {
+            // Rows made by Add name their stage.
             throw Failures.CrmStatusGivenTwoStages(crmStatus, earlier.Stage!, stage.Name);
         }
 
@@ -57,11 +58,13 @@ public sealed class LeadStatusMappingChanges
             foreach (var (row, holder) in conflicts)
             {
                 pending.Remove(row);
+                // Rows made by Add name their stage, and a conflict names the status that holds it.
                 rejected.Add(new RejectedLeadStatusMapping(row, Failures.StageAlreadyMapped(row.Stage!, holder!, row.CrmStatus)));
             }
         }
 
         _configuration.PointLeadStatusesAt(pending);
+        // PointLeadStatusesAt has just written a mapping for each pending status.
         var applied = pending.Select(row => _configuration.FindLeadStatusMapping(row.CrmStatus)!).ToList();
         return new LeadStatusMappingChangesResult(applied, rejected);
     }

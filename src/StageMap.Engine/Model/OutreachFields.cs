@@ -88,6 +88,8 @@ public static class OutreachFields
     /// <summary>The known field <paramref name="typed"/> most likely means ('Stagee' is 'Stage'), by plugin name or attribute; null when none is close.</summary>
     public static string? Suggest(string typed) => NameMatch.FindName(typed.Trim());
 
+    private static readonly char[] WordSeparators = { ' ', '_', '-' };
+
     private static readonly Text.NearMatch NameMatch = Text.NearMatch.Of(All, f => f.Name, f => f.Attribute);
 
     /// <summary>True when both names denote the same Outreach field.</summary>
@@ -96,7 +98,7 @@ public static class OutreachFields
 
     private static string ToCamelCase(string name)
     {
-        var words = name.Split(new[] { ' ', '_', '-' }, StringSplitOptions.RemoveEmptyEntries);
+        var words = name.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
             return name;

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace StageMap.Engine.Model;
 
@@ -11,7 +12,7 @@ public static class SalesforceId
     private const string SuffixAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     /// <summary>15 or 18 letters and digits.</summary>
-    public static bool IsWellFormed(string? id) => id is not null && IsWellFormed(id.AsSpan());
+    public static bool IsWellFormed([NotNullWhen(true)] string? id) => id is not null && IsWellFormed(id.AsSpan());
 
     internal static bool IsWellFormed(ReadOnlySpan<char> id)
     {
@@ -42,7 +43,7 @@ public static class SalesforceId
             return null;
         }
 
-        return HasValidSuffix(id.AsSpan()) ? id!.Substring(0, 15) : null;
+        return HasValidSuffix(id.AsSpan()) ? id.Substring(0, 15) : null;
     }
 
     /// <summary>The 15-character form of a well-formed id as a part of it, or false (see <see cref="ToShort(string?)"/>).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace StageMap.Engine.Model;
@@ -48,7 +49,7 @@ public sealed partial class StageMapConfiguration
                 RequireCrmStatus(apiName);
                 if (FindLeadStatusMapping(apiName) is { } existing)
                 {
-                    throw Failures.CrmStatusAlreadyMapped(apiName, existing.Stage ?? existing.StageId.ToString());
+                    throw Failures.CrmStatusAlreadyMapped(apiName, existing.Stage ?? existing.StageId.ToString(CultureInfo.InvariantCulture));
                 }
 
                 var created = AddStage(stage);

@@ -1,3 +1,4 @@
+using StageMap.Engine.Text;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -115,12 +116,12 @@ public sealed partial class StageMapConfiguration
 
     private static string RequireFieldName(string side, string? name)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (NullableText.IsNullOrWhiteSpace(name))
         {
             throw Failures.InvalidFieldName(side, name);
         }
 
-        return name!.Trim();
+        return name.Trim();
     }
 
     /// <summary>Empty text options mean none; the mapped type is a name, so white space around it goes.</summary>
@@ -128,6 +129,6 @@ public sealed partial class StageMapConfiguration
     {
         ExternalEmptyPlaceholder = string.IsNullOrEmpty(options.ExternalEmptyPlaceholder) ? null : options.ExternalEmptyPlaceholder,
         InternalEmptyPlaceholder = string.IsNullOrEmpty(options.InternalEmptyPlaceholder) ? null : options.InternalEmptyPlaceholder,
-        ExternalMappedType = string.IsNullOrWhiteSpace(options.ExternalMappedType) ? null : options.ExternalMappedType!.Trim(),
+        ExternalMappedType = NullableText.IsNullOrWhiteSpace(options.ExternalMappedType) ? null : options.ExternalMappedType.Trim(),
     };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using StageMap.Engine.Text;
 
@@ -25,7 +26,7 @@ public sealed partial class StageMapConfiguration
         var existing = FindLeadStatusMapping(crmStatus);
         if (existing is not null)
         {
-            throw Failures.CrmStatusAlreadyMapped(crmStatus, existing.Stage ?? existing.StageId.ToString());
+            throw Failures.CrmStatusAlreadyMapped(crmStatus, existing.Stage ?? existing.StageId.ToString(CultureInfo.InvariantCulture));
         }
 
         RequireStageUnmapped(stage, crmStatus);
@@ -87,14 +88,14 @@ public sealed partial class StageMapConfiguration
 
     private static void RequireCrmStatus(string? crmStatus)
     {
-        if (string.IsNullOrWhiteSpace(crmStatus))
+        if (NullableText.IsNullOrWhiteSpace(crmStatus))
         {
             throw Failures.InvalidCrmStatus(crmStatus);
         }
 
-        if (ReadLimits.NameProblem(crmStatus!, "the CRM status") is { } problem)
+        if (ReadLimits.NameProblem(crmStatus, "the CRM status") is { } problem)
         {
-            throw Failures.InvalidCrmStatus(crmStatus!, problem);
+            throw Failures.InvalidCrmStatus(crmStatus, problem);
         }
     }
 }

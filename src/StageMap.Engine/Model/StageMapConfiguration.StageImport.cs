@@ -92,6 +92,7 @@ public sealed partial class StageMapConfiguration
         var dropped = plan.Dropped;
         if (dropped.Any && !force)
         {
+            // A mapping the import would drop is one to a stage by name.
             throw Failures.StagesInUseByImport(plan.File.Path, dropped.Mappings.Select(m => (m.CrmStatus, m.Stage!)).ToList());
         }
 
@@ -108,7 +109,7 @@ public sealed partial class StageMapConfiguration
     {
         var records = file.Stages;
         var oldStages = _content.Stages.ToList();
-        var fileIds = new HashSet<int>(records.Where(r => r.Id is not null).Select(r => r.Id!.Value));
+        var fileIds = new HashSet<int>(records.Select(r => r.Id).OfType<int>());
         var nextId = StageIds.Next(fileIds.Concat(oldStages.Select(s => s.Id)));
         var usedIds = new HashSet<int>(fileIds);
         var newId = new Dictionary<int, int>();

@@ -97,12 +97,12 @@ public sealed partial class StageMapConfiguration
 
     private static string RequireStageName(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (NullableText.IsNullOrWhiteSpace(name))
         {
             throw Failures.InvalidStageName(name);
         }
 
-        var trimmed = name!.Trim();
+        var trimmed = name.Trim();
         return ReadLimits.NameProblem(trimmed, "the stage name") is { } problem ? throw Failures.InvalidStageName(trimmed, problem) : trimmed;
     }
 

@@ -91,7 +91,7 @@ public abstract class ProcedureBuilder
     /// only if missing), each one Outreach has otherwise is renamed, reordered or recoloured, in stage
     /// order; then the admin records that Outreach has them. Nothing when Outreach has every stage as it is.
     /// </summary>
-    private void AddStages(StepWriter steps, StageMapConfiguration configuration)
+    private static void AddStages(StepWriter steps, StageMapConfiguration configuration)
     {
         var pending = configuration.Stages.Where(s => !s.IsInOutreach || s.DiffersFromOutreach).InStageOrder().ToList();
         if (pending.Count == 0)
@@ -124,13 +124,13 @@ public abstract class ProcedureBuilder
 
             if (!string.Equals(inOutreach.Color, stage.Color, System.StringComparison.OrdinalIgnoreCase))
             {
-                if (stage.Color is null)
+                if (stage.Color is { } color)
                 {
-                    steps.Add(stage.Name, "Clear the colour of the stage {0} (Outreach id {1}); Outreach has it as {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(inOutreach.Color!));
+                    steps.Add(stage.Name, "Set the colour of the stage {0} (Outreach id {1}) to {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(color));
                 }
-                else
+                else if (inOutreach.Color is { } outreachColor)
                 {
-                    steps.Add(stage.Name, "Set the colour of the stage {0} (Outreach id {1}) to {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(stage.Color));
+                    steps.Add(stage.Name, "Clear the colour of the stage {0} (Outreach id {1}); Outreach has it as {2}.", Inline.Value(stage.Name), Inline.Code(id), Inline.Value(outreachColor));
                 }
             }
         }

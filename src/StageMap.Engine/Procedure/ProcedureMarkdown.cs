@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -44,7 +45,7 @@ public static class ProcedureMarkdown
         }
 
         var fence = new string('`', longestRun + 1);
-        var pad = flat.StartsWith("`") || flat.EndsWith("`") ? " " : "";
+        var pad = flat.StartsWith("`", StringComparison.Ordinal) || flat.EndsWith("`", StringComparison.Ordinal) ? " " : "";
         return fence + pad + flat + pad + fence;
     }
 }

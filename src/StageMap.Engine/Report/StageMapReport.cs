@@ -28,6 +28,7 @@ public static class StageMapReport
     private const int HeatRows = 30;
     private const int HeatColumns = 14;
     private const int TopReasons = 10;
+    private static readonly string[] NoConvertedStatus = { "a converted status" };
 
     /// <param name="snapshots">The configuration's snapshots, newest first (<see cref="SnapshotFolder"/>); null when it has no snapshot folder.</param>
     public static string Render(StageMapConfiguration configuration, DriftSummary? drift, DateTimeOffset generated, IReadOnlyList<StageSnapshotInfo>? snapshots = null)
@@ -194,8 +195,8 @@ public static class StageMapReport
             return;
         }
 
-        var statuses = cells.GroupBy(c => c.CrmStatus).OrderByDescending(g => g.Sum(c => c.Count)).Take(HeatRows).Select(g => g.Key).ToList();
-        var stages = cells.GroupBy(c => c.OutreachStage).OrderByDescending(g => g.Sum(c => c.Count)).Take(HeatColumns).Select(g => g.Key).ToList();
+        var statuses = cells.GroupBy(c => c.CrmStatus, StringComparer.Ordinal).OrderByDescending(g => g.Sum(c => c.Count)).Take(HeatRows).Select(g => g.Key).ToList();
+        var stages = cells.GroupBy(c => c.OutreachStage, StringComparer.Ordinal).OrderByDescending(g => g.Sum(c => c.Count)).Take(HeatColumns).Select(g => g.Key).ToList();
         var byCell = cells.ToDictionary(c => (c.CrmStatus, c.OutreachStage));
         var max = Math.Log(cells.Max(c => c.Count) + 1);
         html.Raw("<table class=\"heat\"><thead><tr><th>CRM status \\ stage</th>");
@@ -291,7 +292,7 @@ public static class StageMapReport
             }
             else
             {
-                var lacks = gap.Missing.Select(m => m.Status).Concat(gap.OffersNoConvertedStatus ? new[] { "a converted status" } : Array.Empty<string>());
+                var lacks = gap.Missing.Select(m => m.Status).Concat(gap.OffersNoConvertedStatus ? NoConvertedStatus : Array.Empty<string>());
                 html.Element("td", "\u2716 " + string.Join(", ", lacks), "class=\"miss\"");
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using StageMap.Engine.Model;
@@ -43,7 +44,7 @@ public sealed class ClickPathToRedo
         if (changedStageNames.Count > 0)
         {
             var stagesOnly = Cut(difference, stages: difference.Stages.Where(s => changedStageNames.Contains(s.Name)));
-            steps.AddRange(builder.Build(new StageMapConfiguration(stagesOnly)).Where(s => !MappingSections.Contains(s.Section)));
+            steps.AddRange(builder.Build(new StageMapConfiguration(stagesOnly)).Where(s => !MappingSections.Contains(s.Section, StringComparer.Ordinal)));
         }
 
         var redoStatuses = new HashSet<string>(
@@ -61,7 +62,7 @@ public sealed class ClickPathToRedo
                 difference,
                 stages: difference.Stages.Select(s => s.AsInOutreach()),
                 leadStatusMappings: difference.LeadStatusMappings.Where(m => redoStatuses.Contains(m.CrmStatus)),
-                fieldMappings: new[] { leadStage, contactStage }.Where(m => m is not null)!);
+                fieldMappings: new[] { leadStage, contactStage }.OfType<FieldMapping>());
             var mappingSteps = builder.Build(new StageMapConfiguration(mappingsOnly)).Where(s => sections.Contains(s.Section)).ToList();
             // Each build opens with "Access the Outreach Platform"; once is enough.
             if (steps.Count > 0 && mappingSteps.Count > 0 && mappingSteps[0].Value is null && mappingSteps[0].Action == steps[0].Action)

@@ -53,6 +53,7 @@ public static class ConfigurationSerializer
         ConfigurationFile file;
         try
         {
+            // ToObject of a JSON object gives an object, never null.
             file = obj.ToObject<ConfigurationFile>(StrictJson.Serializer)!;
         }
         catch (JsonException e)
@@ -138,19 +139,19 @@ public static class ConfigurationSerializer
             }
 
             stage.Key ??= version < KeySchemaVersion ? stage.Id.ToString(CultureInfo.InvariantCulture) : null;
-            if (string.IsNullOrWhiteSpace(stage.Key))
+            if (NullableText.IsNullOrWhiteSpace(stage.Key))
             {
                 throw source.Invalid(stageTokens[i], $"stage '{stage.Name}' has no key; every stage of schemaVersion {version} has one.");
             }
 
-            if (keys.TryGetValue(stage.Key!, out var sameKey))
+            if (keys.TryGetValue(stage.Key, out var sameKey))
             {
                 throw source.Invalid(stageTokens[i], $"stages '{file.Stages[sameKey].Name}' (at {StrictJson.Where(stageTokens[sameKey])}) and '{stage.Name}' have the same key '{stage.Key}' (a stage's key is its identity).");
             }
 
             ids.Add(stage.Id, i);
             names.Add(stage.Name, i);
-            keys.Add(stage.Key!, i);
+            keys.Add(stage.Key, i);
         }
 
         CheckRecordTypes(file.CrmMetadata?.RecordTypes, JsonSource.Get(obj, "crmMetadata") is JObject metadata ? JsonSource.Get(metadata, "recordTypes") as JArray : null, source);
@@ -199,6 +200,7 @@ public static class ConfigurationSerializer
     };
 
     private static Stage ToModel(StageEntry e) =>
+        // Read gives every stage a key before it reaches the model (or refuses the file).
         new(e.Id, e.Name, e.Order, e.Color, e.Outreach is null ? null : new OutreachStageState(e.Outreach.Name, e.Outreach.Order, e.Outreach.Color)) { Key = e.Key! };
 
     private static FieldMappingEntry ToEntry(FieldMapping m) => new()

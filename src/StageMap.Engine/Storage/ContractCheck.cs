@@ -43,6 +43,7 @@ internal sealed class ContractCheck
                 foreach (var item in array)
                 {
                     RequireValue(item);
+                    // An array contract Newtonsoft made for a list type knows its item type.
                     Check(item, contract.CollectionItemType!);
                 }
 
@@ -76,12 +77,14 @@ internal sealed class ContractCheck
                 RequireValue(property.Value);
             }
 
+            // A property of a contract Newtonsoft made knows its type.
             Check(property.Value, declared.PropertyType!);
             if (declared.AttributeProvider?.GetAttributes(typeof(NameTextAttribute), inherit: false).Count > 0)
             {
                 // A name, or a list of names: each is held to the limits.
                 foreach (var text in property.Value is JArray names ? names.ToList() : new List<JToken> { property.Value })
                 {
+                    // A String token converts to its (non-null) string.
                     if (text.Type == JTokenType.String && ReadLimits.NameProblem((string)text!, Name(text)) is { } problem)
                     {
                         throw _source.Invalid(text, problem);
@@ -90,6 +93,7 @@ internal sealed class ContractCheck
             }
         }
 
+        // A property of a contract Newtonsoft made has its name.
         var missing = contract.Properties.FirstOrDefault(p => p.Required == Required.Always && obj.GetValue(p.PropertyName!, StringComparison.OrdinalIgnoreCase) is null);
         if (missing is not null)
         {
@@ -119,6 +123,7 @@ internal sealed class ContractCheck
         else if (type.IsEnum)
         {
             var names = Enum.GetNames(type);
+            // Reached only for a String token, which converts to its (non-null) string.
             if (token.Type != JTokenType.String || !names.Contains((string)token!, StringComparer.OrdinalIgnoreCase))
             {
                 throw _source.Invalid(token, $"{Name(token)} must be one of {string.Join(", ", names)}, not {JsonSource.TypeName(token)}.");

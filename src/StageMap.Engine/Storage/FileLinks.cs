@@ -55,7 +55,10 @@ internal static class FileLinks
         }
         catch (TargetInvocationException e) when (e.InnerException is IOException inner)
         {
+            // The IOException the reflected call threw, not reflection's wrapper around it.
+#pragma warning disable MA0027 // The wrapper is reflection's, not this method's: what the caller must see is the file system's error.
             throw inner;
+#pragma warning restore MA0027
         }
     }
 
@@ -63,7 +66,7 @@ internal static class FileLinks
     {
         try
         {
-            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+            return File.GetAttributes(path).HasFlag(FileAttributes.ReparsePoint);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

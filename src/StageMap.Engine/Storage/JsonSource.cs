@@ -71,7 +71,7 @@ internal sealed class JsonSource
 
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw Invalid(Get(owner, name)!, $"the {name} of {ownerName} is empty.");
+            throw Invalid(Get(owner, name) ?? owner, $"the {name} of {ownerName} is empty.");
         }
 
         return value;
@@ -118,5 +118,5 @@ internal sealed class JsonSource
         token as JObject ?? throw Invalid(token, $"{what} must be a JSON object, not {TypeName(token)}.");
 
     private string WithinLimits(JObject owner, string name, string value, string ownerName) =>
-        ReadLimits.NameProblem(value, $"the {name} of {ownerName}") is { } problem ? throw Invalid(Get(owner, name)!, problem) : value;
+        ReadLimits.NameProblem(value, $"the {name} of {ownerName}") is { } problem ? throw Invalid(Get(owner, name) ?? owner, problem) : value;
 }

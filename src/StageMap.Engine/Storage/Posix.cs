@@ -83,9 +83,9 @@ internal static class Posix
     [DllImport("libc", SetLastError = true)]
     private static extern int flock(int fd, int operation);
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int chown(string path, uint owner, uint group);
+    [DllImport("libc", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int chown([MarshalAs(UnmanagedType.LPStr)] string path, uint owner, uint group);
 
-    [DllImport("libSystem.Native", SetLastError = true)]
-    private static extern int SystemNative_Stat(string path, IntPtr output);
+    [DllImport("libSystem.Native", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int SystemNative_Stat([MarshalAs(UnmanagedType.LPStr)] string path, IntPtr output);
 }

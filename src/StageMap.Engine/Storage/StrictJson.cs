@@ -156,6 +156,7 @@ public static class StrictJson
                     names.Pop();
                     break;
                 case JsonToken.PropertyName:
+                    // A PropertyName or String token's Value is its string; a property name comes only inside an object, whose set of names is on top.
                     var name = (string)reader.Value!;
                     CheckLength(name, reader);
                     if (!names.Peek()!.Add(name))

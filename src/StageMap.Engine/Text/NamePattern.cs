@@ -26,12 +26,12 @@ public sealed class NamePattern
     /// <summary>True when <paramref name="text"/> has an unescaped *, ?, [ or ] (PowerShell's ContainsWildcardCharacters).</summary>
     public static bool HasWildcards(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (NullableText.IsNullOrEmpty(text))
         {
             return false;
         }
 
-        for (var i = 0; i < text!.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is '*' or '?' or '[' or ']')
             {
@@ -61,12 +61,14 @@ public sealed class NamePattern
             {
                 if (c == ']' && !openedSet && !escaped)
                 {
+                    // dashes is made with set, whenever set is.
                     tokens.Add(SetToken(text, set, dashes!));
                     set = null;
                 }
                 else if (c != Escape || escaped)
                 {
                     set.Add(c);
+                    // dashes is made with set, whenever set is.
                     dashes!.Add(c == '-' && !escaped);
                 }
 
@@ -216,6 +218,7 @@ public sealed class NamePattern
 
         private bool InSet(char c)
         {
+            // A Set token, the only kind InSet is called for, has its ranges.
             foreach (var (from, to) in _ranges!)
             {
                 if (c >= from && c <= to)

@@ -47,10 +47,10 @@ public sealed class NearMatch
         foreach (var (value, label) in entries)
         {
             _byLooseValue.Add(value, value);
-            if (!string.IsNullOrEmpty(label) && !string.Equals(label, value, StringComparison.Ordinal))
+            if (!NullableText.IsNullOrEmpty(label) && !string.Equals(label, value, StringComparison.Ordinal))
             {
-                _byLabel.Add(label!, value);
-                _byLooseLabel.Add(label!, value);
+                _byLabel.Add(label, value);
+                _byLooseLabel.Add(label, value);
             }
         }
     }

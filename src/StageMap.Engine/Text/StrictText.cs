@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -118,7 +119,7 @@ internal static class StrictText
         Encoding encoding;
         try
         {
-            encoding = int.TryParse(name, out var codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
+            encoding = int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
         }
         catch (NotSupportedException e)
         {
@@ -207,6 +208,6 @@ internal static class StrictText
     }
 
     private static readonly Regex XmlDeclaredEncoding = new(
-        @"^<\?xml\s[^>]*?\bencoding\s*=\s*(['""])(?<name>[A-Za-z][A-Za-z0-9._\-]*)\1",
-        RegexOptions.CultureInvariant);
+        @"^<\?xml\s[^>]*?\bencoding\s*=\s*(?<quote>['""])(?<name>[A-Za-z][A-Za-z0-9._\-]*)\k<quote>",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 }

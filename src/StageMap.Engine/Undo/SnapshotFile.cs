@@ -32,6 +32,7 @@ public static class SnapshotFile
         var bytes = ToBytes(snapshot);
         try
         {
+            // A snapshot's path is a full file path, which has a folder.
             var folder = System.IO.Path.GetDirectoryName(snapshot.Path)!;
             if (!Directory.Exists(folder))
             {
@@ -99,6 +100,7 @@ public static class SnapshotFile
         SnapshotFileEntry entry;
         try
         {
+            // ToObject of a JSON object gives an object, never null.
             entry = root.ToObject<SnapshotFileEntry>(StrictJson.Serializer)!;
         }
         catch (JsonException e)
@@ -136,13 +138,13 @@ public static class SnapshotFile
 
         if (entry.SchemaVersion < 1)
         {
-            throw source.Invalid(JsonSource.Get(root, "schemaVersion")!, $"schemaVersion {entry.SchemaVersion} does not exist.");
+            throw source.Invalid((JsonSource.Get(root, "schemaVersion") ?? root), $"schemaVersion {entry.SchemaVersion} does not exist.");
         }
 
-        var takenAt = ParseTime(entry.TakenAt, JsonSource.Get(root, "takenAt")!, source, "takenAt");
+        var takenAt = ParseTime(entry.TakenAt, (JsonSource.Get(root, "takenAt") ?? root), source, "takenAt");
         if (!Uri.TryCreate(entry.Outreach, UriKind.Absolute, out var outreach) || outreach.Scheme is not ("https" or "http"))
         {
-            throw source.Invalid(JsonSource.Get(root, "outreach")!, $"outreach must be the address of an Outreach instance, not '{entry.Outreach}'.");
+            throw source.Invalid((JsonSource.Get(root, "outreach") ?? root), $"outreach must be the address of an Outreach instance, not '{entry.Outreach}'.");
         }
 
         var stages = new List<SnapshotStage>();
@@ -208,7 +210,7 @@ public static class SnapshotFile
             });
         }
 
-        var restoredAt = entry.RestoredAt is { } text ? ParseTime(text, JsonSource.Get(root, "restoredAt")!, source, "restoredAt") : (DateTimeOffset?)null;
+        var restoredAt = entry.RestoredAt is { } text ? ParseTime(text, (JsonSource.Get(root, "restoredAt") ?? root), source, "restoredAt") : (DateTimeOffset?)null;
         return new StageSnapshot(path, takenAt, outreach, entry.Configuration, stages, changes) { RestoredAt = restoredAt };
     }
 

@@ -34,7 +34,7 @@ public static class SnapshotTaker
         {
             foreach (var step in steps.Where(s => s.Action is StageSyncAction.Delete or StageSyncAction.Update))
             {
-                var id = step.OutreachId!.Value;
+                var id = step.RequireOutreachId();
                 if (step.Action == StageSyncAction.Update)
                 {
                     changes.Add(new SnapshotChange(SnapshotChangeKind.Update, id, step.Attributes, Array.Empty<int>()));
@@ -51,7 +51,15 @@ public static class SnapshotTaker
             throw Failures.SnapshotNotTaken(failure);
         }
 
-        var stages = outreach.Where(s => s.Id is not null).Select(s => new SnapshotStage(s.Id!.Value, s.Name, s.Order, s.Color)).ToList();
+        var stages = new List<SnapshotStage>();
+        foreach (var stage in outreach)
+        {
+            if (stage.Id is { } id)
+            {
+                stages.Add(new SnapshotStage(id, stage.Name, stage.Order, stage.Color));
+            }
+        }
+
         var snapshot = new StageSnapshot(SnapshotFolder.NewFile(folder, now), now, instance, configuration, stages, changes);
         SnapshotFile.Save(snapshot, NothingWritten);
         return snapshot;

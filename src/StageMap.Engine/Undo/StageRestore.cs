@@ -100,7 +100,7 @@ public sealed class StageRestore
     {
         if (step.Write is null)
         {
-            return step.OutreachId!.Value;
+            return step.RequireOutreachId();
         }
 
         if (step.Action == StageRestoreAction.Revert)

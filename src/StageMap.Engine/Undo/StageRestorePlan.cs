@@ -57,6 +57,10 @@ public sealed record StageRestoreStep(
 {
     /// <summary>The stage's id when the snapshot was taken.</summary>
     public int StageId => Change.StageId;
+
+    /// <summary>The stage's id in Outreach now, which every step but a re-create has before it runs.</summary>
+    /// <exception cref="InvalidOperationException">A re-create not yet made.</exception>
+    public int RequireOutreachId() => OutreachId ?? throw new InvalidOperationException($"The {Action} step of '{Stage}' has no Outreach stage yet.");
 }
 
 /// <summary>Restore-OutreachStage's output: one per change of the sync.</summary>
@@ -93,7 +97,7 @@ public static class StageRestorePlan
             unknown = Array.Empty<StageMapException>();
         }
 
-        var byId = outreach.Where(o => o.Id is not null).ToDictionary(o => o.Id!.Value);
+        var byId = OutreachStageRecord.ById(outreach);
         return changes.Where(c => c.Kind == SnapshotChangeKind.Update).Select(c => Revert(snapshot, c, byId))
             .Concat(changes.Where(c => c.Kind == SnapshotChangeKind.Delete).Select(c => Recreate(snapshot, c, outreach, byId)))
             .ToList();
@@ -108,7 +112,7 @@ public static class StageRestorePlan
                 $"Outreach no longer has stage {change.StageId}: there is nothing to revert.", StageRestoreResult.Left);
         }
 
-        var after = change.After!;
+        var after = change.After ?? throw new InvalidOperationException($"The update of stage {change.StageId} in the snapshot records no values.");
         var (name, order, color) = ((string?)null, (int?)null, (string?)null);
         var done = new List<string>();
         var left = new List<string>();

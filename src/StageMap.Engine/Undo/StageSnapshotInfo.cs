@@ -37,9 +37,9 @@ public sealed class StageSnapshotInfo
         var undoable = Undoable(snapshot).ToList();
         Deleted = undoable.Where(c => c.Kind == SnapshotChangeKind.Delete).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}'")).ToList();
         var updates = undoable.Where(c => c.Kind == SnapshotChangeKind.Update).ToList();
-        Renamed = updates.Where(c => c.After!.Name is not null).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}' -> '{c.After!.Name}'")).ToList();
-        Reordered = updates.Where(c => c.After!.Order is not null).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}' {Show(snapshot.Stage(c.StageId).Order)} -> {c.After!.Order}")).ToList();
-        Recoloured = updates.Where(c => c.After!.Color is not null).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}' {snapshot.Stage(c.StageId).Color ?? "none"} -> {c.After!.Color}")).ToList();
+        Renamed = updates.Where(c => c.After?.Name is not null).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}' -> '{c.After?.Name}'")).ToList();
+        Reordered = updates.Where(c => c.After?.Order is not null).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}' {Show(snapshot.Stage(c.StageId).Order)} -> {c.After?.Order}")).ToList();
+        Recoloured = updates.Where(c => c.After?.Color is not null).Select(c => Named(snapshot, c, $"'{snapshot.Stage(c.StageId).Name}' {snapshot.Stage(c.StageId).Color ?? "none"} -> {c.After?.Color}")).ToList();
         ProspectsSaved = undoable.Sum(c => c.Prospects.Count);
         ProspectsMoved = undoable.Sum(c => c.Restore?.Moved.Count ?? 0);
         ProspectsLeft = undoable.Sum(c => c.Restore?.Left.Count ?? 0);

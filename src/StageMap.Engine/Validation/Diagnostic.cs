@@ -34,7 +34,7 @@ public sealed record Diagnostic(
         other is not null
         && RuleId == other.RuleId && Severity == other.Severity && Object == other.Object
         && Target == other.Target && Message == other.Message && Suggestion == other.Suggestion
-        && FixCommands.SequenceEqual(other.FixCommands);
+        && FixCommands.SequenceEqual(other.FixCommands, StringComparer.Ordinal);
 
     public override int GetHashCode() => (RuleId, Severity, Object, Target, Message, Suggestion).GetHashCode();
 

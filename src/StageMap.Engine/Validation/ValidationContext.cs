@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using StageMap.Engine.Model;
 using StageMap.Engine.Text;
 
@@ -125,10 +126,10 @@ public sealed class ValidationContext
         }
     }
 
-    /// <summary>The facts of each CRM lead status, each API name once, in the CRM's order.</summary>
+    /// <summary>The facts of each CRM lead status, each API name once, in the CRM's order (so each has its LeadStatus).</summary>
     public IReadOnlyList<NameFacts> LeadStatuses => _leadStatuses;
 
-    /// <summary>The facts of each contact status value, each API name once, in the CRM's order.</summary>
+    /// <summary>The facts of each contact status value, each API name once, in the CRM's order (so each has its ContactStatus).</summary>
     public IReadOnlyList<NameFacts> ContactStatuses => _contactStatuses;
 
     /// <summary>Stages mapped by more than one lead status mapping, with those mappings, in the order the stages are first mapped.</summary>
@@ -166,6 +167,7 @@ public sealed class ValidationContext
     /// <summary>True when a stage id is mapped by at least one lead status mapping.</summary>
     public bool IsStageMapped(int id) => _stageIds.TryGetValue(id, out var facts) && facts.MappingCount > 0;
 
+    // LeadStatuses holds only names that have a lead status, ContactStatuses only those that have a contact status.
     public NearMatch LeadStatusMatch => _leadStatusMatch ??= CrmStatus.NearMatchOf(_leadStatuses.ConvertAll(s => s.LeadStatus!));
 
     public NearMatch ContactStatusMatch => _contactStatusMatch ??= NearMatch.Of(_contactStatuses, s => s.Name, s => s.ContactStatus!.Label);
@@ -178,7 +180,7 @@ public sealed class ValidationContext
         get
         {
             ReadFieldMappings();
-            return _leadStageMappings!;
+            return _leadStageMappings;
         }
     }
 
@@ -263,6 +265,7 @@ public sealed class ValidationContext
         return repeated;
     }
 
+    [MemberNotNull(nameof(_leadStageMappings))]
     private void ReadFieldMappings()
     {
         if (_leadStageMappings is not null)

@@ -38,7 +38,7 @@ public class FolderRulesTests
         var wrong = new List<string>();
         foreach (var file in Directory.EnumerateFiles(EngineSource, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
         {
-            var declared = Regex.Match(File.ReadAllText(file), @"^namespace\s+([\w.]+)", RegexOptions.Multiline).Groups[1].Value;
+            var declared = Regex.Match(File.ReadAllText(file), @"^namespace\s+(?<name>[\w.]+)", RegexOptions.Multiline | RegexOptions.ExplicitCapture).Groups["name"].Value;
             if (FolderRules.FolderOf(declared) is null)
             {
                 continue; // a compiler polyfill (System.*): no folder's code

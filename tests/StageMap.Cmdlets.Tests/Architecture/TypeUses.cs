@@ -205,7 +205,7 @@ public sealed class TypeUses
             }
         }
 
-        private void AddSignature(MethodSignature<ImmutableArray<TypeName>> signature, HashSet<TypeName> used)
+        private static void AddSignature(MethodSignature<ImmutableArray<TypeName>> signature, HashSet<TypeName> used)
         {
             used.UnionWith(signature.ReturnType);
             foreach (var parameter in signature.ParameterTypes)

@@ -18,15 +18,17 @@ namespace StageMap.Cmdlets.Tests.FixProperty;
 /// not report before. A fix written into the SFDX project a record type came from (SM016) is followed
 /// by the import of that project, as its message says.
 /// </summary>
-public class FixCommandProperties
+public sealed class FixCommandProperties : IDisposable
 {
     private static readonly int Configurations = BrokenConfigurations.BreakageCount * 4; // every breakage four times, alone or with another
 
-    private static readonly Regex ChangingCommand = new(@"\b(New|Set|Remove)-(OutreachStage|LeadStatusMapping|FieldMapping)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ChangingCommand = new(@"\b(New|Set|Remove)-(OutreachStage|LeadStatusMapping|FieldMapping)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     private static readonly Regex ExportedProject = new(@"^Export-CrmMetadata -Path (?<path>'(?:[^']|'')*')", RegexOptions.CultureInvariant);
 
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Each_printed_fix_command_removes_its_finding_and_adds_no_error()

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Cmdlets.Tests.Support;
 using Xunit;
@@ -9,7 +10,7 @@ namespace StageMap.Cmdlets.Tests.FixProperty;
 /// every sample lead fail with UnknownLeadStatusId. Now the fix SM006 prints converts all 22 leads,
 /// and the old command draws SM015, whose fix does too.
 /// </summary>
-public class SM006RepairCmdletTests
+public sealed class SM006RepairCmdletTests : IDisposable
 {
     private const string Setup = """
         New-StageMapConfiguration -Path ./m.json | Out-Null
@@ -24,6 +25,8 @@ public class SM006RepairCmdletTests
         """;
 
     private readonly ModuleSession _session = new();
+
+    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Applying_the_fix_SM006_prints_makes_every_sample_lead_convert_with_its_stage()

@@ -72,7 +72,7 @@ public sealed class NarrowTerminalViewTests : IClassFixture<ViewSampleSession>
     [Fact]
     public void Every_view_of_the_format_file_is_tested()
     {
-        Assert.Equal(FormatView.All.Count * 2, Views().Count());
+        Assert.Equal(FormatView.All.Count * 2, Views().Count);
         Assert.Contains(FormatView.All, v => v.Control == "Custom");
         Assert.Contains(FormatView.All, v => v.Control == "List");
     }

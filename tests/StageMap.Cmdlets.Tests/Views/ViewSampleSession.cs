@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using StageMap.Cmdlets.Tests.Support;
+using StageMap.LiveServers;
 using Xunit;
 
 namespace StageMap.Cmdlets.Tests.Views;
@@ -14,13 +15,13 @@ namespace StageMap.Cmdlets.Tests.Views;
 public sealed class ViewSampleSession : IAsyncLifetime
 {
     private readonly HashSet<string> _made = new();
-    private LiveServers.LiveServers _servers = null!;
+    private LoopbackSystems _servers = null!;
 
     internal ModuleSession Session { get; } = new();
 
     public async Task InitializeAsync()
     {
-        _servers = await LiveServers.LiveServers.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
+        _servers = await LoopbackSystems.StartAsync(Path.Combine(ModuleSession.RepositoryRoot, "tests", "fixtures"));
         var samples = Path.Combine(ModuleSession.ModulePath, "samples");
         Session.Run($"Copy-Item -Path '{samples}/*' -Destination . -Recurse; $global:samples = @{{}}").AssertNoErrors();
         Session.Run($"$global:sf = '{_servers.Salesforce.BaseUri}'; $global:or = '{_servers.Outreach.BaseUri}'").AssertNoErrors();

@@ -13,7 +13,7 @@ using static StageMap.Engine.Tests.Conversion.Configs;
 
 namespace StageMap.Engine.Tests.Conversion;
 
-public class BulkConverterTests : IDisposable
+public sealed class BulkConverterTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -21,7 +21,7 @@ public class BulkConverterTests : IDisposable
 
     private static ConversionPlan LeadPush() => ConversionPlan.Create(FixtureConversionTests.Standard(), CrmObject.Lead, ConversionDirection.Push);
 
-    private string Fixture(string name) => Path.Combine(Fixtures.Directory, "conversion", name);
+    private static string Fixture(string name) => Path.Combine(Fixtures.Directory, "conversion", name);
 
     private ConversionSummary Run(ConversionPlan plan, string input, string output, string? reject = null, RecordFileFormat? format = null, RecordShape shape = RecordShape.Object, bool force = false) =>
         BulkConverter.Run(plan, new BulkConversion { InputPath = input, OutputPath = _temp.File(output), RejectPath = reject is null ? null : _temp.File(reject), OutputFormat = format, Shape = shape, Force = force });

@@ -11,7 +11,7 @@ using static StageMap.Engine.Tests.Conversion.Configs;
 namespace StageMap.Engine.Tests.Conversion;
 
 /// <summary>A mapped field the input lacks converts without it, but never silently.</summary>
-public class MissingFieldTallyTests : System.IDisposable
+public sealed class MissingFieldTallyTests : System.IDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly List<string> _warnings = new();

@@ -13,7 +13,7 @@ using Xunit;
 namespace StageMap.Engine.Tests.Conversion;
 
 /// <summary>Record files checked before they convert, decoded strictly, and CSV written with its formula cells counted.</summary>
-public class RecordFileTests : IDisposable
+public sealed class RecordFileTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 

@@ -208,8 +208,8 @@ public class RecordPathEquivalenceTests
         try
         {
             counts = reference
-                ? ReferenceTransfer.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), default, Stopwatch.StartNew())
-                : BulkConverter.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), default, Stopwatch.StartNew());
+                ? ReferenceTransfer.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), Stopwatch.StartNew(), default)
+                : BulkConverter.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), Stopwatch.StartNew(), default);
         }
         catch (StageMapException failure)
         {

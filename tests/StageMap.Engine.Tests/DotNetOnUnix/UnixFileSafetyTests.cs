@@ -14,7 +14,7 @@ namespace StageMap.Engine.Tests.DotNetOnUnix;
 /// (PowerShell 7 there); Windows PowerShell 5.1 runs on Windows only, where File.Replace keeps the ACL.
 /// </summary>
 [Trait(Needs.Trait, Needs.DotNetOnUnix)]
-public class UnixFileSafetyTests
+public sealed class UnixFileSafetyTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly string _path;
@@ -25,6 +25,8 @@ public class UnixFileSafetyTests
         _path = _folder.File("m.json");
         ConfigurationStore.Create(_configuration, _path, force: false);
     }
+
+    public void Dispose() => _folder.Dispose();
 
     private static bool OnUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
@@ -87,8 +89,8 @@ public class UnixFileSafetyTests
         Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp").Concat(Directory.GetFiles(targetFolder, "*.tmp")));
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int chown(string path, uint owner, uint group);
+    [DllImport("libc", SetLastError = true, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int chown([MarshalAs(UnmanagedType.LPStr)] string path, uint owner, uint group);
 
     [DllImport("libc")]
     private static extern uint geteuid();

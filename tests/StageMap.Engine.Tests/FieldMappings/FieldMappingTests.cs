@@ -65,7 +65,7 @@ public class FieldMappingTests
 
         Assert.Equal(new FieldMapping(CrmObject.Lead, "Stage", "Status", SyncDirection.Bidirectional, LeadStatusLookup), mapping);
         Assert.Equal(mapping, _configuration.FindFieldMapping(CrmObject.Lead, "stage"));
-        Assert.Equal(mapping, _configuration.FieldMappings.Last());
+        Assert.Equal(mapping, _configuration.FieldMappings[_configuration.FieldMappings.Count - 1]);
     }
 
     [Fact]

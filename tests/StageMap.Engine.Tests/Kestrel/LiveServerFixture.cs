@@ -13,13 +13,13 @@ namespace StageMap.Engine.Tests.Kestrel;
 /// <summary>The loopback servers, started once for the Live tests, which run one at a time and reset them first.</summary>
 public sealed class LiveServerFixture : IAsyncLifetime
 {
-    public LiveServers.LiveServers Servers { get; private set; } = null!;
+    public LoopbackSystems Servers { get; private set; } = null!;
 
     public SalesforceServer Salesforce => Servers.Salesforce;
 
     public OutreachServer Outreach => Servers.Outreach;
 
-    public async Task InitializeAsync() => Servers = await LiveServers.LiveServers.StartAsync(Fixtures.Directory);
+    public async Task InitializeAsync() => Servers = await LoopbackSystems.StartAsync(Fixtures.Directory);
 
     public async Task DisposeAsync() => await Servers.DisposeAsync();
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
@@ -14,7 +15,7 @@ public class DroppedMappingsTests
     private readonly StageMapConfiguration _configuration = StageMapConfiguration.CreateDefault();
 
     private static OutreachStageFile File(params string[] names) =>
-        new("/x/stages.json", OutreachStageFormat.JsonArray, names.Select((n, i) => new OutreachStageRecord(null, n, null, null, i + 1)).ToList(), new string[0]);
+        new("/x/stages.json", OutreachStageFormat.JsonArray, names.Select((n, i) => new OutreachStageRecord(null, n, null, null, i + 1)).ToList(), Array.Empty<string>());
 
     [Fact]
     public void Removing_a_stage_names_each_mapping_it_drops()

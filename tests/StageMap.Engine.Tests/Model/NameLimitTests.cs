@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
@@ -47,7 +48,7 @@ public class NameLimitTests
     public void After_a_stage_id_of_Int32_MaxValue_a_new_stage_takes_the_smallest_free_id_not_a_negative_one()
     {
         _configuration.UpdateStage("New", order: int.MaxValue);
-        _configuration.ImportStages(new OutreachStageFile("/s.json", OutreachStageFormat.JsonArray, new[] { new OutreachStageRecord(int.MaxValue, "Far", int.MaxValue, null, 1) }, new string[0]), merge: true, force: false);
+        _configuration.ImportStages(new OutreachStageFile("/s.json", OutreachStageFormat.JsonArray, new[] { new OutreachStageRecord(int.MaxValue, "Far", int.MaxValue, null, 1) }, Array.Empty<string>()), merge: true, force: false);
 
         var added = _configuration.AddStage("Next");
 
@@ -63,7 +64,7 @@ public class NameLimitTests
         {
             new OutreachStageRecord(int.MaxValue, "Far", int.MaxValue, null, 1),
             new OutreachStageRecord(null, "Fresh", null, null, 2),
-        }, new string[0]);
+        }, Array.Empty<string>());
 
         _configuration.ImportStages(file, merge: true, force: false);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Model;
 using Xunit;
@@ -33,7 +34,7 @@ public class NameSelectionTests
     {
         var names = new[] { ("Stage Name", "stageName"), ("First Name", "firstName") };
 
-        Assert.Equal("Stage Name", NameSelection.Select(names, "stagen*", n => new[] { n.Item1, n.Item2 }, _ => new (string, string)[0]).Single().Item1);
+        Assert.Equal("Stage Name", NameSelection.Select(names, "stagen*", n => new[] { n.Item1, n.Item2 }, _ => Array.Empty<(string, string)>()).Single().Item1);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
@@ -11,7 +12,7 @@ public class StageImportTests
 {
     private readonly StageMapConfiguration _configuration = StageMapConfiguration.CreateDefault();
 
-    private static OutreachStageFile File(params OutreachStageRecord[] stages) => new("/x/stages.json", OutreachStageFormat.JsonArray, stages, new string[0]);
+    private static OutreachStageFile File(params OutreachStageRecord[] stages) => new("/x/stages.json", OutreachStageFormat.JsonArray, stages, Array.Empty<string>());
 
     private static OutreachStageRecord Record(int? id, string name, int? order = null, string? color = null) => new(id, name, order, color, 1);
 

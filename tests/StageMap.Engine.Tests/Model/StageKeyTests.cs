@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Metadata;
 using StageMap.Engine.Model;
@@ -8,7 +9,7 @@ namespace StageMap.Engine.Tests.Model;
 /// <summary>A stage's key is its identity: the id it was first given, kept through every change of id.</summary>
 public class StageKeyTests
 {
-    private static OutreachStageFile File(params OutreachStageRecord[] stages) => new("/x/stages.json", OutreachStageFormat.JsonArray, stages, new string[0]);
+    private static OutreachStageFile File(params OutreachStageRecord[] stages) => new("/x/stages.json", OutreachStageFormat.JsonArray, stages, Array.Empty<string>());
 
     private static OutreachStageRecord Record(int? id, string name, int? order = null) => new(id, name, order, null, 1);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Procedure;
@@ -55,9 +56,9 @@ public class ProcedureMarkdownTests
         var builder = new EnhancedCrmSyncProcedure();
         var steps = builder.Build(StandardOrg.Create());
 
-        var items = ProcedureMarkdown.Render(builder.Title, steps).Split('\n').Where(l => l.StartsWith("- [ ] ")).ToList();
+        var items = ProcedureMarkdown.Render(builder.Title, steps).Split('\n').Where(l => l.StartsWith("- [ ] ", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(steps.Select(s => $"- [ ] {s.Step}. "), items.Select(i => i.Substring(0, i.IndexOf(". ") + 2)));
+        Assert.Equal(steps.Select(s => $"- [ ] {s.Step}. "), items.Select(i => i.Substring(0, i.IndexOf(". ", StringComparison.Ordinal) + 2)));
     }
 
     [Theory]

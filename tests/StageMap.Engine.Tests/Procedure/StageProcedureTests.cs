@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Procedure;
@@ -38,7 +39,7 @@ public class StageProcedureTests
 
         var steps = Build(configuration);
 
-        var created = steps.Where(s => s.Section == Stages && s.Action.StartsWith("Create")).ToList();
+        var created = steps.Where(s => s.Section == Stages && s.Action.StartsWith("Create", StringComparison.Ordinal)).ToList();
         Assert.Equal(new[] { "Create the stage 'Nurturing', with order 7.", "Create the stage 'Meeting Booked', with order 8 and colour '#00ff00'." }, created.Select(s => s.Action));
         var select = steps.Single(s => s.Section == ProcedureBuilder.LeadStatusSection && s.Value == "Nurturing" && s.Action.Contains("Outreach Stage:"));
         Assert.True(created[0].Step < select.Step);
@@ -118,8 +119,8 @@ public class StageProcedureTests
     {
         var configuration = StageMapConfiguration.CreateDefault();
 
-        Assert.Equal(Stages, Build(configuration, CrmObject.Contact).First().Section);
-        Assert.Equal(Stages, Build(configuration, CrmObject.Lead).First().Section);
+        Assert.Equal(Stages, Build(configuration, CrmObject.Contact)[0].Section);
+        Assert.Equal(Stages, Build(configuration, CrmObject.Lead)[0].Section);
     }
 
     private static System.Collections.Generic.IReadOnlyList<ProcedureStep> Build(StageMapConfiguration configuration, CrmObject? only = null) =>

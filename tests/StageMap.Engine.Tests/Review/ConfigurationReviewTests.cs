@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Procedure;
@@ -75,8 +76,8 @@ public class ConfigurationReviewTests
         var markdown = ConfigurationReview.Create(Sample(), after).ToMarkdown();
 
         Assert.StartsWith("## StageMap review: 3 changes\n", markdown);
-        Assert.True(markdown.IndexOf("### Stages") < markdown.IndexOf("### Lead status mappings"));
-        Assert.True(markdown.IndexOf("### Lead status mappings") < markdown.IndexOf("### Field mappings"));
+        Assert.True(markdown.IndexOf("### Stages", StringComparison.Ordinal) < markdown.IndexOf("### Lead status mappings", StringComparison.Ordinal));
+        Assert.True(markdown.IndexOf("### Lead status mappings", StringComparison.Ordinal) < markdown.IndexOf("### Field mappings", StringComparison.Ordinal));
         Assert.Contains("Remove by hand", markdown);
         Assert.Contains("the lead status mapping of 'Closed - Not Converted' (to 'Unresponsive')", markdown);
         Assert.Contains("the Contact field mapping Stage Name \\<\\> Contact\\_Status\\_\\_c", markdown);

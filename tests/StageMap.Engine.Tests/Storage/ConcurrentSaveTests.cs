@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -9,12 +10,14 @@ using Xunit;
 namespace StageMap.Engine.Tests.Storage;
 
 /// <summary>Several processes saving one file: each save lands or is refused, none is lost.</summary>
-public class ConcurrentSaveTests
+public sealed class ConcurrentSaveTests : IDisposable
 {
     private const int Processes = 4;
     private const int EditsEach = 200;
 
     private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Four_processes_making_200_edits_each_lose_none_that_were_reported_saved()

@@ -8,9 +8,11 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Storage;
 
-public class ConfigurationEditTests
+public sealed class ConfigurationEditTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
     private readonly string _path;
     private readonly StageMapConfiguration _configuration = StageMapConfiguration.CreateDefault();
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,9 +9,11 @@ using Xunit;
 
 namespace StageMap.Engine.Tests.Storage;
 
-public class ConfigurationStoreTests
+public sealed class ConfigurationStoreTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void A_created_file_loads_back_the_same_configuration()

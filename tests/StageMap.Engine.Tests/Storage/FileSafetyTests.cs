@@ -10,9 +10,11 @@ using Xunit;
 namespace StageMap.Engine.Tests.Storage;
 
 /// <summary>What a save does to the file beyond its bytes: lock, mode, owner, links, leftovers.</summary>
-public class FileSafetyTests
+public sealed class FileSafetyTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
     private readonly string _path;
     private readonly StageMapConfiguration _configuration = StageMapConfiguration.CreateDefault();
 

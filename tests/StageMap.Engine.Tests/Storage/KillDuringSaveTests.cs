@@ -11,12 +11,14 @@ using Xunit.Abstractions;
 namespace StageMap.Engine.Tests.Storage;
 
 /// <summary>A process killed mid-save leaves the old file or the new one, and the next save cleans up after it.</summary>
-public class KillDuringSaveTests
+public sealed class KillDuringSaveTests : IDisposable
 {
     private const int Trials = 50;
     private const int Seed = 8;
 
     private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
     private readonly ITestOutputHelper _output;
 
     public KillDuringSaveTests(ITestOutputHelper output) => _output = output;

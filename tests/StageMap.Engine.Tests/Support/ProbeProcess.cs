@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -51,7 +52,7 @@ public sealed class ProbeProcess : IDisposable
 #endif
 
     /// <summary>Maps PREFIX-1..COUNT in <paramref name="path"/>, one save each, retrying after ConfigurationChangedOnDisk.</summary>
-    public static ProbeProcess Map(string path, string prefix, int count) => new("map", path, prefix, count.ToString());
+    public static ProbeProcess Map(string path, string prefix, int count) => new("map", path, prefix, count.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Saves <paramref name="path"/> over and over until killed.</summary>
     public static ProbeProcess Churn(string path) => new("churn", path);

@@ -9,9 +9,11 @@ using Xunit;
 namespace StageMap.Engine.Tests.Undo;
 
 /// <summary>A snapshot's file: written atomically and privately, read back as it was, refused when it is not one.</summary>
-public class SnapshotFileTests
+public sealed class SnapshotFileTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
 
     private StageSnapshot Snapshot(string? folder = null) => new(
         SnapshotFolder.NewFile(folder ?? _folder.Path, new DateTimeOffset(2026, 12, 1, 10, 15, 30, 123, TimeSpan.Zero)),

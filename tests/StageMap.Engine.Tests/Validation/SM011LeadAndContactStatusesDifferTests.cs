@@ -1,3 +1,4 @@
+using System;
 using StageMap.Engine.Model;
 using StageMap.Engine.Validation;
 using Xunit;
@@ -39,7 +40,7 @@ public class SM011LeadAndContactStatusesDifferTests
     [Fact]
     public void An_inactive_value_counts_as_absent()
     {
-        var content = Statuses(new[] { "New" }, new string[0]);
+        var content = Statuses(new[] { "New" }, Array.Empty<string>());
         content.CrmMetadata = content.CrmMetadata with { ContactStatuses = new[] { new CrmStatus(CrmObject.Contact, "New", "New", IsActive: false) } };
 
         Assert.Equal(new[] { "New" }, Targets(content, "SM011"));
@@ -54,7 +55,7 @@ public class SM011LeadAndContactStatusesDifferTests
     [Fact]
     public void With_only_one_side_known_it_says_nothing()
     {
-        Assert.Empty(Diagnose(Statuses(new[] { "New" }, new string[0]), "SM011"));
-        Assert.Empty(Diagnose(Statuses(new string[0], new[] { "New" }), "SM011"));
+        Assert.Empty(Diagnose(Statuses(new[] { "New" }, Array.Empty<string>()), "SM011"));
+        Assert.Empty(Diagnose(Statuses(Array.Empty<string>(), new[] { "New" }), "SM011"));
     }
 }

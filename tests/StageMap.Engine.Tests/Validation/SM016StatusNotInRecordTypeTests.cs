@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using StageMap.Engine.Model;
 using StageMap.Engine.Tests.Support;

@@ -28,8 +28,8 @@ public static class BulkConverter
         BulkConversion job,
         Action<BulkProgress>? progress = null,
         Action<IInputRecord, ConversionFailure>? rejected = null,
-        CancellationToken cancellation = default,
-        Action<string>? warn = null)
+        Action<string>? warn = null,
+        CancellationToken cancellation = default)
     {
         var missing = new MissingFieldTally(plan, warn);
         var watch = Stopwatch.StartNew();
@@ -43,7 +43,7 @@ public static class BulkConverter
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         var streams = new BulkStreams(input, inputFormat, output.Stream, outputFormat, rejectOutput?.Stream, rejectFormat);
-        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, cancellation, watch);
+        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, watch, cancellation);
 
         cancellation.ThrowIfCancellationRequested();
         Commit(output);
@@ -67,8 +67,8 @@ public static class BulkConverter
         Action<string>? warn,
         Action<BulkProgress>? progress,
         Action<IInputRecord, ConversionFailure>? rejected,
-        CancellationToken cancellation,
-        Stopwatch watch)
+        Stopwatch watch,
+        CancellationToken cancellation)
     {
         using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true);
         long read = 0, written = 0, rejectedCount = 0;

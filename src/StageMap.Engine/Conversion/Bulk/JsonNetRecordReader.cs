@@ -196,5 +196,5 @@ internal sealed class JsonNetRecordReader : RecordFileReader
         throw Failures.InvalidRecordFile(FilePath, $"line {_reader.LineNumber}, position {_reader.LinePosition}: the file ends inside a JSON object or array.");
     }
 
-    private InputItem NotARecord(object? value) => new(new FieldListRecord().Add("value", value), Failures.NotARecord(value));
+    private static InputItem NotARecord(object? value) => new(new FieldListRecord().Add("value", value), Failures.NotARecord(value));
 }

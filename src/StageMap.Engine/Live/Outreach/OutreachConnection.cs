@@ -48,12 +48,12 @@ public sealed class OutreachConnection
 
     internal SecureString? AccessToken => !_closed ? _accessToken : throw Failures.ConnectionClosed("Outreach", this);
 
-    internal SecureString ClientSecret => _clientSecret!;
+    internal SecureString ClientSecret => _clientSecret ?? throw new InvalidOperationException("The Outreach connection has no client secret: check CanRefresh first.");
 
     /// <summary>Every secret the connection holds now, for the scrubber; none once closed.</summary>
     internal System.Collections.Generic.IEnumerable<SecureString?> Secrets => new[] { _accessToken, _refreshToken, _clientSecret };
 
-    internal SecureString RefreshToken => _refreshToken!;
+    internal SecureString RefreshToken => _refreshToken ?? throw new InvalidOperationException("The Outreach connection has no refresh token: check CanRefresh first.");
 
     /// <exception cref="StageMapException">InsecureBaseUri.</exception>
     public static OutreachConnection FromToken(Uri? baseUri, SecureString accessToken) =>

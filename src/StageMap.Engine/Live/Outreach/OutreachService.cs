@@ -17,6 +17,8 @@ namespace StageMap.Engine.Live.Outreach;
 /// </summary>
 internal sealed class OutreachService : LiveService
 {
+    private static readonly char[] PathSeparator = { '/' };
+
     public const string JsonApi = "application/vnd.api+json";
 
     private readonly OutreachConnection _connection;
@@ -49,10 +51,10 @@ internal sealed class OutreachService : LiveService
             return false;
         }
 
-        var request = LiveRequest.Token(_connection.TokenUri, () => new FormUrlEncodedContent(new Dictionary<string, string>
+        var request = LiveRequest.Token(_connection.TokenUri, () => new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["grant_type"] = "refresh_token",
-            ["client_id"] = _connection.ClientId!,
+            ["client_id"] = _connection.ClientId ?? throw new InvalidOperationException("The Outreach connection has no client id: check CanRefresh first."),
             ["client_secret"] = SecureText.Reveal(_connection.ClientSecret),
             ["refresh_token"] = SecureText.Reveal(_connection.RefreshToken),
         }));
@@ -76,7 +78,7 @@ internal sealed class OutreachService : LiveService
     {
         var call = request.ToString();
         var errors = Errors(response);
-        var words = errors.Select(e => e.Detail ?? e.Title ?? e.Id).Where(d => d is not null).Select(d => d!).ToList();
+        var words = errors.Select(e => e.Detail ?? e.Title ?? e.Id).OfType<string>().ToList();
         if (!request.Authorize)
         {
             // The token endpoint answers in OAuth's shape: {"error","error_description"}.
@@ -104,7 +106,7 @@ internal sealed class OutreachService : LiveService
     /// <summary>The scope a call needs: its resource, then read for GET and write for the rest ("stages.write").</summary>
     internal static string Scope(LiveRequest request)
     {
-        var segments = request.Uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = request.Uri.AbsolutePath.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(segments, "v2");
         var resource = at >= 0 && at + 1 < segments.Length ? segments[at + 1] : segments.LastOrDefault() ?? "";
         return $"{resource}.{(request.Writes ? "write" : "read")}";

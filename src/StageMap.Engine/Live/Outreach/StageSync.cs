@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -45,6 +46,14 @@ public enum StageSyncResult
 public sealed record StageSyncStep(StageSyncAction Action, string Stage, int? OutreachId, StageAttributes? Attributes, string Details)
 {
     public bool Writes => Action is StageSyncAction.Create or StageSyncAction.Update or StageSyncAction.Delete;
+
+    /// <summary>The Outreach stage the step is about, which every step but a create has.</summary>
+    /// <exception cref="InvalidOperationException">A create step: Outreach has no such stage yet.</exception>
+    public int RequireOutreachId() => OutreachId ?? throw new InvalidOperationException($"The {Action} step of '{Stage}' has no Outreach stage.");
+
+    /// <summary>What a create or an update step sends.</summary>
+    /// <exception cref="InvalidOperationException">A step that sends nothing.</exception>
+    public StageAttributes RequireAttributes() => Attributes ?? throw new InvalidOperationException($"The {Action} step of '{Stage}' sends nothing.");
 }
 
 /// <summary>Sync-OutreachStage's output: one per stage.</summary>
@@ -76,7 +85,7 @@ public sealed class StageSync
     /// </summary>
     public static IReadOnlyList<StageSyncStep> Plan(IReadOnlyList<Stage> stages, IReadOnlyList<OutreachStageRecord> outreach, bool removeExtra)
     {
-        var byId = outreach.Where(o => o.Id is not null).ToDictionary(o => o.Id!.Value);
+        var byId = OutreachStageRecord.ById(outreach);
         var matched = new Dictionary<string, OutreachStageRecord>(StageNames.Comparer);
         var claimed = new HashSet<int>();
         foreach (var stage in stages.Where(s => s.IsInOutreach && byId.ContainsKey(s.Id)))
@@ -88,18 +97,21 @@ public sealed class StageSync
         foreach (var stage in stages.Where(s => !matched.ContainsKey(s.Name)))
         {
             var sameName = outreach.FirstOrDefault(o => o.Id is { } id && !claimed.Contains(id) && StageNames.AreSame(o.Name, stage.Name));
-            if (sameName is not null)
+            if (sameName?.Id is { } sameId)
             {
                 matched[stage.Name] = sameName;
-                claimed.Add(sameName.Id!.Value);
+                claimed.Add(sameId);
             }
         }
 
         // Orders Outreach's stages will hold once the updates are made: a new stage goes elsewhere.
         var orders = new Dictionary<int, string>();
-        foreach (var there in outreach.Where(o => o.Order is not null && !(o.Id is { } id && claimed.Contains(id))))
+        foreach (var there in outreach)
         {
-            orders[there.Order!.Value] = there.Name;
+            if (there.Order is { } thereOrder && !(there.Id is { } id && claimed.Contains(id)))
+            {
+                orders[thereOrder] = there.Name;
+            }
         }
 
         foreach (var stage in stages.Where(s => matched.ContainsKey(s.Name)))
@@ -151,9 +163,9 @@ public sealed class StageSync
     /// <summary>The call a writing step makes (what -WhatIf lists).</summary>
     public static LiveRequest RequestFor(OutreachConnection connection, StageSyncStep step) => step.Action switch
     {
-        StageSyncAction.Create => OutreachClient.CreateRequest(connection, step.Attributes!),
-        StageSyncAction.Update => OutreachClient.UpdateRequest(connection, step.OutreachId!.Value, step.Attributes!),
-        StageSyncAction.Delete => OutreachClient.DeleteRequest(connection, step.OutreachId!.Value),
+        StageSyncAction.Create => OutreachClient.CreateRequest(connection, step.RequireAttributes()),
+        StageSyncAction.Update => OutreachClient.UpdateRequest(connection, step.RequireOutreachId(), step.RequireAttributes()),
+        StageSyncAction.Delete => OutreachClient.DeleteRequest(connection, step.RequireOutreachId()),
         _ => throw new InvalidOperationException($"A {step.Action} step makes no call."),
     };
 
@@ -169,12 +181,12 @@ public sealed class StageSync
         switch (step.Action)
         {
             case StageSyncAction.Create:
-                return await _client.CreateStageAsync(step.Attributes!, cancellation).ConfigureAwait(false);
+                return await _client.CreateStageAsync(step.RequireAttributes(), cancellation).ConfigureAwait(false);
             case StageSyncAction.Update:
-                await _client.UpdateStageAsync(step.OutreachId!.Value, step.Attributes!, cancellation).ConfigureAwait(false);
-                return step.OutreachId.Value;
+                await _client.UpdateStageAsync(step.RequireOutreachId(), step.RequireAttributes(), cancellation).ConfigureAwait(false);
+                return step.RequireOutreachId();
             case StageSyncAction.Delete:
-                var prospects = await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false);
+                var prospects = await _client.CountProspectsAsync(step.RequireOutreachId(), cancellation).ConfigureAwait(false);
                 if (Refusal(step, prospects, force) is { } refusal)
                 {
                     throw refusal;
@@ -182,11 +194,11 @@ public sealed class StageSync
 
                 if (_beforeDelete is not null)
                 {
-                    await _beforeDelete.BeforeDeleteAsync(_client, step.OutreachId.Value, prospects, cancellation).ConfigureAwait(false);
+                    await _beforeDelete.BeforeDeleteAsync(_client, step.RequireOutreachId(), prospects, cancellation).ConfigureAwait(false);
                 }
 
-                await _client.DeleteStageAsync(step.OutreachId.Value, cancellation).ConfigureAwait(false);
-                return step.OutreachId.Value;
+                await _client.DeleteStageAsync(step.RequireOutreachId(), cancellation).ConfigureAwait(false);
+                return step.RequireOutreachId();
             default:
                 return step.OutreachId ?? throw new InvalidOperationException($"A {step.Action} step has nothing to apply.");
         }
@@ -205,11 +217,11 @@ public sealed class StageSync
             throw new InvalidOperationException($"A {step.Action} step deletes nothing.");
         }
 
-        return Refusal(step, await _client.CountProspectsAsync(step.OutreachId!.Value, cancellation).ConfigureAwait(false), force);
+        return Refusal(step, await _client.CountProspectsAsync(step.RequireOutreachId(), cancellation).ConfigureAwait(false), force);
     }
 
     private static StageMapException? Refusal(StageSyncStep step, long prospects, bool force) =>
-        prospects > 0 && !force ? Failures.StageHasProspects(step.Stage, step.OutreachId!.Value, prospects) : null;
+        prospects > 0 && !force ? Failures.StageHasProspects(step.Stage, step.RequireOutreachId(), prospects) : null;
 
     /// <summary>
     /// Writes what the step taught into the configuration: the stage is in Outreach under
@@ -220,7 +232,7 @@ public sealed class StageSync
     {
         if (step.Action == StageSyncAction.Create)
         {
-            configuration.ConfirmStageInOutreach(step.Stage, outreachId, order: step.Attributes!.Order);
+            configuration.ConfirmStageInOutreach(step.Stage, outreachId, order: step.RequireAttributes().Order);
         }
         else if (step.Action is StageSyncAction.Update or StageSyncAction.Unchanged)
         {
@@ -251,7 +263,7 @@ public sealed class StageSync
 
         if (changes.Order is not null)
         {
-            parts.Add($"order {there.Order?.ToString() ?? "none"} -> {changes.Order}");
+            parts.Add($"order {there.Order?.ToString(CultureInfo.InvariantCulture) ?? "none"} -> {changes.Order}");
         }
 
         if (changes.Color is not null)

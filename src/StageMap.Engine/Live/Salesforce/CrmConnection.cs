@@ -16,7 +16,7 @@ public sealed class CrmConnection
     /// </summary>
     public const string DefaultApiVersion = "62.0";
 
-    private static readonly Regex VersionPattern = new(@"^v?(\d{2,3}\.\d)$", RegexOptions.CultureInvariant);
+    private static readonly Regex VersionPattern = new(@"^v?(?<version>\d{2,3}\.\d)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     private SecureString? _accessToken;
 
     internal CrmConnection(Uri instanceUrl, string? userName, string? orgId, string apiVersion, SecureString accessToken, string? targetOrg)
@@ -98,6 +98,6 @@ public sealed class CrmConnection
     internal static string NormalizeVersion(string version)
     {
         var match = VersionPattern.Match(version.Trim());
-        return match.Success ? match.Groups[1].Value : throw Failures.InvalidApiVersion(version);
+        return match.Success ? match.Groups["version"].Value : throw Failures.InvalidApiVersion(version);
     }
 }

@@ -88,12 +88,12 @@ public sealed class CrmOrgReader
             }
 
             var next = LiveJson.Text(result["nextRecordsUrl"]);
-            if (result["done"] is JValue { Type: JTokenType.Boolean, Value: true } || string.IsNullOrEmpty(next))
+            if (result["done"] is JValue { Type: JTokenType.Boolean, Value: true } || NullableText.IsNullOrEmpty(next))
             {
                 return null;
             }
 
-            return next!.StartsWith("/services/data/", StringComparison.Ordinal) && Uri.TryCreate(new Uri(_connection.InstanceUrl.GetLeftPart(UriPartial.Authority)), next, out var uri)
+            return next.StartsWith("/services/data/", StringComparison.Ordinal) && Uri.TryCreate(new Uri(_connection.InstanceUrl.GetLeftPart(UriPartial.Authority)), next, out var uri)
                 ? uri
                 : throw Failures.LiveAnswerUnreadable(_service.SystemName, request.ToString(), $"its nextRecordsUrl '{next}' is not a path of the org's REST API.");
         }, page => $"page {page} ({records.Count} records so far)", cancellation).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -24,6 +25,7 @@ namespace StageMap.Engine.Live.Salesforce;
 /// read into a SecureString at once and never written anywhere; its messages reach the user only
 /// through the command's <see cref="SecretScrubber"/>, since a failing CLI may quote the token.
 /// </remarks>
+[SuppressMessage("Performance", "CA1822", Justification = "An instance stands for the CLI a connection signs in through (SalesforceService holds one, or none for a token connection); the methods keep no state of their own.")]
 public sealed class SalesforceCli
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
@@ -46,16 +48,16 @@ public sealed class SalesforceCli
             throw Failures.SalesforceCliFailed(targetOrg, "'sf org display' gave no instance URL.");
         }
 
-        var token = await GetAccessTokenAsync(targetOrg, http, cancellation, display).ConfigureAwait(false);
+        var token = await GetAccessTokenAsync(targetOrg, http, display, cancellation).ConfigureAwait(false);
         return new CrmConnection(instanceUrl, Text(display.Result, "username"), Text(display.Result, "id") ?? Text(display.Result, "orgId"),
             apiVersion ?? CrmConnection.DefaultApiVersion, token, targetOrg);
     }
 
     /// <summary>A fresh access token for <paramref name="targetOrg"/> (the CLI renews an expired one).</summary>
     public Task<SecureString> GetAccessTokenAsync(string targetOrg, LiveHttpClient http, CancellationToken cancellation) =>
-        GetAccessTokenAsync(targetOrg, http, cancellation, null);
+        GetAccessTokenAsync(targetOrg, http, null, cancellation);
 
-    private async Task<SecureString> GetAccessTokenAsync(string targetOrg, LiveHttpClient http, CancellationToken cancellation, CliOutput? display)
+    private async Task<SecureString> GetAccessTokenAsync(string targetOrg, LiveHttpClient http, CliOutput? display, CancellationToken cancellation)
     {
         var shown = await RunAsync(targetOrg, http.Log, cancellation, "org", "auth", "show-access-token").ConfigureAwait(false);
         if (shown.Status == 0 && Text(shown.Result, "accessToken") is { Length: > 0 } token && !IsRedacted(token))
@@ -92,7 +94,7 @@ public sealed class SalesforceCli
 
             if (Directory.Exists(store))
             {
-                names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).Where(n => n is not null).Select(n => n!));
+                names.AddRange(Directory.EnumerateFiles(store, "*@*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>());
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or UndecodableTextException)

@@ -57,16 +57,17 @@ public static class SfdxRecordTypeExporter
     {
         // The project's record type says which process it uses; the configuration's is the fallback.
         var recordTypeFile = SfdxExporter.FindExisting(packages, Path.Combine("objects", "Lead", "recordTypes", $"{recordType.DeveloperName}.recordType-meta.xml"));
-        var process = (recordTypeFile is null ? null : MetadataReader.Read(recordTypeFile, CrmMetadata.DefaultContactStatusField).RecordTypes.FirstOrDefault()?.BusinessProcess)
+        var process = (recordTypeFile is null ? null : MetadataReader.Read(recordTypeFile, CrmMetadata.DefaultContactStatusField).RecordTypes is { Count: > 0 } read ? read[0].BusinessProcess : null)
             ?? recordType.BusinessProcess
             ?? throw Failures.RecordTypeNotInProject(recordType.Name, project, $"objects/Lead/recordTypes/{recordType.DeveloperName}.recordType-meta.xml", $"RecordType:Lead.{recordType.DeveloperName}");
         var relative = Path.Combine("objects", "Lead", "businessProcesses", $"{process}.businessProcess-meta.xml");
         var path = SfdxExporter.FindExisting(packages, relative)
             ?? throw Failures.RecordTypeNotInProject(recordType.Name, project, relative.Replace('\\', '/'), $"\"BusinessProcess:Lead.{process}\"");
         SfdxProjectPaths.RequireInside(project, path, $"The file for record type '{recordType.Name}'");
-        var offered = (MetadataReader.Read(path, CrmMetadata.DefaultContactStatusField).Processes.FirstOrDefault()
-            ?? throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a Lead Process (its root element is not <BusinessProcess>).")).Values;
+        var offered = (MetadataReader.Read(path, CrmMetadata.DefaultContactStatusField).Processes is { Count: > 0 } processes ? processes[0]
+            : throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a Lead Process (its root element is not <BusinessProcess>).")).Values;
         var document = Load(path);
+        // Load gives a document with a root element or throws.
         return Merge(path, document, document.Root!, offered, written, $"record type '{recordType.Name}'", warnings);
     }
 
@@ -76,10 +77,11 @@ public static class SfdxRecordTypeExporter
         var path = SfdxExporter.FindExisting(packages, relative)
             ?? throw Failures.RecordTypeNotInProject(recordType.Name, project, relative.Replace('\\', '/'), $"RecordType:Contact.{recordType.DeveloperName}");
         SfdxProjectPaths.RequireInside(project, path, $"The file for record type '{recordType.Name}'");
-        var offered = (MetadataReader.Read(path, field).RecordTypes.FirstOrDefault()
-            ?? throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a record type (its root element is not <RecordType>).")).Values
+        var offered = (MetadataReader.Read(path, field).RecordTypes is { Count: > 0 } recordTypes ? recordTypes[0]
+            : throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a record type (its root element is not <RecordType>).")).Values
             ?? throw Failures.RecordTypeListsNoValues(path, recordType.DeveloperName, field);
         var document = Load(path);
+        // Load gives a document with a root element or throws.
         var picklist = document.Root!.Elements().First(e => e.Name.LocalName == "picklistValues"
             && string.Equals(e.Elements().FirstOrDefault(p => p.Name.LocalName == "picklist")?.Value.Trim(), field, StringComparison.OrdinalIgnoreCase));
         return Merge(path, document, picklist, offered, written, $"record type '{recordType.Name}'", warnings);

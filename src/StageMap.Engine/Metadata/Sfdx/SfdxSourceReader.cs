@@ -60,6 +60,7 @@ internal static class SfdxSourceReader
             throw Failures.InvalidMetadataFile(path, "XML file", $"line {line}, position {position}: {WithoutLocation(e.Message)}", e);
         }
 
+        // XDocument.Load gives a document with a root element or throws.
         var root = document.Root!;
         return root.Name.LocalName switch
         {

@@ -21,6 +21,7 @@ public sealed class SM004CrmStatusNotMapped : ValidationRule
     {
         foreach (var status in context.LeadStatuses)
         {
+            // Every name in LeadStatuses has its lead status.
             if (!status.LeadStatus!.IsActive || status.MappingCount > 0)
             {
                 continue;

@@ -57,6 +57,7 @@ public sealed class SM010StageNameNotContactStatus : ValidationRule
 
         foreach (var status in context.ContactStatuses)
         {
+            // Every name in ContactStatuses has its contact status.
             if (!status.ContactStatus!.IsActive || status.Stage is not null || context.StageNameMatch.Find(status.Name) is not null)
             {
                 continue;

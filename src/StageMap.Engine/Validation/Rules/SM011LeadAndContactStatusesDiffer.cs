@@ -31,6 +31,7 @@ public sealed class SM011LeadAndContactStatusesDiffer : ValidationRule
 
         var picklist = Quoted(metadata.ContactStatusField);
         var leadOnly = MissingOnTheOtherSide(
+            // Every name in LeadStatuses has its lead status, every one in ContactStatuses its contact status.
             context.LeadStatuses, CrmObject.Lead, s => s.LeadStatus!, s => s.ContactStatus, () => context.ContactStatusMatch,
             value => $"Lead status {Quoted(value)} is not an active value of the contact status picklist {picklist}. ",
             value => $"Add {Quoted(value)} to {picklist} in Salesforce, or retire the lead status.",

@@ -33,8 +33,8 @@ internal static class ReferenceTransfer
         Action<string>? warn,
         Action<BulkProgress>? progress,
         Action<IInputRecord, ConversionFailure>? rejected,
-        CancellationToken cancellation,
-        Stopwatch watch)
+        Stopwatch watch,
+        CancellationToken cancellation)
     {
         using var reader = streams.InputFormat == RecordFileFormat.Csv
             ? (IRecordFileReader)new ReferenceCsvReader(streams.Input, StrictText.OpenReader(streams.Input, job.Encoding, leaveOpen: true), job.InputPath, job.Encoding is not null)

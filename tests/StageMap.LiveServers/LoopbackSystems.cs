@@ -5,9 +5,9 @@ using System.Threading.Tasks;
 namespace StageMap.LiveServers;
 
 /// <summary>Both fake systems, started together on loopback ports.</summary>
-public sealed class LiveServers : IAsyncDisposable
+public sealed class LoopbackSystems : IAsyncDisposable
 {
-    private LiveServers(SalesforceServer salesforce, OutreachServer outreach)
+    private LoopbackSystems(SalesforceServer salesforce, OutreachServer outreach)
     {
         Salesforce = salesforce;
         Outreach = outreach;
@@ -18,9 +18,9 @@ public sealed class LiveServers : IAsyncDisposable
     public OutreachServer Outreach { get; }
 
     /// <param name="fixtures">The tests/fixtures folder; found above this assembly when not given.</param>
-    public static async Task<LiveServers> StartAsync(string? fixtures = null)
+    public static async Task<LoopbackSystems> StartAsync(string? fixtures = null)
     {
-        var servers = new LiveServers(new SalesforceServer(fixtures ?? FindFixtures()), new OutreachServer());
+        var servers = new LoopbackSystems(new SalesforceServer(fixtures ?? FindFixtures()), new OutreachServer());
         await servers.Salesforce.StartAsync();
         await servers.Outreach.StartAsync();
         return servers;
