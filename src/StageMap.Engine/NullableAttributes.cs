@@ -36,5 +36,20 @@ namespace System.Diagnostics.CodeAnalysis
 
         public string[] Members { get; }
     }
+
+    /// <summary>The members named are not null when the method or property returns <see cref="ReturnValue"/>.</summary>
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, Inherited = false, AllowMultiple = true)]
+    internal sealed class MemberNotNullWhenAttribute : Attribute
+    {
+        public MemberNotNullWhenAttribute(bool returnValue, params string[] members)
+        {
+            ReturnValue = returnValue;
+            Members = members;
+        }
+
+        public bool ReturnValue { get; }
+
+        public string[] Members { get; }
+    }
 }
 #endif

@@ -26,6 +26,9 @@ public abstract class ConversionCommand : ConfigurationCommand
     protected const string LiteralPathSet = "LiteralPath";
 
     private readonly CancellationTokenSource _stop = new();
+
+    // Begin sets these four before PowerShell calls ProcessRecord or EndProcessing (a Begin that fails
+    // stops the command first), so those read them with '!'.
     private ConversionPlan? _plan;
     private MissingFieldTally? _missing;
     private RecordShape _shape;
@@ -106,7 +109,7 @@ public abstract class ConversionCommand : ConfigurationCommand
             ThrowFailure(failure);
         }
 
-        foreach (var warning in _plan!.Warnings)
+        foreach (var warning in _plan.Warnings)
         {
             WriteWarning(warning);
         }
@@ -147,17 +150,17 @@ public abstract class ConversionCommand : ConfigurationCommand
         var result = record is null ? ConversionResult.Fail(ConversionPlan.NotARecord(input?.BaseObject)) : _plan!.Convert(record, _missing);
         if (!result.Succeeded)
         {
-            WriteError(ErrorRecords.From(result.Failure!.ToException(input), input!));
+            WriteError(ErrorRecords.From(result.Failure.ToException(input), input!));
             return;
         }
 
         if (_shape == RecordShape.Object)
         {
-            WriteObject(_objects!.ToPSObject(result.Record!));
+            WriteObject(_objects!.ToPSObject(result.Record));
         }
         else
         {
-            WriteObject(RecordJson.ToJson(result.Record!, _shape));
+            WriteObject(RecordJson.ToJson(result.Record, _shape));
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace StageMap.Engine.Conversion;
 
@@ -87,6 +88,9 @@ public readonly struct ConversionResult
 
     public ConversionFailure? Failure { get; }
 
+    /// <summary>True with a <see cref="Record"/>, false with a <see cref="Failure"/>: the two constructors allow nothing else.</summary>
+    [MemberNotNullWhen(true, nameof(Record))]
+    [MemberNotNullWhen(false, nameof(Failure))]
     public bool Succeeded => Record is not null;
 
     public static ConversionResult Success(ConvertedRecord record) => new(record, null);

@@ -88,7 +88,7 @@ public static class BulkConverter
                         var result = plan.Convert(item.Record, buffer, missing);
                         if (result.Succeeded)
                         {
-                            writer.Write(result.Record!);
+                            writer.Write(result.Record);
                             written++;
                         }
                         else

@@ -92,7 +92,7 @@ internal sealed class JsonNetRecordReader : RecordFileReader
         var streamed = false;
         while (NextInside() && _reader.TokenType != JsonToken.EndObject)
         {
-            var name = (string)_reader.Value!;
+            var name = (string)_reader.Value!; // inside an object Json.NET gives a PropertyName token, which always carries its name
             NextInside();
             if (_reader.TokenType == JsonToken.StartArray && (name == "records" || name == "data"))
             {
@@ -132,7 +132,7 @@ internal sealed class JsonNetRecordReader : RecordFileReader
                 var record = new FieldListRecord();
                 while (NextInside() && _reader.TokenType != JsonToken.EndObject)
                 {
-                    var name = (string)_reader.Value!;
+                    var name = (string)_reader.Value!; // inside an object Json.NET gives a PropertyName token, which always carries its name
                     NextInside();
                     record.Add(name, ReadValue());
                 }

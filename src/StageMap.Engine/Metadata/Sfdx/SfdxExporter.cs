@@ -106,6 +106,7 @@ public static class SfdxExporter
 
     public static void Write(SfdxFilePlan file)
     {
+        // A plan's path is a file inside the project, never a root, so it has a folder.
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file.Path)!);
         AtomicFile.WriteAllBytes(file.Path, file.Content);
     }
@@ -134,12 +135,13 @@ public static class SfdxExporter
         }
 
         var (existing, known) = Load(path, field);
-        var valueSet = Child(existing.Root!, "valueSet") ?? Add(existing.Root!, "valueSet");
+        var existingRoot = RootOf(existing);
+        var valueSet = Child(existingRoot, "valueSet") ?? Add(existingRoot, "valueSet");
         var restricted = Child(valueSet, "restricted");
         var turnedOn = restricted is null || !string.Equals(restricted.Value, "true", StringComparison.OrdinalIgnoreCase);
         if (restricted is null)
         {
-            valueSet.AddFirst(new XElement(existing.Root!.Name.Namespace + "restricted", "true"));
+            valueSet.AddFirst(new XElement(existingRoot.Name.Namespace + "restricted", "true"));
         }
         else
         {
@@ -168,16 +170,17 @@ public static class SfdxExporter
                 return null;
             }
 
-            var document = new XDocument(new XElement(Metadata + "StandardValueSet", new XElement(Metadata + "sorted", "false")));
+            var root = new XElement(Metadata + "StandardValueSet", new XElement(Metadata + "sorted", "false"));
+            var document = new XDocument(root);
             var firstDefault = imported.FirstOrDefault(s => s.IsDefault)?.ApiName;
-            var changes = AddValues(document.Root!, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), new HashSet<string>(StringComparer.Ordinal), path, leadStatus: true, warnings,
+            var changes = AddValues(root, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), new HashSet<string>(StringComparer.Ordinal), path, leadStatus: true, warnings,
                 isDefault: name => string.Equals(name, firstDefault, StringComparison.Ordinal),
                 isConverted: name => wanted.Any(w => w.IsConverted && string.Equals(w.ApiName, name, StringComparison.Ordinal)));
             return new SfdxFilePlan(path, false, changes, Serialize(document));
         }
 
         var (existing, known) = Load(path, CrmMetadata.DefaultContactStatusField);
-        var added = AddValues(existing.Root!, "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), known, path, leadStatus: true, warnings,
+        var added = AddValues(RootOf(existing), "standardValue", wanted.Select(w => (w.ApiName, w.Label, w.Source, w.Active)).ToList(), known, path, leadStatus: true, warnings,
             isConverted: name => wanted.Any(w => w.IsConverted && string.Equals(w.ApiName, name, StringComparison.Ordinal)));
         return new SfdxFilePlan(path, true, added, Serialize(existing));
     }
@@ -253,6 +256,9 @@ public static class SfdxExporter
         return (XDocument.Load(reader), new HashSet<string>(file.Statuses.Select(s => s.ApiName), StringComparer.Ordinal));
     }
 
+    // XDocument.Load refuses a file without a root element, so a loaded document always has one.
+    private static XElement RootOf(XDocument loaded) => loaded.Root!;
+
     private static XElement? Child(XElement parent, string localName) => parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
     private static XElement Add(XElement parent, string localName)
@@ -308,7 +314,7 @@ public static class SfdxExporter
         var directories = (root as JObject)?["packageDirectories"] as JArray;
         var paths = directories?.OfType<JObject>()
             .Select((d, i) => (Directory: d, Index: i))
-            .Where(d => d.Directory["path"] is { Type: JTokenType.String })
+            .Where(d => d.Directory["path"] is { Type: JTokenType.String }) // so the '!' below reads a string that is there
             .OrderByDescending(d => d.Directory["default"] is { Type: JTokenType.Boolean } isDefault && (bool)isDefault)
             .Select(d => SfdxProjectPaths.RequireInside(projectFolder, (string)d.Directory["path"]!, $"packageDirectories[{d.Index}].path '{(string)d.Directory["path"]!}' of sfdx-project.json"))
             .ToList();
