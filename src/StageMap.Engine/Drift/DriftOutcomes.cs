@@ -139,13 +139,13 @@ internal sealed class DriftStages
             return ActualStage.None;
         }
 
-        var stage = _lookups.ResolveStage(value!);
+        var stage = _lookups.ResolveStage(value);
         if (stage is not null)
         {
             return new ActualStage(stage.Id, stage.Name, Known: true);
         }
 
-        var text = RecordValue.Text(value)!.Trim();
+        var text = RecordValue.Text(value).Trim();
         return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
             ? new ActualStage(id, $"stage id {id}", Known: false)
             : new ActualStage(null, text, Known: false);

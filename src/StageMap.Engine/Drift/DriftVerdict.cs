@@ -16,7 +16,7 @@ internal readonly record struct DriftVerdict(DriftReason? Reason, string? Expect
         switch (outcome.Kind)
         {
             case PullKind.Failed:
-                var failure = outcome.Failure!;
+                var failure = outcome.Failure!; // a Failed outcome always carries its failure
                 var reason = failure.ErrorId switch
                 {
                     ErrorIds.UnmappedCrmStatus => DriftReason.StatusUnmapped,
@@ -33,7 +33,7 @@ internal readonly record struct DriftVerdict(DriftReason? Reason, string? Expect
                     ? new(null, null, "clears the stage", "")
                     : new(DriftReason.StatusBlank, null, "clears the stage", $"The status is blank, so the next pull clears the stage; {InStage()}.");
             default:
-                var expectedId = outcome.ExpectedId!.Value;
+                var expectedId = outcome.ExpectedId!.Value; // the other kinds always name the stage they expect
                 var expected = stages.StageById(expectedId)?.Name ?? $"stage id {expectedId}";
                 var nextPull = stages.NextPullText(expected);
                 if (actual.Known && actual.Id == expectedId)

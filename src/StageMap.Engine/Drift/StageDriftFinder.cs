@@ -155,7 +155,7 @@ public static class StageDriftFinder
                 }
                 else
                 {
-                    Pair(key!, prospect, null, _outcomes[match.Payload], actual);
+                    Pair(key!, prospect, null, _outcomes[match.Payload], actual); // Match reports a missing key as a problem
                 }
             }
         }
@@ -174,7 +174,7 @@ public static class StageDriftFinder
                 }
                 else
                 {
-                    Pair(key!, null, item.Record, outcome, _actuals[match.Payload]);
+                    Pair(key!, null, item.Record, outcome, _actuals[match.Payload]); // Match reports a missing key as a problem
                 }
             }
         }
@@ -317,7 +317,7 @@ public static class StageDriftFinder
             var reasonKey = (reason, status, outcome.Failure?.ErrorId);
             _reasons.TryGetValue(reasonKey, out var n);
             _reasons[reasonKey] = n + 1;
-            var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!);
+            var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
             _found?.Invoke(new StageDrift(DriftKind.Drift, DriftRecords.Text(key), name, outcome.Status, verdict.Expected, actual.Display, reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
         }
 

@@ -126,7 +126,7 @@ public static class BulkConverter
                 writer.Finish();
                 rejectWriter?.Finish();
                 Warn(warn, writer.Warning(job.OutputPath));
-                Warn(warn, rejectWriter?.Warning(job.RejectPath!));
+                Warn(warn, rejectWriter?.Warning(job.RejectPath!)); // a reject writer exists only for a reject path
             }
             catch (IOException e)
             {

@@ -35,7 +35,7 @@ internal abstract class RecordFileWriter : IDisposable
 
     public static RecordFileWriter ForRejects(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false) => format switch
     {
-        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula),
+        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula), // a CSV input always has its header read first
         _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, null),
     };
 
@@ -97,7 +97,7 @@ internal abstract class RecordFileWriter : IDisposable
         {
             BeforeRecord();
             _json.StartObject();
-            for (var i = 0; i < _columns!.Count; i++)
+            for (var i = 0; i < _columns!.Count; i++) // only ForRows makes a JSON writer that is given rows, and it passes columns
             {
                 _json.Name(_columns[i]);
                 _json.String(values[i]);
