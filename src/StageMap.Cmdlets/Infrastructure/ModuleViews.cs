@@ -36,14 +36,17 @@ internal static class ModuleViews
             load.AddCommand(@"Microsoft.PowerShell.Utility\Update-FormatData").AddParameter("AppendPath", FormatFile).Invoke();
             foreach (var error in load.Streams.Error)
             {
-                command.WriteWarning($"StageMap's views could not be loaded ({error}); its objects are shown in PowerShell's default layout.");
+                WarnNotLoaded(command, error.ToString());
             }
         }
         catch (RuntimeException e)
         {
-            command.WriteWarning($"StageMap's views could not be loaded ({e.Message}); its objects are shown in PowerShell's default layout.");
+            WarnNotLoaded(command, e.Message);
         }
     }
+
+    private static void WarnNotLoaded(Cmdlet command, string why) =>
+        command.WriteWarning($"StageMap's views could not be loaded ({why}); its objects are shown in PowerShell's default layout.");
 
     private static bool IsLoaded(InitialSessionState session)
     {
