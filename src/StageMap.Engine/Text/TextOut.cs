@@ -48,10 +48,12 @@ internal sealed class StringTextOut : TextOut
 /// Text written straight to a stream as UTF-8 (no byte order mark) through one buffer of bytes:
 /// ASCII byte by byte, anything else through the UTF-8 encoder, which writes an unpaired surrogate
 /// as U+FFFD as a StreamWriter does. Nothing reaches the stream before <see cref="Flush"/> or a full buffer.
+/// Writing behind, a full buffer goes to the stream on a thread of its own (<see cref="WriteBehind"/>),
+/// started when the first buffer fills (a small file is written at <see cref="Flush"/>, no thread made).
 /// </summary>
 internal sealed class Utf8TextOut : TextOut
 {
-    private const int Size = 64 * 1024;
+    private const int Size = 128 * 1024;
 
     // Each UTF-16 code unit is at most 3 bytes of UTF-8.
     private const int LargestRun = Size / 3;
@@ -59,12 +61,16 @@ internal sealed class Utf8TextOut : TextOut
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Stream _stream;
-    private readonly byte[] _bytes = new byte[Size];
+    private readonly bool _writeBehind;
+    private byte[] _bytes = new byte[Size];
+    private WriteBehind? _behind;
     private int _used;
 
-    public Utf8TextOut(Stream stream)
+    /// <param name="writeBehind">Full buffers go to the stream on a thread of its own: for a long file the caller disposes of this writer.</param>
+    public Utf8TextOut(Stream stream, bool writeBehind = false)
     {
         _stream = stream;
+        _writeBehind = writeBehind;
     }
 
     public override void Write(char ascii)
@@ -113,8 +119,34 @@ internal sealed class Utf8TextOut : TextOut
 
     public override void Flush()
     {
-        Drain();
-        _stream.Flush();
+        if (_behind is null)
+        {
+            // Whatever did not fill a buffer is written here, on this thread.
+            if (_used > 0)
+            {
+                _stream.Write(_bytes, 0, _used);
+                _used = 0;
+            }
+
+            _stream.Flush();
+            return;
+        }
+
+        if (_used > 0)
+        {
+            _bytes = _behind.Hand(_bytes, _used);
+            _used = 0;
+        }
+
+        _behind.Flush();
+    }
+
+    /// <summary>Stops the writing thread, if there is one; what was not flushed is not written.</summary>
+    public override void Dispose()
+    {
+        _behind?.Dispose();
+        _behind = null;
+        base.Dispose();
     }
 
     /// <summary>
@@ -149,10 +181,21 @@ internal sealed class Utf8TextOut : TextOut
 
     private void Drain()
     {
-        if (_used > 0)
+        if (_used == 0)
+        {
+            return;
+        }
+
+        if (_writeBehind)
+        {
+            _behind ??= new WriteBehind(_stream, Size);
+            _bytes = _behind.Hand(_bytes, _used);
+        }
+        else
         {
             _stream.Write(_bytes, 0, _used);
-            _used = 0;
         }
+
+        _used = 0;
     }
 }

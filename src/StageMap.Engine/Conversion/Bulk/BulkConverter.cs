@@ -72,8 +72,9 @@ public static class BulkConverter
     {
         using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true);
         long read = 0, written = 0, rejectedCount = 0;
-        using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula))
-        using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula))
+        // Writing behind: the file's bytes go out on a second thread while this one converts the next records.
+        using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula, writeBehind: true))
+        using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula, writeBehind: true))
         {
             var nextProgress = FirstProgress;
             var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);

@@ -20,30 +20,32 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>Salesforce Data Loader and Bulk API ignore an empty cell on update; this clears the field.</summary>
     public const string SalesforceBlank = "#N/A";
 
-    protected RecordFileWriter(System.IO.Stream stream)
+    protected RecordFileWriter(System.IO.Stream stream, bool writeBehind)
     {
-        Text = new Utf8TextOut(stream);
+        Text = new Utf8TextOut(stream, writeBehind);
     }
 
     protected Utf8TextOut Text { get; }
 
-    public static RecordFileWriter ForConverted(RecordFileFormat format, System.IO.Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false) => format switch
+    /// <param name="writeBehind">Full buffers go to the stream on a thread of the writer's own (see <see cref="Utf8TextOut"/>); the caller disposes of the writer.</param>
+    public static RecordFileWriter ForConverted(RecordFileFormat format, System.IO.Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false, bool writeBehind = false) => format switch
     {
-        RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan, escapeFormula),
-        _ => new JsonRecords(stream, shape, array: format == RecordFileFormat.Json, null),
+        RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan, escapeFormula, writeBehind),
+        _ => new JsonRecords(stream, shape, array: format == RecordFileFormat.Json, null, writeBehind),
     };
 
-    public static RecordFileWriter ForRejects(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false) => format switch
+    /// <param name="writeBehind">As for <see cref="ForConverted"/>.</param>
+    public static RecordFileWriter ForRejects(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false, bool writeBehind = false) => format switch
     {
-        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula), // a CSV input always has its header read first
-        _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, null),
+        RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula, writeBehind), // a CSV input always has its header read first
+        _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, null, writeBehind),
     };
 
     /// <summary>A writer of rows of texts under <paramref name="columns"/> (<see cref="WriteRow"/>).</summary>
     public static RecordFileWriter ForRows(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string> columns, bool escapeFormula = false) => format switch
     {
         RecordFileFormat.Csv => new CsvRowWriter(stream, columns, escapeFormula),
-        _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, columns),
+        _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, columns, writeBehind: false),
     };
 
     public virtual void Write(ConvertedRecord record) => throw new NotSupportedException();
@@ -59,9 +61,8 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>What the finished file calls for a warning about (CSV formula cells), or null.</summary>
     public virtual string? Warning(string path) => null;
 
-    public void Dispose()
-    {
-    }
+    /// <summary>Stops the writing thread, if the writer writes behind; what was not finished is not written.</summary>
+    public void Dispose() => Text.Dispose();
 
     /// <summary>JSON Lines, or one JSON array with an element a line.</summary>
     private sealed class JsonRecords : RecordFileWriter
@@ -72,8 +73,8 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly IReadOnlyList<string>? _columns;
         private long _count;
 
-        public JsonRecords(System.IO.Stream stream, RecordShape shape, bool array, IReadOnlyList<string>? columns)
-            : base(stream)
+        public JsonRecords(System.IO.Stream stream, RecordShape shape, bool array, IReadOnlyList<string>? columns, bool writeBehind)
+            : base(stream, writeBehind)
         {
             _shape = shape;
             _array = array;
@@ -149,8 +150,8 @@ internal abstract class RecordFileWriter : IDisposable
         private long _row = 1;
         private int _column;
 
-        protected CsvFileWriter(System.IO.Stream stream, IEnumerable<string> header, bool escapeFormula)
-            : base(stream)
+        protected CsvFileWriter(System.IO.Stream stream, IEnumerable<string> header, bool escapeFormula, bool writeBehind)
+            : base(stream, writeBehind)
         {
             _columns = header.ToArray();
             _formulas = new FormulaCells(escapeFormula);
@@ -267,8 +268,8 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly string _clear;
         private readonly int _fields;
 
-        public CsvConvertedWriter(System.IO.Stream stream, ConversionPlan plan, bool escapeFormula)
-            : base(stream, plan.OutputFields, escapeFormula)
+        public CsvConvertedWriter(System.IO.Stream stream, ConversionPlan plan, bool escapeFormula, bool writeBehind)
+            : base(stream, plan.OutputFields, escapeFormula, writeBehind)
         {
             _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
             _fields = plan.OutputFields.Count;
@@ -296,8 +297,8 @@ internal abstract class RecordFileWriter : IDisposable
     {
         private readonly int _columns;
 
-        public CsvRejectWriter(System.IO.Stream stream, IReadOnlyList<string> header, bool escapeFormula)
-            : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }), escapeFormula)
+        public CsvRejectWriter(System.IO.Stream stream, IReadOnlyList<string> header, bool escapeFormula, bool writeBehind)
+            : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }), escapeFormula, writeBehind)
         {
             _columns = header.Count;
         }
@@ -323,7 +324,7 @@ internal abstract class RecordFileWriter : IDisposable
     private sealed class CsvRowWriter : CsvFileWriter
     {
         public CsvRowWriter(System.IO.Stream stream, IReadOnlyList<string> columns, bool escapeFormula)
-            : base(stream, columns, escapeFormula)
+            : base(stream, columns, escapeFormula, writeBehind: false)
         {
         }
 
