@@ -282,7 +282,7 @@ internal sealed class CsvRowParser
     /// <summary>
     /// The row at <paramref name="p"/> when it is a plain one, read from where its delimiters, quotes and
     /// line breaks are, 64 characters at a time: each field unquoted without a quote in it, or quoted
-    /// with no quote, CR or LF inside and a delimiter or line break right after its closing quote; the
+    /// with no CR or LF inside, quotes inside only doubled, and a delimiter or line break right after its closing quote; the
     /// row ends on one line, 64 characters before the end of the buffer. False for anything else, with
     /// nothing read: the character-by-character parse takes the row, and its fields come out the same.
     /// </summary>
@@ -291,6 +291,7 @@ internal sealed class CsvRowParser
         var buffer = _buffer;
         var end = _end;
         var count = 0;
+        var quotes = 0;
         var fieldStart = p;
         var state = buffer[p] == Quote ? PlainField.Opening : PlainField.Unquoted;
         var block = p;
@@ -326,11 +327,13 @@ internal sealed class CsvRowParser
             {
                 case PlainField.Opening:
                     state = PlainField.InQuotes;
+                    quotes = 1;
                     continue;
                 case PlainField.InQuotes:
                     if (c == Quote)
                     {
                         state = PlainField.Closed;
+                        quotes++;
                         continue;
                     }
 
@@ -341,9 +344,18 @@ internal sealed class CsvRowParser
 
                     continue;
                 case PlainField.Closed:
-                    if (c == Quote || buffer[at - 1] != Quote)
+                    if (buffer[at - 1] != Quote)
                     {
+                        // Text after the closing quote.
                         return false;
+                    }
+
+                    if (c == Quote)
+                    {
+                        // Two quotes: an escaped one, and the field goes on.
+                        state = PlainField.InQuotes;
+                        quotes++;
+                        continue;
                     }
 
                     break;
@@ -356,8 +368,7 @@ internal sealed class CsvRowParser
                     break;
             }
 
-            var quotes = state == PlainField.Closed ? 2 : 0;
-            count = Add(count, fieldStart, at - fieldStart, quotes, bad: false);
+            count = Add(count, fieldStart, at - fieldStart, state == PlainField.Closed ? quotes : 0, bad: false);
             if (at + 1 == end)
             {
                 // What follows is not read yet.
