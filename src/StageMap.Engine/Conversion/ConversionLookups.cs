@@ -21,7 +21,7 @@ internal sealed class ConversionLookups
     private readonly Dictionary<string, string> _statusByShortId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idByStatus = new(StringComparer.Ordinal);
     private readonly TextTable<Stage> _stageTextByExactName;
-    private readonly TextTable<LeadStatusMapping> _mappingTextByStatus;
+    private readonly TextTable<MappedStatus> _mappedStatusText;
     private readonly TextTable<string> _statusTextByShortId;
 
     public ConversionLookups(StageMapConfiguration configuration)
@@ -51,7 +51,14 @@ internal sealed class ConversionLookups
         }
 
         _stageTextByExactName = new TextTable<Stage>(_stagesByExactName);
-        _mappingTextByStatus = new TextTable<LeadStatusMapping>(_mappingsByStatus);
+        var mapped = new List<KeyValuePair<string, MappedStatus>>();
+        foreach (var entry in _mappingsByStatus)
+        {
+            var stage = StageById(entry.Value.StageId);
+            mapped.Add(new KeyValuePair<string, MappedStatus>(entry.Key, new MappedStatus(entry.Value, stage, stage is null ? null : BoxedId(stage))));
+        }
+
+        _mappedStatusText = new TextTable<MappedStatus>(mapped);
         _statusTextByShortId = new TextTable<string>(_statusByShortId);
     }
 
@@ -71,10 +78,8 @@ internal sealed class ConversionLookups
     /// <summary><see cref="StageByExactName(string)"/> for text a file reader holds.</summary>
     public Stage? StageByExactName(ReadOnlySpan<char> name) => _stageTextByExactName.Find(name);
 
-    public LeadStatusMapping? MappingOfStatus(string apiName) => _mappingsByStatus.TryGetValue(apiName, out var mapping) ? mapping : null;
-
-    /// <summary><see cref="MappingOfStatus(string)"/> for text a file reader holds.</summary>
-    public LeadStatusMapping? MappingOfStatus(ReadOnlySpan<char> apiName) => _mappingTextByStatus.Find(apiName);
+    /// <summary>The mapping of the lead status with this API name (ordinal), with its stage looked up once for every record; null when it is not mapped.</summary>
+    public MappedStatus? MappingOfStatus(ReadOnlySpan<char> apiName) => _mappedStatusText.Find(apiName);
 
     public LeadStatusMapping? MappingOfStage(int stageId) => _mappingsByStage.TryGetValue(stageId, out var mapping) ? mapping : null;
 
@@ -125,4 +130,21 @@ internal sealed class ConversionLookups
             dictionary.Add(key, value);
         }
     }
+}
+
+/// <summary>A lead status mapping with its stage (<see cref="ConversionLookups.StageById"/>, null when there is none) and that stage's boxed id, found once per command.</summary>
+internal sealed class MappedStatus
+{
+    public MappedStatus(LeadStatusMapping mapping, Stage? stage, object? boxedStageId)
+    {
+        Mapping = mapping;
+        Stage = stage;
+        BoxedStageId = boxedStageId;
+    }
+
+    public LeadStatusMapping Mapping { get; }
+
+    public Stage? Stage { get; }
+
+    public object? BoxedStageId { get; }
 }

@@ -150,10 +150,7 @@ public sealed class ConversionPlan
 
         var target = reuse ?? new ConvertedRecord(this, new object?[_outputFields.Count]);
         var values = target.Values;
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = ConvertedRecord.Omitted;
-        }
+        values.AsSpan().Fill(ConvertedRecord.Omitted);
 
         var found = ReadId(record, values, out var failure);
         if (failure is not null)

@@ -46,41 +46,36 @@ internal sealed class StageLookupRule : StageRule
 
         // File text is looked up where the reader holds it: a string is made only for a failure's message.
         var text = value is TextSlice slice ? slice.Span : RecordValue.Text(value).AsSpan();
-        string apiName;
-        LeadStatusMapping? mapping;
+        MappedStatus? mapped;
         if (_byName)
         {
-            mapping = Lookups.MappingOfStatus(text);
-            if (mapping is null)
+            mapped = Lookups.MappingOfStatus(text);
+            if (mapped is null)
             {
                 return Failures.UnmappedCrmStatus(field, text.ToString(), null);
             }
-
-            apiName = mapping.CrmStatus;
         }
         else
         {
-            var resolved = Lookups.StatusOfId(text);
-            if (resolved is null)
+            var apiName = Lookups.StatusOfId(text);
+            if (apiName is null)
             {
                 return Failures.UnknownLeadStatusId(field, text.ToString(), SalesforceId.IsWellFormed(text), Lookups.HasLeadStatusIds);
             }
 
-            apiName = resolved;
-            mapping = Lookups.MappingOfStatus(apiName);
-            if (mapping is null)
+            mapped = Lookups.MappingOfStatus(apiName.AsSpan());
+            if (mapped is null)
             {
                 return Failures.UnmappedCrmStatus(field, apiName, text.ToString());
             }
         }
 
-        var stage = Lookups.StageById(mapping.StageId);
-        if (stage is null)
+        if (mapped.Stage is null)
         {
-            return Failures.MappedStageMissing(field, apiName, mapping.StageId);
+            return Failures.MappedStageMissing(field, mapped.Mapping.CrmStatus, mapped.Mapping.StageId);
         }
 
-        WriteStage(values, stage);
+        WriteStage(values, mapped.Stage, mapped.BoxedStageId!); // boxed whenever there is a stage
         return null;
     }
 

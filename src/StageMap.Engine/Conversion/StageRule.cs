@@ -79,9 +79,12 @@ internal abstract class StageRule : FieldRule
     }
 
     /// <summary>Pull: the stage's id, and its name where this rule writes one.</summary>
-    protected void WriteStage(object?[] values, Stage stage)
+    protected void WriteStage(object?[] values, Stage stage) => WriteStage(values, stage, Lookups.BoxedId(stage));
+
+    /// <summary><see cref="WriteStage(object?[], Stage)"/> with the stage's id boxed already.</summary>
+    protected void WriteStage(object?[] values, Stage stage, object boxedId)
     {
-        values[_stageSlot] = Lookups.BoxedId(stage);
+        values[_stageSlot] = boxedId;
         if (_stageNameSlot >= 0)
         {
             values[_stageNameSlot] = stage.Name;

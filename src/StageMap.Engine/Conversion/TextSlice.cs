@@ -20,7 +20,12 @@ internal sealed class TextSlice
 
     public void Set(char[] buffer, int start, int length)
     {
-        Buffer = buffer;
+        // Mostly the same buffer row after row: compared, the reference is not stored again (no write barrier).
+        if (!ReferenceEquals(Buffer, buffer))
+        {
+            Buffer = buffer;
+        }
+
         Start = start;
         Length = length;
     }

@@ -483,7 +483,12 @@ internal sealed class CsvRowParser
 
     private static void Keep(ref Field field, char[] buffer, int start, int length)
     {
-        field.Value = buffer;
+        // Mostly the buffer the field had in the row before: compared, the reference is not stored again (no write barrier).
+        if (!ReferenceEquals(field.Value, buffer))
+        {
+            field.Value = buffer;
+        }
+
         field.ValueStart = start;
         field.ValueLength = length;
     }

@@ -17,7 +17,9 @@ internal sealed class FieldNameIndex
     private const int MostAsked = 64;
 
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<KeyValuePair<string, int>> _asked = new();
+    private readonly string[] _askedNames = new string[MostAsked];
+    private readonly int[] _askedIndexes = new int[MostAsked];
+    private int _asked;
     private int _next;
 
     public FieldNameIndex(IReadOnlyList<string> names)
@@ -44,26 +46,29 @@ internal sealed class FieldNameIndex
     /// <summary>The position of the first field of this name (ignoring case), or -1.</summary>
     public int IndexOf(string name)
     {
-        var asked = _asked;
-        if (_next < asked.Count && ReferenceEquals(asked[_next].Key, name))
+        var names = _askedNames;
+        var next = _next;
+        if (next < _asked && ReferenceEquals(names[next], name))
         {
-            return asked[_next++].Value;
+            _next = next + 1;
+            return _askedIndexes[next];
         }
 
-        for (var i = 0; i < asked.Count; i++)
+        for (var i = 0; i < _asked; i++)
         {
-            if (ReferenceEquals(asked[i].Key, name))
+            if (ReferenceEquals(names[i], name))
             {
                 _next = i + 1;
-                return asked[i].Value;
+                return _askedIndexes[i];
             }
         }
 
         var index = _index.TryGetValue(name, out var found) ? found : -1;
-        if (asked.Count < MostAsked)
+        if (_asked < MostAsked)
         {
-            asked.Add(new KeyValuePair<string, int>(name, index));
-            _next = asked.Count;
+            names[_asked] = name;
+            _askedIndexes[_asked] = index;
+            _next = ++_asked;
         }
 
         return index;
