@@ -54,8 +54,7 @@ internal sealed class JsonRecordParser
 
     private readonly TextReader _text;
     private readonly List<Frame> _frames = new();
-    private readonly List<FieldNameIndex> _names = new();
-    private readonly List<int> _nameHashes = new();
+    private readonly List<NameSet> _names = new();
     private readonly Pool<TextSlice> _texts = new(() => new TextSlice());
     private readonly Pool<ValueList> _lists = new(() => new ValueList());
     private readonly Pool<JsonObjectRecord> _objects = new(() => new JsonObjectRecord());
@@ -1027,27 +1026,38 @@ internal sealed class JsonRecordParser
         return record;
     }
 
+    /// <summary>
+    /// The names of an object like the one just read. Objects at one depth mostly repeat the names of
+    /// the one before them, which <see cref="Members"/> checks name by name as they are read; any other
+    /// set is looked up among the sets seen (by a hash of the names in order) or made.
+    /// </summary>
     private FieldNameIndex NamesOf(Members members)
     {
-        var hash = members.Hash;
+        if (members.SameAsPrevious)
+        {
+            return members.Previous!.Index; // SameAsPrevious says there is one
+        }
+
+        var hash = members.Hash();
         for (var i = _names.Count - 1; i >= 0; i--)
         {
-            if (_nameHashes[i] == hash && members.SameNames(_names[i].Names))
+            if (_names[i].Hash == hash && members.SameNames(_names[i].Names))
             {
-                return _names[i];
+                members.Previous = _names[i];
+                return _names[i].Index;
             }
         }
 
-        var names = new FieldNameIndex(members.NameStrings());
+        var strings = members.NameStrings();
+        var names = new NameSet(new FieldNameIndex(strings), strings, hash);
         if (_names.Count == MaxNames)
         {
             _names.RemoveAt(0);
-            _nameHashes.RemoveAt(0);
         }
 
         _names.Add(names);
-        _nameHashes.Add(hash);
-        return names;
+        members.Previous = names;
+        return names.Index;
     }
 
     private static object[] CreateSmallIntegers()
@@ -1087,24 +1097,31 @@ internal sealed class JsonRecordParser
         public bool AllowResult { get; init; }
     }
 
+    /// <summary>A set of field names objects share: its index, the names and their hash in order.</summary>
+    private sealed record NameSet(FieldNameIndex Index, string[] Names, int Hash);
+
     /// <summary>The members of the object being read at one depth: where each name is, and each value.</summary>
     private sealed class Members
     {
         private char[][] _arrays = new char[16][];
         private int[] _starts = new int[16];
         private int[] _lengths = new int[16];
+        private bool _matching;
 
         public object?[] Values { get; private set; } = new object?[16];
 
         public int Count { get; private set; }
 
-        /// <summary>A hash of the names in order, to find objects of the same names.</summary>
-        public int Hash { get; private set; }
+        /// <summary>The names of the last object built at this depth, which the names read are compared with one by one.</summary>
+        public NameSet? Previous { get; set; }
+
+        /// <summary>True when the names read so far are all those of <see cref="Previous"/>, in order.</summary>
+        public bool SameAsPrevious => _matching && Count == Previous!.Names.Length; // _matching implies a Previous
 
         public void Clear()
         {
             Count = 0;
-            Hash = 17;
+            _matching = Previous is not null;
         }
 
         public void Add(char[] array, int start, int length, object? value)
@@ -1114,23 +1131,39 @@ internal sealed class JsonRecordParser
                 Grow();
             }
 
+            if (_matching)
+            {
+                var previous = Previous!.Names; // _matching implies a Previous
+                _matching = Count < previous.Length && new ReadOnlySpan<char>(array, start, length).SequenceEqual(previous[Count].AsSpan());
+            }
+
             _arrays[Count] = array;
             _starts[Count] = start;
             _lengths[Count] = length;
             Values[Count] = value;
             Count++;
-            var hash = (Hash * 31) + length;
-            for (var i = start; i < start + length; i++)
-            {
-                hash = (hash * 31) + array[i];
-            }
-
-            Hash = hash;
         }
 
-        public bool SameNames(IReadOnlyList<string> names)
+        /// <summary>A hash of the names in order, to find objects of the same names.</summary>
+        public int Hash()
         {
-            if (names.Count != Count)
+            var hash = 17;
+            for (var n = 0; n < Count; n++)
+            {
+                var array = _arrays[n];
+                hash = (hash * 31) + _lengths[n];
+                for (var i = _starts[n]; i < _starts[n] + _lengths[n]; i++)
+                {
+                    hash = (hash * 31) + array[i];
+                }
+            }
+
+            return hash;
+        }
+
+        public bool SameNames(string[] names)
+        {
+            if (names.Length != Count)
             {
                 return false;
             }
