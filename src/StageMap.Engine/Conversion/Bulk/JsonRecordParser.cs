@@ -1,6 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using StageMap.Engine.Storage;
 using StageMap.Engine.Text;
 
@@ -602,13 +608,13 @@ internal sealed class JsonRecordParser
         var unescaped = -1;
         while (true)
         {
-            var found = i < end ? SpanSearch.IndexOfAny(chars.AsSpan(i, end - i), StringStops) : -1;
+            var found = FindStringStop(chars, i, end);
             if (found < 0)
             {
                 return _ended ? Parse.Unsure : Parse.More;
             }
 
-            i += found;
+            i = found;
             switch (chars[i])
             {
                 case '"':
@@ -918,6 +924,49 @@ internal sealed class JsonRecordParser
     /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
     private static ReadOnlySpan<char> StringStops => "\"\\\n\r\0".AsSpan();
 
+    /// <summary>Where the first of the <see cref="StringStops"/> is from <paramref name="from"/> to <paramref name="end"/>; -1 when none is.</summary>
+    private static int FindStringStop(char[] chars, int from, int end)
+    {
+#if NET8_0_OR_GREATER
+        // Most strings of a record are a few characters long, shorter than what a general search of five
+        // values pays to set itself up: eight characters at a time are compared with the quote, the
+        // backslash and everything up to CR (which holds the other stops), and a hit that is not a stop
+        // (a tab, say) is passed over.
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var quote = Vector128.Create((ushort)'"');
+            var backslash = Vector128.Create((ushort)'\\');
+            var controls = Vector128.Create((ushort)'\r');
+            ref var text = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(chars));
+            for (; from < end && from <= chars.Length - Vector128<ushort>.Count; from += Vector128<ushort>.Count)
+            {
+                var block = Vector128.LoadUnsafe(ref text, (nuint)from);
+                var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
+                for (; hits != 0; hits &= hits - 1)
+                {
+                    var at = from + BitOperations.TrailingZeroCount(hits);
+                    if (at >= end)
+                    {
+                        return -1;
+                    }
+
+                    if (chars[at] is '"' or '\\' or '\n' or '\r' or '\0')
+                    {
+                        return at;
+                    }
+                }
+            }
+
+            if (from >= end)
+            {
+                return -1;
+            }
+        }
+#endif
+        var found = SpanSearch.IndexOfAny(chars.AsSpan(from, end - from), StringStops);
+        return found < 0 ? -1 : from + found;
+    }
+
     /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
     private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
 
@@ -926,7 +975,14 @@ internal sealed class JsonRecordParser
     /// end one). <see cref="Parse.End"/> at the end of the text, <see cref="Parse.Unsure"/> at other
     /// white space Json.NET skips (and a NUL, which it treats in ways of its own).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Parse SkipSpace(ref int p, ref long line)
+    {
+        // Most often there is none: a character from '!' up to U+0084 is never white space.
+        return p < _end && (uint)(_chars[p] - '!') < 0x85 - '!' ? Parse.Ok : SkipSpaces(ref p, ref line);
+    }
+
+    private Parse SkipSpaces(ref int p, ref long line)
     {
         var chars = _chars;
         while (true)
