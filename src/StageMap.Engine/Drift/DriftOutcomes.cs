@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StageMap.Engine.Conversion;
 using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Model;
@@ -65,6 +66,9 @@ internal sealed class DriftStages
     /// <summary>Past this many distinct statuses, a status read is made a string each time.</summary>
     private const int MostStatuses = 64;
 
+    /// <summary>Stage numbers below this are resolved once each.</summary>
+    private const int SmallStageNumbers = 1024;
+
     private readonly ConversionPlan _plan;
     private readonly ConversionLookups _lookups;
     private readonly ConvertedRecord _buffer;
@@ -72,6 +76,9 @@ internal sealed class DriftStages
     private readonly string _statusField;
     private readonly Dictionary<string, string> _nextPulls = new(System.StringComparer.Ordinal);
     private readonly List<string> _statuses = new();
+    private readonly InternTable<ActualStage> _actuals = new();
+    private readonly int[] _actualByNumber = Enumerable.Repeat(-1, SmallStageNumbers).ToArray();
+    private readonly List<KeyValuePair<string, int>> _actualByText = new();
 
     /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping.</exception>
     public DriftStages(StageMapConfiguration configuration, CrmObject crmObject)
@@ -131,9 +138,52 @@ internal sealed class DriftStages
             : new CrmOutcome(status, PullKind.Cleared, null, null);
     }
 
-    public ActualStage Actual(Prospect prospect)
+    /// <summary>
+    /// The prospect's stage, as an index of <see cref="ActualAt"/>: prospects share a few stages, so each
+    /// stage number and stage text seen is resolved once (text where the file reader holds it matched in place).
+    /// </summary>
+    public int ActualIndex(Prospect prospect)
     {
         var value = prospect.Stage();
+        if (value is long number && number is >= 0 and < SmallStageNumbers)
+        {
+            var known = _actualByNumber[number];
+            if (known < 0)
+            {
+                known = _actuals.IndexOf(Actual(value));
+                _actualByNumber[number] = known;
+            }
+
+            return known;
+        }
+
+        if (value is not TextSlice slice)
+        {
+            return _actuals.IndexOf(Actual(value));
+        }
+
+        var text = slice.Span;
+        foreach (var seen in _actualByText)
+        {
+            if (text.SequenceEqual(seen.Key.AsSpan()))
+            {
+                return seen.Value;
+            }
+        }
+
+        var index = _actuals.IndexOf(Actual(value));
+        if (_actualByText.Count < MostStatuses)
+        {
+            _actualByText.Add(new KeyValuePair<string, int>(slice.ToString(), index));
+        }
+
+        return index;
+    }
+
+    public ActualStage ActualAt(int index) => _actuals[index];
+
+    private ActualStage Actual(object? value)
+    {
         if (RecordValue.IsBlank(value) || !RecordValue.IsScalar(value))
         {
             return ActualStage.None;

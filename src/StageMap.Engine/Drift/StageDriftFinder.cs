@@ -93,9 +93,9 @@ public static class StageDriftFinder
         private readonly Stopwatch _watch;
         private KeySet _held = new();
         private readonly InternTable<CrmOutcome> _outcomes = new();
-        private readonly InternTable<ActualStage> _actuals = new();
-        private readonly Dictionary<(string Status, string Stage), (long Count, long Drifted)> _crossTab = new();
-        private readonly Dictionary<(DriftReason Reason, string Status, string? ErrorId), long> _reasons = new();
+        private readonly Dictionary<(string Status, string Stage), Tally> _crossTab = new();
+        private readonly Dictionary<(DriftReason Reason, string Status, string? ErrorId), Tally> _reasons = new();
+        private readonly Dictionary<long, PairKind> _pairKinds = new();
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
 
@@ -132,10 +132,10 @@ public static class StageDriftFinder
                 _outreachRead++;
                 var prospect = DriftRecords.Prospect(item.Record);
                 var key = prospect.Key(_job.OutreachKey);
-                var actual = _stages.Actual(prospect);
-                if (Hold(key, _actuals.IndexOf(actual)) is { } problem)
+                var actual = _stages.ActualIndex(prospect);
+                if (Hold(key, actual) is { } problem)
                 {
-                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, actual);
+                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(actual));
                 }
             }
         }
@@ -147,15 +147,15 @@ public static class StageDriftFinder
                 _outreachRead++;
                 var prospect = DriftRecords.Prospect(item.Record);
                 var key = prospect.Key(_job.OutreachKey);
-                var actual = _stages.Actual(prospect);
+                var actual = _stages.ActualIndex(prospect);
                 var match = Match(key);
                 if (match.Problem is { } problem)
                 {
-                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, actual);
+                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(actual));
                 }
                 else
                 {
-                    Pair(key!, prospect, null, _outcomes[match.Payload], actual); // Match reports a missing key as a problem
+                    Pair(key!, prospect, null, match.Payload, actual); // Match reports a missing key as a problem
                 }
             }
         }
@@ -174,7 +174,7 @@ public static class StageDriftFinder
                 }
                 else
                 {
-                    Pair(key!, null, item.Record, outcome, _actuals[match.Payload]); // Match reports a missing key as a problem
+                    Pair(key!, null, item.Record, _outcomes.IndexOf(outcome), match.Payload); // Match reports a missing key as a problem
                 }
             }
         }
@@ -204,7 +204,7 @@ public static class StageDriftFinder
                     var key = prospect.Key(_job.OutreachKey);
                     if (TakeUnmatched(key))
                     {
-                        Report(Problem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.Actual(prospect));
+                        Report(Problem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(_stages.ActualIndex(prospect)));
                     }
                 }
             }
@@ -226,8 +226,8 @@ public static class StageDriftFinder
             HeldKeys = _held.Count,
             CrossTab = _crossTab.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key.Status, StringComparer.Ordinal).ThenBy(c => c.Key.Stage, StringComparer.Ordinal)
                 .Select(c => new DriftCell(c.Key.Status, c.Key.Stage, c.Value.Count, c.Value.Drifted)).ToList(),
-            Reasons = _reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key.Reason).ThenBy(r => r.Key.Status, StringComparer.Ordinal)
-                .Select(r => new DriftReasonCount(r.Key.Reason, r.Key.Status, r.Key.ErrorId, r.Value)).ToList(),
+            Reasons = _reasons.OrderByDescending(r => r.Value.Count).ThenBy(r => r.Key.Reason).ThenBy(r => r.Key.Status, StringComparer.Ordinal)
+                .Select(r => new DriftReasonCount(r.Key.Reason, r.Key.Status, r.Key.ErrorId, r.Value.Count)).ToList(),
             Elapsed = elapsed,
             CrmPath = _job.CrmPath,
             OutreachPath = _job.OutreachPath,
@@ -273,52 +273,74 @@ public static class StageDriftFinder
                 return (Problem.NoKey, 0);
             }
 
-            if (!_held.TryGet(normal.Value, out var payload, out var taken))
+            return _held.TryTake(normal.Value, out var payload) switch
             {
-                return (Problem.NoPartner, 0);
-            }
-
-            if (taken)
-            {
-                return (Problem.Duplicate, 0);
-            }
-
-            _held.Take(normal.Value);
-            return (null, payload);
+                KeyTake.Missing => (Problem.NoPartner, 0),
+                KeyTake.TakenBefore => (Problem.Duplicate, 0),
+                _ => (null, payload),
+            };
         }
 
-        private bool TakeUnmatched(object? key)
-        {
-            var normal = JoinKey.From(key);
-            if (normal is null || !_held.TryGet(normal.Value, out _, out var taken) || taken)
-            {
-                return false;
-            }
-
-            _held.Take(normal.Value);
-            return true;
-        }
+        private bool TakeUnmatched(object? key) =>
+            JoinKey.From(key) is { } normal && _held.TryTake(normal, out _) == KeyTake.Taken;
 
         /// <summary>A joined pair: counted, and reported when it drifts, named from the record at hand (looked up only then).</summary>
-        private void Pair(object key, Prospect? prospect, IInputRecord? crmRecord, CrmOutcome outcome, ActualStage actual)
+        private void Pair(object key, Prospect? prospect, IInputRecord? crmRecord, int outcomeIndex, int actualIndex)
         {
             _pairs++;
-            var verdict = DriftVerdict.Of(outcome, actual, _stages);
-            var status = outcome.Status ?? "(blank)";
-            var cell = (status, actual.Display ?? "(no stage)");
-            _crossTab.TryGetValue(cell, out var counts);
-            _crossTab[cell] = (counts.Count + 1, counts.Drifted + (verdict.Reason is null ? 0 : 1));
-            if (verdict.Reason is not { } reason)
+            var kind = PairKindOf(outcomeIndex, actualIndex);
+            kind.Cell.Count++;
+            if (kind.Reason is not { } reason)
             {
                 return;
             }
 
             _drifted++;
-            var reasonKey = (reason, status, outcome.Failure?.ErrorId);
-            _reasons.TryGetValue(reasonKey, out var n);
-            _reasons[reasonKey] = n + 1;
+            kind.Cell.Drifted++;
+            reason.Count++;
+            var outcome = kind.Outcome;
+            var verdict = kind.Verdict;
             var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
-            _found?.Invoke(new StageDrift(DriftKind.Drift, DriftRecords.Text(key), name, outcome.Status, verdict.Expected, actual.Display, reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
+            _found?.Invoke(new StageDrift(DriftKind.Drift, DriftRecords.Text(key), name, outcome.Status, verdict.Expected, kind.Actual.Display, verdict.Reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
+        }
+
+        /// <summary>
+        /// The verdict on a pair of this outcome and this stage, with the counts it adds to: the same for
+        /// every such pair, so worked out once (there are few outcomes and few stages).
+        /// </summary>
+        private PairKind PairKindOf(int outcomeIndex, int actualIndex)
+        {
+            var combination = ((long)outcomeIndex << 32) | (uint)actualIndex;
+            if (_pairKinds.TryGetValue(combination, out var kind))
+            {
+                return kind;
+            }
+
+            var outcome = _outcomes[outcomeIndex];
+            var actual = _stages.ActualAt(actualIndex);
+            var verdict = DriftVerdict.Of(outcome, actual, _stages);
+            var status = outcome.Status ?? "(blank)";
+            var cellKey = (status, actual.Display ?? "(no stage)");
+            if (!_crossTab.TryGetValue(cellKey, out var cell))
+            {
+                cell = new Tally();
+                _crossTab.Add(cellKey, cell);
+            }
+
+            Tally? reason = null;
+            if (verdict.Reason is { } why)
+            {
+                var reasonKey = (why, status, outcome.Failure?.ErrorId);
+                if (!_reasons.TryGetValue(reasonKey, out reason))
+                {
+                    reason = new Tally();
+                    _reasons.Add(reasonKey, reason);
+                }
+            }
+
+            kind = new PairKind(outcome, actual, verdict, cell, reason);
+            _pairKinds.Add(combination, kind);
+            return kind;
         }
 
         private void Report(Problem problem, DriftSide side, object? keyValue, string? name, string? status, ActualStage? actual = null)
@@ -369,6 +391,17 @@ public static class StageDriftFinder
             }
         }
     }
+
+    /// <summary>Pairs and drifted pairs counted under one heading (a cross-tab cell, a reason).</summary>
+    private sealed class Tally
+    {
+        public long Count { get; set; }
+
+        public long Drifted { get; set; }
+    }
+
+    /// <summary>What every pair of one CRM outcome and one prospect stage is: its verdict, its cross-tab cell, its reason's tally when it drifts.</summary>
+    private sealed record PairKind(CrmOutcome Outcome, ActualStage Actual, DriftVerdict Verdict, Tally Cell, Tally? Reason);
 
     private enum Problem
     {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Newtonsoft.Json;
+using StageMap.Engine.Text;
 
 namespace StageMap.Engine.Storage;
 
@@ -82,20 +83,19 @@ internal sealed class SurrogateEscapeCheck : TextReader
         base.Dispose(disposing);
     }
 
+    /// <summary>What <see cref="Check"/> counts, for text with no backslash: the line ends, and the characters after the last.</summary>
     private void CountLines(char[] buffer, int from, int to)
     {
-        for (var i = from; i < to; i++)
+        var text = new ReadOnlySpan<char>(buffer, from, to - from);
+        var last = text.LastIndexOf('\n');
+        if (last < 0)
         {
-            if (buffer[i] == '\n')
-            {
-                _line++;
-                _position = 0;
-            }
-            else
-            {
-                _position++;
-            }
+            _position += text.Length;
+            return;
         }
+
+        _line += SpanSearch.Count(text.Slice(0, last), '\n') + 1;
+        _position = text.Length - last - 1;
     }
 
     private void Check(char c)

@@ -36,4 +36,21 @@ internal static class SpanSearch
 
         return -1;
     }
+
+    /// <summary>How many times <paramref name="value"/> is in <paramref name="text"/>.</summary>
+    public static int Count(ReadOnlySpan<char> text, char value)
+    {
+#if NET8_0_OR_GREATER
+        return text.Count(value);
+#else
+        var count = 0;
+        for (var at = text.IndexOf(value); at >= 0; at = text.IndexOf(value))
+        {
+            count++;
+            text = text.Slice(at + 1);
+        }
+
+        return count;
+#endif
+    }
 }

@@ -164,6 +164,56 @@ public class JsonRecordReaderEquivalenceTests
         Assert.False(Same(Encoding.UTF8.GetBytes(json), null));
     }
 
+    [Fact]
+    public void Strings_with_stops_tabs_and_controls_at_every_offset_read_the_same()
+    {
+        // The end of a string is searched eight characters at a time on net8.0: put every kind of
+        // character that stops the search, or looks as if it might, at every offset of a block, in strings
+        // shorter and longer than a block, and let the file's reads end anywhere.
+        var inside = new[] { "\t", "\\n", "\\\"", "\\\\", "\\u00e9", "\n", "\r", "\r\n", "\u0001", "\u000b", "\u00e9", "\u2028", "\ud83d\ude00" };
+        var text = new StringBuilder();
+        for (var offset = 0; offset < 40; offset++)
+        {
+            foreach (var piece in inside)
+            {
+                text.Append("{\"id\": \"").Append('a', offset).Append(piece).Append('b', (offset * 7) % 23).Append("\", \"n\": ").Append(offset).Append("}\n");
+            }
+        }
+
+        // Three times over, so the file's reads (32 KiB) end at many places in a string.
+        var json = string.Concat(Enumerable.Repeat(text.ToString(), 3));
+        Assert.False(Same(Encoding.UTF8.GetBytes(json), null));
+        for (var cut = 1; cut < 400; cut += 37)
+        {
+            Same(Encoding.UTF8.GetBytes(json.Substring(0, json.Length - cut)), null);
+        }
+
+        // A NUL in a string is Json.NET's to read, wherever it is.
+        for (var offset = 0; offset < 20; offset++)
+        {
+            Same(Encoding.UTF8.GetBytes("{\"id\": \"" + new string('a', offset) + "\u0000b\"}\n{\"id\": \"c\"}"), null);
+        }
+    }
+
+    [Fact]
+    public void Objects_whose_names_change_from_record_to_record_read_the_same()
+    {
+        // Each object is checked against the names of the last object at its depth: the same names, one
+        // more, one fewer, in another order, another case, a longer or shorter name, a repeated name.
+        var records = new[]
+        {
+            "{\"a\": 1, \"b\": 2}", "{\"a\": 3, \"b\": 4}", "{\"a\": 5, \"b\": 6, \"c\": 7}", "{\"a\": 8}", "{\"b\": 9, \"a\": 10}",
+            "{\"A\": 11, \"b\": 12}", "{\"a\": 13, \"bb\": 14}", "{\"a\": 15, \"\": 16}", "{}", "{\"a\": 17, \"b\": 18}",
+            "{\"a\": 19, \"a\": 20}", "{\"a\": 21, \"A\": 22}", "{\"a\\u0062\": 23}", "{\"ab\": 24}",
+            "{\"x\": {\"p\": 1, \"q\": 2}, \"y\": {\"p\": 3, \"q\": 4}}", "{\"x\": {\"p\": 5}, \"y\": {\"q\": 6, \"p\": 7}}",
+            "{\"x\": [{\"p\": 1}, {\"p\": 2, \"q\": 3}, {\"p\": 4}]}", "{\"a\": 25, \"b\": 26}",
+        };
+        Same(Encoding.UTF8.GetBytes(string.Join("\n", records)), null);
+        var random = new Random(20261203);
+        var shuffled = Enumerable.Range(0, 2000).Select(_ => records[random.Next(records.Length)]);
+        Same(Encoding.UTF8.GetBytes(string.Join("\n", shuffled)), null);
+    }
+
     [Theory]
     [InlineData("records-json", 1500)]
     [InlineData("records-jsonl", 1500)]

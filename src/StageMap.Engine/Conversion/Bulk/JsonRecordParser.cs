@@ -1,6 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using StageMap.Engine.Storage;
 using StageMap.Engine.Text;
 
@@ -54,8 +60,7 @@ internal sealed class JsonRecordParser
 
     private readonly TextReader _text;
     private readonly List<Frame> _frames = new();
-    private readonly List<FieldNameIndex> _names = new();
-    private readonly List<int> _nameHashes = new();
+    private readonly List<NameSet> _names = new();
     private readonly Pool<TextSlice> _texts = new(() => new TextSlice());
     private readonly Pool<ValueList> _lists = new(() => new ValueList());
     private readonly Pool<JsonObjectRecord> _objects = new(() => new JsonObjectRecord());
@@ -603,13 +608,13 @@ internal sealed class JsonRecordParser
         var unescaped = -1;
         while (true)
         {
-            var found = i < end ? SpanSearch.IndexOfAny(chars.AsSpan(i, end - i), StringStops) : -1;
+            var found = FindStringStop(chars, i, end);
             if (found < 0)
             {
                 return _ended ? Parse.Unsure : Parse.More;
             }
 
-            i += found;
+            i = found;
             switch (chars[i])
             {
                 case '"':
@@ -919,6 +924,49 @@ internal sealed class JsonRecordParser
     /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
     private static ReadOnlySpan<char> StringStops => "\"\\\n\r\0".AsSpan();
 
+    /// <summary>Where the first of the <see cref="StringStops"/> is from <paramref name="from"/> to <paramref name="end"/>; -1 when none is.</summary>
+    private static int FindStringStop(char[] chars, int from, int end)
+    {
+#if NET8_0_OR_GREATER
+        // Most strings of a record are a few characters long, shorter than what a general search of five
+        // values pays to set itself up: eight characters at a time are compared with the quote, the
+        // backslash and everything up to CR (which holds the other stops), and a hit that is not a stop
+        // (a tab, say) is passed over.
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var quote = Vector128.Create((ushort)'"');
+            var backslash = Vector128.Create((ushort)'\\');
+            var controls = Vector128.Create((ushort)'\r');
+            ref var text = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(chars));
+            for (; from < end && from <= chars.Length - Vector128<ushort>.Count; from += Vector128<ushort>.Count)
+            {
+                var block = Vector128.LoadUnsafe(ref text, (nuint)from);
+                var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
+                for (; hits != 0; hits &= hits - 1)
+                {
+                    var at = from + BitOperations.TrailingZeroCount(hits);
+                    if (at >= end)
+                    {
+                        return -1;
+                    }
+
+                    if (chars[at] is '"' or '\\' or '\n' or '\r' or '\0')
+                    {
+                        return at;
+                    }
+                }
+            }
+
+            if (from >= end)
+            {
+                return -1;
+            }
+        }
+#endif
+        var found = SpanSearch.IndexOfAny(chars.AsSpan(from, end - from), StringStops);
+        return found < 0 ? -1 : from + found;
+    }
+
     /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
     private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
 
@@ -927,7 +975,14 @@ internal sealed class JsonRecordParser
     /// end one). <see cref="Parse.End"/> at the end of the text, <see cref="Parse.Unsure"/> at other
     /// white space Json.NET skips (and a NUL, which it treats in ways of its own).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Parse SkipSpace(ref int p, ref long line)
+    {
+        // Most often there is none: a character from '!' up to U+0084 is never white space.
+        return p < _end && (uint)(_chars[p] - '!') < 0x85 - '!' ? Parse.Ok : SkipSpaces(ref p, ref line);
+    }
+
+    private Parse SkipSpaces(ref int p, ref long line)
     {
         var chars = _chars;
         while (true)
@@ -1027,27 +1082,38 @@ internal sealed class JsonRecordParser
         return record;
     }
 
+    /// <summary>
+    /// The names of an object like the one just read. Objects at one depth mostly repeat the names of
+    /// the one before them, which <see cref="Members"/> checks name by name as they are read; any other
+    /// set is looked up among the sets seen (by a hash of the names in order) or made.
+    /// </summary>
     private FieldNameIndex NamesOf(Members members)
     {
-        var hash = members.Hash;
+        if (members.SameAsPrevious)
+        {
+            return members.Previous!.Index; // SameAsPrevious says there is one
+        }
+
+        var hash = members.Hash();
         for (var i = _names.Count - 1; i >= 0; i--)
         {
-            if (_nameHashes[i] == hash && members.SameNames(_names[i].Names))
+            if (_names[i].Hash == hash && members.SameNames(_names[i].Names))
             {
-                return _names[i];
+                members.Previous = _names[i];
+                return _names[i].Index;
             }
         }
 
-        var names = new FieldNameIndex(members.NameStrings());
+        var strings = members.NameStrings();
+        var names = new NameSet(new FieldNameIndex(strings), strings, hash);
         if (_names.Count == MaxNames)
         {
             _names.RemoveAt(0);
-            _nameHashes.RemoveAt(0);
         }
 
         _names.Add(names);
-        _nameHashes.Add(hash);
-        return names;
+        members.Previous = names;
+        return names.Index;
     }
 
     private static object[] CreateSmallIntegers()
@@ -1087,24 +1153,31 @@ internal sealed class JsonRecordParser
         public bool AllowResult { get; init; }
     }
 
+    /// <summary>A set of field names objects share: its index, the names and their hash in order.</summary>
+    private sealed record NameSet(FieldNameIndex Index, string[] Names, int Hash);
+
     /// <summary>The members of the object being read at one depth: where each name is, and each value.</summary>
     private sealed class Members
     {
         private char[][] _arrays = new char[16][];
         private int[] _starts = new int[16];
         private int[] _lengths = new int[16];
+        private bool _matching;
 
         public object?[] Values { get; private set; } = new object?[16];
 
         public int Count { get; private set; }
 
-        /// <summary>A hash of the names in order, to find objects of the same names.</summary>
-        public int Hash { get; private set; }
+        /// <summary>The names of the last object built at this depth, which the names read are compared with one by one.</summary>
+        public NameSet? Previous { get; set; }
+
+        /// <summary>True when the names read so far are all those of <see cref="Previous"/>, in order.</summary>
+        public bool SameAsPrevious => _matching && Count == Previous!.Names.Length; // _matching implies a Previous
 
         public void Clear()
         {
             Count = 0;
-            Hash = 17;
+            _matching = Previous is not null;
         }
 
         public void Add(char[] array, int start, int length, object? value)
@@ -1114,23 +1187,39 @@ internal sealed class JsonRecordParser
                 Grow();
             }
 
+            if (_matching)
+            {
+                var previous = Previous!.Names; // _matching implies a Previous
+                _matching = Count < previous.Length && new ReadOnlySpan<char>(array, start, length).SequenceEqual(previous[Count].AsSpan());
+            }
+
             _arrays[Count] = array;
             _starts[Count] = start;
             _lengths[Count] = length;
             Values[Count] = value;
             Count++;
-            var hash = (Hash * 31) + length;
-            for (var i = start; i < start + length; i++)
-            {
-                hash = (hash * 31) + array[i];
-            }
-
-            Hash = hash;
         }
 
-        public bool SameNames(IReadOnlyList<string> names)
+        /// <summary>A hash of the names in order, to find objects of the same names.</summary>
+        public int Hash()
         {
-            if (names.Count != Count)
+            var hash = 17;
+            for (var n = 0; n < Count; n++)
+            {
+                var array = _arrays[n];
+                hash = (hash * 31) + _lengths[n];
+                for (var i = _starts[n]; i < _starts[n] + _lengths[n]; i++)
+                {
+                    hash = (hash * 31) + array[i];
+                }
+            }
+
+            return hash;
+        }
+
+        public bool SameNames(string[] names)
+        {
+            if (names.Length != Count)
             {
                 return false;
             }
