@@ -73,6 +73,9 @@ internal sealed class ConvertedObjects
     {
         switch (value)
         {
+            case null or string:
+                // Most values are text: answered before the interface checks below.
+                return value;
             case IReadOnlyList<object?> list:
                 var items = new object?[list.Count];
                 for (var i = 0; i < items.Length; i++)
