@@ -130,4 +130,65 @@ public sealed class PipelinePropertyLookupCmdletTests : IDisposable
             new[] { "00Q5g00000AbC60EAA|First|CFO|1", "00Q5g00000AbC61EAA|Reordered|CTO|2", "00Q5g00000AbC62EAA|Lower case||3", "00Q5g00000AbC63EAA|Last|VP|1" },
             result.Output.Select(o => o.ToString()));
     }
+    [Fact]
+    public void Records_whose_shape_changes_from_one_to_the_next_convert_as_each_would_alone()
+    {
+        const string Inputs = """
+            class TypedLead { [string] $Id; [string] $LastName; [string] $Status; [string] $Title }
+            $typed = [TypedLead]@{ Id = '00Q5g00000AbC75EAA'; LastName = 'Class'; Status = 'Working - Contacted'; Title = 'CTO' }
+            $csv = @'
+            Id,LastName,Title,Status
+            00Q5g00000AbC70EAA,Csv one,CFO,Open - Not Contacted
+            00Q5g00000AbC71EAA,Csv two,,Working - Contacted
+            '@ | ConvertFrom-Csv
+            $inputs = @(
+                $csv[0]
+                $csv[1]
+                [pscustomobject]@{ ID = '00Q5g00000AbC72EAA'; LASTNAME = 'Upper case'; TITLE = 'VP'; STATUS = 'Closed - Converted' }
+                [pscustomobject]@{ Id = '00Q5g00000AbC73EAA'; LastName = 'Extra column'; Phone = '555'; Title = 'CEO'; Status = 'Open - Not Contacted' }
+                [pscustomobject]@{ Id = '00Q5g00000AbC74EAA'; LastName = 'Fewer columns' }
+                [pscustomobject]@{ Id = '00Q5g00000AbC76EAA'; LastName = 'Renamed'; Titel = 'not the title'; Status = 'Open - Not Contacted' }
+                $typed
+                [pscustomobject]@{ attributes = [pscustomobject]@{ type = 'Lead'; url = '/services/data/v60.0/sobjects/Lead/00Q5g00000AbC77EAA' }; LastName = 'Query'; Title = 'COO' }
+                @{ Id = '00Q5g00000AbC78EAA'; LastName = 'Hashtable'; Title = 'CIO' }
+                $csv[0]
+                $csv[1]
+            )
+            """;
+
+        var together = _session.Run(Inputs + "\n$inputs | ConvertTo-OutreachProspect -Object Lead | ForEach-Object { $_ | ConvertTo-Json -Compress }");
+        var alone = _session.Run(Inputs + "\nforeach ($one in $inputs) { $one | ConvertTo-OutreachProspect -Object Lead | ConvertTo-Json -Compress }");
+
+        together.AssertNoErrors();
+        alone.AssertNoErrors();
+        var lines = together.Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(alone.Output.Select(o => o.ToString()), lines);
+        Assert.Equal(11, lines.Count);
+        Assert.Contains(lines, l => l.Contains("\"lastName\":\"Upper case\"") && l.Contains("\"title\":\"VP\""));
+        Assert.Contains(lines, l => l.Contains("\"lastName\":\"Renamed\"") && !l.Contains("\"title\""));
+        Assert.Contains(lines, l => l.Contains("\"lastName\":\"Class\"") && l.Contains("\"title\":\"CTO\""));
+        Assert.Contains(lines, l => l.Contains("\"lastName\":\"Query\"") && l.Contains("\"salesforceId\":\"00Q5g00000AbC77EAA\""));
+        Assert.Equal(lines[0], lines[9]);
+    }
+
+    [Fact]
+    public void An_object_piped_again_after_a_property_was_added_removed_or_changed_is_read_as_it_is_then()
+    {
+        var result = _session.Run("""
+            & {
+                $lead = [pscustomobject]@{ Id = '00Q5g00000AbC80EAA'; LastName = 'Before'; Status = 'Open - Not Contacted' }
+                $lead
+                $lead | Add-Member -NotePropertyName Title -NotePropertyValue 'CFO'
+                $lead
+                $lead.PSObject.Properties.Remove('Title')
+                $lead.LastName = 'After'
+                $lead
+                $lead | Add-Member -NotePropertyName title -NotePropertyValue 'lower-case title'
+                $lead
+            } | ConvertTo-OutreachProspect -Object Lead | ForEach-Object { '{0}|{1}' -f $_.lastName, $_.title }
+            """);
+
+        result.AssertNoErrors();
+        Assert.Equal(new[] { "Before|", "Before|CFO", "After|", "After|lower-case title" }, result.Output.Select(o => o.ToString()));
+    }
 }

@@ -33,22 +33,35 @@ internal sealed class ConvertedObjects
     public PSObject ToPSObject(ConvertedRecord record)
     {
         var result = PSObjectInternals.NewWithCapacity?.Invoke(_fields.Count);
-        var members = result is null ? null : PSObjectInternals.InstanceMembers?.Invoke(result);
-        result ??= new PSObject();
+        var table = result is null ? null : PSObjectInternals.MemberTable?.Invoke(result);
+        if (table is null)
+        {
+            return ToPSObjectPublicly(record);
+        }
+
+        // PowerShell's own Add looks the name up, then sets it (which looks it up again), under a lock.
+        // The plan's field names are unique and nobody else holds the new object yet, so adding each
+        // property to the table is the same in one lookup.
+        for (var i = 0; i < _fields.Count; i++)
+        {
+            if (record.IsWritten(i))
+            {
+                table.Add(_fields[i], new PSNoteProperty(_fields[i], ToPowerShell(record.ValueAt(i))));
+            }
+        }
+
+        return result!;
+    }
+
+    private PSObject ToPSObjectPublicly(ConvertedRecord record)
+    {
+        var result = new PSObject();
         for (var i = 0; i < _fields.Count; i++)
         {
             if (record.IsWritten(i))
             {
                 // The plan's field names are unique, so PowerShell need not check each one again.
-                var property = new PSNoteProperty(_fields[i], ToPowerShell(record.ValueAt(i)));
-                if (members is not null)
-                {
-                    members.Add(property, preValidated: true);
-                }
-                else
-                {
-                    result.Properties.Add(property, preValidated: true);
-                }
+                result.Properties.Add(new PSNoteProperty(_fields[i], ToPowerShell(record.ValueAt(i))), preValidated: true);
             }
         }
 
@@ -60,6 +73,9 @@ internal sealed class ConvertedObjects
     {
         switch (value)
         {
+            case null or string:
+                // Most values are text: answered before the interface checks below.
+                return value;
             case IReadOnlyList<object?> list:
                 var items = new object?[list.Count];
                 for (var i = 0; i < items.Length; i++)

@@ -27,8 +27,9 @@ internal static class PSObjectInternals
     /// <summary>
     /// The table behind <see cref="InstanceMembers"/> (null until the object has a member): the members by name
     /// ignoring case and by position, in the order they were added. PowerShell locks it for every read and write.
+    /// Typed as the class, not its interface, so that reading it is a direct call.
     /// </summary>
-    public static readonly Func<PSObject, IOrderedDictionary?>? MemberTable = BindMemberTable();
+    public static readonly Func<PSObject, OrderedDictionary?>? MemberTable = BindMemberTable();
 
     /// <summary>
     /// PowerShell 7's <c>new PSObject(int instanceMemberCapacity)</c>: a PSCustomObject whose member table is
@@ -76,20 +77,20 @@ internal static class PSObjectInternals
         }
     }
 
-    private static Func<PSObject, IOrderedDictionary?>? BindMemberTable()
+    private static Func<PSObject, OrderedDictionary?>? BindMemberTable()
     {
         try
         {
             var members = typeof(PSObject).GetProperty("InstanceMembers", Instance);
             var table = members?.PropertyType.GetField("_members", Instance);
-            if (members is null || table is null || !typeof(IOrderedDictionary).IsAssignableFrom(table.FieldType))
+            if (members is null || table is null || !typeof(OrderedDictionary).IsAssignableFrom(table.FieldType))
             {
                 return null;
             }
 
             var target = Expression.Parameter(typeof(PSObject), "target");
-            var body = Expression.Convert(Expression.Field(Expression.Property(target, members), table), typeof(IOrderedDictionary));
-            return Expression.Lambda<Func<PSObject, IOrderedDictionary?>>(body, target).Compile();
+            var body = Expression.Convert(Expression.Field(Expression.Property(target, members), table), typeof(OrderedDictionary));
+            return Expression.Lambda<Func<PSObject, OrderedDictionary?>>(body, target).Compile();
         }
         catch (Exception e) when (e is ArgumentException or MemberAccessException or InvalidOperationException or AmbiguousMatchException)
         {

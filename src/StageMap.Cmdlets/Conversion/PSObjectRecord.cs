@@ -44,7 +44,9 @@ internal sealed class PSObjectRecord : IInputRecord
             case IDictionary dictionary:
                 return new DictionaryRecord(dictionary, lookup.UnwrapValue);
             case PSCustomObject:
-                return new PSObjectRecord((PSObject)input!, lookup); // a PSCustomObject only ever comes wrapped
+                var record = (PSObject)input!; // a PSCustomObject only ever comes wrapped
+                lookup.StartRecord(record);
+                return new PSObjectRecord(record, lookup);
             default:
                 return IsValue(baseObject) ? null : new PSObjectRecord(PSObject.AsPSObject(input!), lookup); // a base object that is there comes from an input that is
         }

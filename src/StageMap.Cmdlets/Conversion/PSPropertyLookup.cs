@@ -12,12 +12,16 @@ namespace StageMap.Cmdlets.Conversion;
 /// cost). A conversion asks about a dozen names a record, and some (attributes, a field the file does
 /// not have) are on no record. Here, for a PSCustomObject:
 /// <list type="bullet">
-/// <item>its own note properties are read straight from its member table (they come first there too), where
-/// the last record had them first;</item>
-/// <item>a name that is not one of them is answered by the indexer the first time, and remembered as
-/// absent for the object's kind of type names: the same names give the same type data, and a
-/// PSCustomObject's adapter adds no properties. The kinds are "its base type's" (an object that never
-/// had type names of its own, as Import-Csv's) and a read-only set of type names, by reference.</item>
+/// <item>the piped record's own members are copied once, under one lock of its member table, when the
+/// record arrives (<see cref="StartRecord"/>). Piped records mostly share one shape (Import-Csv makes
+/// every row's properties from the same header, in the same order), so where each asked name is in that
+/// shape is worked out once and kept while the names stay the same, position by position;</item>
+/// <item>a nested object's own members are asked of its member table;</item>
+/// <item>a name that is not one of the object's own properties is answered by the indexer the first time,
+/// and remembered as absent for the object's kind of type names: the same names give the same type
+/// data, and a PSCustomObject's adapter adds no properties. The kinds are "its base type's" (an object
+/// that never had type names of its own, as Import-Csv's) and a read-only set of type names, by
+/// reference.</item>
 /// </list>
 /// Any other object, and a name on an object with type names of its own that can change, goes through
 /// the indexer, which answers exactly. One lookup serves one command, so type data changed between
@@ -29,7 +33,7 @@ internal sealed class PSPropertyLookup
     private static readonly object BaseTypeNames = new();
 
     private readonly Dictionary<object, HashSet<string>> _absentByTypeNames = new();
-    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+    private readonly PipedRecordMembers _piped = new();
 
     public PSPropertyLookup()
     {
@@ -39,6 +43,9 @@ internal sealed class PSPropertyLookup
     /// <summary>Turns a property's value into an engine value (nested objects read through this lookup).</summary>
     public Func<object, object?> UnwrapValue { get; }
 
+    /// <summary>Takes <paramref name="record"/>, a piped PSCustomObject, as the record the next questions are about.</summary>
+    public void StartRecord(PSObject record) => _piped.Start(record);
+
     public PSPropertyInfo? Find(PSObject obj, string name)
     {
         if (PSObjectInternals.InstanceMembers is null || obj.ImmediateBaseObject is not PSCustomObject)
@@ -46,9 +53,10 @@ internal sealed class PSPropertyLookup
             return obj.Properties[name];
         }
 
-        if (OwnMember(obj, name) is PSPropertyInfo own)
+        var own = _piped.IsOf(obj) ? _piped.Member(name) : PSObjectInternals.InstanceMembers(obj)[name];
+        if (own is PSPropertyInfo property)
         {
-            return own;
+            return property;
         }
 
         var typeNames = TypeNamesKey(obj);
@@ -71,45 +79,6 @@ internal sealed class PSPropertyLookup
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// The object's own member <paramref name="name"/>, as its member table's indexer gives it. Piped records
-    /// mostly share one shape (Import-Csv's have their columns in the same order), so where the name was found
-    /// on the last record is tried first: the member there is the one asked for when its name matches ignoring
-    /// case, as the table's keys are unique that way. A miss asks the table by name and remembers where it was.
-    /// </summary>
-    private PSMemberInfo? OwnMember(PSObject obj, string name)
-    {
-        if (PSObjectInternals.MemberTable?.Invoke(obj) is not { } table)
-        {
-            return PSObjectInternals.InstanceMembers!(obj)[name];
-        }
-
-        lock (table)
-        {
-            if (_positions.TryGetValue(name, out var position) && position < table.Count &&
-                table[position] is PSMemberInfo there && string.Equals(there.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return there;
-            }
-
-            if (table[name] is not PSMemberInfo member)
-            {
-                return null;
-            }
-
-            for (var i = 0; i < table.Count; i++)
-            {
-                if (ReferenceEquals(table[i], member))
-                {
-                    _positions[name] = i;
-                    break;
-                }
-            }
-
-            return member;
-        }
     }
 
     /// <summary>What decides which type data applies to <paramref name="obj"/>, or null when that can change under us.</summary>
