@@ -1,7 +1,6 @@
 @{
+    # One binary module: its initializer (Loading/ModuleLoader.cs) makes the engine (bin/<edition's build>/) loadable.
     RootModule           = 'StageMap.Cmdlets.dll'
-    # Imported before the root module: it makes the engine (bin/<edition's build>/) loadable.
-    NestedModules        = @('StageMap.Loader.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5b8e0c52-6f0e-4d59-9a4e-2f6d7c3a9b11'
     Author               = 'StageMap contributors'

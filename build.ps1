@@ -45,11 +45,12 @@ $testResults = Join-Path $out 'test-results'
 $pesterVersion = '5.7.1'
 
 # The module folder takes these files only (an allow-list, so nothing stray ships). The cmdlets, one build for
-# both editions, and their loader (the manifest's nested module) sit in the root beside the manifest; the engine and its private dependencies sit in bin/<tfm>/,
-# one build per edition, and the loader (src/StageMap.Loader) picks the folder:
+# both editions and the manifest's only module, sit in the root beside the manifest; the engine and its private
+# dependencies sit in bin/<tfm>/, one build per edition, and the cmdlets' initializer (src/StageMap.Cmdlets/Loading)
+# picks the folder:
 # net8.0 for PowerShell 7.4 and later, which carries Newtonsoft.Json 13 and the .NET libraries itself;
 # netstandard2.0 for Windows PowerShell 5.1, with CsvHelper's polyfills for .NET Framework.
-$moduleAssemblies = @('StageMap.Cmdlets.dll', 'StageMap.Loader.dll')
+$moduleAssemblies = @('StageMap.Cmdlets.dll')
 $engineAssemblies = [ordered]@{
     'net8.0'         = @('StageMap.Engine.dll', 'CsvHelper.dll')
     'netstandard2.0' = @(

@@ -50,11 +50,12 @@ $before = @(Read-OtherCsv ./salesforce-leads.csv)
 Import-Module $Manifest
 $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object { $_.GetType().Name -eq 'EngineLoadContext' }
 $loadedByImport = @($context.Assemblies | ForEach-Object { $_.GetName().Name })
+$stageMapAtImport = @([System.AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name } | Where-Object { $_ -in 'StageMap.Cmdlets', 'StageMap.Engine' })
 '@ + "`n" + $convert + "`n" + @'
 $summary = Convert-Leads
 $afterStageMap = @(Read-OtherCsv ./salesforce-leads.csv)
 [pscustomobject]@{
-    LoadedByImport = $loadedByImport
+    LoadedByImport = $loadedByImport; StageMapAtImport = $stageMapAtImport
     OtherRows = $before.Count; OtherCsvHelper = $before[0].CsvHelperVersion; OtherRowsAfter = $afterStageMap.Count
     Read = $summary.Read; Written = $summary.Written; Lines = @(Get-Content ./prospects.jsonl).Count
     StageMapCsvHelper = Get-CsvHelperOfStageMap
@@ -73,8 +74,9 @@ $afterStageMap = @(Read-OtherCsv ./salesforce-leads.csv)
         $result.StageMapCsvHelper.Context | Should -Be 'EngineLoadContext'
     }
 
-    It 'loads only the engine itself into its context at import: CsvHelper waits for a cmdlet that reads a file' {
-        $result.LoadedByImport | Should -Be @('StageMap.Engine')
+    It 'loads only the cmdlets at import: the engine waits for the first StageMap command, CsvHelper for one that reads a file' {
+        $result.LoadedByImport | Should -BeNullOrEmpty
+        $result.StageMapAtImport | Should -Be @('StageMap.Cmdlets')
     }
 
     It 'leaves the other module working' {

@@ -6,11 +6,18 @@
     Each pair runs the two starts back to back, so both see the same load on a shared machine; the figure is
     the median of the pairs' ratios (import start / bare start - 1), printed beside the goal. The medians of
     the two starts are printed too.
+
+    -Floors adds, in each round after the pair, the imports of two modules that do next to nothing: a manifest
+    with a one-function script module and a manifest with a one-cmdlet binary module (both made in a temporary
+    folder). What they add to the same round's bare start is what PowerShell charges any module; StageMap
+    over the one-cmdlet module is StageMap's own share. Informative: the pair and its figure are measured as
+    without -Floors.
 #>
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/StageMap'),
     [int] $Runs = 21,
-    [double] $Goal = 0.20
+    [double] $Goal = 0.20,
+    [switch] $Floors
 )
 
 $ErrorActionPreference = 'Stop'
@@ -31,28 +38,76 @@ function Get-Median([double[]] $values) {
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
 
-Measure-Start 'exit' | Out-Null  # warm the disk cache
-Measure-Start "Import-Module '$manifest'; exit" | Out-Null
-$bare = [System.Collections.Generic.List[double]]::new()
-$import = [System.Collections.Generic.List[double]]::new()
-$ratios = [System.Collections.Generic.List[double]]::new()
-for ($i = 0; $i -lt $Runs; $i++) {
-    # Alternate which start goes first, so neither always runs on a cache the other just warmed.
-    if ($i % 2) {
-        $withImport = Measure-Start "Import-Module '$manifest'; exit"
-        $bareStart = Measure-Start 'exit'
-    } else {
-        $bareStart = Measure-Start 'exit'
-        $withImport = Measure-Start "Import-Module '$manifest'; exit"
+# The floor modules: a manifest each, as StageMap has, exporting one command.
+function New-FloorModules([string] $folder) {
+    $script = New-Item -ItemType Directory -Path (Join-Path $folder 'FloorScript')
+    Set-Content (Join-Path $script 'FloorScript.psm1') 'function Get-FloorScript { 1 }'
+    New-ModuleManifest (Join-Path $script 'FloorScript.psd1') -RootModule 'FloorScript.psm1' -FunctionsToExport 'Get-FloorScript' -CmdletsToExport @() -AliasesToExport @() -VariablesToExport @()
+    $binary = New-Item -ItemType Directory -Path (Join-Path $folder 'FloorBinary')
+    Add-Type -OutputAssembly (Join-Path $binary 'FloorBinary.dll') -OutputType Library -TypeDefinition @'
+using System.Management.Automation;
+
+[Cmdlet(VerbsCommon.Get, "FloorBinary")]
+public sealed class GetFloorBinaryCommand : PSCmdlet
+{
+    protected override void EndProcessing() => WriteObject(1);
+}
+'@
+    New-ModuleManifest (Join-Path $binary 'FloorBinary.psd1') -RootModule 'FloorBinary.dll' -CmdletsToExport 'Get-FloorBinary' -FunctionsToExport @() -AliasesToExport @() -VariablesToExport @()
+    [ordered]@{
+        'a one-function script module' = "Import-Module '$(Join-Path $script 'FloorScript.psd1')'; exit"
+        'a one-cmdlet binary module'   = "Import-Module '$(Join-Path $binary 'FloorBinary.psd1')'; exit"
     }
-    $bare.Add($bareStart)
-    $import.Add($withImport)
-    $ratios.Add($withImport / $bareStart - 1)
+}
+
+$floorFolder = $null
+$floorStarts = [ordered]@{}
+$floorRatios = @{}
+if ($Floors) {
+    $floorFolder = Join-Path ([System.IO.Path]::GetTempPath()) ("stagemap-import-floors-" + [guid]::NewGuid().ToString('n'))
+    $floorStarts = New-FloorModules $floorFolder
+    foreach ($name in $floorStarts.Keys) { $floorRatios[$name] = [System.Collections.Generic.List[double]]::new() }
+}
+
+try {
+    Measure-Start 'exit' | Out-Null  # warm the disk cache
+    Measure-Start "Import-Module '$manifest'; exit" | Out-Null
+    foreach ($command in $floorStarts.Values) { Measure-Start $command | Out-Null }
+    $bare = [System.Collections.Generic.List[double]]::new()
+    $import = [System.Collections.Generic.List[double]]::new()
+    $ratios = [System.Collections.Generic.List[double]]::new()
+    $ownShare = [System.Collections.Generic.List[double]]::new()
+    for ($i = 0; $i -lt $Runs; $i++) {
+        # Alternate which start goes first, so neither always runs on a cache the other just warmed.
+        if ($i % 2) {
+            $withImport = Measure-Start "Import-Module '$manifest'; exit"
+            $bareStart = Measure-Start 'exit'
+        } else {
+            $bareStart = Measure-Start 'exit'
+            $withImport = Measure-Start "Import-Module '$manifest'; exit"
+        }
+        $bare.Add($bareStart)
+        $import.Add($withImport)
+        $ratios.Add($withImport / $bareStart - 1)
+        foreach ($name in $floorStarts.Keys) {
+            $floorStart = Measure-Start $floorStarts[$name]
+            $floorRatios[$name].Add($floorStart / $bareStart - 1)
+            if ($name -like '*binary*') { $ownShare.Add($withImport / $floorStart - 1) }
+        }
+    }
+} finally {
+    if ($floorFolder) { Remove-Item $floorFolder -Recurse -Force -ErrorAction Ignore }
 }
 
 $fraction = Get-Median $ratios
 Write-Host ('Import-Module StageMap adds {0:P0} to a bare PowerShell start (median of {1} paired runs; goal: at most {2:P0}): {3}' -f
     $fraction, $Runs, $Goal, $(if ($fraction -le $Goal) { 'met' } else { 'NOT met' }))
+foreach ($name in $floorStarts.Keys) {
+    Write-Host ('  floor: Import-Module of {0} adds {1:P0} to the same bare start (median of {2})' -f $name, (Get-Median $floorRatios[$name]), $Runs)
+}
+if ($Floors) {
+    Write-Host ('  StageMap''s own share: its start over the one-cmdlet module''s start, {0:P0} (median of {1})' -f (Get-Median $ownShare), $Runs)
+}
 [pscustomobject]@{
     Runs               = $Runs
     BareStartMs        = [math]::Round((Get-Median $bare))

@@ -20,8 +20,7 @@ public sealed class ModuleSurfaceTests : IDisposable
     public void The_manifest_exports_every_cmdlet_the_assembly_defines()
     {
         var defined = _session.Run("""
-            [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'StageMap.Cmdlets' } |
-                ForEach-Object { $_.GetExportedTypes() } |
+            (Get-Module StageMap).ImplementingAssembly.GetExportedTypes() |
                 ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
                 ForEach-Object { "$($_.VerbName)-$($_.NounName)" }
             """).AssertNoErrors().Output.Select(o => o.ToString()).OrderBy(n => n);

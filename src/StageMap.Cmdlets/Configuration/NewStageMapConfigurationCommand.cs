@@ -15,13 +15,16 @@ namespace StageMap.Cmdlets.Configuration;
 [OutputType(typeof(StageMapConfiguration))]
 public sealed class NewStageMapConfigurationCommand : StageMapCommand
 {
+    // Experience held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int _experience = (int)Experience.ClassicPlugin;
+
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
     [Parameter]
     [EnumValue(typeof(Experience))]
-    public Experience Experience { get; set; } = Experience.ClassicPlugin;
+    public Experience Experience { get => (Experience)_experience; set => _experience = (int)value; }
 
     [Parameter]
     public SwitchParameter NoDefaultStages { get; set; }

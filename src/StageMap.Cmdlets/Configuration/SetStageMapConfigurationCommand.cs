@@ -9,9 +9,12 @@ namespace StageMap.Cmdlets.Configuration;
 [OutputType(typeof(StageMapConfiguration))]
 public sealed class SetStageMapConfigurationCommand : ConfigurationChangeCommand
 {
+    // Experience held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int? _experience;
+
     [Parameter]
     [EnumValue(typeof(Experience))]
-    public Experience? Experience { get; set; }
+    public Experience? Experience { get => (Experience?)_experience; set => _experience = (int?)value; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

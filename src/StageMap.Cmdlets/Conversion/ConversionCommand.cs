@@ -27,18 +27,23 @@ public abstract class ConversionCommand : ConfigurationCommand
 
     private readonly CancellationTokenSource _stop = new();
 
-    // Begin sets these four before PowerShell calls ProcessRecord or EndProcessing (a Begin that fails
-    // stops the command first), so those read them with '!'.
+    // CrmObject, RecordFileFormat and RecordShape held as their numbers: an engine enum field would load the
+    // engine at import (see ModuleLoader).
+    private int _object;
+    private int? _outputFormat;
+    private int _shape;
+
+    // Begin sets these four (and _shape) before PowerShell calls ProcessRecord or EndProcessing (a Begin that
+    // fails stops the command first), so those read them with '!'.
     private ConversionPlan? _plan;
     private MissingFieldTally? _missing;
-    private RecordShape _shape;
     private PSPropertyLookup? _properties;
     private ConvertedObjects? _objects;
 
     /// <summary>The CRM object the records are (or become).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [EnumValue(typeof(CrmObject))]
-    public CrmObject Object { get; set; }
+    public CrmObject Object { get => (CrmObject)_object; set => _object = (int)value; }
 
     /// <summary>A record from the pipeline: a PSCustomObject, a hashtable or another dictionary.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
@@ -72,7 +77,7 @@ public abstract class ConversionCommand : ConfigurationCommand
     /// <summary>The output format, instead of the one -OutFile's extension names.</summary>
     [Parameter(ParameterSetName = PathSet)]
     [Parameter(ParameterSetName = LiteralPathSet)]
-    public RecordFileFormat? OutputFormat { get; set; }
+    public RecordFileFormat? OutputFormat { get => (RecordFileFormat?)_outputFormat; set => _outputFormat = (int?)value; }
 
     /// <summary>Overwrite -OutFile and -RejectFile if they exist.</summary>
     [Parameter(ParameterSetName = PathSet)]
@@ -97,9 +102,12 @@ public abstract class ConversionCommand : ConfigurationCommand
     /// <summary>The -As value of the cmdlet.</summary>
     protected abstract RecordShape Shape { get; }
 
+    /// <summary>The <see cref="Shape"/> of this run, read once in Begin.</summary>
+    private RecordShape RunShape => (RecordShape)_shape;
+
     protected override void Begin()
     {
-        _shape = Shape;
+        _shape = (int)Shape;
         try
         {
             _plan = ConversionPlan.Create(TargetConfiguration, Object, Direction);
@@ -154,13 +162,13 @@ public abstract class ConversionCommand : ConfigurationCommand
             return;
         }
 
-        if (_shape == RecordShape.Object)
+        if (RunShape == RecordShape.Object)
         {
             WriteObject(_objects!.ToPSObject(result.Record));
         }
         else
         {
-            WriteObject(RecordJson.ToJson(result.Record, _shape));
+            WriteObject(RecordJson.ToJson(result.Record, RunShape));
         }
     }
 
@@ -184,7 +192,7 @@ public abstract class ConversionCommand : ConfigurationCommand
             OutputPath = ResolveNewFilePath(OutFile),
             OutputFormat = OutputFormat,
             RejectPath = RejectFile is null ? null : ResolveNewFilePath(RejectFile),
-            Shape = _shape,
+            Shape = RunShape,
             Force = Force,
             EscapeFormula = EscapeFormula,
             Encoding = Encoding,

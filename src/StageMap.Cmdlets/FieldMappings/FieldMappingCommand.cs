@@ -12,9 +12,12 @@ namespace StageMap.Cmdlets.FieldMappings;
 /// </summary>
 public abstract class FieldMappingCommand : ConfigurationChangeCommand
 {
+    // CrmObject held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int _object;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [EnumValue(typeof(CrmObject))]
-    public CrmObject Object { get; set; }
+    public CrmObject Object { get => (CrmObject)_object; set => _object = (int)value; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(OutreachFieldCompleter))]

@@ -15,9 +15,12 @@ namespace StageMap.Cmdlets.FieldMappings;
 [OutputType(typeof(FieldMapping))]
 public sealed class GetFieldMappingCommand : ConfigurationCommand
 {
+    // CrmObject held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int? _object;
+
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [EnumValue(typeof(CrmObject))]
-    public CrmObject? Object { get; set; }
+    public CrmObject? Object { get => (CrmObject?)_object; set => _object = (int?)value; }
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(OutreachFieldCompleter))]

@@ -15,6 +15,9 @@ namespace StageMap.Cmdlets.FieldMappings;
 [OutputType(typeof(FieldMapping))]
 public sealed class NewFieldMappingCommand : FieldMappingCommand
 {
+    // SyncDirection held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int _direction = (int)SyncDirection.Bidirectional;
+
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CrmFieldCompleter))]
     [ValidateNotNullOrEmpty]
@@ -22,7 +25,7 @@ public sealed class NewFieldMappingCommand : FieldMappingCommand
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumValue(typeof(SyncDirection))]
-    public SyncDirection Direction { get; set; } = SyncDirection.Bidirectional;
+    public SyncDirection Direction { get => (SyncDirection)_direction; set => _direction = (int)value; }
 
     protected override void ProcessRecord()
     {

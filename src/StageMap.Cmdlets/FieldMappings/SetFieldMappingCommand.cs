@@ -13,9 +13,12 @@ namespace StageMap.Cmdlets.FieldMappings;
 [OutputType(typeof(FieldMapping))]
 public sealed class SetFieldMappingCommand : FieldMappingCommand
 {
+    // SyncDirection held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int? _direction;
+
     [Parameter]
     [EnumValue(typeof(SyncDirection))]
-    public SyncDirection? Direction { get; set; }
+    public SyncDirection? Direction { get => (SyncDirection?)_direction; set => _direction = (int?)value; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

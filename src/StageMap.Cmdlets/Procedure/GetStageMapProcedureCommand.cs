@@ -14,13 +14,17 @@ namespace StageMap.Cmdlets.Procedure;
 [OutputType(typeof(string))]
 public sealed class GetStageMapProcedureCommand : ConfigurationCommand
 {
+    // Experience and CrmObject held as their numbers: an engine enum field would load the engine at import (see ModuleLoader).
+    private int? _experience;
+    private int? _object;
+
     [Parameter(Position = 0)]
     [EnumValue(typeof(Experience))]
-    public Experience? Experience { get; set; }
+    public Experience? Experience { get => (Experience?)_experience; set => _experience = (int?)value; }
 
     [Parameter]
     [EnumValue(typeof(CrmObject))]
-    public CrmObject? Object { get; set; }
+    public CrmObject? Object { get => (CrmObject?)_object; set => _object = (int?)value; }
 
     [Parameter]
     public SwitchParameter AsMarkdown { get; set; }

@@ -20,6 +20,9 @@ namespace StageMap.Cmdlets.Review;
 [OutputType(typeof(FileInfo))]
 public sealed class ExportStageMapReportCommand : DriftCommand
 {
+    // CrmObject held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int _object = (int)CrmObject.Lead;
+
     /// <summary>The HTML file to write.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -38,7 +41,7 @@ public sealed class ExportStageMapReportCommand : DriftCommand
     /// <summary>The object of the record files: Lead (default) or Contact.</summary>
     [Parameter]
     [EnumValue(typeof(CrmObject))]
-    public CrmObject Object { get; set; } = CrmObject.Lead;
+    public CrmObject Object { get => (CrmObject)_object; set => _object = (int)value; }
 
     /// <summary>Overwrite the file if it exists.</summary>
     [Parameter]

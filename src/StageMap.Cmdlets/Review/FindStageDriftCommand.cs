@@ -19,10 +19,13 @@ namespace StageMap.Cmdlets.Review;
 [OutputType(typeof(DriftSummary))]
 public sealed class FindStageDriftCommand : DriftCommand
 {
+    // CrmObject held as its number: an engine enum field would load the engine at import (see ModuleLoader).
+    private int _object;
+
     /// <summary>The CRM object the records are: Lead or Contact.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [EnumValue(typeof(CrmObject))]
-    public CrmObject Object { get; set; }
+    public CrmObject Object { get => (CrmObject)_object; set => _object = (int)value; }
 
     /// <summary>The Salesforce export: CSV, JSON or JSON Lines.</summary>
     [Parameter(Mandatory = true, Position = 1)]

@@ -4,15 +4,14 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace StageMap.Loader;
+namespace StageMap.Cmdlets.Loading;
 
 /// <summary>
 /// Where the engine comes from. The module folder holds two builds of it: <c>bin/net8.0</c> for PowerShell 7.4
-/// and later, <c>bin/netstandard2.0</c> (with what .NET Framework lacks) for Windows PowerShell 5.1. The cmdlets
-/// (StageMap.Cmdlets.dll, one build for both editions, in the module's root) reference the engine by name only.
-/// This assembly is the manifest's first nested module, so PowerShell imports it before it reads the cmdlets
-/// (whose parameters name engine types); on import it answers the runtime's request for the engine from the
-/// build of this edition:
+/// and later, <c>bin/netstandard2.0</c> (with what .NET Framework lacks) for Windows PowerShell 5.1. These cmdlets
+/// (one build for both editions, the manifest's root module) reference the engine by name only. PowerShell runs
+/// this initializer when it imports the module, before it looks at any cmdlet's parameters; from then on it
+/// answers the runtime's request for the engine from the build of this edition:
 /// <list type="bullet">
 /// <item>PowerShell 7: from StageMap's own load context (<see cref="EngineLoadContext"/>), so the engine's
 /// private dependencies (CsvHelper and any added later) are StageMap's copies, whatever version another module
@@ -20,8 +19,14 @@ namespace StageMap.Loader;
 /// <item>Windows PowerShell 5.1: <see cref="Assembly.LoadFrom(string)"/> from <c>bin/netstandard2.0</c>.
 /// .NET Framework has no load contexts; it binds by version, so another module's CsvHelper loads beside ours.</item>
 /// </list>
-/// Nothing is loaded here: the engine loads when PowerShell or a cmdlet first needs one of its types.
+/// Nothing is loaded here: the engine loads when a cmdlet first needs one of its types.
 /// </summary>
+/// <remarks>
+/// PowerShell lists this assembly's public types before it runs the initializer, and the runtime lays each type
+/// out as it lists it. A field of an engine value type (an engine enum) in a public cmdlet class would make the
+/// runtime load the engine then, before anything says where it is, and the import would fail; so such parameters
+/// keep their value in a field of the enum's underlying type (<c>CmdletLayoutTests</c> checks every class).
+/// </remarks>
 public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     internal const string EngineName = "StageMap.Engine";

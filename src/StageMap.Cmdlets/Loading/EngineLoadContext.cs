@@ -3,7 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace StageMap.Loader;
+namespace StageMap.Cmdlets.Loading;
 
 /// <summary>
 /// PowerShell 7: the load context the engine and its private dependencies live in (the pattern of PowerShell's
