@@ -509,7 +509,7 @@ internal sealed class JsonOutput
             while (input < end)
             {
 #if NET8_0_OR_GREATER
-                output = PlainAsciiVectors(ref input, end, output);
+                output = PlainAsciiVectors(first, ref input, end, output);
 #endif
 
                 // Four characters at a time while they are all printable ASCII but the quote and the
@@ -600,34 +600,50 @@ internal sealed class JsonOutput
     /// <summary>
     /// Eight characters at a time, as long as they are all printable ASCII but the quote and the
     /// backslash: each one's low byte, the same bytes the four-at-a-time loop writes. Returns where
-    /// the output is; <paramref name="input"/> stops at the first group of eight holding anything else.
+    /// the output is; <paramref name="input"/> stops at the first group of eight holding anything else,
+    /// or at the end of the text (<paramref name="first"/> is its start).
     /// </summary>
-    private static unsafe byte* PlainAsciiVectors(ref char* input, char* end, byte* output)
+    private static unsafe byte* PlainAsciiVectors(char* first, ref char* input, char* end, byte* output)
     {
         if (!Vector128.IsHardwareAccelerated)
         {
             return output;
         }
 
-        var space = Vector128.Create((ushort)' ');
-        var printable = Vector128.Create((ushort)(0x7F - ' '));
-        var quote = Vector128.Create((ushort)'"');
-        var backslash = Vector128.Create((ushort)'\\');
         while (end - input >= 8)
         {
-            var chars = Vector128.Load((ushort*)input);
-            var other = Vector128.GreaterThan(chars - space, printable) | Vector128.Equals(chars, quote) | Vector128.Equals(chars, backslash);
-            if (other != Vector128<ushort>.Zero)
+            if (!IsPlainAscii(input, out var bytes))
             {
-                break;
+                return output;
             }
 
-            *(ulong*)output = Vector128.Narrow(chars, chars).AsUInt64().ToScalar();
+            *(ulong*)output = bytes;
             output += 8;
             input += 8;
         }
 
+        // The last one to seven characters, as the last eight of the text when those are all plain: the
+        // ones before this group were written one byte each, so its bytes end where the text's do.
+        var left = (int)(end - input);
+        if (left > 0 && end - first >= 8 && IsPlainAscii(end - 8, out var last))
+        {
+            *(ulong*)(output + left - 8) = last;
+            output += left;
+            input = end;
+        }
+
         return output;
+    }
+
+    /// <summary>The eight characters at <paramref name="chars"/> are printable ASCII but the quote and the backslash; <paramref name="bytes"/> their low bytes.</summary>
+    private static unsafe bool IsPlainAscii(char* chars, out ulong bytes)
+    {
+        var eight = Vector128.Load((ushort*)chars);
+        var other = Vector128.GreaterThan(eight - Vector128.Create((ushort)' '), Vector128.Create((ushort)(0x7F - ' ')))
+            | Vector128.Equals(eight, Vector128.Create((ushort)'"'))
+            | Vector128.Equals(eight, Vector128.Create((ushort)'\\'));
+        bytes = Vector128.Narrow(eight, eight).AsUInt64().ToScalar();
+        return other == Vector128<ushort>.Zero;
     }
 #endif
 

@@ -53,7 +53,7 @@ internal sealed class StringTextOut : TextOut
 /// </summary>
 internal sealed class Utf8TextOut : TextOut
 {
-    private const int Size = 128 * 1024;
+    private const int Size = 64 * 1024;
 
     // Each UTF-16 code unit is at most 3 bytes of UTF-8.
     private const int LargestRun = Size / 3;
