@@ -8,9 +8,9 @@
     The bar is the bulk conversion's: a fresh PowerShell converting the same lead file with
     ConvertTo-OutreachProspect -Path/-OutFile (streaming, one record at a time). Find-StageDrift
     streams both files too but holds the smaller file's keys, so its goal is: peak working set within
-    the bar plus that key set. The key set is measured here on its own: a Dictionary of as many
-    keys as the join holds, each a Salesforce id packed into two numbers with a 4-byte value, sized
-    as the join sizes it.
+    the bar plus that key set. The key set is measured here on its own: the join's own key set
+    (StageMap.Engine.Drift.KeySet, a table of 16-byte slots, each a Salesforce id packed with its
+    payload and flags), made for as many keys as the join held and sized as the join sizes it.
 
     Data (generated from a fixed seed, nothing committed): leads as they were at the last sync,
     converted to prospects by ConvertTo-OutreachProspect; then the leads as they are now, 1 % with
@@ -118,8 +118,10 @@ try {
     Write-Host 'The key set alone...'
     [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
     $before = [GC]::GetTotalMemory($true)
-    $keys = [System.Collections.Generic.Dictionary[System.ValueTuple[uint64, uint64], int]]::new([int]($summary.HeldKeys * 1.1))
-    for ($i = 0; $i -lt $summary.HeldKeys; $i++) { $keys.Add([System.ValueTuple[uint64, uint64]]::new([uint64]$i, [uint64]1), 0) }
+    # The join's own key set (internal to the engine, which the module loads in a context of its own: found
+    # through the summary's type), sized as the join sizes it; its table is allocated whole when made.
+    $keySetType = $summary.GetType().Assembly.GetType('StageMap.Engine.Drift.KeySet', $true)
+    $keys = [Activator]::CreateInstance($keySetType, [object[]]@([int]($summary.HeldKeys * 1.1)))
     $keySet = [GC]::GetTotalMemory($true) - $before
     $keys = $null
 
@@ -141,7 +143,7 @@ $Runs fresh PowerShell processes.
 | pairs / drifted / CRM only / Outreach only | $('{0:N0} / {1:N0} / {2:N0} / {3:N0}' -f $summary.Pairs, $summary.Drifted, $summary.CrmOnly, $summary.OutreachOnly) |
 | keys held (the $($summary.HeldSide) file, the smaller) | $('{0:N0}' -f $summary.HeldKeys) |
 | the bar: peak working set of ``ConvertTo-OutreachProspect -Path -OutFile`` on the leads | $('{0:N0}' -f ($bar / 1MB)) MiB |
-| the key set alone (Dictionary of as many ids packed in 16 bytes, 4-byte values, sized as the join sizes it) | $('{0:N0}' -f ($keySet / 1MB)) MiB |
+| the key set alone (the join's key set, ids packed in 16-byte slots at most three quarters full, sized as the join sizes it) | $('{0:N0}' -f ($keySet / 1MB)) MiB |
 | peak working set of ``Find-StageDrift -OutFile`` | $('{0:N0}' -f ($drift / 1MB)) MiB |
 | ``Find-StageDrift -OutFile``, median of $Runs runs in this process | $('{0:N2}' -f $elapsed) s, $('{0:N0}' -f $driftRate) rows/s over both files |
 | ``ConvertTo-OutreachProspect -Path -OutFile`` on the leads, alternating with it | $('{0:N2}' -f $bulkElapsed) s, $('{0:N0}' -f $bulkRate) rows/s |
