@@ -36,7 +36,8 @@ New-Item -ItemType Directory -Path $work -Force | Out-Null
 # The floor uses the very CsvHelper the module ships for PowerShell 7 (bin/net8.0) and the Json.NET PowerShell carries.
 $csvHelper = Join-Path $moduleDir 'bin/net8.0/CsvHelper.dll'
 Add-Type -Path $csvHelper
-Add-Type -IgnoreWarnings -ReferencedAssemblies $csvHelper, ([Newtonsoft.Json.JsonConvert].Assembly.Location), 'System.Runtime', 'netstandard', 'System.IO', 'System.Text.Encoding.Extensions', 'System.Runtime.Extensions' -TypeDefinition @'
+# CS1701 (CsvHelper and Json.NET built against older System.Runtime) is harmless here and would print a screenful.
+Add-Type -IgnoreWarnings -WarningAction SilentlyContinue -ReferencedAssemblies $csvHelper, ([Newtonsoft.Json.JsonConvert].Assembly.Location), 'System.Runtime', 'netstandard', 'System.IO', 'System.Text.Encoding.Extensions', 'System.Runtime.Extensions' -TypeDefinition @'
 using System;
 using System.Globalization;
 using System.IO;
