@@ -121,23 +121,14 @@ internal sealed class Utf8TextOut : TextOut
     {
         if (_behind is null)
         {
-            // Whatever did not fill a buffer is written here, on this thread.
-            if (_used > 0)
-            {
-                _stream.Write(_bytes, 0, _used);
-                _used = 0;
-            }
-
+            // No buffer filled yet (or not writing behind): what there is is written here, on this thread,
+            // so a small file makes no writing thread.
+            WriteHere();
             _stream.Flush();
             return;
         }
 
-        if (_used > 0)
-        {
-            _bytes = _behind.Hand(_bytes, _used);
-            _used = 0;
-        }
-
+        Drain();
         _behind.Flush();
     }
 
@@ -181,21 +172,26 @@ internal sealed class Utf8TextOut : TextOut
 
     private void Drain()
     {
-        if (_used == 0)
+        if (!_writeBehind)
         {
+            WriteHere();
             return;
         }
 
-        if (_writeBehind)
+        if (_used > 0)
         {
             _behind ??= new WriteBehind(_stream, Size);
             _bytes = _behind.Hand(_bytes, _used);
+            _used = 0;
         }
-        else
+    }
+
+    private void WriteHere()
+    {
+        if (_used > 0)
         {
             _stream.Write(_bytes, 0, _used);
+            _used = 0;
         }
-
-        _used = 0;
     }
 }
