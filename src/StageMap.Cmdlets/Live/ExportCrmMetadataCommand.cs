@@ -119,10 +119,6 @@ public sealed class ExportCrmMetadataCommand : ConfigurationChangeCommand
         {
             WriteFailure(failure);
         }
-        catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
-        {
-            WriteError(new ErrorRecord(e, ErrorIds.OutputWriteFailed, ErrorCategory.WriteError, folder));
-        }
     }
 
     /// <summary>The record types the names select, in the CRM's order; a name that selects none is its error.</summary>

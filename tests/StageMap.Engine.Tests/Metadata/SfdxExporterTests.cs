@@ -219,4 +219,21 @@ public sealed class SfdxExporterTests : System.IDisposable
 
         Assert.All(plan.Files, f => Assert.StartsWith(Path.Combine(_project.Path, "main", "default"), f.Path));
     }
+
+    [Fact]
+    public void A_file_that_cannot_be_written_is_OutputWriteFailed_naming_it_and_leaves_nothing_behind()
+    {
+        var plan = SfdxExporter.Plan(_project.Path, _configuration);
+        // A file where the package folder should be: the folder cannot be made.
+        File.WriteAllText(Path.Combine(_project.Path, "force-app"), "not a folder");
+        var file = plan.Files[0];
+
+        var failure = Assert.Throws<StageMapException>(() => SfdxExporter.Write(file));
+
+        Assert.Equal(ErrorIds.OutputWriteFailed, failure.ErrorId);
+        Assert.Equal(file.Path, failure.Target);
+        Assert.Contains(file.Path, failure.Message);
+        Assert.IsAssignableFrom<IOException>(failure.InnerException);
+        Assert.Equal("not a folder", File.ReadAllText(Path.Combine(_project.Path, "force-app")));
+    }
 }

@@ -104,11 +104,20 @@ public static class SfdxExporter
     public static CrmMetadata RecordExported(StageMapConfiguration configuration, IEnumerable<SfdxFilePlan> files) =>
         configuration.ImportCrmMetadata(files.Select(f => MetadataReader.Read(f.Path, configuration.CrmMetadata.ContactStatusField)).ToList());
 
+    /// <summary>Writes the planned file whole, or not at all.</summary>
+    /// <exception cref="StageMapException">OutputWriteFailed, when the folder or the file cannot be written.</exception>
     public static void Write(SfdxFilePlan file)
     {
-        // A plan's path is a file inside the project, never a root, so it has a folder.
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file.Path)!);
-        AtomicFile.WriteAllBytes(file.Path, file.Content);
+        try
+        {
+            // A plan's path is a file inside the project, never a root, so it has a folder.
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file.Path)!);
+            AtomicFile.WriteAllBytes(file.Path, file.Content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failures.OutputFailed(file.Path, e);
+        }
     }
 
     private static SfdxFilePlan PlanContactField(IReadOnlyList<string> packages, StageMapConfiguration configuration, List<string> warnings)
@@ -250,8 +259,10 @@ public static class SfdxExporter
 
     private static (XDocument Document, HashSet<string> Values) Load(string path, string contactStatusField)
     {
-        var file = MetadataReader.Read(path, contactStatusField);
-        using var stream = File.OpenRead(path);
+        // Read once: the values and the tree come from the same bytes, however the file changes meanwhile.
+        var content = MetadataReader.ReadBytes(path, out var fullPath);
+        var file = MetadataReader.Read(content, fullPath, contactStatusField);
+        using var stream = new MemoryStream(content, writable: false);
         using var reader = XmlReader.Create(stream, ReaderSettings);
         return (XDocument.Load(reader), new HashSet<string>(file.Statuses.Select(s => s.ApiName), StringComparer.Ordinal));
     }
@@ -308,7 +319,7 @@ public static class SfdxExporter
         }
 
         var documents = StrictJson.ParseDocuments(
-            File.ReadAllBytes(project), multipleDocuments: false, (problem, e) => Failures.InvalidMetadataFile(project, "sfdx-project.json", problem, e));
+            MetadataReader.ReadBytes(project, out _), multipleDocuments: false, (problem, e) => Failures.InvalidMetadataFile(project, "sfdx-project.json", problem, e));
         var root = documents.Count == 0 ? null : documents[0];
 
         var directories = (root as JObject)?["packageDirectories"] as JArray;

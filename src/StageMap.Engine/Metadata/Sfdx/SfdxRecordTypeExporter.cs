@@ -127,7 +127,7 @@ public static class SfdxRecordTypeExporter
     {
         var settings = SfdxExporter.ReaderSettings.Clone();
         settings.IgnoreWhitespace = true;
-        using var stream = File.OpenRead(path);
+        using var stream = new MemoryStream(MetadataReader.ReadBytes(path, out _), writable: false);
         using var reader = XmlReader.Create(stream, settings);
         return XDocument.Load(reader);
     }
