@@ -943,79 +943,43 @@ internal sealed class JsonRecordParser
     {
 #if NET8_0_OR_GREATER
         // Most strings of a record are a few characters long, shorter than what a general search of five
-        // values pays to set itself up: a block of characters is compared with the quote, the backslash
-        // and everything up to CR (which holds the other stops) at once, and a hit that is not a stop
-        // (a tab, say) is passed over. Sixteen at a time where the processor has 256-bit vectors, eight
-        // where it has 128-bit ones (the rest of the array, or all of it).
-        ref var text = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(chars));
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var quote = Vector256.Create((ushort)'"');
-            var backslash = Vector256.Create((ushort)'\\');
-            var controls = Vector256.Create((ushort)'\r');
-            for (; from < end && from <= chars.Length - Vector256<ushort>.Count; from += Vector256<ushort>.Count)
-            {
-                var block = Vector256.LoadUnsafe(ref text, (nuint)from);
-                var hits = (Vector256.Equals(block, quote) | Vector256.Equals(block, backslash) | Vector256.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
-                var found = FirstStop(chars, from, end, hits);
-                if (found != NoStopInBlock)
-                {
-                    return found;
-                }
-            }
-        }
-
+        // values pays to set itself up: eight characters at a time are compared with the quote, the
+        // backslash and everything up to CR (which holds the other stops), and a hit that is not a stop
+        // (a tab, say) is passed over.
         if (Vector128.IsHardwareAccelerated)
         {
             var quote = Vector128.Create((ushort)'"');
             var backslash = Vector128.Create((ushort)'\\');
             var controls = Vector128.Create((ushort)'\r');
+            ref var text = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(chars));
             for (; from < end && from <= chars.Length - Vector128<ushort>.Count; from += Vector128<ushort>.Count)
             {
                 var block = Vector128.LoadUnsafe(ref text, (nuint)from);
                 var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
-                var found = FirstStop(chars, from, end, hits);
-                if (found != NoStopInBlock)
+                for (; hits != 0; hits &= hits - 1)
                 {
-                    return found;
+                    var at = from + BitOperations.TrailingZeroCount(hits);
+                    if (at >= end)
+                    {
+                        return -1;
+                    }
+
+                    if (chars[at] is '"' or '\\' or '\n' or '\r' or '\0')
+                    {
+                        return at;
+                    }
                 }
             }
-        }
 
-        if (from >= end)
-        {
-            return -1;
-        }
-#endif
-        var at = SpanSearch.IndexOfAny(chars.AsSpan(from, end - from), StringStops);
-        return at < 0 ? -1 : from + at;
-    }
-
-#if NET8_0_OR_GREATER
-    /// <summary>What <see cref="FirstStop"/> answers when a block holds no stop before <c>end</c> and the search goes on.</summary>
-    private const int NoStopInBlock = -2;
-
-    /// <summary>The first stop among a block's <paramref name="hits"/> (a bit per character from <paramref name="from"/>): its index, -1 when the first hit is at or past <paramref name="end"/>, or <see cref="NoStopInBlock"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstStop(char[] chars, int from, int end, uint hits)
-    {
-        for (; hits != 0; hits &= hits - 1)
-        {
-            var at = from + BitOperations.TrailingZeroCount(hits);
-            if (at >= end)
+            if (from >= end)
             {
                 return -1;
             }
-
-            if (chars[at] is '"' or '\\' or '\n' or '\r' or '\0')
-            {
-                return at;
-            }
         }
-
-        return NoStopInBlock;
-    }
 #endif
+        var found = SpanSearch.IndexOfAny(chars.AsSpan(from, end - from), StringStops);
+        return found < 0 ? -1 : from + found;
+    }
 
     /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
     private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
