@@ -228,6 +228,8 @@ public class JsonRecordReaderEquivalenceTests
             "{\"id\": 7, \"tags\": [], \"name\": \"z\"}", "{\"i\\\"d\": 8, \"name\": \"q\"}", "{\"i\\\"d\": 9, \"name\": \"q\"}",
             "{\"i\nd\": 10, \"name\": \"r\"}", "{\"i\nd\": 11, \"name\": \"r\"}", "{\"id\": 12}", "{\"id\": 13, \"name\": \"s\", \"tags\": [\"b\"]}",
             "{\"id\": 14, \"name\": \"\\u00e9\", \"x\": {\"id\": 1, \"name\": 2}}", "{\"id\": 15, \"name\": \"t\", \"x\": {\"id\": 3, \"nam\": 4}}",
+            "{\"id\": 16, \"na\u00efve\": 1, \"\u540d\u524d\": 2, \"\ud83d\ude00\": 3}", "{\"id\": 17, \"na\u00efve\": 1, \"\u540d\u524d\": 2, \"\ud83d\ude00\": 3}",
+            "{\"id\": 18, \"na\\u00efve\": 1, \"\u540d\u524d\": 2, \"\\ud83d\\ude00\": 3}", "{\"id\": 19, \"na\u00efv\": 1, \"\u540d\": 2, \"\ud83d\ude01\": 3}",
         };
         var random = new Random(20261203);
         var json = string.Join("\n", Enumerable.Range(0, 3000).Select(_ => records[random.Next(records.Length)]));
@@ -236,6 +238,16 @@ public class JsonRecordReaderEquivalenceTests
         for (var cut = 1; cut < 200; cut += 3)
         {
             Same(Encoding.UTF8.GetBytes(json.Substring(0, json.Length - cut)), null);
+        }
+
+        // The text is decoded 16 KiB of bytes at a time: a first line a byte shorter each time moves where a
+        // read ends through every byte of the lines after it, their names (ASCII, two, three and four bytes a
+        // character) and the names expected in them.
+        var lines = string.Join("\n", new[] { 15, 16, 17, 18, 16, 0, 1, 0 }.Select(i => records[i]));
+        for (var offset = 0; offset < 200; offset++)
+        {
+            var padded = "{\"pad\": \"" + new string('x', (16 * 1024) - 12 - offset) + "\"}\n" + lines;
+            Assert.False(Same(Encoding.UTF8.GetBytes(padded), null));
         }
     }
 
