@@ -214,6 +214,57 @@ public class JsonRecordReaderEquivalenceTests
         Same(Encoding.UTF8.GetBytes(string.Join("\n", shuffled)), null);
     }
 
+    [Fact]
+    public void Names_compared_with_the_names_expected_read_the_same_wherever_the_reads_end()
+    {
+        // A name expected (the next name of the last object like this one) is compared with the text in
+        // one go: a name that only begins as it does, runs on past it, has an escape where it has the
+        // same character, or holds a line end or an escaped quote (never compared), and objects whose
+        // names switch between the sets seen part-way through.
+        var records = new[]
+        {
+            "{\"id\": 1, \"name\": \"x\", \"tags\": [\"a\"]}", "{\"id\": 2, \"name\": \"y\", \"tags\": []}", "{\"id\": 3, \"nam\": \"y\"}",
+            "{\"id\": 4, \"names\": \"y\"}", "{\"id\": 5, \"n\\u0061me\": \"y\"}", "{\"id\": 6, \"name\": \"y\", \"tags\": [], \"more\": 1}",
+            "{\"id\": 7, \"tags\": [], \"name\": \"z\"}", "{\"i\\\"d\": 8, \"name\": \"q\"}", "{\"i\\\"d\": 9, \"name\": \"q\"}",
+            "{\"i\nd\": 10, \"name\": \"r\"}", "{\"i\nd\": 11, \"name\": \"r\"}", "{\"id\": 12}", "{\"id\": 13, \"name\": \"s\", \"tags\": [\"b\"]}",
+            "{\"id\": 14, \"name\": \"\\u00e9\", \"x\": {\"id\": 1, \"name\": 2}}", "{\"id\": 15, \"name\": \"t\", \"x\": {\"id\": 3, \"nam\": 4}}",
+            "{\"id\": 16, \"na\u00efve\": 1, \"\u540d\u524d\": 2, \"\ud83d\ude00\": 3}", "{\"id\": 17, \"na\u00efve\": 1, \"\u540d\u524d\": 2, \"\ud83d\ude00\": 3}",
+            "{\"id\": 18, \"na\\u00efve\": 1, \"\u540d\u524d\": 2, \"\\ud83d\\ude00\": 3}", "{\"id\": 19, \"na\u00efv\": 1, \"\u540d\": 2, \"\ud83d\ude01\": 3}",
+        };
+        var random = new Random(20261203);
+        var json = string.Join("\n", Enumerable.Range(0, 3000).Select(_ => records[random.Next(records.Length)]));
+
+        Assert.False(Same(Encoding.UTF8.GetBytes(json), null));
+        for (var cut = 1; cut < 200; cut += 3)
+        {
+            Same(Encoding.UTF8.GetBytes(json.Substring(0, json.Length - cut)), null);
+        }
+
+        // The text is decoded 16 KiB of bytes at a time: a first line a byte shorter each time moves where a
+        // read ends through every byte of the lines after it, their names (ASCII, two, three and four bytes a
+        // character) and the names expected in them.
+        var lines = string.Join("\n", new[] { 15, 16, 17, 18, 16, 0, 1, 0 }.Select(i => records[i]));
+        for (var offset = 0; offset < 200; offset++)
+        {
+            var padded = "{\"pad\": \"" + new string('x', (16 * 1024) - 12 - offset) + "\"}\n" + lines;
+            Assert.False(Same(Encoding.UTF8.GetBytes(padded), null));
+        }
+    }
+
+    [Fact]
+    public void Objects_of_more_names_than_are_kept_read_the_same()
+    {
+        // More sets of names than the parser keeps (256), and more names than it keeps one string of (4096):
+        // the oldest are let go, and objects like them are named again.
+        var json = new StringBuilder();
+        for (var i = 0; i < 6000; i++)
+        {
+            json.Append("{\"id\": ").Append(i).Append(", \"f").Append(i % 700).Append("\": 1, \"g").Append(i % 5000).Append("\": \"v\"}\n");
+        }
+
+        Assert.False(Same(Encoding.UTF8.GetBytes(json.ToString()), null));
+    }
+
     [Theory]
     [InlineData("records-json", 1500)]
     [InlineData("records-jsonl", 1500)]

@@ -24,8 +24,8 @@ internal sealed class FieldNameIndex
 
     public FieldNameIndex(IReadOnlyList<string> names)
     {
-        Names = names;
-        for (var i = 0; i < names.Count; i++)
+        Names = names as string[] ?? CopyOf(names);
+        for (var i = 0; i < Names.Length; i++)
         {
             if (!_index.ContainsKey(names[i]))
             {
@@ -38,7 +38,8 @@ internal sealed class FieldNameIndex
         }
     }
 
-    public IReadOnlyList<string> Names { get; }
+    /// <summary>The names, in order; not to be changed.</summary>
+    public string[] Names { get; }
 
     /// <summary>The position of the first name that repeats an earlier one (ignoring case), or -1.</summary>
     public int FirstRepeat { get; } = -1;
@@ -72,5 +73,16 @@ internal sealed class FieldNameIndex
         }
 
         return index;
+    }
+
+    private static string[] CopyOf(IReadOnlyList<string> names)
+    {
+        var copy = new string[names.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = names[i];
+        }
+
+        return copy;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class JsonObjectRecord : IReusedRecord
 
     private static FieldNameIndex EmptyNames { get; } = new(Array.Empty<string>());
 
-    public int Count => _names.Names.Count;
+    public int Count => _names.Names.Length;
 
     /// <summary>The first field name that repeats an earlier one (ignoring case), as <see cref="FieldListRecord.DuplicateField"/> has it; or null.</summary>
     public string? DuplicateField => _names.FirstRepeat < 0 ? null : _names.Names[_names.FirstRepeat];
@@ -37,9 +37,9 @@ internal sealed class JsonObjectRecord : IReusedRecord
     public object?[] Reset(FieldNameIndex names)
     {
         _names = names;
-        if (_values.Length < names.Names.Count)
+        if (_values.Length < names.Names.Length)
         {
-            _values = new object?[Math.Max(names.Names.Count, _values.Length * 2)];
+            _values = new object?[Math.Max(names.Names.Length, _values.Length * 2)];
         }
 
         return _values;

@@ -52,19 +52,17 @@ internal sealed class JsonRecordParser
     /// <summary>A unit this long is read on in reads that fill the buffer (see <see cref="Refill"/>).</summary>
     private const int LongUnit = 4 * ReadSize;
 
-    private const int MaxNames = 256;
-
     private static readonly object True = true;
     private static readonly object False = false;
     private static readonly object[] SmallIntegers = CreateSmallIntegers();
 
     private readonly TextReader _text;
     private readonly List<Frame> _frames = new();
-    private readonly List<NameSet> _names = new();
+    private readonly JsonNameSets _sets = new();
     private readonly Pool<TextSlice> _texts = new(() => new TextSlice());
     private readonly Pool<ValueList> _lists = new(() => new ValueList());
     private readonly Pool<JsonObjectRecord> _objects = new(() => new JsonObjectRecord());
-    private readonly List<Members> _levels = new();
+    private readonly List<JsonMembers> _levels = new();
     private char[] _chars = new char[2 * ReadSize];
     private char[] _unescaped = new char[1024];
     private int _unescapedUsed;
@@ -257,7 +255,7 @@ internal sealed class JsonRecordParser
             return before == Parse.More ? Parse.More : Parse.Unsure;
         }
 
-        var member = ReadMemberName(ref p, ref line, out var nameArray, out var nameStart, out var nameLength);
+        var member = ReadMemberName(ref p, ref line, null, out var nameArray, out var nameStart, out var nameLength, out _);
         if (member != Parse.Ok)
         {
             return member;
@@ -303,7 +301,7 @@ internal sealed class JsonRecordParser
         {
             while (true)
             {
-                var name = ReadMemberName(ref p, ref line, out var nameArray, out var nameStart, out var nameLength);
+                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameArray, out var nameStart, out var nameLength, out var expected);
                 if (name != Parse.Ok)
                 {
                     return name;
@@ -335,7 +333,7 @@ internal sealed class JsonRecordParser
                     return read;
                 }
 
-                members.Add(nameArray, nameStart, nameLength, value);
+                members.Add(nameArray, nameStart, nameLength, value, expected);
                 var next = AfterMember(ref p, ref line);
                 if (next != Parse.Ok)
                 {
@@ -386,19 +384,35 @@ internal sealed class JsonRecordParser
         : Holding.None;
 
     /// <summary>A member's name and its colon: <paramref name="p"/> on the opening quote, then on the value.</summary>
-    private Parse ReadMemberName(ref int p, ref long line, out char[] array, out int start, out int length)
+    /// <param name="expected">The name the member most likely has (<see cref="JsonMembers.Expected"/>), or null.</param>
+    /// <param name="isExpected">True when the name read is <paramref name="expected"/>.</param>
+    private Parse ReadMemberName(ref int p, ref long line, string? expected, out char[] array, out int start, out int length, out bool isExpected)
     {
         array = _chars;
         start = length = 0;
+        isExpected = false;
         if (_chars[p] != '"')
         {
             return Parse.Unsure;
         }
 
-        var read = ReadString(ref p, ref line, out array, out start, out length);
-        if (read != Parse.Ok)
+        // The expected name holds no quote, backslash, line end or NUL: text equal to it and closed by a
+        // quote is that name, as ReadString would read it, at the cost of one comparison.
+        var close = expected is null ? -1 : p + 1 + expected.Length;
+        if (close >= 0 && close < _end && _chars[close] == '"' && new ReadOnlySpan<char>(_chars, p + 1, expected!.Length).SequenceEqual(expected.AsSpan()))
         {
-            return read;
+            start = p + 1;
+            length = expected.Length;
+            isExpected = true;
+            p = close + 1;
+        }
+        else
+        {
+            var read = ReadString(ref p, ref line, out array, out start, out length);
+            if (read != Parse.Ok)
+            {
+                return read;
+            }
         }
 
         var space = SkipSpace(ref p, ref line);
@@ -500,7 +514,7 @@ internal sealed class JsonRecordParser
         {
             do
             {
-                var name = ReadMemberName(ref p, ref line, out var nameArray, out var nameStart, out var nameLength);
+                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameArray, out var nameStart, out var nameLength, out var expected);
                 if (name != Parse.Ok)
                 {
                     return name;
@@ -512,7 +526,7 @@ internal sealed class JsonRecordParser
                     return read;
                 }
 
-                members.Add(nameArray, nameStart, nameLength, item);
+                members.Add(nameArray, nameStart, nameLength, item, expected);
                 var next = AfterMember(ref p, ref line);
                 if (next != Parse.Ok)
                 {
@@ -1061,11 +1075,11 @@ internal sealed class JsonRecordParser
         return true;
     }
 
-    private Members Level(int depth)
+    private JsonMembers Level(int depth)
     {
         while (_levels.Count <= depth)
         {
-            _levels.Add(new Members());
+            _levels.Add(new JsonMembers(_sets));
         }
 
         var members = _levels[depth];
@@ -1074,46 +1088,12 @@ internal sealed class JsonRecordParser
     }
 
     /// <summary>The object of the members just read, named by the names of every object like it.</summary>
-    private JsonObjectRecord Build(Members members)
+    private JsonObjectRecord Build(JsonMembers members)
     {
         var record = _objects.Rent();
-        var values = record.Reset(NamesOf(members));
+        var values = record.Reset(_sets.NamesOf(members));
         Array.Copy(members.Values, values, members.Count);
         return record;
-    }
-
-    /// <summary>
-    /// The names of an object like the one just read. Objects at one depth mostly repeat the names of
-    /// the one before them, which <see cref="Members"/> checks name by name as they are read; any other
-    /// set is looked up among the sets seen (by a hash of the names in order) or made.
-    /// </summary>
-    private FieldNameIndex NamesOf(Members members)
-    {
-        if (members.SameAsPrevious)
-        {
-            return members.Previous!.Index; // SameAsPrevious says there is one
-        }
-
-        var hash = members.Hash();
-        for (var i = _names.Count - 1; i >= 0; i--)
-        {
-            if (_names[i].Hash == hash && members.SameNames(_names[i].Names))
-            {
-                members.Previous = _names[i];
-                return _names[i].Index;
-            }
-        }
-
-        var strings = members.NameStrings();
-        var names = new NameSet(new FieldNameIndex(strings), strings, hash);
-        if (_names.Count == MaxNames)
-        {
-            _names.RemoveAt(0);
-        }
-
-        _names.Add(names);
-        members.Previous = names;
-        return names.Index;
     }
 
     private static object[] CreateSmallIntegers()
@@ -1153,117 +1133,12 @@ internal sealed class JsonRecordParser
         public bool AllowResult { get; init; }
     }
 
-    /// <summary>A set of field names objects share: its index, the names and their hash in order.</summary>
-    private sealed record NameSet(FieldNameIndex Index, string[] Names, int Hash);
-
-    /// <summary>The members of the object being read at one depth: where each name is, and each value.</summary>
-    private sealed class Members
-    {
-        private char[][] _arrays = new char[16][];
-        private int[] _starts = new int[16];
-        private int[] _lengths = new int[16];
-        private bool _matching;
-
-        public object?[] Values { get; private set; } = new object?[16];
-
-        public int Count { get; private set; }
-
-        /// <summary>The names of the last object built at this depth, which the names read are compared with one by one.</summary>
-        public NameSet? Previous { get; set; }
-
-        /// <summary>True when the names read so far are all those of <see cref="Previous"/>, in order.</summary>
-        public bool SameAsPrevious => _matching && Count == Previous!.Names.Length; // _matching implies a Previous
-
-        public void Clear()
-        {
-            Count = 0;
-            _matching = Previous is not null;
-        }
-
-        public void Add(char[] array, int start, int length, object? value)
-        {
-            if (Count == Values.Length)
-            {
-                Grow();
-            }
-
-            if (_matching)
-            {
-                var previous = Previous!.Names; // _matching implies a Previous
-                _matching = Count < previous.Length && new ReadOnlySpan<char>(array, start, length).SequenceEqual(previous[Count].AsSpan());
-            }
-
-            _arrays[Count] = array;
-            _starts[Count] = start;
-            _lengths[Count] = length;
-            Values[Count] = value;
-            Count++;
-        }
-
-        /// <summary>A hash of the names in order, to find objects of the same names.</summary>
-        public int Hash()
-        {
-            var hash = 17;
-            for (var n = 0; n < Count; n++)
-            {
-                var array = _arrays[n];
-                hash = (hash * 31) + _lengths[n];
-                for (var i = _starts[n]; i < _starts[n] + _lengths[n]; i++)
-                {
-                    hash = (hash * 31) + array[i];
-                }
-            }
-
-            return hash;
-        }
-
-        public bool SameNames(string[] names)
-        {
-            if (names.Length != Count)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < Count; i++)
-            {
-                if (!new ReadOnlySpan<char>(_arrays[i], _starts[i], _lengths[i]).SequenceEqual(names[i].AsSpan()))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        public string[] NameStrings()
-        {
-            var names = new string[Count];
-            for (var i = 0; i < Count; i++)
-            {
-                names[i] = new string(_arrays[i], _starts[i], _lengths[i]);
-            }
-
-            return names;
-        }
-
-        private void Grow()
-        {
-            var size = Count * 2;
-            Array.Resize(ref _arrays, size);
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _lengths, size);
-            var values = Values;
-            Array.Resize(ref values, size);
-            Values = values;
-        }
-    }
-
     /// <summary>Objects handed out for one record and taken back for the next.</summary>
     private sealed class Pool<T>
         where T : class
     {
-        private readonly List<T> _items = new();
         private readonly Func<T> _create;
+        private T[] _items = Array.Empty<T>();
         private int _used;
 
         public Pool(Func<T> create)
@@ -1271,16 +1146,31 @@ internal sealed class JsonRecordParser
             _create = create;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Rent()
         {
-            if (_used == _items.Count)
+            var used = _used;
+            var items = _items;
+            if (used < items.Length)
             {
-                _items.Add(_create());
+                _used = used + 1;
+                return items[used];
+            }
+
+            return RentNew();
+        }
+
+        public void Reset() => _used = 0;
+
+        private T RentNew()
+        {
+            Array.Resize(ref _items, Math.Max(8, _items.Length * 2));
+            for (var i = _used; i < _items.Length; i++)
+            {
+                _items[i] = _create();
             }
 
             return _items[_used++];
         }
-
-        public void Reset() => _used = 0;
     }
 }
