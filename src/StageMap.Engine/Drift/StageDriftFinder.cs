@@ -48,7 +48,7 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        var run = new Join(stages, job, output is null ? found : output.Write, progress, watch, cancellation);
+        var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, cancellation);
         if (heldSide == DriftSide.Crm)
         {
             run.HoldCrm(crmFormat);
@@ -87,7 +87,7 @@ public static class StageDriftFinder
     {
         private readonly DriftStages _stages;
         private readonly DriftJob _job;
-        private readonly Action<StageDrift>? _found;
+        private readonly DriftFindings _findings;
         private readonly Action<string, int>? _progress;
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
@@ -99,11 +99,11 @@ public static class StageDriftFinder
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
 
-        public Join(DriftStages stages, DriftJob job, Action<StageDrift>? found, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
+        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
         {
             _stages = stages;
             _job = job;
-            _found = found;
+            _findings = findings;
             _progress = progress;
             _cancellation = cancellation;
             _watch = watch;
@@ -195,7 +195,7 @@ public static class StageDriftFinder
                     var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
                     if (TakeUnmatched(key))
                     {
-                        Report(Problem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Outcome(item).Status);
+                        Report(DriftProblem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Outcome(item).Status);
                     }
                 }
                 else
@@ -204,7 +204,7 @@ public static class StageDriftFinder
                     var key = prospect.Key(_job.OutreachKey);
                     if (TakeUnmatched(key))
                     {
-                        Report(Problem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(_stages.ActualIndex(prospect)));
+                        Report(DriftProblem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(_stages.ActualIndex(prospect)));
                     }
                 }
             }
@@ -254,29 +254,29 @@ public static class StageDriftFinder
             _held = new KeySet((int)Math.Min(estimate, int.MaxValue / 2));
         }
 
-        private Problem? Hold(object? key, int payload)
+        private DriftProblem? Hold(object? key, int payload)
         {
             var normal = JoinKey.From(key);
             if (normal is null)
             {
-                return Problem.NoKey;
+                return DriftProblem.NoKey;
             }
 
-            return _held.TryAdd(normal.Value, payload) ? null : Problem.Duplicate;
+            return _held.TryAdd(normal.Value, payload) ? null : DriftProblem.Duplicate;
         }
 
-        private (Problem? Problem, int Payload) Match(object? key)
+        private (DriftProblem? Problem, int Payload) Match(object? key)
         {
             var normal = JoinKey.From(key);
             if (normal is null)
             {
-                return (Problem.NoKey, 0);
+                return (DriftProblem.NoKey, 0);
             }
 
             return _held.TryTake(normal.Value, out var payload) switch
             {
-                KeyTake.Missing => (Problem.NoPartner, 0),
-                KeyTake.TakenBefore => (Problem.Duplicate, 0),
+                KeyTake.Missing => (DriftProblem.NoPartner, 0),
+                KeyTake.TakenBefore => (DriftProblem.Duplicate, 0),
                 _ => (null, payload),
             };
         }
@@ -298,10 +298,11 @@ public static class StageDriftFinder
             _drifted++;
             kind.Cell.Drifted++;
             reason.Count++;
-            var outcome = kind.Outcome;
-            var verdict = kind.Verdict;
-            var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
-            _found?.Invoke(new StageDrift(DriftKind.Drift, DriftRecords.Text(key), name, outcome.Status, verdict.Expected, kind.Actual.Display, verdict.Reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
+            if (_findings.Wanted)
+            {
+                var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
+                _findings.Drift(key, name, kind.Outcome, kind.Verdict, kind.Actual);
+            }
         }
 
         /// <summary>
@@ -343,33 +344,19 @@ public static class StageDriftFinder
             return kind;
         }
 
-        private void Report(Problem problem, DriftSide side, object? keyValue, string? name, string? status, ActualStage? actual = null)
+        private void Report(DriftProblem problem, DriftSide side, object? key, NameParts name, string? status, ActualStage? actual = null)
         {
-            var key = DriftRecords.Text(keyValue);
             var crm = side == DriftSide.Crm;
-            var keyField = crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey;
-            DriftKind kind;
-            string message;
-            switch (problem)
+            if (problem == DriftProblem.Duplicate)
             {
-                case Problem.Duplicate:
-                    kind = DriftKind.DuplicateKey;
-                    message = $"Key '{key}' is also on an earlier {(crm ? "CRM record" : "prospect")} of this file; this one is not joined.";
-                    if (crm) _crmDuplicates++; else _outreachDuplicates++;
-                    break;
-                case Problem.NoKey:
-                    kind = crm ? DriftKind.CrmOnly : DriftKind.OutreachOnly;
-                    message = $"The {(crm ? "CRM record" : "prospect")} has no {keyField} value, so it joins nothing.";
-                    if (crm) _crmOnly++; else _outreachOnly++;
-                    break;
-                default:
-                    kind = crm ? DriftKind.CrmOnly : DriftKind.OutreachOnly;
-                    message = crm ? $"No prospect has key '{key}'." : $"No CRM record has key '{key}'.";
-                    if (crm) _crmOnly++; else _outreachOnly++;
-                    break;
+                if (crm) _crmDuplicates++; else _outreachDuplicates++;
+            }
+            else
+            {
+                if (crm) _crmOnly++; else _outreachOnly++;
             }
 
-            _found?.Invoke(new StageDrift(kind, key, name, status, null, actual?.Display, null, null, null, side, message));
+            _findings.Problem(problem, side, key, name, status, actual, crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey);
         }
 
         private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity)
@@ -402,11 +389,4 @@ public static class StageDriftFinder
 
     /// <summary>What every pair of one CRM outcome and one prospect stage is: its verdict, its cross-tab cell, its reason's tally when it drifts.</summary>
     private sealed record PairKind(CrmOutcome Outcome, ActualStage Actual, DriftVerdict Verdict, Tally Cell, Tally? Reason);
-
-    private enum Problem
-    {
-        NoKey,
-        NoPartner,
-        Duplicate,
-    }
 }
