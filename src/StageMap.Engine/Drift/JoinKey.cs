@@ -276,6 +276,24 @@ internal sealed class KeySet
         return KeyTake.Taken;
     }
 
+    /// <summary>
+    /// Whether a record of the other file took the key, as seen from a thread that only reads while the
+    /// join takes keys: keys are not added then, and a key once taken stays taken, so true is final and
+    /// false may be out of date. A key that is not an id is never seen taken (its dictionary is not read).
+    /// </summary>
+    public bool SeenTaken(JoinKey key)
+    {
+        if (key.Text is not null)
+        {
+            return false;
+        }
+
+        // The join changes only the taken bit of a slot then, so a read of its low half sees it set or not
+        // (even split in two 32-bit reads); a stale read only makes the caller look at the key again later.
+        var low = _slots[Find(key.Id)].Low;
+        return (low & (UsedBit | TakenBit)) == (UsedBit | TakenBit);
+    }
+
     private static int SlotsFor(long keys) => (int)Math.Min(Math.Max(16, (long)(keys / MostFull) + 1), 0x7FFFFFC7);
 
     /// <summary>The slot that holds the id, or the free slot where it would go.</summary>

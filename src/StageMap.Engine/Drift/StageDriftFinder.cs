@@ -48,19 +48,22 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, cancellation);
+        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, cancellation);
+        var heldFormat = heldSide == DriftSide.Crm ? crmFormat : outreachFormat;
         if (heldSide == DriftSide.Crm)
         {
             run.HoldCrm(crmFormat);
+            run.StartUnmatchedScan(heldSide, heldFormat);
             run.StreamOutreach(outreachFormat);
         }
         else
         {
             run.HoldOutreach(outreachFormat);
+            run.StartUnmatchedScan(heldSide, heldFormat);
             run.StreamCrm(crmFormat);
         }
 
-        run.ReportUnmatched(heldSide, heldSide == DriftSide.Crm ? crmFormat : outreachFormat);
+        run.ReportUnmatched(heldSide, heldFormat);
         cancellation.ThrowIfCancellationRequested();
         if (output?.Commit() is { } warning)
         {
@@ -83,7 +86,7 @@ public static class StageDriftFinder
     }
 
     /// <summary>One run's state: the held keys, the interned stages and the counts.</summary>
-    private sealed class Join
+    private sealed class Join : IDisposable
     {
         private readonly DriftStages _stages;
         private readonly DriftJob _job;
@@ -98,6 +101,7 @@ public static class StageDriftFinder
         private readonly Dictionary<long, PairKind> _pairKinds = new();
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
+        private UnmatchedScan? _scan;
 
         public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
         {
@@ -142,7 +146,7 @@ public static class StageDriftFinder
 
         public void StreamOutreach(RecordFileFormat format)
         {
-            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects"))
+            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects", _scan))
             {
                 _outreachRead++;
                 var prospect = DriftRecords.Prospect(item.Record);
@@ -162,7 +166,7 @@ public static class StageDriftFinder
 
         public void StreamCrm(RecordFileFormat format)
         {
-            foreach (var item in Read(_job.CrmPath, format, "Joining the CRM records"))
+            foreach (var item in Read(_job.CrmPath, format, "Joining the CRM records", _scan))
             {
                 _crmRead++;
                 var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
@@ -179,7 +183,34 @@ public static class StageDriftFinder
             }
         }
 
-        /// <summary>Pass 3: the held records no record of the other file joined, with their names.</summary>
+        /// <summary>
+        /// Starts pass 3 beside pass 2 (<see cref="UnmatchedScan"/>): it reads the held file again on a thread
+        /// of its own, with readers of its own, and only looks at the key set.
+        /// </summary>
+        public void StartUnmatchedScan(DriftSide heldSide, RecordFileFormat format)
+        {
+            var stages = _stages.ForAnotherThread();
+            var held = _held;
+            Func<IInputRecord, Unmatched?> candidate = heldSide == DriftSide.Crm
+                ? record =>
+                {
+                    var value = DriftRecords.CrmKey(record, _job.CrmKey);
+                    return JoinKey.From(value) is not { } key || held.SeenTaken(key)
+                        ? null
+                        : new Unmatched(key, Kept(value), Kept(DriftRecords.CrmName(record)), stages.Status(record), null);
+                }
+                : record =>
+                {
+                    var prospect = DriftRecords.Prospect(record);
+                    var value = prospect.Key(_job.OutreachKey);
+                    return JoinKey.From(value) is not { } key || held.SeenTaken(key)
+                        ? null
+                        : new Unmatched(key, Kept(value), Kept(prospect.Name()), null, stages.ActualAt(stages.ActualIndex(prospect)));
+                };
+            _scan = UnmatchedScan.Start(heldSide == DriftSide.Crm ? _job.CrmPath : _job.OutreachPath, format, candidate, _cancellation);
+        }
+
+        /// <summary>Pass 3: the held records no record of the other file joined, with their names, in the file's order.</summary>
         public void ReportUnmatched(DriftSide heldSide, RecordFileFormat format)
         {
             if (_held.AllTaken)
@@ -187,6 +218,18 @@ public static class StageDriftFinder
                 return;
             }
 
+            if (_scan is not null && _scan.Finish(c =>
+                {
+                    if (_held.TryTake(c.Key, out _) == KeyTake.Taken)
+                    {
+                        Report(DriftProblem.NoPartner, heldSide, c.KeyText, c.Name, c.Status, c.Actual);
+                    }
+                }))
+            {
+                return;
+            }
+
+            // The scan gave up (too many candidates): the file is read again here.
             var path = heldSide == DriftSide.Crm ? _job.CrmPath : _job.OutreachPath;
             foreach (var item in Read(path, format, "Listing the records without a partner"))
             {
@@ -195,7 +238,7 @@ public static class StageDriftFinder
                     var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
                     if (TakeUnmatched(key))
                     {
-                        Report(DriftProblem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Outcome(item).Status);
+                        Report(DriftProblem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Status(item.Record));
                     }
                 }
                 else
@@ -209,6 +252,8 @@ public static class StageDriftFinder
                 }
             }
         }
+
+        public void Dispose() => _scan?.Dispose();
 
         public DriftSummary Summary(DriftSide heldSide, TimeSpan elapsed) => new()
         {
@@ -359,7 +404,14 @@ public static class StageDriftFinder
             _findings.Problem(problem, side, key, name, status, actual, crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey);
         }
 
-        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity)
+        /// <summary>A record's value as text of its own (a reader's text is valid for its record only); null for none.</summary>
+        private static string? Kept(object? value) =>
+            RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? RecordValue.Text(value) : null;
+
+        private static NameParts Kept(NameParts name) => new(Kept(name.Whole), Kept(name.First), Kept(name.Last));
+
+        /// <param name="scan">Told the share of the file read as the reading goes.</param>
+        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity, UnmatchedScan? scan = null)
         {
             using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
             long count = 0;
@@ -369,6 +421,7 @@ public static class StageDriftFinder
                 if (++count % CheckEvery == 0)
                 {
                     _cancellation.ThrowIfCancellationRequested();
+                    scan?.Joined(reader.Length == 0 ? 0 : (double)reader.Position / reader.Length);
                     if (_progress is not null && _watch.Elapsed >= _nextProgress)
                     {
                         _progress($"{activity} ({Path.GetFileName(path)})", reader.Length == 0 ? 0 : (int)Math.Min(100, reader.Position * 100 / reader.Length));
