@@ -10,7 +10,9 @@
     streams both files too but holds the smaller file's keys, so its goal is: peak working set within
     the bar plus that key set. The key set is measured here on its own: the join's own key set
     (StageMap.Engine.Drift.KeySet, a table of 16-byte slots, each a Salesforce id packed with its
-    payload and flags), made for as many keys as the join held and sized as the join sizes it.
+    payload and flags), made for as many keys as the join held and sized as the join sizes it. The drift
+    peak is the whole process's: it includes the thread that reads the held file again beside the join,
+    with its reader's buffers and the records it keeps as candidates for having no partner.
 
     Data (generated from a fixed seed, nothing committed): leads as they were at the last sync,
     converted to prospects by ConvertTo-OutreachProspect; then the leads as they are now, 1 % with

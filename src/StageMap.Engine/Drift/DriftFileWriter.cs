@@ -12,19 +12,16 @@ namespace StageMap.Engine.Drift;
 /// </summary>
 internal sealed class DriftFileWriter : IDisposable
 {
-    private static readonly string[] Columns = { "kind", "id", "name", "crmStatus", "expectedStage", "actualStage", "reason", "errorId", "nextPull", "side", "message" };
-
     private readonly AtomicFile _file;
     private readonly string _path;
     private readonly RecordFileWriter _writer;
-    private readonly string?[] _values = new string?[Columns.Length];
     private bool _committed;
 
     private DriftFileWriter(AtomicFile file, string path, RecordFileFormat format, bool escapeFormula)
     {
         _file = file;
         _path = path;
-        _writer = RecordFileWriter.ForRows(format, file.Stream, Columns, escapeFormula);
+        _writer = RecordFileWriter.ForRows(format, file.Stream, DriftFindings.Columns, escapeFormula);
     }
 
     /// <exception cref="StageMapException">InvalidOutputFile, OutputFileExists, OutputWriteFailed.</exception>
@@ -53,22 +50,12 @@ internal sealed class DriftFileWriter : IDisposable
         }
     }
 
-    public void Write(StageDrift drift)
+    /// <summary>One finding, a cell for each of <see cref="DriftFindings.Columns"/>.</summary>
+    public void Write(RowCells finding)
     {
-        _values[0] = drift.Kind.ToString();
-        _values[1] = drift.Id;
-        _values[2] = drift.Name;
-        _values[3] = drift.CrmStatus;
-        _values[4] = drift.ExpectedStage;
-        _values[5] = drift.ActualStage;
-        _values[6] = drift.Reason?.ToString();
-        _values[7] = drift.ErrorId;
-        _values[8] = drift.NextPull;
-        _values[9] = drift.Side.ToString();
-        _values[10] = drift.Message;
         try
         {
-            _writer.WriteRow(_values);
+            _writer.WriteRow(finding);
         }
         catch (IOException e)
         {

@@ -69,6 +69,8 @@ internal sealed class DriftStages
     /// <summary>Stage numbers below this are resolved once each.</summary>
     private const int SmallStageNumbers = 1024;
 
+    private readonly StageMapConfiguration _configuration;
+    private readonly CrmObject _crmObject;
     private readonly ConversionPlan _plan;
     private readonly ConversionLookups _lookups;
     private readonly ConvertedRecord _buffer;
@@ -83,6 +85,8 @@ internal sealed class DriftStages
     /// <exception cref="StageMapException">NoConversionMappings, NoStageMapping.</exception>
     public DriftStages(StageMapConfiguration configuration, CrmObject crmObject)
     {
+        _configuration = configuration;
+        _crmObject = crmObject;
         _plan = ConversionPlan.Create(configuration, crmObject, ConversionDirection.Pull);
         _lookups = new ConversionLookups(configuration);
         _buffer = new ConvertedRecord(_plan, new object?[_plan.OutputFields.Count]);
@@ -113,9 +117,15 @@ internal sealed class DriftStages
         return text;
     }
 
+    /// <summary>Another reader of the same stages, for another thread (one reuses its buffers record after record).</summary>
+    public DriftStages ForAnotherThread() => new(_configuration, _crmObject);
+
+    /// <summary>The CRM record's status, as its outcome has it.</summary>
+    public string? Status(IInputRecord record) => StatusText(DriftRecords.Value(record, _statusField));
+
     public CrmOutcome Outcome(InputItem item)
     {
-        var status = StatusText(DriftRecords.Value(item.Record, _statusField));
+        var status = Status(item.Record);
         var failure = item.Failure;
         if (failure is null)
         {

@@ -44,8 +44,9 @@ internal static class DriftRecords
     public static object? KeyValue(object? value) =>
         RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? value : null;
 
-    public static string? CrmName(IInputRecord record) =>
-        Text(Value(record, "Name")) ?? Join(Text(Value(record, "FirstName")), Text(Value(record, "LastName")));
+    /// <summary>The CRM record's name: Name, else FirstName and LastName.</summary>
+    public static NameParts CrmName(IInputRecord record) =>
+        new(Value(record, "Name"), Value(record, "FirstName"), Value(record, "LastName"));
 
     /// <summary>
     /// The prospect inside a record: a JSON:API document's data, a JSON:API resource's attributes
@@ -86,9 +87,6 @@ internal static class DriftRecords
 
     public static string? Text(object? value) =>
         RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? RecordValue.Text(value)!.Trim() : null;
-
-    public static string? Join(string? first, string? last) =>
-        first is null ? last : last is null ? first : first + " " + last;
 }
 
 /// <summary>A prospect as the join reads it: the record and where its attributes are.</summary>
@@ -120,7 +118,7 @@ internal readonly record struct Prospect(IInputRecord Document, IInputRecord Rec
         return RecordValue.IsBlank(stage) ? DriftRecords.Value(Record, "stageName") : stage;
     }
 
-    public string? Name() =>
-        DriftRecords.Text(DriftRecords.Value(Attributes, "name"))
-        ?? DriftRecords.Join(DriftRecords.Text(DriftRecords.Value(Attributes, "firstName")), DriftRecords.Text(DriftRecords.Value(Attributes, "lastName")));
+    /// <summary>The prospect's name: name, else firstName and lastName.</summary>
+    public NameParts Name() =>
+        new(DriftRecords.Value(Attributes, "name"), DriftRecords.Value(Attributes, "firstName"), DriftRecords.Value(Attributes, "lastName"));
 }

@@ -35,7 +35,7 @@ internal readonly struct JoinKey : IEquatable<JoinKey>
             return null;
         }
 
-        return SalesforceId.TryShort(text.AsSpan(), out var id) ? new JoinKey(Pack(id), null) : new JoinKey(default, text);
+        return TryPack(text.AsSpan(), out var id) ? new JoinKey(id, null) : new JoinKey(default, text);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal readonly struct JoinKey : IEquatable<JoinKey>
             return null;
         }
 
-        return SalesforceId.TryShort(text, out var id) ? new JoinKey(Pack(id), null) : new JoinKey(default, text.ToString());
+        return TryPack(text, out var id) ? new JoinKey(id, null) : new JoinKey(default, text.ToString());
     }
 
     public bool Equals(JoinKey other) => Id.Equals(other.Id) && string.Equals(Text, other.Text, StringComparison.Ordinal);
@@ -64,25 +64,71 @@ internal readonly struct JoinKey : IEquatable<JoinKey>
 
     public override int GetHashCode() => Text is null ? Id.GetHashCode() : StringComparer.Ordinal.GetHashCode(Text);
 
-    private static PackedId Pack(ReadOnlySpan<char> id)
+    /// <summary>
+    /// Packs an id <see cref="SalesforceId"/> accepts (15 or 18 ASCII letters and digits, an 18-character
+    /// id's suffix matching the case of its first 15) by its first 15 characters, checking and packing in
+    /// one pass: every key of both files goes through here.
+    /// </summary>
+    internal static bool TryPack(ReadOnlySpan<char> text, out PackedId id)
     {
+        id = default;
+        if (text.Length != 15 && text.Length != 18)
+        {
+            return false;
+        }
+
         ulong high = 0, low = 0;
-        for (var i = 0; i < 10; i++)
+        var upper = 0; // bit i: character i is an upper-case letter (what the suffix encodes)
+        for (var i = 0; i < 15; i++)
         {
-            high = (high << 6) | Code(id[i]);
+            var code = CodeOf(text[i]);
+            if (code < 0)
+            {
+                return false;
+            }
+
+            if (i < 10)
+            {
+                high = (high << 6) | (uint)code;
+            }
+            else
+            {
+                low = (low << 6) | (uint)code;
+            }
+
+            upper |= (code is >= UpperFirst and < LowerFirst ? 1 : 0) << i;
         }
 
-        for (var i = 10; i < 15; i++)
+        for (var block = 0; block < text.Length - 15; block++)
         {
-            low = (low << 6) | Code(id[i]);
+            var c = text[15 + block];
+            if (CodeOf(c) < 0 || (c >= 'a' ? (char)(c - 'a' + 'A') : c) != SalesforceId.SuffixAlphabet[(upper >> (block * 5)) & 31])
+            {
+                return false;
+            }
         }
 
-        return new PackedId(high, low);
+        id = new PackedId(high, low);
+        return true;
     }
 
-    /// <summary>A character of a well-formed id (a digit or an ASCII letter) as a number below 62.</summary>
+    private const int UpperFirst = 10;
+    private const int LowerFirst = 36;
+
+    /// <summary>A digit as 0-9, an upper-case ASCII letter as 10-35, a lower-case one as 36-61; anything else -1.</summary>
+    private static readonly sbyte[] Codes = MakeCodes();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Code(char c) => c <= '9' ? (ulong)(c - '0') : c <= 'Z' ? (ulong)(c - 'A' + 10) : (ulong)(c - 'a' + 36);
+    private static int CodeOf(char c) => c < 128 ? Codes[c] : -1;
+
+    private static sbyte[] MakeCodes()
+    {
+        var codes = Enumerable.Repeat((sbyte)-1, 128).ToArray();
+        for (var c = '0'; c <= '9'; c++) codes[c] = (sbyte)(c - '0');
+        for (var c = 'A'; c <= 'Z'; c++) codes[c] = (sbyte)(c - 'A' + UpperFirst);
+        for (var c = 'a'; c <= 'z'; c++) codes[c] = (sbyte)(c - 'a' + LowerFirst);
+        return codes;
+    }
 }
 
 /// <summary>A 15-character Salesforce id in two numbers: its first ten characters (60 bits) and its last five (30 bits).</summary>
@@ -228,6 +274,24 @@ internal sealed class KeySet
 
         slot = new Slot(slot.High, slot.Low | TakenBit);
         return KeyTake.Taken;
+    }
+
+    /// <summary>
+    /// Whether a record of the other file took the key, as seen from a thread that only reads while the
+    /// join takes keys: keys are not added then, and a key once taken stays taken, so true is final and
+    /// false may be out of date. A key that is not an id is never seen taken (its dictionary is not read).
+    /// </summary>
+    public bool SeenTaken(JoinKey key)
+    {
+        if (key.Text is not null)
+        {
+            return false;
+        }
+
+        // The join changes only the taken bit of a slot then, so a read of its low half sees it set or not
+        // (even split in two 32-bit reads); a stale read only makes the caller look at the key again later.
+        var low = _slots[Find(key.Id)].Low;
+        return (low & (UsedBit | TakenBit)) == (UsedBit | TakenBit);
     }
 
     private static int SlotsFor(long keys) => (int)Math.Min(Math.Max(16, (long)(keys / MostFull) + 1), 0x7FFFFFC7);

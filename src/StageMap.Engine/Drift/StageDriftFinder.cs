@@ -48,19 +48,22 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        var run = new Join(stages, job, output is null ? found : output.Write, progress, watch, cancellation);
+        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, cancellation);
+        var heldFormat = heldSide == DriftSide.Crm ? crmFormat : outreachFormat;
         if (heldSide == DriftSide.Crm)
         {
             run.HoldCrm(crmFormat);
+            run.StartUnmatchedScan(heldSide, heldFormat);
             run.StreamOutreach(outreachFormat);
         }
         else
         {
             run.HoldOutreach(outreachFormat);
+            run.StartUnmatchedScan(heldSide, heldFormat);
             run.StreamCrm(crmFormat);
         }
 
-        run.ReportUnmatched(heldSide, heldSide == DriftSide.Crm ? crmFormat : outreachFormat);
+        run.ReportUnmatched(heldSide, heldFormat);
         cancellation.ThrowIfCancellationRequested();
         if (output?.Commit() is { } warning)
         {
@@ -83,11 +86,11 @@ public static class StageDriftFinder
     }
 
     /// <summary>One run's state: the held keys, the interned stages and the counts.</summary>
-    private sealed class Join
+    private sealed class Join : IDisposable
     {
         private readonly DriftStages _stages;
         private readonly DriftJob _job;
-        private readonly Action<StageDrift>? _found;
+        private readonly DriftFindings _findings;
         private readonly Action<string, int>? _progress;
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
@@ -98,12 +101,13 @@ public static class StageDriftFinder
         private readonly Dictionary<long, PairKind> _pairKinds = new();
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
+        private UnmatchedScan? _scan;
 
-        public Join(DriftStages stages, DriftJob job, Action<StageDrift>? found, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
+        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
         {
             _stages = stages;
             _job = job;
-            _found = found;
+            _findings = findings;
             _progress = progress;
             _cancellation = cancellation;
             _watch = watch;
@@ -142,7 +146,7 @@ public static class StageDriftFinder
 
         public void StreamOutreach(RecordFileFormat format)
         {
-            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects"))
+            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects", _scan))
             {
                 _outreachRead++;
                 var prospect = DriftRecords.Prospect(item.Record);
@@ -162,7 +166,7 @@ public static class StageDriftFinder
 
         public void StreamCrm(RecordFileFormat format)
         {
-            foreach (var item in Read(_job.CrmPath, format, "Joining the CRM records"))
+            foreach (var item in Read(_job.CrmPath, format, "Joining the CRM records", _scan))
             {
                 _crmRead++;
                 var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
@@ -179,7 +183,34 @@ public static class StageDriftFinder
             }
         }
 
-        /// <summary>Pass 3: the held records no record of the other file joined, with their names.</summary>
+        /// <summary>
+        /// Starts pass 3 beside pass 2 (<see cref="UnmatchedScan"/>): it reads the held file again on a thread
+        /// of its own, with readers of its own, and only looks at the key set.
+        /// </summary>
+        public void StartUnmatchedScan(DriftSide heldSide, RecordFileFormat format)
+        {
+            var stages = _stages.ForAnotherThread();
+            var held = _held;
+            Func<IInputRecord, Unmatched?> candidate = heldSide == DriftSide.Crm
+                ? record =>
+                {
+                    var value = DriftRecords.CrmKey(record, _job.CrmKey);
+                    return JoinKey.From(value) is not { } key || held.SeenTaken(key)
+                        ? null
+                        : new Unmatched(key, Kept(value), Kept(DriftRecords.CrmName(record)), stages.Status(record), null);
+                }
+                : record =>
+                {
+                    var prospect = DriftRecords.Prospect(record);
+                    var value = prospect.Key(_job.OutreachKey);
+                    return JoinKey.From(value) is not { } key || held.SeenTaken(key)
+                        ? null
+                        : new Unmatched(key, Kept(value), Kept(prospect.Name()), null, stages.ActualAt(stages.ActualIndex(prospect)));
+                };
+            _scan = UnmatchedScan.Start(heldSide == DriftSide.Crm ? _job.CrmPath : _job.OutreachPath, format, candidate, _cancellation);
+        }
+
+        /// <summary>Pass 3: the held records no record of the other file joined, with their names, in the file's order.</summary>
         public void ReportUnmatched(DriftSide heldSide, RecordFileFormat format)
         {
             if (_held.AllTaken)
@@ -187,6 +218,18 @@ public static class StageDriftFinder
                 return;
             }
 
+            if (_scan is not null && _scan.Finish(c =>
+                {
+                    if (_held.TryTake(c.Key, out _) == KeyTake.Taken)
+                    {
+                        Report(DriftProblem.NoPartner, heldSide, c.KeyText, c.Name, c.Status, c.Actual);
+                    }
+                }))
+            {
+                return;
+            }
+
+            // The scan gave up (too many candidates): the file is read again here.
             var path = heldSide == DriftSide.Crm ? _job.CrmPath : _job.OutreachPath;
             foreach (var item in Read(path, format, "Listing the records without a partner"))
             {
@@ -195,7 +238,7 @@ public static class StageDriftFinder
                     var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
                     if (TakeUnmatched(key))
                     {
-                        Report(Problem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Outcome(item).Status);
+                        Report(DriftProblem.NoPartner, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), _stages.Status(item.Record));
                     }
                 }
                 else
@@ -204,11 +247,13 @@ public static class StageDriftFinder
                     var key = prospect.Key(_job.OutreachKey);
                     if (TakeUnmatched(key))
                     {
-                        Report(Problem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(_stages.ActualIndex(prospect)));
+                        Report(DriftProblem.NoPartner, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(_stages.ActualIndex(prospect)));
                     }
                 }
             }
         }
+
+        public void Dispose() => _scan?.Dispose();
 
         public DriftSummary Summary(DriftSide heldSide, TimeSpan elapsed) => new()
         {
@@ -254,29 +299,29 @@ public static class StageDriftFinder
             _held = new KeySet((int)Math.Min(estimate, int.MaxValue / 2));
         }
 
-        private Problem? Hold(object? key, int payload)
+        private DriftProblem? Hold(object? key, int payload)
         {
             var normal = JoinKey.From(key);
             if (normal is null)
             {
-                return Problem.NoKey;
+                return DriftProblem.NoKey;
             }
 
-            return _held.TryAdd(normal.Value, payload) ? null : Problem.Duplicate;
+            return _held.TryAdd(normal.Value, payload) ? null : DriftProblem.Duplicate;
         }
 
-        private (Problem? Problem, int Payload) Match(object? key)
+        private (DriftProblem? Problem, int Payload) Match(object? key)
         {
             var normal = JoinKey.From(key);
             if (normal is null)
             {
-                return (Problem.NoKey, 0);
+                return (DriftProblem.NoKey, 0);
             }
 
             return _held.TryTake(normal.Value, out var payload) switch
             {
-                KeyTake.Missing => (Problem.NoPartner, 0),
-                KeyTake.TakenBefore => (Problem.Duplicate, 0),
+                KeyTake.Missing => (DriftProblem.NoPartner, 0),
+                KeyTake.TakenBefore => (DriftProblem.Duplicate, 0),
                 _ => (null, payload),
             };
         }
@@ -298,10 +343,11 @@ public static class StageDriftFinder
             _drifted++;
             kind.Cell.Drifted++;
             reason.Count++;
-            var outcome = kind.Outcome;
-            var verdict = kind.Verdict;
-            var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
-            _found?.Invoke(new StageDrift(DriftKind.Drift, DriftRecords.Text(key), name, outcome.Status, verdict.Expected, kind.Actual.Display, verdict.Reason, outcome.Failure?.ErrorId, verdict.NextPull, DriftSide.Crm, verdict.Message));
+            if (_findings.Wanted)
+            {
+                var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
+                _findings.Drift(key, name, kind.Outcome, kind.Verdict, kind.Actual);
+            }
         }
 
         /// <summary>
@@ -343,36 +389,29 @@ public static class StageDriftFinder
             return kind;
         }
 
-        private void Report(Problem problem, DriftSide side, object? keyValue, string? name, string? status, ActualStage? actual = null)
+        private void Report(DriftProblem problem, DriftSide side, object? key, NameParts name, string? status, ActualStage? actual = null)
         {
-            var key = DriftRecords.Text(keyValue);
             var crm = side == DriftSide.Crm;
-            var keyField = crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey;
-            DriftKind kind;
-            string message;
-            switch (problem)
+            if (problem == DriftProblem.Duplicate)
             {
-                case Problem.Duplicate:
-                    kind = DriftKind.DuplicateKey;
-                    message = $"Key '{key}' is also on an earlier {(crm ? "CRM record" : "prospect")} of this file; this one is not joined.";
-                    if (crm) _crmDuplicates++; else _outreachDuplicates++;
-                    break;
-                case Problem.NoKey:
-                    kind = crm ? DriftKind.CrmOnly : DriftKind.OutreachOnly;
-                    message = $"The {(crm ? "CRM record" : "prospect")} has no {keyField} value, so it joins nothing.";
-                    if (crm) _crmOnly++; else _outreachOnly++;
-                    break;
-                default:
-                    kind = crm ? DriftKind.CrmOnly : DriftKind.OutreachOnly;
-                    message = crm ? $"No prospect has key '{key}'." : $"No CRM record has key '{key}'.";
-                    if (crm) _crmOnly++; else _outreachOnly++;
-                    break;
+                if (crm) _crmDuplicates++; else _outreachDuplicates++;
+            }
+            else
+            {
+                if (crm) _crmOnly++; else _outreachOnly++;
             }
 
-            _found?.Invoke(new StageDrift(kind, key, name, status, null, actual?.Display, null, null, null, side, message));
+            _findings.Problem(problem, side, key, name, status, actual, crm ? _job.CrmKey ?? DriftRecords.DefaultCrmKey : _job.OutreachKey ?? DriftRecords.DefaultOutreachKey);
         }
 
-        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity)
+        /// <summary>A record's value as text of its own (a reader's text is valid for its record only); null for none.</summary>
+        private static string? Kept(object? value) =>
+            RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? RecordValue.Text(value) : null;
+
+        private static NameParts Kept(NameParts name) => new(Kept(name.Whole), Kept(name.First), Kept(name.Last));
+
+        /// <param name="scan">Told the share of the file read as the reading goes.</param>
+        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity, UnmatchedScan? scan = null)
         {
             using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
             long count = 0;
@@ -382,6 +421,7 @@ public static class StageDriftFinder
                 if (++count % CheckEvery == 0)
                 {
                     _cancellation.ThrowIfCancellationRequested();
+                    scan?.Joined(reader.Length == 0 ? 0 : (double)reader.Position / reader.Length);
                     if (_progress is not null && _watch.Elapsed >= _nextProgress)
                     {
                         _progress($"{activity} ({Path.GetFileName(path)})", reader.Length == 0 ? 0 : (int)Math.Min(100, reader.Position * 100 / reader.Length));
@@ -402,11 +442,4 @@ public static class StageDriftFinder
 
     /// <summary>What every pair of one CRM outcome and one prospect stage is: its verdict, its cross-tab cell, its reason's tally when it drifts.</summary>
     private sealed record PairKind(CrmOutcome Outcome, ActualStage Actual, DriftVerdict Verdict, Tally Cell, Tally? Reason);
-
-    private enum Problem
-    {
-        NoKey,
-        NoPartner,
-        Duplicate,
-    }
 }

@@ -9,7 +9,8 @@ namespace StageMap.Engine.Model;
 /// </summary>
 public static class SalesforceId
 {
-    private const string SuffixAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+    /// <summary>The suffix character of each five bits of case (see <see cref="HasValidSuffix"/>).</summary>
+    internal const string SuffixAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     /// <summary>15 or 18 letters and digits.</summary>
     public static bool IsWellFormed([NotNullWhen(true)] string? id) => id is not null && IsWellFormed(id.AsSpan());

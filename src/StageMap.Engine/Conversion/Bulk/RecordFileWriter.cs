@@ -52,8 +52,8 @@ internal abstract class RecordFileWriter : IDisposable
 
     public virtual void WriteReject(IInputRecord record, ConversionFailure failure) => throw new NotSupportedException();
 
-    /// <summary>One row of texts, one for each of the writer's columns (null is JSON null, an empty CSV cell).</summary>
-    public virtual void WriteRow(IReadOnlyList<string?> values) => throw new NotSupportedException();
+    /// <summary>One row of texts, a cell for each of the writer's columns (null is JSON null, an empty CSV cell).</summary>
+    public virtual void WriteRow(RowCells cells) => throw new NotSupportedException();
 
     /// <summary>Ends the file (closes a JSON array) and flushes what is buffered.</summary>
     public virtual void Finish() => Text.Flush();
@@ -94,14 +94,21 @@ internal abstract class RecordFileWriter : IDisposable
             _json.Record(record, new KeyValuePair<string, object?>(ReasonField, failure.Message), new KeyValuePair<string, object?>(ErrorIdField, failure.ErrorId));
         }
 
-        public override void WriteRow(IReadOnlyList<string?> values)
+        public override void WriteRow(RowCells cells)
         {
             BeforeRecord();
             _json.StartObject();
             for (var i = 0; i < _columns!.Count; i++) // only ForRows makes a JSON writer that is given rows, and it passes columns
             {
                 _json.Name(_columns[i]);
-                _json.String(values[i]);
+                if (cells.IsNull(i))
+                {
+                    _json.Null();
+                }
+                else
+                {
+                    _json.String(cells.Text(i));
+                }
             }
 
             _json.EndObject();
@@ -328,11 +335,11 @@ internal abstract class RecordFileWriter : IDisposable
         {
         }
 
-        public override void WriteRow(IReadOnlyList<string?> values)
+        public override void WriteRow(RowCells cells)
         {
-            foreach (var value in values)
+            for (var i = 0; i < cells.Count; i++)
             {
-                WriteCell((value ?? "").AsSpan());
+                WriteCell(cells.Text(i));
             }
 
             EndRow();
