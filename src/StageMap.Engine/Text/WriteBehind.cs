@@ -13,16 +13,33 @@ namespace StageMap.Engine.Text;
 /// are reused; none is made per write.
 /// </summary>
 /// <remarks>
-/// A write that fails stops the writing: the failure (the stream's own exception, an IOException for a
+/// Written to a file, the bytes are also flushed to disk as they go (every <see cref="DiskFlushEvery"/>
+/// bytes, on this thread): the commit that follows a bulk conversion flushes to disk before it renames, and
+/// what is already on the disk then costs it nothing, so the disk's writeback overlaps the conversion
+/// instead of following it. While a flush to disk waits, the caller goes on filling buffers: more are
+/// made then, up to <see cref="MostBuffers"/> (a constant few MiB, whatever the file's size).
+/// </remarks>
+/// <remarks>
+/// A write (or a flush to disk) that fails stops the writing: the failure (the stream's own exception, an IOException for a
 /// full disk) is thrown to the caller at its next <see cref="Hand"/> or <see cref="Flush"/>, and the
 /// buffers still queued are dropped. <see cref="Dispose"/> waits for the thread, so the stream is free
 /// to be closed when it returns.
 /// </remarks>
 internal sealed class WriteBehind : IDisposable
 {
+    /// <summary>How many bytes are written between two flushes to disk of a file.</summary>
+    internal const long DiskFlushEvery = 16L * 1024 * 1024;
+
+    /// <summary>The buffers made at the start (the caller's own one of them); enough while the stream keeps up.</summary>
     private const int Buffers = 3;
 
+    /// <summary>The most buffers there ever are: 64 KiB buffers make 4 MiB, about 15 ms of a conversion's output.</summary>
+    internal const int MostBuffers = 64;
+
     private readonly Stream _stream;
+    private readonly Action? _flushToDisk;
+    private readonly long _flushEvery;
+    private readonly int _size;
     private readonly object _gate = new();
     private readonly Queue<KeyValuePair<byte[], int>> _queued = new(Buffers);
     private readonly Stack<byte[]> _free = new(Buffers);
@@ -30,11 +47,22 @@ internal sealed class WriteBehind : IDisposable
     private ExceptionDispatchInfo? _failure;
     private bool _writing;
     private bool _closing;
+    private int _made = Buffers;
+    private long _sinceDiskFlush;
 
     /// <param name="size">The size of each buffer (the caller's own buffer is one of them).</param>
     public WriteBehind(Stream stream, int size)
+        : this(stream, size, stream is FileStream file ? () => file.Flush(flushToDisk: true) : null, DiskFlushEvery)
+    {
+    }
+
+    /// <param name="flushToDisk">Called on the writing thread every <paramref name="flushEvery"/> bytes written; null: never.</param>
+    internal WriteBehind(Stream stream, int size, Action? flushToDisk, long flushEvery)
     {
         _stream = stream;
+        _size = size;
+        _flushToDisk = flushToDisk;
+        _flushEvery = flushEvery;
         for (var i = 1; i < Buffers; i++)
         {
             _free.Push(new byte[size]);
@@ -44,6 +72,9 @@ internal sealed class WriteBehind : IDisposable
         _thread.Start();
     }
 
+    /// <summary>Whether the bytes are flushed to disk as they are written (a file).</summary>
+    internal bool FlushesToDisk => _flushToDisk is not null;
+
     /// <summary>Queues the first <paramref name="count"/> bytes of <paramref name="full"/> for the stream; an empty buffer of the same size to go on with.</summary>
     public byte[] Hand(byte[] full, int count)
     {
@@ -52,6 +83,13 @@ internal sealed class WriteBehind : IDisposable
             ThrowIfFailed();
             _queued.Enqueue(new KeyValuePair<byte[], int>(full, count));
             Monitor.PulseAll(_gate);
+            if (_free.Count == 0 && _made < MostBuffers && _failure is null)
+            {
+                // The stream is behind (a flush to disk waiting): one more buffer rather than a wait.
+                _made++;
+                return new byte[_size];
+            }
+
             while (_free.Count == 0 && _failure is null)
             {
                 Monitor.Wait(_gate);
@@ -93,6 +131,16 @@ internal sealed class WriteBehind : IDisposable
 
     private void ThrowIfFailed() => _failure?.Throw();
 
+    private void FlushToDiskNowAndThen(int written)
+    {
+        _sinceDiskFlush += written;
+        if (_flushToDisk is not null && _sinceDiskFlush >= _flushEvery)
+        {
+            _sinceDiskFlush = 0;
+            _flushToDisk();
+        }
+    }
+
     private void WriteQueued()
     {
         while (true)
@@ -119,6 +167,7 @@ internal sealed class WriteBehind : IDisposable
                 try
                 {
                     _stream.Write(next.Key, 0, next.Value);
+                    FlushToDiskNowAndThen(next.Value);
                 }
                 catch (Exception e)
                 {

@@ -70,7 +70,8 @@ public static class BulkConverter
         Stopwatch watch,
         CancellationToken cancellation)
     {
-        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true);
+        // Reading ahead: a CSV file is read and decoded on a second thread while this one parses and converts.
+        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true, readAhead: true);
         long read = 0, written = 0, rejectedCount = 0;
         // Writing behind: the file's bytes go out on a second thread while this one converts the next records.
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula, writeBehind: true))

@@ -26,7 +26,8 @@ internal abstract class RecordFileReader : IRecordFileReader
 
     public abstract IReadOnlyList<string>? Header { get; }
 
-    public virtual long Position => _stream.Position;
+    /// <summary>How far the file has been read (by the thread reading ahead, when there is one).</summary>
+    public virtual long Position => Text is DecodeAheadReader ahead ? ahead.SourcePosition : _stream.Position;
 
     public long Length => _stream.Length;
 

@@ -55,20 +55,31 @@ internal static class RecordFileReaders
 
     /// <summary>A reader over <paramref name="stream"/>, its text decoded strictly: a byte order mark, else <paramref name="encoding"/>, else UTF-8.</summary>
     /// <param name="reuseRecords">Hand out records the reader reuses for the next one (<see cref="IReusedRecord"/>), for a caller done with each record before it asks for the next.</param>
+    /// <param name="readAhead">A CSV file is read and decoded ahead on a thread of its own (<see cref="DecodeAheadReader"/>), for a caller that reads it to its end.</param>
     /// <exception cref="StageMapException">InvalidRecordFile: a CSV header that is empty, or has a column without a name or a name twice.</exception>
-    public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen = true, bool reuseRecords = false)
+    public static IRecordFileReader Open(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen = true, bool reuseRecords = false, bool readAhead = false)
     {
-        var reader = OpenReusing(stream, path, format, encoding, leaveOpen);
+        var reader = OpenReusing(stream, path, format, encoding, leaveOpen, readAhead);
         return reuseRecords ? reader : new KeptRecordReader(reader);
     }
 
-    private static IRecordFileReader OpenReusing(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen)
+    private static IRecordFileReader OpenReusing(Stream stream, string path, RecordFileFormat format, Encoding? encoding, bool leaveOpen, bool readAhead)
     {
         var start = stream.CanSeek ? stream.Position : -1;
         var text = StrictText.OpenReader(stream, encoding, leaveOpen);
         if (format == RecordFileFormat.Csv)
         {
-            return new CsvRecordReader(stream, text, path, encodingNamed: encoding is not null);
+            var csvText = readAhead ? new DecodeAheadReader(text, stream) : text;
+            try
+            {
+                return new CsvRecordReader(stream, csvText, path, encodingNamed: encoding is not null);
+            }
+            catch
+            {
+                // A bad header may come after many blank rows: the reading thread stops before the caller closes the file.
+                csvText.Dispose();
+                throw;
+            }
         }
 
         // The JSON reader may read the file a second time from its start (a file its fast path hands to Json.NET).
