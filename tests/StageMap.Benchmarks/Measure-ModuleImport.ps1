@@ -19,7 +19,8 @@
     without it each start replays the profile of whatever ran just before: an import after a bare start finds
     none of the module machinery in it, an import after an import finds all of it. With it, each start replays
     its own kind's profile, as a script that runs the same command each time would. Informative: its figure is
-    printed without the goal's verdict, which belongs to the shared-profile measure.
+    printed without the goal's verdict, which belongs to the shared-profile measure. Linux and macOS only: on
+    Windows PowerShell keeps the profile under LOCALAPPDATA and ignores XDG_CACHE_HOME.
 #>
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/StageMap'),
@@ -36,6 +37,9 @@ $manifest = (Resolve-Path (Join-Path $ModulePath 'StageMap.psd1')).Path
 
 $profileFolder = $null
 $profileFolders = @{}
+if ($OwnProfiles -and $IsWindows) {
+    throw '-OwnProfiles works where PowerShell keeps its startup profile under XDG_CACHE_HOME (Linux, macOS), not on Windows.'
+}
 if ($OwnProfiles) {
     $profileFolder = Join-Path ([System.IO.Path]::GetTempPath()) ("stagemap-import-profiles-" + [guid]::NewGuid().ToString('n'))
 }
