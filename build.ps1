@@ -219,6 +219,10 @@ function Invoke-Bench {
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut) | Write-Host
     Write-Host 'What PowerShell charges any module (a separate run, so the figure above is measured as always):'
     Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut, '-Floors', '-Runs', '11') | Write-Host
+    if (-not $IsWindows) {
+        Write-Host 'The same with each kind of start replaying its own startup profile, not the one the start before it wrote:'
+        Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-ModuleImport.ps1'), '-ModulePath', $moduleOut, '-Floors', '-OwnProfiles', '-Runs', '11') | Write-Host
+    }
     Write-Host 'Where a bulk conversion spends its time, stage by stage (writes its section of docs/benchmarks.md):'
     Invoke-Native 'the record path profile' { Invoke-ChildPwsh @('-File', (Join-Path $root 'tests/StageMap.Benchmarks/Measure-RecordPath.ps1')) | Write-Host }
     Write-Host 'Record conversion, side by side (writes its section of docs/benchmarks.md):'

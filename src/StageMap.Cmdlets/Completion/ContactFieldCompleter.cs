@@ -10,7 +10,7 @@ namespace StageMap.Cmdlets.Completion;
 /// Completes Contact field names for -ContactStatusField: the field in use, then the custom fields
 /// (__c) of an imported Contact describe, then its other fields.
 /// </summary>
-public sealed class ContactFieldCompleter : IArgumentCompleter
+internal sealed class ContactFieldCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

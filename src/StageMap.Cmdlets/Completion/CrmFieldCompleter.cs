@@ -11,7 +11,7 @@ namespace StageMap.Cmdlets.Completion;
 /// Completes CRM field API names: the fields the configuration maps on the -Object typed (every object
 /// when none is), then the fields the imported CRM metadata lists for it.
 /// </summary>
-public sealed class CrmFieldCompleter : IArgumentCompleter
+internal sealed class CrmFieldCompleter : IArgumentCompleter
 {
     private static readonly CrmObject[] Objects = { CrmObject.Lead, CrmObject.Contact };
 

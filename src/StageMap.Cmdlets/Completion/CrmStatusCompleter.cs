@@ -10,7 +10,7 @@ namespace StageMap.Cmdlets.Completion;
 /// Completes lead status API names: the CRM's (from imported metadata, in the CRM's order), then any
 /// mapped status the metadata does not list.
 /// </summary>
-public sealed class CrmStatusCompleter : IArgumentCompleter
+internal sealed class CrmStatusCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

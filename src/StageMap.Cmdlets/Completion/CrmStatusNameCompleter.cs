@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 namespace StageMap.Cmdlets.Completion;
 
 /// <summary>Completes CRM status API names of the -Object already typed (Lead, Contact, or both), in the CRM's order.</summary>
-public sealed class CrmStatusNameCompleter : IArgumentCompleter
+internal sealed class CrmStatusNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

@@ -7,7 +7,7 @@ using StageMap.Engine.Text;
 namespace StageMap.Cmdlets.Completion;
 
 /// <summary>Completes -Encoding: the names Import-Csv takes, and windows-1252 (Excel's CSV).</summary>
-public sealed class EncodingNameCompleter : IArgumentCompleter
+internal sealed class EncodingNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
         CompletionResults.For(EncodingNames.Names, wordToComplete, name => $"Read the input file as {name} (a byte order mark wins)");

@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 namespace StageMap.Cmdlets.Completion;
 
 /// <summary>Completes External Mapped Types: LeadStatus (the article's), then any the configuration uses.</summary>
-public sealed class ExternalMappedTypeCompleter : IArgumentCompleter
+internal sealed class ExternalMappedTypeCompleter : IArgumentCompleter
 {
     public const string LeadStatus = "LeadStatus";
 

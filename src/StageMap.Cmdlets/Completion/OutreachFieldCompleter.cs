@@ -11,7 +11,7 @@ namespace StageMap.Cmdlets.Completion;
 /// Completes Outreach field names: the fields the configuration maps on the -Object typed (every
 /// object when none is), then Outreach's well-known prospect fields, by plugin name.
 /// </summary>
-public sealed class OutreachFieldCompleter : IArgumentCompleter
+internal sealed class OutreachFieldCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

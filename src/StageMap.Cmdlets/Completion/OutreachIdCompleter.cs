@@ -12,7 +12,7 @@ namespace StageMap.Cmdlets.Completion;
 /// (confirming a rename, reorder or recolour made in Outreach). A local stage's id means nothing to
 /// Outreach, so none is offered for it.
 /// </summary>
-public sealed class OutreachIdCompleter : IArgumentCompleter
+internal sealed class OutreachIdCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 namespace StageMap.Cmdlets.Completion;
 
 /// <summary>Completes the labels of the record types of the -Object already typed (Lead, Contact, or both), then their developer names.</summary>
-public sealed class RecordTypeNameCompleter : IArgumentCompleter
+internal sealed class RecordTypeNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

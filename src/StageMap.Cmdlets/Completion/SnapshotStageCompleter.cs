@@ -13,7 +13,7 @@ namespace StageMap.Cmdlets.Completion;
 /// Completes the stages a snapshot can restore: those of the -Snapshot already typed, else of the newest
 /// snapshot beside the configuration; by their name before the sync, then an update's new name.
 /// </summary>
-public sealed class SnapshotStageCompleter : IArgumentCompleter
+internal sealed class SnapshotStageCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

@@ -8,7 +8,7 @@ using StageMap.Engine.Model;
 namespace StageMap.Cmdlets.Completion;
 
 /// <summary>Completes stage names from the configuration, in stage order.</summary>
-public sealed class StageNameCompleter : IArgumentCompleter
+internal sealed class StageNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {

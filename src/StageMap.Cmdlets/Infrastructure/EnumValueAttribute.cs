@@ -13,7 +13,7 @@ namespace StageMap.Cmdlets.Infrastructure;
 /// ordinary binding.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class EnumValueAttribute : ArgumentTransformationAttribute
+internal sealed class EnumValueAttribute : ArgumentTransformationAttribute
 {
     public EnumValueAttribute(Type enumType)
     {

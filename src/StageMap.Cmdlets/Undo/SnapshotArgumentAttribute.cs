@@ -10,7 +10,7 @@ namespace StageMap.Cmdlets.Undo;
 /// Get-StageMapSnapshot listed. Each becomes the snapshot file's path.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class SnapshotArgumentAttribute : ArgumentTransformationAttribute
+internal sealed class SnapshotArgumentAttribute : ArgumentTransformationAttribute
 {
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => PathOf(inputData) ?? inputData;
 
