@@ -21,8 +21,9 @@ namespace StageMap.Engine.Drift;
 /// memory, never a wrong answer). Each held key keeps one small index: the CRM record's pull outcome
 /// or the prospect's stage, both interned (there are few statuses and stages). Pass 1 reads the
 /// smaller file into the key set, pass 2 streams the larger one and joins each record as it comes,
-/// and pass 3, only when some held key found no partner, reads the smaller file again to report
-/// those records with their names. Records are read by the bulk conversion's readers.
+/// and pass 3 reads the smaller file again to report the records that found no partner, with their
+/// names: on a second thread while pass 2 runs (<see cref="UnmatchedScan"/>), or after it when that
+/// scan gives up. Records are read by the bulk conversion's readers.
 /// </remarks>
 public static class StageDriftFinder
 {
