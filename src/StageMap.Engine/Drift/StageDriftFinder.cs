@@ -406,8 +406,7 @@ public static class StageDriftFinder
         }
 
         /// <summary>A record's value as text of its own (a reader's text is valid for its record only); null for none.</summary>
-        private static string? Kept(object? value) =>
-            RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? RecordValue.Text(value) : null;
+        private static string? Kept(object? value) => DriftRecords.Text(value);
 
         private static NameParts Kept(NameParts name) => new(Kept(name.Whole), Kept(name.First), Kept(name.Last));
 
