@@ -64,9 +64,9 @@ public static class SfdxRecordTypeExporter
         var path = SfdxExporter.FindExisting(packages, relative)
             ?? throw Failures.RecordTypeNotInProject(recordType.Name, project, relative.Replace('\\', '/'), $"\"BusinessProcess:Lead.{process}\"");
         SfdxProjectPaths.RequireInside(project, path, $"The file for record type '{recordType.Name}'");
-        var offered = (MetadataReader.Read(path, CrmMetadata.DefaultContactStatusField).Processes is { Count: > 0 } processes ? processes[0]
+        var (file, document) = Load(path, CrmMetadata.DefaultContactStatusField);
+        var offered = (file.Processes is { Count: > 0 } processes ? processes[0]
             : throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a Lead Process (its root element is not <BusinessProcess>).")).Values;
-        var document = Load(path);
         // Load gives a document with a root element or throws.
         return Merge(path, document, document.Root!, offered, written, $"record type '{recordType.Name}'", warnings);
     }
@@ -77,10 +77,10 @@ public static class SfdxRecordTypeExporter
         var path = SfdxExporter.FindExisting(packages, relative)
             ?? throw Failures.RecordTypeNotInProject(recordType.Name, project, relative.Replace('\\', '/'), $"RecordType:Contact.{recordType.DeveloperName}");
         SfdxProjectPaths.RequireInside(project, path, $"The file for record type '{recordType.Name}'");
-        var offered = (MetadataReader.Read(path, field).RecordTypes is { Count: > 0 } recordTypes ? recordTypes[0]
+        var (file, document) = Load(path, field);
+        var offered = (file.RecordTypes is { Count: > 0 } recordTypes ? recordTypes[0]
             : throw Failures.InvalidMetadataFile(path, "SFDX source file", "it is not a record type (its root element is not <RecordType>).")).Values
             ?? throw Failures.RecordTypeListsNoValues(path, recordType.DeveloperName, field);
-        var document = Load(path);
         // Load gives a document with a root element or throws.
         var picklist = document.Root!.Elements().First(e => e.Name.LocalName == "picklistValues"
             && string.Equals(e.Elements().FirstOrDefault(p => p.Name.LocalName == "picklist")?.Value.Trim(), field, StringComparison.OrdinalIgnoreCase));
@@ -122,13 +122,19 @@ public static class SfdxRecordTypeExporter
         return new SfdxFilePlan(path, true, changes, SfdxExporter.Serialize(document));
     }
 
-    /// <summary>The file as a tree without its layout white space, so the written file is indented throughout as SFDX writes it.</summary>
-    private static XDocument Load(string path)
+    /// <summary>
+    /// The file's values, and the file as a tree without its layout white space so the written file is
+    /// indented throughout as SFDX writes it. Read once: both come from the same bytes, however the file
+    /// changes meanwhile.
+    /// </summary>
+    private static (MetadataFile File, XDocument Document) Load(string path, string contactStatusField)
     {
+        var content = MetadataReader.ReadBytes(path, out var fullPath);
+        var file = MetadataReader.Read(content, fullPath, contactStatusField);
         var settings = SfdxExporter.ReaderSettings.Clone();
         settings.IgnoreWhitespace = true;
-        using var stream = new MemoryStream(MetadataReader.ReadBytes(path, out _), writable: false);
+        using var stream = new MemoryStream(content, writable: false);
         using var reader = XmlReader.Create(stream, settings);
-        return XDocument.Load(reader);
+        return (file, XDocument.Load(reader));
     }
 }
