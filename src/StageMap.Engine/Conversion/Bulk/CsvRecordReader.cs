@@ -146,6 +146,8 @@ internal sealed class CsvRow : IReusedRecord
 
     public int Count => _parser.Count;
 
+    public CsvHeader Header => _header;
+
     public IEnumerable<KeyValuePair<string, object?>> Fields
     {
         get

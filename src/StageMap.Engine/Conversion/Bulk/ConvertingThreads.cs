@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace StageMap.Engine.Conversion.Bulk;
+
+/// <summary>
+/// Converts <see cref="RowBatch"/>es on threads of its own, each batch whole on one thread, several batches
+/// at once: a bulk conversion's records are converted and formatted on every core while the caller reads
+/// the next ones. Each thread has its own plan (<see cref="ConversionPlan.ForAnotherThread"/>), converted
+/// record and row view; a batch has its own writers and tally. The threads start with the first batch queued.
+/// </summary>
+/// <remarks>
+/// A batch queued while the token is cancelled is not converted (the caller stops at its next look at the
+/// token). A failure while converting is kept in the batch (<see cref="RowBatch.ConvertFailure"/>), for
+/// the caller to throw when it takes the batch in. <see cref="Dispose"/> lets each thread finish the batch
+/// it is on, then waits for them all.
+/// </remarks>
+internal sealed class ConvertingThreads : IDisposable
+{
+    private readonly ConversionPlan _plan;
+    private readonly int _count;
+    private readonly CancellationToken _cancellation;
+    private readonly object _gate = new();
+    private readonly Queue<RowBatch> _waiting = new();
+    private readonly HashSet<RowBatch> _converted = new();
+    private Thread[]? _threads;
+    private bool _closing;
+
+    public ConvertingThreads(ConversionPlan plan, int count, CancellationToken cancellation)
+    {
+        _plan = plan;
+        _count = count;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Queues <paramref name="batch"/> for a thread to convert (see <see cref="WaitFor"/>).</summary>
+    public void Queue(RowBatch batch)
+    {
+        lock (_gate)
+        {
+            _threads ??= Start();
+            _converted.Remove(batch);
+            _waiting.Enqueue(batch);
+            Monitor.Pulse(_gate);
+        }
+    }
+
+    /// <summary>Whether the queued <paramref name="batch"/> has been converted.</summary>
+    public bool IsConverted(RowBatch batch)
+    {
+        lock (_gate)
+        {
+            return _converted.Contains(batch);
+        }
+    }
+
+    /// <summary>Waits until the queued <paramref name="batch"/> has been converted.</summary>
+    public void WaitFor(RowBatch batch)
+    {
+        lock (_gate)
+        {
+            while (!_converted.Contains(batch))
+            {
+                Monitor.Wait(_gate);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _closing = true;
+            _waiting.Clear();
+            Monitor.PulseAll(_gate);
+        }
+
+        foreach (var thread in _threads ?? Array.Empty<Thread>())
+        {
+            thread.Join();
+        }
+    }
+
+    /// <summary>Converts each record of <paramref name="batch"/> into its writers, noting what did not convert.</summary>
+    internal static void Convert(RowBatch batch, ConversionPlan plan, ConvertedRecord buffer, BatchRow view)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var record = batch.RecordAt(i, view);
+            var failure = batch.ReadFailureAt(i);
+            if (failure is null)
+            {
+                var result = plan.Convert(record, buffer, batch.Missing);
+                if (result.Succeeded)
+                {
+                    batch.Output.Write(result.Record);
+                    batch.Written++;
+                }
+                else
+                {
+                    failure = result.Failure;
+                }
+            }
+
+            if (failure is not null)
+            {
+                failure = Failures.InRecord(failure, batch.FirstRecord + i, batch.LineAt(i));
+                batch.Rejected++;
+                if (batch.Rejects is not null)
+                {
+                    batch.Rejects.WriteReject(record, failure);
+                }
+                else
+                {
+                    // The caller may keep the record: one shown through the view is handed over as a copy of its own.
+                    batch.KeepRejected(record is IReusedRecord reused ? reused.Snapshot() : record, failure);
+                }
+            }
+        }
+    }
+
+    private Thread[] Start()
+    {
+        var threads = new Thread[_count];
+        for (var i = 0; i < threads.Length; i++)
+        {
+            var plan = _plan.ForAnotherThread();
+            threads[i] = new Thread(() => ConvertQueued(plan)) { IsBackground = true, Name = "StageMap converter" };
+            threads[i].Start();
+        }
+
+        return threads;
+    }
+
+    private void ConvertQueued(ConversionPlan plan)
+    {
+        var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
+        var view = new BatchRow();
+        while (true)
+        {
+            RowBatch batch;
+            lock (_gate)
+            {
+                while (_waiting.Count == 0 && !_closing)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                if (_closing)
+                {
+                    return;
+                }
+
+                batch = _waiting.Dequeue();
+            }
+
+            if (!_cancellation.IsCancellationRequested)
+            {
+                try
+                {
+                    Convert(batch, plan, buffer, view);
+                }
+                catch (Exception e)
+                {
+                    batch.ConvertFailure = ExceptionDispatchInfo.Capture(e);
+                }
+            }
+
+            lock (_gate)
+            {
+                _converted.Add(batch);
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+}
