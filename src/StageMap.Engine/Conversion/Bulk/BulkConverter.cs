@@ -30,7 +30,17 @@ public static class BulkConverter
         Action<BulkProgress>? progress = null,
         Action<IInputRecord, ConversionFailure>? rejected = null,
         Action<string>? warn = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) => Run(plan, job, progress, rejected, warn, threads: 0, cancellation);
+
+    /// <param name="threads">Threads to convert on; 0 for one per core (see <see cref="Transfer"/>).</param>
+    internal static ConversionSummary Run(
+        ConversionPlan plan,
+        BulkConversion job,
+        Action<BulkProgress>? progress,
+        Action<IInputRecord, ConversionFailure>? rejected,
+        Action<string>? warn,
+        int threads,
+        CancellationToken cancellation)
     {
         var missing = new MissingFieldTally(plan, warn);
         var watch = Stopwatch.StartNew();
@@ -44,7 +54,7 @@ public static class BulkConverter
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         var streams = new BulkStreams(input, inputFormat, output.Stream, outputFormat, rejectOutput?.Stream, rejectFormat);
-        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, watch, cancellation);
+        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, watch, cancellation, threads);
 
         cancellation.ThrowIfCancellationRequested();
         Commit(output);
