@@ -119,7 +119,7 @@ public class ParallelConversionTests
 
         Assert.Equal(one, three);
         Assert.Equal(oneRejects, threeRejects);
-        var names = Utf8.GetString(three).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => (string?)JObject.Parse(line)["firstName"]).ToList();
+        var names = Utf8.GetString(three).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(line => (string?)JObject.Parse(line)["firstName"]).ToList();
         Assert.Equal(Enumerable.Range(0, 20000).Where(i => i % 10 != 3).Select(i => "F" + i.ToString(CultureInfo.InvariantCulture)), names);
         var rejectLines = Utf8.GetString(threeRejects).Split(new[] { "\r\n" }, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2001, rejectLines.Length); // the header, then every tenth lead (its status is not mapped)
