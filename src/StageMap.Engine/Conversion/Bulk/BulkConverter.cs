@@ -9,9 +9,10 @@ using StageMap.Engine.Storage;
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
-/// Converts a file of records to another file, streaming: one record in memory at a time, whatever
-/// the file's size. The output (and reject) file is written under a temporary name and renamed into
-/// place only when every record has been read, so a failure or a stop leaves no half-written file.
+/// Converts a file of records to another file, streaming: a few batches of records in memory at a
+/// time, whatever the file's size, converted on every core (see <see cref="Transfer"/>). The output
+/// (and reject) file is written under a temporary name and renamed into place only when every record
+/// has been read, so a failure or a stop leaves no half-written file.
 /// </summary>
 public static class BulkConverter
 {
