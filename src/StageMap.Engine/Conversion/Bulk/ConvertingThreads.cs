@@ -25,7 +25,7 @@ internal sealed class ConvertingThreads : IDisposable
     private readonly object _gate = new();
     private readonly Queue<RowBatch> _waiting = new();
     private readonly HashSet<RowBatch> _converted = new();
-    private Thread[]? _threads;
+    private Thread?[]? _threads;
     private bool _closing;
 
     public ConvertingThreads(ConversionPlan plan, int count, CancellationToken cancellation)
@@ -40,7 +40,11 @@ internal sealed class ConvertingThreads : IDisposable
     {
         lock (_gate)
         {
-            _threads ??= Start();
+            if (_threads is null)
+            {
+                Start();
+            }
+
             _converted.Remove(batch);
             _waiting.Enqueue(batch);
             Monitor.Pulse(_gate);
@@ -77,9 +81,9 @@ internal sealed class ConvertingThreads : IDisposable
             Monitor.PulseAll(_gate);
         }
 
-        foreach (var thread in _threads ?? Array.Empty<Thread>())
+        foreach (var thread in _threads ?? Array.Empty<Thread?>())
         {
-            thread.Join();
+            thread?.Join();
         }
     }
 
@@ -121,17 +125,17 @@ internal sealed class ConvertingThreads : IDisposable
         }
     }
 
-    private Thread[] Start()
+    private void Start()
     {
-        var threads = new Thread[_count];
-        for (var i = 0; i < threads.Length; i++)
+        // Kept before any starts, so that Dispose waits for those that did even if a later one cannot start.
+        _threads = new Thread?[_count];
+        for (var i = 0; i < _threads.Length; i++)
         {
             var plan = _plan.ForAnotherThread();
-            threads[i] = new Thread(() => ConvertQueued(plan)) { IsBackground = true, Name = "StageMap converter" };
-            threads[i].Start();
+            var thread = new Thread(() => ConvertQueued(plan)) { IsBackground = true, Name = "StageMap converter" };
+            thread.Start();
+            _threads[i] = thread;
         }
-
-        return threads;
     }
 
     private void ConvertQueued(ConversionPlan plan)
