@@ -161,6 +161,9 @@ internal sealed class CsvRow : IReusedRecord
 
     public ReadOnlySpan<char> FieldText(int column) => _parser.FieldSpan(column);
 
+    /// <summary>Where field <paramref name="column"/>'s text is held, into <paramref name="slice"/> (valid until the next row).</summary>
+    public void GetField(int column, TextSlice slice) => _parser.GetField(column, slice);
+
     public bool TryGetValue(string field, out object? value)
     {
         var i = _header.IndexOf(field);

@@ -29,6 +29,7 @@ internal sealed class RowBatch
     private int[] _fieldLength = new int[1024];
     private int _fieldsUsed;
     private CsvHeader? _header;
+    private readonly TextSlice _field = new();
 
     public RowBatch(int capacity, RecordFileWriter output, RecordFileWriter? rejects, MissingFieldTally missing)
     {
@@ -149,19 +150,54 @@ internal sealed class RowBatch
 
         _firstField[at] = _fieldsUsed;
         _fieldCount[at] = count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        // A row's fields are mostly one run of the parser's text (a field with a doubled quote is not):
+        // the run is copied at once, separators and all, and each field in it is placed by its offset.
+        var field = _field;
+        row.GetField(count - 1, field);
+        var runText = field.Buffer;
+        var runEnd = field.Start + field.Length;
+        row.GetField(0, field);
+        var runStart = ReferenceEquals(field.Buffer, runText) && field.Start <= runEnd ? field.Start : runEnd;
+        var runBase = _textUsed;
+        Reserve(runEnd - runStart);
+        Array.Copy(runText, runStart, _text, runBase, runEnd - runStart);
+        _textUsed += runEnd - runStart;
         for (var i = 0; i < count; i++)
         {
-            var text = row.FieldText(i);
-            if (_textUsed + text.Length > _text.Length)
+            if (i > 0)
             {
-                Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + text.Length));
+                row.GetField(i, field);
             }
 
-            text.CopyTo(_text.AsSpan(_textUsed));
-            _fieldStart[_fieldsUsed] = _textUsed;
-            _fieldLength[_fieldsUsed] = text.Length;
+            int start;
+            if (ReferenceEquals(field.Buffer, runText) && field.Start >= runStart && field.Start + field.Length <= runEnd)
+            {
+                start = runBase + field.Start - runStart;
+            }
+            else
+            {
+                start = _textUsed;
+                Reserve(field.Length);
+                Array.Copy(field.Buffer, field.Start, _text, start, field.Length);
+                _textUsed += field.Length;
+            }
+
+            _fieldStart[_fieldsUsed] = start;
+            _fieldLength[_fieldsUsed] = field.Length;
             _fieldsUsed++;
-            _textUsed += text.Length;
+        }
+    }
+
+    private void Reserve(int chars)
+    {
+        if (_textUsed + chars > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + chars));
         }
     }
 }
