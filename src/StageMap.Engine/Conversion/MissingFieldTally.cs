@@ -123,6 +123,7 @@ public sealed class MissingFieldTally
             if (_counts[i] == 0)
             {
                 _nearest[i] = part._nearest[i];
+                _firstMissedAt[i] = _converted + part._firstMissedAt[i];
                 (first ??= new List<int>()).Add(i);
             }
 
@@ -137,6 +138,7 @@ public sealed class MissingFieldTally
             }
         }
 
+        _converted += part._converted;
         Array.Clear(part._counts, 0, part._counts.Length);
         Array.Clear(part._nearest, 0, part._nearest.Length);
         part._converted = 0;

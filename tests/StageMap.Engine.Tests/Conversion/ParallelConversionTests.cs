@@ -183,16 +183,11 @@ public class ParallelConversionTests
     public void A_failure_while_converting_on_a_thread_stays_with_its_batch_and_the_thread_goes_on()
     {
         var plan = LeadPull();
-        var failing = new RowBatch(4, new FailingWriter(), null, new MissingFieldTally(plan));
-        var fine = new RowBatch(4, RecordFileWriter.ConvertedPart(RecordFileFormat.JsonLines, plan, RecordShape.Object, escapeFormula: false), null, new MissingFieldTally(plan));
-        var record = Record(("Id", "00Q5g00000AbC01EAA"), ("Status", "Working - Contacted"));
-        foreach (var batch in new[] { failing, fine })
-        {
-            batch.Clear(1);
-            batch.Add(new InputItem(record), line: 2);
-        }
+        var good = Record(("Id", "00Q5g00000AbC01EAA"), ("Status", "Working - Contacted"));
+        var failing = Batch(plan, Record(("Id", "00Q5g00000AbC02EAA"), ("Status", "Working - Contacted"), ("Title", FailingWriter.Fails)));
+        var fine = Batch(plan, good);
 
-        using (var threads = new ConvertingThreads(plan, 1, default))
+        using (var threads = new ConvertingThreads(plan, threadPlan => new BatchConverter(threadPlan, new FailingWriter(), null), 1, default))
         {
             threads.Queue(failing);
             threads.Queue(fine);
@@ -203,6 +198,7 @@ public class ParallelConversionTests
         Assert.IsType<IOException>(failing.ConvertFailure?.SourceException);
         Assert.Null(fine.ConvertFailure);
         Assert.Equal(1, fine.Written);
+        Assert.Equal(1, fine.Output.Records);
     }
 
     [Fact]
@@ -252,18 +248,45 @@ public class ParallelConversionTests
     private static BulkStreams Streams(byte[] csv, Stream output) =>
         new(new MemoryStream(csv, writable: false), RecordFileFormat.Csv, output, RecordFileFormat.JsonLines, null, RecordFileFormat.JsonLines);
 
-    /// <summary>A part writer whose formatting fails, as a full disk or a bug would.</summary>
+    private static RowBatch Batch(ConversionPlan plan, IInputRecord record)
+    {
+        var batch = new RowBatch(4, plan, rejects: false);
+        batch.Clear(1);
+        batch.Add(new InputItem(record), line: 2);
+        return batch;
+    }
+
+    /// <summary>A part writer whose formatting of a record with the title <see cref="Fails"/> fails, as a bug would.</summary>
     private sealed class FailingWriter : RecordFileWriter
     {
+        public const string Fails = "fails to format";
+
+        private long _records;
+
         public FailingWriter()
             : base(new MemoryStream())
         {
         }
 
-        public override void Write(ConvertedRecord record) => throw new IOException("formatting failed");
-
-        protected override void AppendPart(RecordFileWriter part, ReadOnlySpan<byte> bytes)
+        public override void Write(ConvertedRecord record)
         {
+            if (Equals(record["title"], Fails))
+            {
+                throw new IOException("formatting failed");
+            }
+
+            _records++;
+        }
+
+        protected override void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes)
+        {
+        }
+
+        protected override long TakeRecords(FormulaCells formulas)
+        {
+            var records = _records;
+            _records = 0;
+            return records;
         }
     }
 }

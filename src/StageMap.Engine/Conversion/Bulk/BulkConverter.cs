@@ -99,10 +99,15 @@ public static class BulkConverter
         // Reading ahead: a CSV file is read and decoded on a second thread while this one parses.
         using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true, readAhead: true);
         long read = 0, written = 0, rejectedCount = 0;
+        BatchConverter NewConverter(ConversionPlan threadPlan) => new(
+            threadPlan,
+            RecordFileWriter.ConvertedPart(streams.OutputFormat, threadPlan, job.Shape, job.EscapeFormula),
+            streams.Rejects is null ? null : RecordFileWriter.RejectsPart(streams.RejectFormat, reader.Header, job.EscapeFormula));
+
         // Writing behind: the file's bytes go out on a second thread while this one takes in the next batches.
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula, writeBehind: true))
         using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula, writeBehind: true))
-        using (var converting = new ConvertingThreads(plan, threads, cancellation))
+        using (var converting = new ConvertingThreads(plan, NewConverter, threads, cancellation))
         using (var items = reader.Read().GetEnumerator())
         {
             var nextProgress = FirstProgress;
@@ -110,14 +115,7 @@ public static class BulkConverter
             var queued = new Queue<RowBatch>();
             var made = 0;
             var mostBatches = threads == 1 ? 1 : threads + 2; // enough that every thread has a batch while this one reads the next
-            ConvertedRecord? buffer = null;
-            BatchRow? view = null;
-
-            RowBatch NewBatch() => new(
-                batchRecords,
-                RecordFileWriter.ConvertedPart(streams.OutputFormat, plan, job.Shape, job.EscapeFormula),
-                rejectWriter is null ? null : RecordFileWriter.RejectsPart(streams.RejectFormat, reader.Header, job.EscapeFormula),
-                new MissingFieldTally(plan));
+            BatchConverter? here = null;
 
             // Takes a converted batch in: its records as though converted here, in order.
             void TakeIn(RowBatch batch)
@@ -128,7 +126,7 @@ public static class BulkConverter
                 writer.Append(batch.Output);
                 if (rejectWriter is not null)
                 {
-                    rejectWriter.Append(batch.Rejects!); // a batch has a reject writer when the job has one
+                    rejectWriter.Append(batch.Rejects!); // a batch has a part for rejects when the job has a reject file
                 }
                 else if (rejected is not null)
                 {
@@ -156,7 +154,7 @@ public static class BulkConverter
                 {
                     if (free.Count == 0 && made < mostBatches)
                     {
-                        free.Push(NewBatch());
+                        free.Push(new RowBatch(batchRecords, plan, rejects: streams.Rejects is not null));
                         made++;
                     }
 
@@ -173,9 +171,8 @@ public static class BulkConverter
                     if (threads == 1 || (last && queued.Count == 0))
                     {
                         // One thread, or the whole file in one batch: converted here, no thread started.
-                        buffer ??= new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
-                        view ??= new BatchRow();
-                        ConvertingThreads.Convert(batch, plan, buffer, view);
+                        here ??= NewConverter(plan);
+                        here.Convert(batch);
                         TakeIn(batch);
                         continue;
                     }

@@ -8,8 +8,8 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// <summary>
 /// Converts <see cref="RowBatch"/>es on threads of its own, each batch whole on one thread, several batches
 /// at once: a bulk conversion's records are converted and formatted on every core while the caller reads
-/// the next ones. Each thread has its own plan (<see cref="ConversionPlan.ForAnotherThread"/>), converted
-/// record and row view; a batch has its own writers and tally. The threads start with the first batch queued.
+/// the next ones. Each thread has its own <see cref="BatchConverter"/> (made on that thread, from a plan of
+/// its own: <see cref="ConversionPlan.ForAnotherThread"/>). The threads start with the first batch queued.
 /// </summary>
 /// <remarks>
 /// A batch queued while the token is cancelled is not converted (the caller stops at its next look at the
@@ -20,6 +20,7 @@ namespace StageMap.Engine.Conversion.Bulk;
 internal sealed class ConvertingThreads : IDisposable
 {
     private readonly ConversionPlan _plan;
+    private readonly Func<ConversionPlan, BatchConverter> _converter;
     private readonly int _count;
     private readonly CancellationToken _cancellation;
     private readonly object _gate = new();
@@ -28,9 +29,11 @@ internal sealed class ConvertingThreads : IDisposable
     private Thread?[]? _threads;
     private bool _closing;
 
-    public ConvertingThreads(ConversionPlan plan, int count, CancellationToken cancellation)
+    /// <param name="converter">Makes a thread's converter from the thread's own plan.</param>
+    public ConvertingThreads(ConversionPlan plan, Func<ConversionPlan, BatchConverter> converter, int count, CancellationToken cancellation)
     {
         _plan = plan;
+        _converter = converter;
         _count = count;
         _cancellation = cancellation;
     }
@@ -87,44 +90,6 @@ internal sealed class ConvertingThreads : IDisposable
         }
     }
 
-    /// <summary>Converts each record of <paramref name="batch"/> into its writers, noting what did not convert.</summary>
-    internal static void Convert(RowBatch batch, ConversionPlan plan, ConvertedRecord buffer, BatchRow view)
-    {
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var record = batch.RecordAt(i, view);
-            var failure = batch.ReadFailureAt(i);
-            if (failure is null)
-            {
-                var result = plan.Convert(record, buffer, batch.Missing);
-                if (result.Succeeded)
-                {
-                    batch.Output.Write(result.Record);
-                    batch.Written++;
-                }
-                else
-                {
-                    failure = result.Failure;
-                }
-            }
-
-            if (failure is not null)
-            {
-                failure = Failures.InRecord(failure, batch.FirstRecord + i, batch.LineAt(i));
-                batch.Rejected++;
-                if (batch.Rejects is not null)
-                {
-                    batch.Rejects.WriteReject(record, failure);
-                }
-                else
-                {
-                    // The caller may keep the record: one shown through the view is handed over as a copy of its own.
-                    batch.KeepRejected(record is IReusedRecord reused ? reused.Snapshot() : record, failure);
-                }
-            }
-        }
-    }
-
     private void Start()
     {
         // Kept before any starts, so that Dispose waits for those that did even if a later one cannot start.
@@ -140,8 +105,18 @@ internal sealed class ConvertingThreads : IDisposable
 
     private void ConvertQueued(ConversionPlan plan)
     {
-        var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
-        var view = new BatchRow();
+        // Made here, so that what the thread writes row by row is in memory of its own, not beside another thread's.
+        BatchConverter? converter = null;
+        ExceptionDispatchInfo? cannotConvert = null;
+        try
+        {
+            converter = _converter(plan);
+        }
+        catch (Exception e)
+        {
+            cannotConvert = ExceptionDispatchInfo.Capture(e);
+        }
+
         while (true)
         {
             RowBatch batch;
@@ -164,7 +139,8 @@ internal sealed class ConvertingThreads : IDisposable
             {
                 try
                 {
-                    Convert(batch, plan, buffer, view);
+                    batch.ConvertFailure = cannotConvert;
+                    converter?.Convert(batch);
                 }
                 catch (Exception e)
                 {

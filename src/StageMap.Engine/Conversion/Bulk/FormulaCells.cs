@@ -47,7 +47,8 @@ internal sealed class FormulaCells
 
     /// <summary>
     /// Adds the cells a part of the file counted (rows formatted apart, numbered from 1), its rows
-    /// coming after row <paramref name="rowsBefore"/> of the file; then empties <paramref name="part"/>.
+    /// coming after row <paramref name="rowsBefore"/> of the file (0 when this counts a part too); then
+    /// empties <paramref name="part"/>.
     /// </summary>
     public void Absorb(FormulaCells part, long rowsBefore)
     {

@@ -14,8 +14,9 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// <remarks>
 /// A part writer (<see cref="ConvertedPart"/>, <see cref="RejectsPart"/>) formats records into memory,
 /// without the file's header or its first separator, so that records can be formatted on several threads
-/// at once: the file's own writer then <see cref="Append"/>s the parts in order, and the file's bytes,
-/// and its warning, are those it would have written itself.
+/// at once: it moves what it formatted into a <see cref="FormattedPart"/> (<see cref="MoveTo"/>), and the
+/// file's own writer <see cref="Append"/>s the parts in order; the file's bytes, and its warning, are
+/// those it would have written itself.
 /// </remarks>
 internal abstract class RecordFileWriter : IDisposable
 {
@@ -89,16 +90,25 @@ internal abstract class RecordFileWriter : IDisposable
     public virtual void WriteRow(RowCells cells) => throw new NotSupportedException();
 
     /// <summary>
-    /// Writes what the part writer <paramref name="part"/> (made for this writer's format) formatted since
-    /// it was last appended, as though this writer had written its records, and empties it.
+    /// A part writer's: moves what it formatted since the last move into <paramref name="into"/> (emptied
+    /// first), and starts again from nothing, its records numbered from 1 again.
     /// </summary>
-    public void Append(RecordFileWriter part)
+    public void MoveTo(FormattedPart into)
     {
-        part.Text.Flush();
-        var bytes = part._part!; // only the part factories make writers that are appended
-        AppendPart(part, new ReadOnlySpan<byte>(bytes.GetBuffer(), 0, (int)bytes.Length));
+        Text.Flush();
+        var bytes = _part!; // only the part factories make writers whose records are moved
+        into.Bytes.SetLength(0);
+        into.Bytes.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
         bytes.SetLength(0);
+        into.Records = TakeRecords(into.Formulas);
     }
+
+    /// <summary>
+    /// Writes what a part writer of this writer's format formatted (<see cref="MoveTo"/>), as though this
+    /// writer had written its records.
+    /// </summary>
+    public void Append(FormattedPart part) =>
+        AppendPart(part, new ReadOnlySpan<byte>(part.Bytes.GetBuffer(), 0, (int)part.Bytes.Length));
 
     /// <summary>Ends the file (closes a JSON array) and flushes what is buffered.</summary>
     public virtual void Finish() => Text.Flush();
@@ -109,8 +119,11 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>Stops the writing thread, if the writer writes behind; what was not finished is not written.</summary>
     public void Dispose() => Text.Dispose();
 
-    /// <summary>Writes the part's bytes and takes its records as written here (and forgets them in the part).</summary>
-    protected abstract void AppendPart(RecordFileWriter part, ReadOnlySpan<byte> bytes);
+    /// <summary>Writes the part's bytes and counts its records as written here.</summary>
+    protected abstract void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes);
+
+    /// <summary>A part writer's records since the last move (its formula cells moved into <paramref name="formulas"/>); counted from 0 again.</summary>
+    protected abstract long TakeRecords(FormulaCells formulas);
 
     /// <summary>JSON Lines, or one JSON array with an element a line.</summary>
     private sealed class JsonRecords : RecordFileWriter
@@ -187,10 +200,9 @@ internal abstract class RecordFileWriter : IDisposable
             base.Finish();
         }
 
-        protected override void AppendPart(RecordFileWriter part, ReadOnlySpan<byte> bytes)
+        protected override void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes)
         {
-            var formatted = (JsonRecords)part;
-            if (formatted._count == 0)
+            if (part.Records == 0)
             {
                 return;
             }
@@ -207,8 +219,14 @@ internal abstract class RecordFileWriter : IDisposable
             }
 
             Text.WriteBytes(bytes);
-            _count += formatted._count;
-            formatted._count = 0;
+            _count += part.Records;
+        }
+
+        protected override long TakeRecords(FormulaCells formulas)
+        {
+            var records = _count;
+            _count = 0;
+            return records;
         }
 
         // JSON Lines: one record a line. A JSON array: one element a line, so the file stays readable.
@@ -270,13 +288,19 @@ internal abstract class RecordFileWriter : IDisposable
 
         public override string? Warning(string path) => _formulas.Warning(path);
 
-        protected override void AppendPart(RecordFileWriter part, ReadOnlySpan<byte> bytes)
+        protected override void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes)
         {
-            var formatted = (CsvFileWriter)part;
             Text.WriteBytes(bytes);
-            _formulas.Absorb(formatted._formulas, rowsBefore: _row - 1);
-            _row += formatted._row - 1;
-            formatted._row = 1;
+            _formulas.Absorb(part.Formulas, rowsBefore: _row - 1);
+            _row += part.Records;
+        }
+
+        protected override long TakeRecords(FormulaCells formulas)
+        {
+            formulas.Absorb(_formulas, rowsBefore: 0);
+            var rows = _row - 1;
+            _row = 1;
+            return rows;
         }
 
         protected void WriteCell(ReadOnlySpan<char> text)
@@ -466,4 +490,17 @@ internal abstract class RecordFileWriter : IDisposable
             EndRow();
         }
     }
+}
+
+/// <summary>
+/// Records a part writer formatted (<see cref="RecordFileWriter.MoveTo"/>), for the file's writer to
+/// <see cref="RecordFileWriter.Append"/>: their bytes, how many, and the formula cells among them (rows numbered from 1).
+/// </summary>
+internal sealed class FormattedPart
+{
+    public MemoryStream Bytes { get; } = new();
+
+    public long Records { get; set; }
+
+    public FormulaCells Formulas { get; } = new(escape: false);
 }

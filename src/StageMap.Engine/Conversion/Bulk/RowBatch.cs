@@ -6,8 +6,8 @@ namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
 /// A run of consecutive records read from a file, held so that another thread can convert them while
-/// the reader goes on, and what converting them gave: the converted records' bytes, the rejects, the
-/// missing fields. A CSV row is held as its fields' text, copied into the batch's own buffer (no string
+/// the reader goes on, and what converting them gave (<see cref="BatchConverter"/>): the converted
+/// records' bytes, the rejects, the missing fields. A CSV row is held as its fields' text, copied into the batch's own buffer (no string
 /// made); a record of another reader as its <see cref="IReusedRecord.Snapshot"/>. The buffers grow to
 /// the largest batch and are kept for the next one (<see cref="Clear"/>).
 /// </summary>
@@ -31,7 +31,8 @@ internal sealed class RowBatch
     private CsvHeader? _header;
     private readonly TextSlice _field = new();
 
-    public RowBatch(int capacity, RecordFileWriter output, RecordFileWriter? rejects, MissingFieldTally missing)
+    /// <param name="rejects">Rejected records are written to a file (formatted in <see cref="Rejects"/>), not handed to a caller.</param>
+    public RowBatch(int capacity, ConversionPlan plan, bool rejects)
     {
         _capacity = capacity;
         _firstField = new int[capacity];
@@ -39,9 +40,8 @@ internal sealed class RowBatch
         _line = new long[capacity];
         _failure = new ConversionFailure?[capacity];
         _kept = new IInputRecord?[capacity];
-        Output = output;
-        Rejects = rejects;
-        Missing = missing;
+        Rejects = rejects ? new FormattedPart() : null;
+        Missing = new MissingFieldTally(plan);
     }
 
     /// <summary>The record number (1-based, in the file) of the batch's first record.</summary>
@@ -57,11 +57,11 @@ internal sealed class RowBatch
     /// <summary>The file has no records after this batch's (its end, or <see cref="ReadFailure"/>).</summary>
     public bool Last { get; set; }
 
-    /// <summary>Converted records, formatted (a part writer).</summary>
-    public RecordFileWriter Output { get; }
+    /// <summary>The converted records, formatted.</summary>
+    public FormattedPart Output { get; } = new();
 
-    /// <summary>Rejected records, formatted (a part writer), or null when each goes to a caller (<see cref="RejectedRecords"/>).</summary>
-    public RecordFileWriter? Rejects { get; }
+    /// <summary>The rejected records, formatted, or null when each goes to a caller (<see cref="RejectedRecords"/>).</summary>
+    public FormattedPart? Rejects { get; }
 
     public MissingFieldTally Missing { get; }
 
