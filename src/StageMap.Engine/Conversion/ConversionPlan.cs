@@ -31,10 +31,12 @@ public sealed class ConversionPlan
     private readonly string _idSource;
     private readonly int _idSlot;
     private readonly string _objectName;
+    private readonly StageMapConfiguration _configuration;
     private byte[][]? _jsonNames;
 
     private ConversionPlan(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction)
     {
+        _configuration = configuration;
         Object = crmObject;
         _objectName = crmObject.ToString();
         Direction = direction;
@@ -74,6 +76,12 @@ public sealed class ConversionPlan
     }
 
     public CrmObject Object { get; }
+
+    /// <summary>
+    /// The same plan made again, for another thread converting at the same time: rules keep per-record
+    /// objects of their own (a list field's <see cref="TextList"/>), so each converting thread has its own plan.
+    /// </summary>
+    internal ConversionPlan ForAnotherThread() => new(_configuration, Object, Direction);
 
     public ConversionDirection Direction { get; }
 

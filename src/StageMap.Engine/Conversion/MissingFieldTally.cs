@@ -32,7 +32,9 @@ public sealed class MissingFieldTally
     private readonly long[] _counts;
     private readonly string?[] _nearest;
     private readonly bool[] _absent;
+    private readonly long[] _firstMissedAt;
     private bool _anyAbsent;
+    private long _converted;
 
     /// <param name="warn">Told each warning, the first time its field is missing.</param>
     public MissingFieldTally(ConversionPlan plan, Action<string>? warn = null)
@@ -57,6 +59,7 @@ public sealed class MissingFieldTally
         _counts = new long[_fields.Count];
         _nearest = new string?[_fields.Count];
         _absent = new bool[_fields.Count];
+        _firstMissedAt = new long[_fields.Count];
     }
 
     /// <summary>Each mapped field some converted record did not carry, in the plan's order, with its count.</summary>
@@ -83,6 +86,7 @@ public sealed class MissingFieldTally
     /// <summary>The record converted: count what it lacked, and warn of a field missing for the first time.</summary>
     internal void Commit(IInputRecord record)
     {
+        _converted++;
         if (!_anyAbsent)
         {
             return;
@@ -93,11 +97,51 @@ public sealed class MissingFieldTally
             if (_absent[i] && _counts[i]++ == 0)
             {
                 _nearest[i] = NearestColumn(_fields[i].Sources, record);
+                _firstMissedAt[i] = _converted;
                 _warn?.Invoke(Warning(i));
             }
         }
 
         Discard();
+    }
+
+    /// <summary>
+    /// Takes in what <paramref name="part"/> (a tally of the same plan, over the records that follow this
+    /// one's) counted, as though this tally had seen its records: a field missing for the first time warns,
+    /// in the order the records met them. Then empties <paramref name="part"/> for the records after.
+    /// </summary>
+    internal void Absorb(MissingFieldTally part)
+    {
+        List<int>? first = null;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (part._counts[i] == 0)
+            {
+                continue;
+            }
+
+            if (_counts[i] == 0)
+            {
+                _nearest[i] = part._nearest[i];
+                _firstMissedAt[i] = _converted + part._firstMissedAt[i];
+                (first ??= new List<int>()).Add(i);
+            }
+
+            _counts[i] += part._counts[i];
+        }
+
+        if (first is not null)
+        {
+            foreach (var i in first.OrderBy(i => part._firstMissedAt[i]))
+            {
+                _warn?.Invoke(Warning(i));
+            }
+        }
+
+        _converted += part._converted;
+        Array.Clear(part._counts, 0, part._counts.Length);
+        Array.Clear(part._nearest, 0, part._nearest.Length);
+        part._converted = 0;
     }
 
     /// <summary>

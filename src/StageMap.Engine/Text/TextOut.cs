@@ -117,6 +117,23 @@ internal sealed class Utf8TextOut : TextOut
         _used = used;
     }
 
+    /// <summary>Bytes already UTF-8 (text another writer formatted), appended as they are.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            if (_used == Size)
+            {
+                Drain();
+            }
+
+            var n = Math.Min(bytes.Length, Size - _used);
+            bytes.Slice(0, n).CopyTo(_bytes.AsSpan(_used));
+            _used += n;
+            bytes = bytes.Slice(n);
+        }
+    }
+
     public override void Flush()
     {
         if (_behind is null)

@@ -155,7 +155,7 @@ public class RecordPathEquivalenceTests
         Assert.Equal(600 * target.Fixtures.Count, cases);
     }
 
-    private static IEnumerable<ConversionPlan> Plans()
+    internal static IEnumerable<ConversionPlan> Plans()
     {
         yield return ConversionPlan.Create(Configuration, CrmObject.Lead, ConversionDirection.Pull);
         yield return ConversionPlan.Create(Configuration, CrmObject.Lead, ConversionDirection.Push);
@@ -163,7 +163,8 @@ public class RecordPathEquivalenceTests
         yield return ConversionPlan.Create(Configuration, CrmObject.Contact, ConversionDirection.Push);
     }
 
-    private static void AllOutputs(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat)
+    /// <param name="threads">The threads the bulk path converts on (0: one per core), and <paramref name="batchRecords"/> the records of its batches, against the one-by-one reference.</param>
+    internal static void AllOutputs(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, int threads = 0, int batchRecords = BulkConverter.BatchRecords)
     {
         var shapes = plan.Direction == ConversionDirection.Pull ? new[] { RecordShape.Object, RecordShape.JsonApi } : new[] { RecordShape.Object, RecordShape.SObject };
         foreach (var output in new[] { RecordFileFormat.Csv, RecordFileFormat.Json, RecordFileFormat.JsonLines })
@@ -174,17 +175,17 @@ public class RecordPathEquivalenceTests
                 {
                     foreach (var escape in new[] { false, true })
                     {
-                        Same(plan, bytes, name, inputFormat, output, shape, reject, escape, encoding: null);
+                        Same(plan, bytes, name, inputFormat, output, shape, reject, escape, encoding: null, threads, batchRecords);
                     }
                 }
             }
         }
     }
 
-    private static void Same(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, RecordFileFormat output, RecordShape shape, RecordFileFormat? reject, bool escape, Encoding? encoding)
+    internal static void Same(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, RecordFileFormat output, RecordShape shape, RecordFileFormat? reject, bool escape, Encoding? encoding, int threads = 0, int batchRecords = BulkConverter.BatchRecords)
     {
         var before = Run(plan, bytes, name, inputFormat, output, shape, reject, escape, encoding, reference: true);
-        var after = Run(plan, bytes, name, inputFormat, output, shape, reject, escape, encoding, reference: false);
+        var after = Run(plan, bytes, name, inputFormat, output, shape, reject, escape, encoding, reference: false, threads, batchRecords);
         if (before != after)
         {
             var at = Enumerable.Range(0, Math.Min(before.Length, after.Length)).FirstOrDefault(i => before[i] != after[i]);
@@ -195,7 +196,7 @@ public class RecordPathEquivalenceTests
     private static string Around(string text, int at) => text.Substring(Math.Max(0, at - 60), Math.Min(text.Length - Math.Max(0, at - 60), 160)).Replace("\r", "\\r").Replace("\n", "\\n");
 
     /// <summary>Everything a run produces, as one text: counts, warnings, rejected records' messages, the output and reject bytes; or the failure.</summary>
-    private static string Run(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, RecordFileFormat output, RecordShape shape, RecordFileFormat? reject, bool escape, Encoding? encoding, bool reference)
+    internal static string Run(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, RecordFileFormat output, RecordShape shape, RecordFileFormat? reject, bool escape, Encoding? encoding, bool reference, int threads = 0, int batchRecords = BulkConverter.BatchRecords)
     {
         using var outputStream = new MemoryStream();
         using var rejects = new MemoryStream();
@@ -209,7 +210,7 @@ public class RecordPathEquivalenceTests
         {
             counts = reference
                 ? ReferenceTransfer.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), Stopwatch.StartNew(), default)
-                : BulkConverter.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), Stopwatch.StartNew(), default);
+                : BulkConverter.Transfer(plan, job, streams, missing, warnings.Add, null, (r, f) => rejected.Add(Describe(r, f)), Stopwatch.StartNew(), default, threads, batchRecords);
         }
         catch (StageMapException failure)
         {
@@ -223,7 +224,7 @@ public class RecordPathEquivalenceTests
         failure.ErrorId + " " + failure.Message + " | " + string.Join(",", record.Fields.Select(f => f.Key + "=" + (f.Value is string s ? s : f.Value?.GetType().Name ?? "null")));
 
     /// <summary>A lead file with every kind of cell a CSV can hold, some rows ragged or with bad quotes.</summary>
-    private static string GeneratedCsv(int seed, int rows)
+    internal static string GeneratedCsv(int seed, int rows)
     {
         var random = new Random(seed);
         var cells = new[]

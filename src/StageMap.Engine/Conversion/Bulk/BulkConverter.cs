@@ -2,15 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using StageMap.Engine.Storage;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
-/// Converts a file of records to another file, streaming: one record in memory at a time, whatever
-/// the file's size. The output (and reject) file is written under a temporary name and renamed into
-/// place only when every record has been read, so a failure or a stop leaves no half-written file.
+/// Converts a file of records to another file, streaming: a few batches of records in memory at a
+/// time, whatever the file's size, converted on every core (see <see cref="Transfer"/>). The output
+/// (and reject) file is written under a temporary name and renamed into place only when every record
+/// has been read, so a failure or a stop leaves no half-written file.
 /// </summary>
 public static class BulkConverter
 {
@@ -29,7 +31,17 @@ public static class BulkConverter
         Action<BulkProgress>? progress = null,
         Action<IInputRecord, ConversionFailure>? rejected = null,
         Action<string>? warn = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) => Run(plan, job, progress, rejected, warn, threads: 0, cancellation);
+
+    /// <param name="threads">Threads to convert on; 0 for one per core (see <see cref="Transfer"/>).</param>
+    internal static ConversionSummary Run(
+        ConversionPlan plan,
+        BulkConversion job,
+        Action<BulkProgress>? progress,
+        Action<IInputRecord, ConversionFailure>? rejected,
+        Action<string>? warn,
+        int threads,
+        CancellationToken cancellation)
     {
         var missing = new MissingFieldTally(plan, warn);
         var watch = Stopwatch.StartNew();
@@ -43,7 +55,7 @@ public static class BulkConverter
         using var output = CreateOutput(job.OutputPath);
         using var rejectOutput = job.RejectPath is null ? null : CreateOutput(job.RejectPath);
         var streams = new BulkStreams(input, inputFormat, output.Stream, outputFormat, rejectOutput?.Stream, rejectFormat);
-        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, watch, cancellation);
+        var (read, written, rejectedCount) = Transfer(plan, job, streams, missing, warn, progress, rejected, watch, cancellation, threads);
 
         cancellation.ThrowIfCancellationRequested();
         Commit(output);
@@ -59,6 +71,17 @@ public static class BulkConverter
     /// The streaming loop: records from the input to the output (and rejects) streams, which the
     /// caller commits or discards. The fuzz tests drive it over memory streams.
     /// </summary>
+    /// <remarks>
+    /// This thread reads the records in batches (<see cref="RowBatch"/>); <paramref name="threads"/> threads
+    /// convert and format batches at once (<see cref="ConvertingThreads"/>), and this thread takes the
+    /// converted batches in, in the file's order: their bytes appended to the output, their rejects written
+    /// or handed to <paramref name="rejected"/>, their missing fields told, so that the files, the counts and
+    /// every message are what converting the records one by one gives. With one thread, or a file of one
+    /// batch, the records are converted here. A failure to read the file is thrown after the records
+    /// before it are taken in, as it would be reading them one by one.
+    /// </remarks>
+    /// <param name="threads">Threads to convert on; 0 for one per core (<see cref="DefaultThreads"/>).</param>
+    /// <param name="batchRecords">Records in a batch (tests make it small to cross many batch edges).</param>
     internal static (long Read, long Written, long Rejected) Transfer(
         ConversionPlan plan,
         BulkConversion job,
@@ -68,61 +91,104 @@ public static class BulkConverter
         Action<BulkProgress>? progress,
         Action<IInputRecord, ConversionFailure>? rejected,
         Stopwatch watch,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        int threads = 0,
+        int batchRecords = BatchRecords)
     {
-        // Reading ahead: a CSV file is read and decoded on a second thread while this one parses and converts.
+        threads = threads > 0 ? threads : DefaultThreads;
+        // Reading ahead: a CSV file is read and decoded on a second thread while this one parses.
         using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true, readAhead: true);
         long read = 0, written = 0, rejectedCount = 0;
-        // Writing behind: the file's bytes go out on a second thread while this one converts the next records.
+        BatchConverter NewConverter(ConversionPlan threadPlan) => new(
+            threadPlan,
+            RecordFileWriter.ConvertedPart(streams.OutputFormat, threadPlan, job.Shape, job.EscapeFormula),
+            streams.Rejects is null ? null : RecordFileWriter.RejectsPart(streams.RejectFormat, reader.Header, job.EscapeFormula));
+
+        // Writing behind: the file's bytes go out on a second thread while this one takes in the next batches.
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula, writeBehind: true))
         using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula, writeBehind: true))
+        using (var converting = new ConvertingThreads(plan, NewConverter, threads, cancellation))
+        using (var items = reader.Read().GetEnumerator())
         {
             var nextProgress = FirstProgress;
-            var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
+            var free = new Stack<RowBatch>();
+            var queued = new Queue<RowBatch>();
+            var made = 0;
+            var mostBatches = threads == 1 ? 1 : threads + 2; // enough that every thread has a batch while this one reads the next
+            BatchConverter? here = null;
+
+            // Takes a converted batch in: its records as though converted here, in order.
+            void TakeIn(RowBatch batch)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                batch.ConvertFailure?.Throw();
+                missing.Absorb(batch.Missing);
+                writer.Append(batch.Output);
+                if (rejectWriter is not null)
+                {
+                    rejectWriter.Append(batch.Rejects!); // a batch has a part for rejects when the job has a reject file
+                }
+                else if (rejected is not null)
+                {
+                    foreach (var reject in batch.RejectedRecords)
+                    {
+                        rejected(reject.Key, reject.Value);
+                    }
+                }
+
+                written += batch.Written;
+                rejectedCount += batch.Rejected;
+                batch.ReadFailure?.Throw();
+                if (progress is not null && watch.Elapsed >= nextProgress)
+                {
+                    progress(new BulkProgress(batch.FirstRecord + batch.Count - 1, written, rejectedCount, reader.Position, reader.Length, watch.Elapsed));
+                    nextProgress = watch.Elapsed + ProgressInterval;
+                }
+
+                free.Push(batch);
+            }
+
             try
             {
-                foreach (var item in reader.Read())
+                for (var last = false; !last;)
                 {
-                    read++;
-                    var failure = item.Failure;
-                    if (failure is null)
+                    if (free.Count == 0 && made < mostBatches)
                     {
-                        var result = plan.Convert(item.Record, buffer, missing);
-                        if (result.Succeeded)
-                        {
-                            writer.Write(result.Record);
-                            written++;
-                        }
-                        else
-                        {
-                            failure = result.Failure;
-                        }
+                        free.Push(new RowBatch(batchRecords, plan, rejects: streams.Rejects is not null));
+                        made++;
                     }
 
-                    if (failure is not null)
+                    while (free.Count == 0)
                     {
-                        failure = Failures.InRecord(failure, read, reader.RecordLine);
-                        rejectedCount++;
-                        if (rejectWriter is not null)
-                        {
-                            rejectWriter.WriteReject(item.Record, failure);
-                        }
-                        else
-                        {
-                            // The caller may keep the record: one the reader reuses is handed over as a copy of its own.
-                            rejected?.Invoke(item.Record is IReusedRecord reused ? reused.Snapshot() : item.Record, failure);
-                        }
+                        converting.WaitFor(queued.Peek());
+                        TakeIn(queued.Dequeue());
                     }
 
-                    if (read % CheckEvery == 0)
+                    var batch = free.Pop();
+                    Fill(batch, items, reader, read + 1, cancellation);
+                    read += batch.Count;
+                    last = batch.Last;
+                    if (threads == 1 || (last && queued.Count == 0))
                     {
-                        cancellation.ThrowIfCancellationRequested();
-                        if (progress is not null && watch.Elapsed >= nextProgress)
-                        {
-                            progress(new BulkProgress(read, written, rejectedCount, reader.Position, reader.Length, watch.Elapsed));
-                            nextProgress = watch.Elapsed + ProgressInterval;
-                        }
+                        // One thread, or the whole file in one batch: converted here, no thread started.
+                        here ??= NewConverter(plan);
+                        here.Convert(batch);
+                        TakeIn(batch);
+                        continue;
                     }
+
+                    converting.Queue(batch);
+                    queued.Enqueue(batch);
+                    while (queued.Count > 0 && converting.IsConverted(queued.Peek()))
+                    {
+                        TakeIn(queued.Dequeue());
+                    }
+                }
+
+                while (queued.Count > 0)
+                {
+                    converting.WaitFor(queued.Peek());
+                    TakeIn(queued.Dequeue());
                 }
 
                 writer.Finish();
@@ -137,6 +203,40 @@ public static class BulkConverter
         }
 
         return (read, written, rejectedCount);
+    }
+
+    /// <summary>Records in a batch: some 2 ms of converting, so the threads hand over a few hundred batches a second.</summary>
+    internal const int BatchRecords = 2048;
+
+    /// <summary>The most threads a conversion converts on.</summary>
+    internal const int MostThreads = 4;
+
+    /// <summary>A thread per core, up to <see cref="MostThreads"/>.</summary>
+    internal static int DefaultThreads => Math.Max(1, Math.Min(Environment.ProcessorCount, MostThreads));
+
+    /// <summary>Reads the next records into <paramref name="batch"/>; a failure to read is kept for after them.</summary>
+    private static void Fill(RowBatch batch, IEnumerator<InputItem> items, IRecordFileReader reader, long firstRecord, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        batch.Clear(firstRecord);
+        try
+        {
+            while (!batch.IsFull)
+            {
+                if (!items.MoveNext())
+                {
+                    batch.Last = true;
+                    return;
+                }
+
+                batch.Add(items.Current, reader.RecordLine);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            batch.ReadFailure = ExceptionDispatchInfo.Capture(e);
+            batch.Last = true;
+        }
     }
 
     private static void Warn(Action<string>? warn, string? warning)

@@ -146,6 +146,8 @@ internal sealed class CsvRow : IReusedRecord
 
     public int Count => _parser.Count;
 
+    public CsvHeader Header => _header;
+
     public IEnumerable<KeyValuePair<string, object?>> Fields
     {
         get
@@ -158,6 +160,9 @@ internal sealed class CsvRow : IReusedRecord
     }
 
     public ReadOnlySpan<char> FieldText(int column) => _parser.FieldSpan(column);
+
+    /// <summary>Where field <paramref name="column"/>'s text is held, into <paramref name="slice"/> (valid until the next row).</summary>
+    public void GetField(int column, TextSlice slice) => _parser.GetField(column, slice);
 
     public bool TryGetValue(string field, out object? value)
     {

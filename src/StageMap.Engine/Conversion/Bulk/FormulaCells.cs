@@ -45,6 +45,23 @@ internal sealed class FormulaCells
         return Escape;
     }
 
+    /// <summary>
+    /// Adds the cells a part of the file counted (rows formatted apart, numbered from 1), its rows
+    /// coming after row <paramref name="rowsBefore"/> of the file (0 when this counts a part too); then
+    /// empties <paramref name="part"/>.
+    /// </summary>
+    public void Absorb(FormulaCells part, long rowsBefore)
+    {
+        if (part.Count > 0 && Count == 0)
+        {
+            FirstRow = rowsBefore + part.FirstRow;
+            FirstColumn = part.FirstColumn;
+        }
+
+        Count += part.Count;
+        part.Count = 0;
+    }
+
     /// <summary>The warning for the file, or null when it needs none (no such cell, or they were escaped).</summary>
     public string? Warning(string path) => Count == 0 || Escape ? null : Failures.FormulaCells(path, Count, FirstRow, FirstColumn);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using StageMap.Engine.Text;
 
@@ -10,6 +11,13 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// text: converted records, rejected records (with their reason), and rows of named texts (the
 /// findings of Find-StageDrift). CSV cells go through <see cref="FormulaCells"/> whatever they hold.
 /// </summary>
+/// <remarks>
+/// A part writer (<see cref="ConvertedPart"/>, <see cref="RejectsPart"/>) formats records into memory,
+/// without the file's header or its first separator, so that records can be formatted on several threads
+/// at once: it moves what it formatted into a <see cref="FormattedPart"/> (<see cref="MoveTo"/>), and the
+/// file's own writer <see cref="Append"/>s the parts in order; the file's bytes, and its warning, are
+/// those it would have written itself.
+/// </remarks>
 internal abstract class RecordFileWriter : IDisposable
 {
     /// <summary>What a rejected record gets besides its own fields.</summary>
@@ -20,29 +28,55 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>Salesforce Data Loader and Bulk API ignore an empty cell on update; this clears the field.</summary>
     public const string SalesforceBlank = "#N/A";
 
-    protected RecordFileWriter(System.IO.Stream stream, bool writeBehind)
+    private readonly MemoryStream? _part;
+
+    protected RecordFileWriter(Stream stream, bool writeBehind)
     {
         Text = new Utf8TextOut(stream, writeBehind);
     }
 
+    /// <summary>A part writer: the bytes it formats stay in <paramref name="part"/> until appended.</summary>
+    protected RecordFileWriter(MemoryStream part)
+        : this(part, writeBehind: false)
+    {
+        _part = part;
+    }
+
     protected Utf8TextOut Text { get; }
 
+    /// <summary>Formats records for another writer to <see cref="Append"/>, not a file of its own.</summary>
+    protected bool IsPart => _part is not null;
+
     /// <param name="writeBehind">Full buffers go to the stream on a thread of the writer's own (see <see cref="Utf8TextOut"/>); the caller disposes of the writer.</param>
-    public static RecordFileWriter ForConverted(RecordFileFormat format, System.IO.Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false, bool writeBehind = false) => format switch
+    public static RecordFileWriter ForConverted(RecordFileFormat format, Stream stream, ConversionPlan plan, RecordShape shape, bool escapeFormula = false, bool writeBehind = false) => format switch
     {
         RecordFileFormat.Csv => new CsvConvertedWriter(stream, plan, escapeFormula, writeBehind),
         _ => new JsonRecords(stream, shape, array: format == RecordFileFormat.Json, null, writeBehind),
     };
 
     /// <param name="writeBehind">As for <see cref="ForConverted"/>.</param>
-    public static RecordFileWriter ForRejects(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false, bool writeBehind = false) => format switch
+    public static RecordFileWriter ForRejects(RecordFileFormat format, Stream stream, IReadOnlyList<string>? csvHeader, bool escapeFormula = false, bool writeBehind = false) => format switch
     {
         RecordFileFormat.Csv => new CsvRejectWriter(stream, csvHeader!, escapeFormula, writeBehind), // a CSV input always has its header read first
         _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, null, writeBehind),
     };
 
+    /// <summary>A part writer of converted records, for a writer <see cref="ForConverted"/> of the same format, plan and shape to <see cref="Append"/>.</summary>
+    public static RecordFileWriter ConvertedPart(RecordFileFormat format, ConversionPlan plan, RecordShape shape, bool escapeFormula) => format switch
+    {
+        RecordFileFormat.Csv => new CsvConvertedWriter(new MemoryStream(), plan, escapeFormula),
+        _ => new JsonRecords(new MemoryStream(), shape, array: format == RecordFileFormat.Json),
+    };
+
+    /// <summary>A part writer of rejected records, for a writer <see cref="ForRejects"/> of the same format and header to <see cref="Append"/>.</summary>
+    public static RecordFileWriter RejectsPart(RecordFileFormat format, IReadOnlyList<string>? csvHeader, bool escapeFormula) => format switch
+    {
+        RecordFileFormat.Csv => new CsvRejectWriter(new MemoryStream(), csvHeader!, escapeFormula),
+        _ => new JsonRecords(new MemoryStream(), RecordShape.Object, array: format == RecordFileFormat.Json),
+    };
+
     /// <summary>A writer of rows of texts under <paramref name="columns"/> (<see cref="WriteRow"/>).</summary>
-    public static RecordFileWriter ForRows(RecordFileFormat format, System.IO.Stream stream, IReadOnlyList<string> columns, bool escapeFormula = false) => format switch
+    public static RecordFileWriter ForRows(RecordFileFormat format, Stream stream, IReadOnlyList<string> columns, bool escapeFormula = false) => format switch
     {
         RecordFileFormat.Csv => new CsvRowWriter(stream, columns, escapeFormula),
         _ => new JsonRecords(stream, RecordShape.Object, array: format == RecordFileFormat.Json, columns, writeBehind: false),
@@ -55,6 +89,27 @@ internal abstract class RecordFileWriter : IDisposable
     /// <summary>One row of texts, a cell for each of the writer's columns (null is JSON null, an empty CSV cell).</summary>
     public virtual void WriteRow(RowCells cells) => throw new NotSupportedException();
 
+    /// <summary>
+    /// A part writer's: moves what it formatted since the last move into <paramref name="into"/> (emptied
+    /// first), and starts again from nothing, its records numbered from 1 again.
+    /// </summary>
+    public void MoveTo(FormattedPart into)
+    {
+        Text.Flush();
+        var bytes = _part!; // only the part factories make writers whose records are moved
+        into.Bytes.SetLength(0);
+        into.Bytes.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
+        bytes.SetLength(0);
+        into.Records = TakeRecords(into.Formulas);
+    }
+
+    /// <summary>
+    /// Writes what a part writer of this writer's format formatted (<see cref="MoveTo"/>), as though this
+    /// writer had written its records.
+    /// </summary>
+    public void Append(FormattedPart part) =>
+        AppendPart(part, new ReadOnlySpan<byte>(part.Bytes.GetBuffer(), 0, (int)part.Bytes.Length));
+
     /// <summary>Ends the file (closes a JSON array) and flushes what is buffered.</summary>
     public virtual void Finish() => Text.Flush();
 
@@ -63,6 +118,12 @@ internal abstract class RecordFileWriter : IDisposable
 
     /// <summary>Stops the writing thread, if the writer writes behind; what was not finished is not written.</summary>
     public void Dispose() => Text.Dispose();
+
+    /// <summary>Writes the part's bytes and counts its records as written here.</summary>
+    protected abstract void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes);
+
+    /// <summary>A part writer's records since the last move (its formula cells moved into <paramref name="formulas"/>); counted from 0 again.</summary>
+    protected abstract long TakeRecords(FormulaCells formulas);
 
     /// <summary>JSON Lines, or one JSON array with an element a line.</summary>
     private sealed class JsonRecords : RecordFileWriter
@@ -73,7 +134,7 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly IReadOnlyList<string>? _columns;
         private long _count;
 
-        public JsonRecords(System.IO.Stream stream, RecordShape shape, bool array, IReadOnlyList<string>? columns, bool writeBehind)
+        public JsonRecords(Stream stream, RecordShape shape, bool array, IReadOnlyList<string>? columns, bool writeBehind)
             : base(stream, writeBehind)
         {
             _shape = shape;
@@ -81,6 +142,17 @@ internal abstract class RecordFileWriter : IDisposable
             _columns = columns;
             _json = new JsonOutput(Text);
         }
+
+        public JsonRecords(MemoryStream part, RecordShape shape, bool array)
+            : base(part)
+        {
+            _shape = shape;
+            _array = array;
+            _json = new JsonOutput(Text);
+        }
+
+        /// <summary>What comes before each record but the first.</summary>
+        private string Separator => _array ? ",\n" : "\n";
 
         public override void Write(ConvertedRecord record)
         {
@@ -128,9 +200,45 @@ internal abstract class RecordFileWriter : IDisposable
             base.Finish();
         }
 
+        protected override void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes)
+        {
+            if (part.Records == 0)
+            {
+                return;
+            }
+
+            if (_count == 0)
+            {
+                // A part's records each come after a separator: the file's first one comes after the file's start instead.
+                if (_array)
+                {
+                    Text.Write("[\n");
+                }
+
+                bytes = bytes.Slice(Separator.Length);
+            }
+
+            Text.WriteBytes(bytes);
+            _count += part.Records;
+        }
+
+        protected override long TakeRecords(FormulaCells formulas)
+        {
+            var records = _count;
+            _count = 0;
+            return records;
+        }
+
         // JSON Lines: one record a line. A JSON array: one element a line, so the file stays readable.
         private void BeforeRecord()
         {
+            if (IsPart)
+            {
+                Text.Write(Separator);
+                _count++;
+                return;
+            }
+
             if (_array)
             {
                 Text.Write(_count == 0 ? "[\n" : ",\n");
@@ -157,7 +265,7 @@ internal abstract class RecordFileWriter : IDisposable
         private long _row = 1;
         private int _column;
 
-        protected CsvFileWriter(System.IO.Stream stream, IEnumerable<string> header, bool escapeFormula, bool writeBehind)
+        protected CsvFileWriter(Stream stream, IEnumerable<string> header, bool escapeFormula, bool writeBehind)
             : base(stream, writeBehind)
         {
             _columns = header.ToArray();
@@ -170,7 +278,30 @@ internal abstract class RecordFileWriter : IDisposable
             EndRow();
         }
 
+        /// <summary>A part writer: rows under <paramref name="header"/>'s columns, without the header row; its rows are numbered from 1.</summary>
+        protected CsvFileWriter(MemoryStream part, IEnumerable<string> header, bool escapeFormula)
+            : base(part)
+        {
+            _columns = header.ToArray();
+            _formulas = new FormulaCells(escapeFormula);
+        }
+
         public override string? Warning(string path) => _formulas.Warning(path);
+
+        protected override void AppendPart(FormattedPart part, ReadOnlySpan<byte> bytes)
+        {
+            Text.WriteBytes(bytes);
+            _formulas.Absorb(part.Formulas, rowsBefore: _row - 1);
+            _row += part.Records;
+        }
+
+        protected override long TakeRecords(FormulaCells formulas)
+        {
+            formulas.Absorb(_formulas, rowsBefore: 0);
+            var rows = _row - 1;
+            _row = 1;
+            return rows;
+        }
 
         protected void WriteCell(ReadOnlySpan<char> text)
         {
@@ -275,8 +406,15 @@ internal abstract class RecordFileWriter : IDisposable
         private readonly string _clear;
         private readonly int _fields;
 
-        public CsvConvertedWriter(System.IO.Stream stream, ConversionPlan plan, bool escapeFormula, bool writeBehind)
+        public CsvConvertedWriter(Stream stream, ConversionPlan plan, bool escapeFormula, bool writeBehind)
             : base(stream, plan.OutputFields, escapeFormula, writeBehind)
+        {
+            _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
+            _fields = plan.OutputFields.Count;
+        }
+
+        public CsvConvertedWriter(MemoryStream part, ConversionPlan plan, bool escapeFormula)
+            : base(part, plan.OutputFields, escapeFormula)
         {
             _clear = plan.Direction == ConversionDirection.Push ? SalesforceBlank : "";
             _fields = plan.OutputFields.Count;
@@ -304,8 +442,14 @@ internal abstract class RecordFileWriter : IDisposable
     {
         private readonly int _columns;
 
-        public CsvRejectWriter(System.IO.Stream stream, IReadOnlyList<string> header, bool escapeFormula, bool writeBehind)
+        public CsvRejectWriter(Stream stream, IReadOnlyList<string> header, bool escapeFormula, bool writeBehind)
             : base(stream, header.Concat(new[] { ReasonField, ErrorIdField }), escapeFormula, writeBehind)
+        {
+            _columns = header.Count;
+        }
+
+        public CsvRejectWriter(MemoryStream part, IReadOnlyList<string> header, bool escapeFormula)
+            : base(part, header.Concat(new[] { ReasonField, ErrorIdField }), escapeFormula)
         {
             _columns = header.Count;
         }
@@ -318,6 +462,7 @@ internal abstract class RecordFileWriter : IDisposable
                 {
                     CsvRow row when i < row.Count => row.FieldText(i),
                     CsvRecord kept when i < kept.Values.Length => kept.Values[i].AsSpan(),
+                    BatchRow batched when i < batched.Count => batched.FieldText(i),
                     _ => default,
                 });
             }
@@ -330,7 +475,7 @@ internal abstract class RecordFileWriter : IDisposable
 
     private sealed class CsvRowWriter : CsvFileWriter
     {
-        public CsvRowWriter(System.IO.Stream stream, IReadOnlyList<string> columns, bool escapeFormula)
+        public CsvRowWriter(Stream stream, IReadOnlyList<string> columns, bool escapeFormula)
             : base(stream, columns, escapeFormula, writeBehind: false)
         {
         }
@@ -345,4 +490,17 @@ internal abstract class RecordFileWriter : IDisposable
             EndRow();
         }
     }
+}
+
+/// <summary>
+/// Records a part writer formatted (<see cref="RecordFileWriter.MoveTo"/>), for the file's writer to
+/// <see cref="RecordFileWriter.Append"/>: their bytes, how many, and the formula cells among them (rows numbered from 1).
+/// </summary>
+internal sealed class FormattedPart
+{
+    public MemoryStream Bytes { get; } = new();
+
+    public long Records { get; set; }
+
+    public FormulaCells Formulas { get; } = new(escape: false);
 }
