@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace StageMap.Engine.Conversion;
 
@@ -18,7 +19,11 @@ internal sealed class TextSlice
 
     public int Length { get; private set; }
 
-    public ReadOnlySpan<char> Span => new(Buffer, Start, Length);
+    public ReadOnlySpan<char> Span
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Buffer, Start, Length);
+    }
 
     public void Set(char[] buffer, int start, int length)
     {

@@ -195,7 +195,7 @@ public class RecordPathEquivalenceTests
     private static string Around(string text, int at) => text.Substring(Math.Max(0, at - 60), Math.Min(text.Length - Math.Max(0, at - 60), 160)).Replace("\r", "\\r").Replace("\n", "\\n");
 
     /// <summary>Everything a run produces, as one text: counts, warnings, rejected records' messages, the output and reject bytes; or the failure.</summary>
-    private static string Run(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, RecordFileFormat output, RecordShape shape, RecordFileFormat? reject, bool escape, Encoding? encoding, bool reference)
+    internal static string Run(ConversionPlan plan, byte[] bytes, string name, RecordFileFormat inputFormat, RecordFileFormat output, RecordShape shape, RecordFileFormat? reject, bool escape, Encoding? encoding, bool reference)
     {
         using var outputStream = new MemoryStream();
         using var rejects = new MemoryStream();
