@@ -34,6 +34,9 @@ public sealed class ConversionPlan
     private readonly StageMapConfiguration _configuration;
     private byte[][]? _jsonNames;
 
+    // The last file header's binding: a cache of an object that never changes, so threads may race to set it.
+    private volatile ColumnBinding? _binding;
+
     private ConversionPlan(StageMapConfiguration configuration, CrmObject crmObject, ConversionDirection direction)
     {
         _configuration = configuration;
@@ -146,6 +149,11 @@ public sealed class ConversionPlan
             return ConversionResult.Fail(Failures.NotARecord(null));
         }
 
+        if (record is IColumnRecord row && BindingOf(row) is { } binding)
+        {
+            return ConvertColumns(row, binding, reuse, missing);
+        }
+
         if (DuplicateFieldOf(record) is { } duplicate)
         {
             return ConversionResult.Fail(Failures.DuplicateField(duplicate));
@@ -175,6 +183,65 @@ public sealed class ConversionPlan
                 missing?.MarkAbsent(i);
             }
 
+            if (failure is not null)
+            {
+                return ConversionResult.Fail(failure);
+            }
+        }
+
+        return found
+            ? ConversionResult.Success(target)
+            : ConversionResult.Fail(Failures.NoMappedField(SourceFields));
+    }
+
+    /// <summary>The binding of the row's header, made on its first row; null for a row without every column of the header.</summary>
+    private ColumnBinding? BindingOf(IColumnRecord row)
+    {
+        var binding = _binding;
+        if (binding is null || !ReferenceEquals(binding.Header, row.Header))
+        {
+            binding = ColumnBinding.Bind(row, _idSource, _rules);
+            _binding = binding;
+        }
+
+        return binding.Fits(row) ? binding : null;
+    }
+
+    /// <summary>
+    /// <see cref="ConvertRecord"/> for a file's row, each field read by its column: what the general path does
+    /// for a record whose values are all text, none a nested record (so it has no other object type, and
+    /// no id in attributes.url).
+    /// </summary>
+    private ConversionResult ConvertColumns(IColumnRecord row, ColumnBinding binding, ConvertedRecord? reuse, MissingFieldTally? missing)
+    {
+        var target = reuse ?? new ConvertedRecord(this, new object?[_outputFields.Count]);
+        var values = target.Values;
+        values.AsSpan().Fill(ConvertedRecord.Omitted);
+
+        var found = false;
+        if (binding.IdColumn >= 0)
+        {
+            found = true;
+            var id = row.Column(binding.IdColumn);
+            if (!id.Span.IsWhiteSpace())
+            {
+                values[_idSlot] = id;
+            }
+        }
+
+        var columns = binding.RuleColumns;
+        var fields = binding.RuleFields;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = columns[i];
+            if (column < 0)
+            {
+                missing?.MarkAbsent(i);
+                continue;
+            }
+
+            found = true;
+            var failure = _rules[i].ConvertText(fields[i], row.Column(column), values);
             if (failure is not null)
             {
                 return ConversionResult.Fail(failure);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using StageMap.Engine.Model;
 
@@ -27,7 +28,7 @@ internal abstract class FieldRule
     public IReadOnlyList<string> SourceFields => Sources;
 
     /// <summary><see cref="SourceFields"/>, set by the rule's constructor (an array: read for every record).</summary>
-    protected string[] Sources { get; set; } = System.Array.Empty<string>();
+    protected string[] Sources { get; set; } = Array.Empty<string>();
 
     /// <summary>A source value equal to this is blank (step 1): the other side's placeholder.</summary>
     protected string? SourcePlaceholder { get; }
@@ -40,7 +41,39 @@ internal abstract class FieldRule
 
     /// <summary>Converts the rule's field of <paramref name="record"/> into <paramref name="values"/>.</summary>
     /// <returns>False when the record carries none of <see cref="SourceFields"/>; then nothing is written.</returns>
-    public abstract bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure);
+    public bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    {
+        if (!TryRead(record, out var field, out var value))
+        {
+            failure = null;
+            return false;
+        }
+
+        failure = Convert(field, value, values);
+        return true;
+    }
+
+    /// <summary>Converts <paramref name="value"/>, which the record carries as <paramref name="field"/> (one of <see cref="SourceFields"/>).</summary>
+    public abstract ConversionFailure? Convert(string field, object? value, object?[] values);
+
+    /// <summary>
+    /// <see cref="Convert"/> for a value that is file text (a CSV cell): what a rule does most, so a rule
+    /// may do it with fewer questions about the value's kind. The bytes it writes are those of <see cref="Convert"/>.
+    /// </summary>
+    public virtual ConversionFailure? ConvertText(string field, TextSlice text, object?[] values) => Convert(field, text, values);
+
+    /// <summary>File text that is blank (white space only) or the other side's placeholder (step 1).</summary>
+    protected bool IsBlankText(ReadOnlySpan<char> text)
+    {
+        // Most cells start with a character that is not white space: one comparison decides.
+        if (text.Length == 0 || ((text[0] <= ' ' || text[0] >= '\u0085') && text.IsWhiteSpace()))
+        {
+            return true;
+        }
+
+        var placeholder = SourcePlaceholder;
+        return placeholder is not null && text.Length == placeholder.Length && text.SequenceEqual(placeholder.AsSpan());
+    }
 
     /// <summary>Steps 2 to 4 for a blank value.</summary>
     protected ConversionFailure? WriteBlank(object?[] values)

@@ -221,25 +221,27 @@ internal sealed class JsonOutput
     /// field). The bytes are those <see cref="Name(string)"/> and <see cref="Value"/> write.
     /// </summary>
     /// <param name="names">The UTF-8 of each field's <c>"name":</c> (<see cref="EncodeName"/>).</param>
-    internal bool TryFlatObject(ConvertedRecord record, byte[][] names)
+    internal unsafe bool TryFlatObject(ConvertedRecord record, byte[][] names)
     {
         if (_utf8 is null || _depth != -1)
         {
             return false;
         }
 
+        var values = record.Values;
         var bound = 2;
-        for (var i = 0; i < names.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            if (record.IsWritten(i))
+            var value = values[i];
+            if (!ReferenceEquals(value, ConvertedRecord.Omitted))
             {
-                var value = FlatBound(record.RawValueAt(i));
-                if (value < 0)
+                var size = FlatBound(value);
+                if (size < 0)
                 {
                     return false;
                 }
 
-                bound += names[i].Length + 1 + value;
+                bound += names[i].Length + 1 + size;
             }
         }
 
@@ -248,32 +250,74 @@ internal sealed class JsonOutput
             return false;
         }
 
-        var at = start;
-        bytes[at++] = (byte)'{';
-        var first = true;
-        for (var i = 0; i < names.Length; i++)
+        fixed (byte* first = &bytes[start])
         {
-            if (!record.IsWritten(i))
+            var output = first;
+            *output++ = (byte)'{';
+            var comma = false;
+            for (var i = 0; i < values.Length; i++)
             {
-                continue;
+                var value = values[i];
+                if (ReferenceEquals(value, ConvertedRecord.Omitted))
+                {
+                    continue;
+                }
+
+                if (comma)
+                {
+                    *output++ = (byte)',';
+                }
+
+                comma = true;
+                var name = names[i];
+                fixed (byte* encoded = name)
+                {
+                    CopyName(encoded, name.Length, output);
+                }
+
+                output += name.Length;
+
+                output = FlatValue(value, output, first, start);
             }
 
-            if (!first)
-            {
-                bytes[at++] = (byte)',';
-            }
-
-            first = false;
-            var name = names[i];
-            name.AsSpan().CopyTo(bytes.AsSpan(at));
-            at += name.Length;
-
-            at = FlatValue(record.RawValueAt(i), bytes, at);
+            *output++ = (byte)'}';
+            _utf8.Advance((int)(output - first));
         }
 
-        bytes[at++] = (byte)'}';
-        _utf8.Advance(at - start);
         return true;
+    }
+
+    /// <summary>
+    /// A field's <c>"name":</c> bytes, eight (or four) at a time, the last group overlapping the one before:
+    /// names are short, and a call to copy a dozen bytes costs more than the copy.
+    /// </summary>
+    private static unsafe void CopyName(byte* from, int length, byte* to)
+    {
+        if (length >= 8)
+        {
+            var at = 0;
+            for (; at + 8 <= length; at += 8)
+            {
+                *(ulong*)(to + at) = *(ulong*)(from + at);
+            }
+
+            if (at < length)
+            {
+                *(ulong*)(to + length - 8) = *(ulong*)(from + length - 8);
+            }
+        }
+        else if (length >= 4)
+        {
+            *(uint*)to = *(uint*)from;
+            *(uint*)(to + length - 4) = *(uint*)(from + length - 4);
+        }
+        else
+        {
+            for (var at = 0; at < length; at++)
+            {
+                to[at] = from[at];
+            }
+        }
     }
 
     /// <summary>The most bytes <see cref="FlatValue"/> writes for a value (an escape is at most 6 bytes a character), or -1 when it does not write that kind.</summary>
@@ -289,62 +333,52 @@ internal sealed class JsonOutput
         _ => -1,
     };
 
-    private int FlatValue(object? value, byte[] bytes, int at)
+    /// <summary>One value of <see cref="TryFlatObject"/> at <paramref name="output"/>, in the reservation that starts at <paramref name="first"/> (index <paramref name="start"/> of the output's bytes); where it ends.</summary>
+    private unsafe byte* FlatValue(object? value, byte* output, byte* first, int start)
     {
         switch (value)
         {
             case TextSlice t:
-                return QuotedUtf8(t.Span, bytes, at);
+                return QuotedUtf8(t.Span, output, first, start);
             case string s:
-                return QuotedUtf8(s.AsSpan(), bytes, at);
+                return QuotedUtf8(s.AsSpan(), output, first, start);
             case null:
-                return Ascii("null", bytes, at);
+                return Ascii("null", output);
             case bool b:
-                return Ascii(b ? "true" : "false", bytes, at);
+                return Ascii(b ? "true" : "false", output);
             case int i:
-                return Digits(i, bytes, at);
+                return Ascii(FormatInteger(i), output);
             case long l:
-                return Digits(l, bytes, at);
+                return Ascii(FormatInteger(l), output);
             default:
                 var items = (TextList)value;
                 var text = items.Source.Span;
-                bytes[at++] = (byte)'[';
-                var first = true;
+                *output++ = (byte)'[';
+                var comma = false;
                 for (var from = 0; ListText.Next(text, ref from, out var itemStart, out var length);)
                 {
-                    if (!first)
+                    if (comma)
                     {
-                        bytes[at++] = (byte)',';
+                        *output++ = (byte)',';
                     }
 
-                    first = false;
-                    at = QuotedUtf8(text.Slice(itemStart, length), bytes, at);
+                    comma = true;
+                    output = QuotedUtf8(text.Slice(itemStart, length), output, first, start);
                 }
 
-                bytes[at++] = (byte)']';
-                return at;
+                *output++ = (byte)']';
+                return output;
         }
     }
 
-    private static int Ascii(string text, byte[] bytes, int at)
+    private static unsafe byte* Ascii(ReadOnlySpan<char> text, byte* output)
     {
         foreach (var c in text)
         {
-            bytes[at++] = (byte)c;
+            *output++ = (byte)c;
         }
 
-        return at;
-    }
-
-    private int Digits(long value, byte[] bytes, int at)
-    {
-        var digits = FormatInteger(value);
-        foreach (var c in digits)
-        {
-            bytes[at++] = (byte)c;
-        }
-
-        return at;
+        return output;
     }
 
     /// <summary>An input record as it was read, plus extra fields (a rejected record with its reason).</summary>
@@ -499,32 +533,51 @@ internal sealed class JsonOutput
 
     private unsafe int QuotedUtf8(ReadOnlySpan<char> text, byte[] bytes, int at)
     {
-        fixed (char* first = text)
         fixed (byte* start = &bytes[at])
         {
-            var output = start;
-            var input = first;
-            var end = first + text.Length;
+            return at + (int)(QuotedUtf8(text, start, start, at) - start);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> quoted and escaped as UTF-8 at <paramref name="output"/>, in a reservation of
+    /// the output's bytes that starts at <paramref name="first"/> (index <paramref name="start"/>); where it ends.
+    /// </summary>
+    private unsafe byte* QuotedUtf8(ReadOnlySpan<char> text, byte* output, byte* first, int start)
+    {
+        fixed (char* chars = text)
+        {
+            var input = chars;
+            var end = chars + text.Length;
             *output++ = (byte)'"';
             while (input < end)
             {
 #if NET8_0_OR_GREATER
-                output = PlainAsciiVectors(first, ref input, end, output);
+                output = PlainAsciiVectors(chars, ref input, end, output);
 #endif
 
                 // Four characters at a time while they are all printable ASCII but the quote and the
                 // backslash (most of every file): each one's low byte.
                 while (end - input >= 4)
                 {
-                    var four = *(ulong*)input;
-                    if ((four & 0xFF80FF80FF80FF80UL) != 0 || HasLaneBelow(four, 0x20) || HasLaneBelow(four ^ 0x0022002200220022UL, 1) || HasLaneBelow(four ^ 0x005C005C005C005CUL, 1))
+                    if (!IsPlainAscii(*(ulong*)input, out var four))
                     {
                         break;
                     }
 
-                    *(uint*)output = (uint)((four & 0xFF) | ((four >> 8) & 0xFF00) | ((four >> 16) & 0xFF0000) | ((four >> 24) & 0xFF000000));
+                    *(uint*)output = four;
                     output += 4;
                     input += 4;
+                }
+
+                // The last one to three characters, as the last four of the text when those are all plain:
+                // the ones before them are plain too, written a byte each, so the four end where the text does.
+                var left = (int)(end - input);
+                if (left > 0 && left < 4 && end - chars >= 4 && IsPlainAscii(*(ulong*)(end - 4), out var last))
+                {
+                    *(uint*)(output + left - 4) = last;
+                    output += left;
+                    break;
                 }
 
                 if (input == end)
@@ -550,7 +603,7 @@ internal sealed class JsonOutput
                         run++;
                     }
 
-                    output += _utf8!.EncodeAt(text.Slice((int)(input - first), (int)(run - input)), at + (int)(output - start));
+                    output += _utf8!.EncodeAt(text.Slice((int)(input - chars), (int)(run - input)), start + (int)(output - first));
                     input = run;
                     continue;
                 }
@@ -592,22 +645,45 @@ internal sealed class JsonOutput
             }
 
             *output++ = (byte)'"';
-            return at + (int)(output - start);
+            return output;
         }
+    }
+
+    /// <summary>Four characters (<paramref name="lanes"/>) are printable ASCII but the quote and the backslash; <paramref name="bytes"/> their low bytes.</summary>
+    private static bool IsPlainAscii(ulong lanes, out uint bytes)
+    {
+        bytes = (uint)((lanes & 0xFF) | ((lanes >> 8) & 0xFF00) | ((lanes >> 16) & 0xFF0000) | ((lanes >> 24) & 0xFF000000));
+        return (lanes & 0xFF80FF80FF80FF80UL) == 0 && !HasLaneBelow(lanes, 0x20) && !HasLaneBelow(lanes ^ 0x0022002200220022UL, 1) && !HasLaneBelow(lanes ^ 0x005C005C005C005CUL, 1);
     }
 
 #if NET8_0_OR_GREATER
     /// <summary>
-    /// Eight characters at a time, as long as they are all printable ASCII but the quote and the
-    /// backslash: each one's low byte, the same bytes the four-at-a-time loop writes. Returns where
-    /// the output is; <paramref name="input"/> stops at the first group of eight holding anything else,
-    /// or at the end of the text (<paramref name="first"/> is its start).
+    /// Sixteen, then eight characters at a time, as long as they are all printable ASCII but the quote and
+    /// the backslash: each one's low byte, the same bytes the four-at-a-time loop writes. Returns where
+    /// the output is; <paramref name="input"/> stops at the first group holding anything else, or at the
+    /// end of the text (<paramref name="first"/> is its start).
     /// </summary>
     private static unsafe byte* PlainAsciiVectors(char* first, ref char* input, char* end, byte* output)
     {
-        if (!Vector128.IsHardwareAccelerated)
+        if (!Vector128.IsHardwareAccelerated || end - first < 8)
         {
             return output;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            while (end - input >= 16)
+            {
+                var sixteen = Vector256.Load((ushort*)input);
+                if (!IsPlainAscii(sixteen))
+                {
+                    break;
+                }
+
+                Vector128.Narrow(sixteen.GetLower(), sixteen.GetUpper()).Store(output);
+                output += 16;
+                input += 16;
+            }
         }
 
         while (end - input >= 8)
@@ -625,7 +701,7 @@ internal sealed class JsonOutput
         // The last one to seven characters, as the last eight of the text when those are all plain: the
         // ones before this group were written one byte each, so its bytes end where the text's do.
         var left = (int)(end - input);
-        if (left > 0 && end - first >= 8 && IsPlainAscii(end - 8, out var last))
+        if (left > 0 && IsPlainAscii(end - 8, out var last))
         {
             *(ulong*)(output + left - 8) = last;
             output += left;
@@ -644,6 +720,15 @@ internal sealed class JsonOutput
             | Vector128.Equals(eight, Vector128.Create((ushort)'\\'));
         bytes = Vector128.Narrow(eight, eight).AsUInt64().ToScalar();
         return other == Vector128<ushort>.Zero;
+    }
+
+    /// <summary>Sixteen characters are printable ASCII but the quote and the backslash.</summary>
+    private static bool IsPlainAscii(Vector256<ushort> sixteen)
+    {
+        var other = Vector256.GreaterThan(sixteen - Vector256.Create((ushort)' '), Vector256.Create((ushort)(0x7F - ' ')))
+            | Vector256.Equals(sixteen, Vector256.Create((ushort)'"'))
+            | Vector256.Equals(sixteen, Vector256.Create((ushort)'\\'));
+        return other == Vector256<ushort>.Zero;
     }
 #endif
 

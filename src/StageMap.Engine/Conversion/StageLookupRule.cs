@@ -23,16 +23,18 @@ internal sealed class StageLookupRule : StageRule
         _byName = mapping.Options.LookForName;
     }
 
-    public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    public override ConversionFailure? Convert(string field, object? value, object?[] values) =>
+        AsScalar(field, ref value) ?? (IsPull ? Pull(field, value, values) : Push(field, value, values));
+
+    public override ConversionFailure? ConvertText(string field, TextSlice text, object?[] values)
     {
-        if (!TryRead(record, out var field, out var value))
+        if (!IsPull)
         {
-            failure = null;
-            return false;
+            return Convert(field, text, values);
         }
 
-        failure = AsScalar(field, ref value) ?? (IsPull ? Pull(field, value, values) : Push(field, value, values));
-        return true;
+        var span = text.Span;
+        return IsBlankText(span) ? WriteBlank(values) : PullText(field, span, values);
     }
 
     protected override Stage? PlaceholderStage(string placeholder) => Lookups.StageByName(placeholder);
@@ -45,7 +47,12 @@ internal sealed class StageLookupRule : StageRule
         }
 
         // File text is looked up where the reader holds it: a string is made only for a failure's message.
-        var text = value is TextSlice slice ? slice.Span : RecordValue.Text(value).AsSpan();
+        return PullText(field, value is TextSlice slice ? slice.Span : RecordValue.Text(value).AsSpan(), values);
+    }
+
+    /// <summary>Pull of a status that is not blank: its stage, through the lead status mappings.</summary>
+    private ConversionFailure? PullText(string field, ReadOnlySpan<char> text, object?[] values)
+    {
         MappedStatus? mapped;
         if (_byName)
         {

@@ -18,24 +18,17 @@ internal sealed class StageNameRule : StageRule
     {
     }
 
-    public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    public override ConversionFailure? Convert(string field, object? value, object?[] values)
     {
-        if (!TryRead(record, out var field, out var value))
-        {
-            failure = null;
-            return false;
-        }
-
-        failure = AsScalar(field, ref value);
+        var failure = AsScalar(field, ref value);
         if (failure is not null)
         {
-            return true;
+            return failure;
         }
 
         if (RecordValue.IsBlank(value) || RecordValue.IsPlaceholder(value, SourcePlaceholder))
         {
-            failure = WriteBlank(values);
-            return true;
+            return WriteBlank(values);
         }
 
         Stage? stage;
@@ -46,8 +39,7 @@ internal sealed class StageNameRule : StageRule
             if (stage is null)
             {
                 var text = RecordValue.Text(value);
-                failure = Failures.UnknownStage(field, text, Lookups.StageByName(text)?.Name);
-                return true;
+                return Failures.UnknownStage(field, text, Lookups.StageByName(text)?.Name);
             }
         }
         else
@@ -55,19 +47,17 @@ internal sealed class StageNameRule : StageRule
             stage = Lookups.ResolveStage(value);
             if (stage is null)
             {
-                failure = Failures.UnknownStage(field, RecordValue.Text(value));
-                return true;
+                return Failures.UnknownStage(field, RecordValue.Text(value));
             }
 
             if (string.Equals(stage.Name, SourcePlaceholder, System.StringComparison.Ordinal))
             {
-                failure = WriteBlank(values);
-                return true;
+                return WriteBlank(values);
             }
         }
 
         Write(values, stage);
-        return true;
+        return null;
     }
 
     protected override Stage? PlaceholderStage(string placeholder) => Lookups.StageByExactName(placeholder);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace StageMap.Engine.Conversion;
 
@@ -10,13 +11,19 @@ namespace StageMap.Engine.Conversion;
 /// </summary>
 internal sealed class TextSlice
 {
+    private TextList? _items;
+
     public char[] Buffer { get; private set; } = Array.Empty<char>();
 
     public int Start { get; private set; }
 
     public int Length { get; private set; }
 
-    public ReadOnlySpan<char> Span => new(Buffer, Start, Length);
+    public ReadOnlySpan<char> Span
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Buffer, Start, Length);
+    }
 
     public void Set(char[] buffer, int start, int length)
     {
@@ -30,22 +37,25 @@ internal sealed class TextSlice
         Length = length;
     }
 
+    /// <summary>This text as the items of a list attribute (one object per slice, made once: a slice is reused row after row).</summary>
+    public TextList Items => _items ??= new TextList(this);
+
     public override string ToString() => Length == 0 ? string.Empty : new string(Buffer, Start, Length);
 }
 
 /// <summary>
 /// The items a list attribute (emails, phones, tags) takes from a CRM text, read off the text when
-/// written: see <see cref="ListText"/>. A bulk conversion writes this instead of a list of strings.
+/// written: see <see cref="ListText"/>. A bulk conversion writes this instead of a list of strings; it
+/// belongs to its <see cref="TextSlice"/> (<see cref="TextSlice.Items"/>), so rules keep no record's text of their own.
 /// </summary>
 internal sealed class TextList
 {
-    public TextSlice Source { get; private set; } = new();
-
-    public TextList Of(TextSlice source)
+    public TextList(TextSlice source)
     {
         Source = source;
-        return this;
     }
+
+    public TextSlice Source { get; }
 
     public ValueList ToValueList()
     {

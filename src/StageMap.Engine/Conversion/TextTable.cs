@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace StageMap.Engine.Conversion;
 
@@ -54,13 +55,30 @@ internal sealed class TextTable<T>
 
     private static int Hash(ReadOnlySpan<char> text)
     {
-        // FNV-1a over the UTF-16 code units: keys are few, so a simple hash does.
-        var hash = 2166136261u;
-        foreach (var c in text)
+        // The length and the first and last four characters: the same few steps whatever a key's length
+        // (a status is looked up for every record). Keys that share all three are told apart by the
+        // probe's comparison.
+        var hash = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
+        if (text.Length >= 4)
         {
-            hash = (hash ^ c) * 16777619u;
+            var bytes = MemoryMarshal.AsBytes(text);
+            var first = MemoryMarshal.Read<ulong>(bytes);
+            var last = MemoryMarshal.Read<ulong>(bytes.Slice(bytes.Length - 8));
+            hash ^= (first * 0xC2B2AE3D27D4EB4FUL) ^ RotateLeft(last * 0x165667B19E3779F9UL, 31);
+        }
+        else
+        {
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 0x100000001B3UL;
+            }
         }
 
-        return (int)(hash ^ (hash >> 15));
+        hash ^= hash >> 29;
+        hash *= 0xBF58476D1CE4E5B9UL;
+        hash ^= hash >> 32;
+        return (int)hash;
     }
+
+    private static ulong RotateLeft(ulong value, int by) => (value << by) | (value >> (64 - by));
 }

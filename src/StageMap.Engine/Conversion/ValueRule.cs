@@ -17,7 +17,6 @@ internal sealed class ValueRule : FieldRule
     private readonly bool _pull;
     private readonly bool _isList;
     private readonly bool _isContactPoint;
-    private readonly TextList _textList = new();
 
     public ValueRule(FieldMapping mapping, ConversionDirection direction, OutreachField field, Func<string, int> slot)
         : base(mapping, direction)
@@ -31,34 +30,43 @@ internal sealed class ValueRule : FieldRule
         _slot = slot(_pull ? field.Attribute : mapping.CrmField);
     }
 
-    public override bool Apply(IInputRecord record, object?[] values, out ConversionFailure? failure)
+    public override ConversionFailure? Convert(string field, object? value, object?[] values)
     {
-        failure = null;
-        if (!TryRead(record, out var field, out var value))
-        {
-            return false;
-        }
-
         if (_pull && _isList)
         {
-            failure = PullList(field, value, values);
-            return true;
+            return PullList(field, value, values);
         }
 
         if (!_pull && _isList)
         {
-            failure = ListItems(field, value, out var items);
+            var failure = ListItems(field, value, out var items);
             if (failure is null)
             {
                 var sent = _isContactPoint ? items.FirstOrDefault() : (items.Count == 0 ? null : string.Join(";", items.Select(RecordValue.Text)));
                 failure = Write(sent, values);
             }
 
-            return true;
+            return failure;
         }
 
-        failure = AsScalar(field, ref value) ?? Write(value, values);
-        return true;
+        return AsScalar(field, ref value) ?? Write(value, values);
+    }
+
+    public override ConversionFailure? ConvertText(string field, TextSlice text, object?[] values)
+    {
+        if (!_pull)
+        {
+            return Convert(field, text, values);
+        }
+
+        if (IsBlankText(text.Span))
+        {
+            return WriteBlank(values);
+        }
+
+        // A list attribute's items are read off the text when written, so the bulk path makes no list and no strings.
+        values[_slot] = _isList ? text.Items : text;
+        return null;
     }
 
     protected override ConversionFailure? WritePlaceholder(object?[] values, string placeholder)
@@ -90,7 +98,7 @@ internal sealed class ValueRule : FieldRule
         // File text becomes its items as it is written, so the bulk path makes no list and no strings.
         if (value is TextSlice text)
         {
-            values[_slot] = _textList.Of(text);
+            values[_slot] = text.Items;
             return null;
         }
 

@@ -1,7 +1,11 @@
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using StageMap.Engine.Conversion;
+using StageMap.Engine.Conversion.Bulk;
+using StageMap.Engine.Model;
 using StageMap.Engine.Text;
 using Xunit;
 
@@ -10,8 +14,9 @@ namespace StageMap.Engine.Tests.Conversion;
 /// <summary>
 /// A string written into a file's bytes is what Json.NET's JsonTextWriter wrote through a UTF-8
 /// StreamWriter, whatever its length and wherever a character that is not plain ASCII stands: on .NET
-/// plain ASCII goes eight characters at a time (the last one to seven as the text's last eight), four at
-/// a time on .NET Framework, the rest one by one or through the encoder.
+/// plain ASCII goes sixteen, then eight characters at a time (the last one to seven as the text's last
+/// eight), four at a time on .NET Framework (the last one to three as the text's last four), the rest one
+/// by one or through the encoder; alone, or as a converted record's fields written flat into a file.
 /// </summary>
 public class JsonTextTests
 {
@@ -38,6 +43,69 @@ public class JsonTextTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void A_converted_record_written_flat_into_a_file_is_what_Json_NET_wrote_whatever_its_texts_hold()
+    {
+        var plan = ConversionPlan.Create(
+            Configs.With(Configs.Lead("First Name", "FirstName"), Configs.Lead("Last Name", "LastName"), Configs.Lead("Email", "Email"), Configs.Lead("Title", "Title")),
+            CrmObject.Lead,
+            ConversionDirection.Pull);
+        for (var length = 0; length <= 40; length++)
+        {
+            var plain = new string('a', length).Select((_, i) => (char)('!' + ((i * 7) % 90)) is '"' or '\\' ? 'x' : (char)('!' + ((i * 7) % 90))).ToArray();
+            foreach (var other in Others.Append(";").Append(" "))
+            {
+                for (var at = 0; at <= length; at++)
+                {
+                    var text = new string(plain).Insert(at, other);
+                    var record = Configs.Record(("Id", "00Q5g00000AbC11EAA"), ("FirstName", text), ("LastName", text + other + text), ("Email", text), ("Title", length));
+                    AssertRecordWrittenAsJsonNet(plan, record);
+                }
+            }
+        }
+    }
+
+    private static void AssertRecordWrittenAsJsonNet(ConversionPlan plan, IInputRecord input)
+    {
+        var result = plan.Convert(input);
+        Assert.True(result.Succeeded);
+        var expected = new MemoryStream();
+        using (var writer = new StreamWriter(expected, new UTF8Encoding(false), 1024, leaveOpen: true))
+        using (var json = new JsonTextWriter(writer))
+        {
+            json.WriteStartObject();
+            foreach (var field in result.Record.Fields)
+            {
+                json.WritePropertyName(field.Key);
+                if (field.Value is IEnumerable<object?> items)
+                {
+                    json.WriteStartArray();
+                    foreach (var item in items)
+                    {
+                        json.WriteValue(item);
+                    }
+
+                    json.WriteEndArray();
+                }
+                else
+                {
+                    json.WriteValue(field.Value);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        var actual = new MemoryStream();
+        using (var file = RecordFileWriter.ForConverted(RecordFileFormat.JsonLines, actual, plan, RecordShape.Object))
+        {
+            file.Write(result.Record);
+            file.Finish();
+        }
+
+        Assert.Equal(expected.ToArray().Append((byte)'\n'), actual.ToArray());
     }
 
     private static void AssertWrittenAsJsonNet(string text)

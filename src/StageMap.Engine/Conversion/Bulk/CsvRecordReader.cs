@@ -126,13 +126,16 @@ internal sealed class CsvHeader
     public string NameOf(int column) => column < Names.Count ? Names[column] : $"Field{column + 1}";
 
     public int IndexOf(string name) => _index.IndexOf(name);
+
+    /// <summary><see cref="IndexOf"/> without remembering the question: safe from several threads at once.</summary>
+    public int Find(string name) => _index.Find(name);
 }
 
 /// <summary>
 /// The CSV row the parser is on, named by the header: a field's value is its text where the parser
 /// holds it (<see cref="TextSlice"/>), valid until the next row; <see cref="Snapshot"/> keeps a row.
 /// </summary>
-internal sealed class CsvRow : IReusedRecord
+internal sealed class CsvRow : IReusedRecord, IColumnRecord
 {
     private readonly CsvHeader _header;
     private readonly CsvRowParser _parser;
@@ -147,6 +150,24 @@ internal sealed class CsvRow : IReusedRecord
     public int Count => _parser.Count;
 
     public CsvHeader Header => _header;
+
+    object IColumnRecord.Header => _header;
+
+    public int HeaderCount => _header.Names.Count;
+
+    public int ColumnOf(string field) => _header.Find(field);
+
+    public TextSlice Column(int column)
+    {
+        if (column >= _slices.Length)
+        {
+            Grow();
+        }
+
+        var slice = _slices[column];
+        _parser.GetField(column, slice);
+        return slice;
+    }
 
     public IEnumerable<KeyValuePair<string, object?>> Fields
     {
@@ -169,14 +190,7 @@ internal sealed class CsvRow : IReusedRecord
         var i = _header.IndexOf(field);
         if (i >= 0 && i < _parser.Count)
         {
-            if (i >= _slices.Length)
-            {
-                Grow();
-            }
-
-            var slice = _slices[i];
-            _parser.GetField(i, slice);
-            value = slice;
+            value = Column(i);
             return true;
         }
 

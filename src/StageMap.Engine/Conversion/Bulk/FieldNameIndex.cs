@@ -75,6 +75,9 @@ internal sealed class FieldNameIndex
         return index;
     }
 
+    /// <summary><see cref="IndexOf"/> without remembering the question (the dictionary is only read): safe from several threads at once.</summary>
+    public int Find(string name) => _index.TryGetValue(name, out var found) ? found : -1;
+
     private static string[] CopyOf(IReadOnlyList<string> names)
     {
         var copy = new string[names.Count];

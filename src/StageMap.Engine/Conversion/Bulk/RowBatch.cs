@@ -207,7 +207,7 @@ internal sealed class RowBatch
 /// parser is on: a field's value is its text in the batch (<see cref="TextSlice"/>), valid until the view
 /// moves to another row; <see cref="Snapshot"/> keeps a row. Each converting thread has a view of its own.
 /// </summary>
-internal sealed class BatchRow : IReusedRecord
+internal sealed class BatchRow : IReusedRecord, IColumnRecord
 {
     private RowBatch? _batch;
     private CsvHeader? _header;
@@ -235,22 +235,34 @@ internal sealed class BatchRow : IReusedRecord
         Count = count;
     }
 
+    public object Header => _header!;
+
+    public int HeaderCount => _header!.Names.Count;
+
+    public int ColumnOf(string field) => _header!.Find(field);
+
+    public TextSlice Column(int column)
+    {
+        if (column >= _slices.Length)
+        {
+            Grow();
+        }
+
+        var slice = _slices[column];
+        slice.Set(_batch!.Text, _batch.FieldStart(_first + column), _batch.FieldLength(_first + column));
+        return slice;
+    }
+
     public ReadOnlySpan<char> FieldText(int column) =>
         new(_batch!.Text, _batch.FieldStart(_first + column), _batch.FieldLength(_first + column));
 
     public bool TryGetValue(string field, out object? value)
     {
-        var i = _header!.IndexOf(field);
+        // Find, not IndexOf: the header is shared by every converting thread, and IndexOf remembers the question.
+        var i = _header!.Find(field);
         if (i >= 0 && i < Count)
         {
-            if (i >= _slices.Length)
-            {
-                Grow();
-            }
-
-            var slice = _slices[i];
-            slice.Set(_batch!.Text, _batch.FieldStart(_first + i), _batch.FieldLength(_first + i));
-            value = slice;
+            value = Column(i);
             return true;
         }
 
