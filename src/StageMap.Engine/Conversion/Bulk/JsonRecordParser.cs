@@ -312,8 +312,9 @@ internal sealed class JsonRecordParser
                     return name;
                 }
 
-                var nameText = expected ? members.ExpectedName.AsSpan() : new ReadOnlySpan<char>(_decoded, nameStart, nameLength);
-                var holding = Holds(nameText, (char)_bytes[p], allowResult);
+                var holding = _bytes[p] is (byte)'[' or (byte)'{'
+                    ? Holds(expected ? members.ExpectedName.AsSpan() : new ReadOnlySpan<char>(_decoded, nameStart, nameLength), (char)_bytes[p], allowResult)
+                    : Holding.None;
                 if (holding != Holding.None)
                 {
                     // It holds records: the members read so far are not a record (Json.NET's reader drops them too).
@@ -633,10 +634,15 @@ internal sealed class JsonRecordParser
         start = _decodedUsed;
         length = 0;
         var i = p + 1;
-        var run = i;
         while (true)
         {
-            var found = FindStringStop(bytes, i, end);
+            // Here all the text before i is decoded.
+            var run = i;
+#if NET8_0_OR_GREATER
+            i = CopyAscii(bytes, i, end);
+            run = i;
+#endif
+            var found = i < end && IsStringStop(bytes[i]) ? i : FindStringStop(bytes, i, end);
             if (found < 0)
             {
                 return _ended ? Parse.Unsure : Parse.More;
@@ -653,6 +659,7 @@ internal sealed class JsonRecordParser
                 case '\n':
                     line++;
                     i++;
+                    Decode(bytes, run, i - run);
                     continue;
                 case '\r':
                     // Json.NET looks at the character after a carriage return, to count CR LF as one line end.
@@ -663,6 +670,7 @@ internal sealed class JsonRecordParser
 
                     line++;
                     i += i + 1 < end && bytes[i + 1] == '\n' ? 2 : 1;
+                    Decode(bytes, run, i - run);
                     continue;
                 case '\0':
                     return Parse.Unsure;
@@ -689,9 +697,58 @@ internal sealed class JsonRecordParser
             }
 
             i += width;
-            run = i;
         }
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Plain ASCII text from <paramref name="i"/> copied onto the end of <see cref="_decoded"/> sixteen
+    /// bytes at a time as it is searched, up to the first byte that may be a string's stop or is past
+    /// ASCII (or the last whole block before <paramref name="end"/>); where it stopped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CopyAscii(byte[] bytes, int i, int end)
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            return i;
+        }
+
+        var quote = Vector128.Create((byte)'"');
+        var backslash = Vector128.Create((byte)'\\');
+        var controls = Vector128.Create((byte)'\r');
+        ref var from = ref MemoryMarshal.GetArrayDataReference(bytes);
+        while (i + Vector128<byte>.Count <= end)
+        {
+            var block = Vector128.LoadUnsafe(ref from, (nuint)i);
+            var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits()
+                | block.ExtractMostSignificantBits();
+            var plain = hits == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(hits);
+            if (plain > 0)
+            {
+                if (_decodedUsed + Vector128<byte>.Count > _decoded.Length)
+                {
+                    MakeRoom(Vector128<byte>.Count);
+                }
+
+                // All sixteen are written; only the plain ones count.
+                ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(_decoded));
+                var (lower, upper) = Vector128.Widen(block);
+                lower.StoreUnsafe(ref to, (nuint)_decodedUsed);
+                upper.StoreUnsafe(ref to, (nuint)(_decodedUsed + Vector128<ushort>.Count));
+                _decodedUsed += plain;
+                i += plain;
+            }
+
+            if (hits != 0)
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+#endif
 
     /// <summary>The escape at the backslash at <paramref name="at"/>: the characters it stands for (<paramref name="second"/> is the low half of a surrogate pair, or '\0') and its length.</summary>
     private Parse Escape(byte[] bytes, int at, int end, out char first, out char second, out int width)
@@ -967,6 +1024,7 @@ internal sealed class JsonRecordParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNumberChar(char c) =>
         c is >= '0' and <= '9' or '-' or '+' or '.' or 'x' or 'X' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
@@ -1025,6 +1083,7 @@ internal sealed class JsonRecordParser
     private static bool IsStringStop(byte b) => b is (byte)'"' or (byte)'\\' or (byte)'\n' or (byte)'\r' or 0;
 
     /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
 
     /// <summary>
