@@ -15,8 +15,11 @@ namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
 /// The fast path of <see cref="JsonRecordReader"/>: the records of plain JSON read straight from the
-/// text, with no string made for a value and no object made per record (<see cref="JsonObjectRecord"/>,
-/// its lists and texts are reused from record to record).
+/// file's UTF-8 bytes (<see cref="JsonBytes"/>), with no string made for a value and no object made per
+/// record (<see cref="JsonObjectRecord"/>, its lists and texts are reused from record to record). The
+/// structure, names, numbers and literals are read as bytes (all of JSON's own characters are ASCII);
+/// only strings are decoded to UTF-16, into one buffer per record, and a name the parser expects is
+/// compared with its UTF-8 and not decoded.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,9 +33,9 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// position, from the same code as before).
 /// </para>
 /// <para>
-/// Reading ahead: it asks its text for more only where Json.NET would, and then for all the text the
-/// decoder holds, so any failure to read the text (an undecodable byte, an unpaired surrogate escape)
-/// reaches it no later than it reaches Json.NET. A record is read as one unit: when the text in hand
+/// Reading ahead: it asks its text for more only where Json.NET would, and then for one block of the
+/// file, checked whole as decoding it would be (<see cref="JsonBytes"/>), so any failure to read the
+/// text (an undecodable byte, an unpaired surrogate escape) reaches it no later than it reaches Json.NET. A record is read as one unit: when the text in hand
 /// ends inside it, the parser reads more and reads the record again from its start.
 /// </para>
 /// </remarks>
