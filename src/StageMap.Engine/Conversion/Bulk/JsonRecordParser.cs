@@ -35,8 +35,9 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// <para>
 /// Reading ahead: it asks its text for more only where Json.NET would, and then for one block of the
 /// file, checked whole as decoding it would be (<see cref="JsonBytes"/>), so any failure to read the
-/// text (an undecodable byte, an unpaired surrogate escape) reaches it no later than it reaches Json.NET. A record is read as one unit: when the text in hand
-/// ends inside it, the parser reads more and reads the record again from its start.
+/// text (an undecodable byte, an unpaired surrogate escape) reaches it no later than it reaches
+/// Json.NET. A record is read as one unit: when the text in hand ends inside it, the parser reads
+/// more and reads the record again from its start.
 /// </para>
 /// </remarks>
 internal sealed class JsonRecordParser
