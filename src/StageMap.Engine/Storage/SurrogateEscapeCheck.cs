@@ -14,25 +14,13 @@ namespace StageMap.Engine.Storage;
 internal sealed class SurrogateEscapeCheck : TextReader
 {
     private readonly TextReader _inner;
-    private State _state;
-    private int _hexDigits;
-    private int _unit;
+    private SurrogateEscapes _escapes;
     private int _line = 1;
     private int _position;
 
     public SurrogateEscapeCheck(TextReader inner)
     {
         _inner = inner;
-    }
-
-    private enum State
-    {
-        Text,
-        Escape,
-        Hex,
-        AfterHighSurrogate,
-        AfterHighSurrogateBackslash,
-        LowSurrogateHex,
     }
 
     public override int Peek() => _inner.Peek();
@@ -54,7 +42,7 @@ internal sealed class SurrogateEscapeCheck : TextReader
         for (var i = index; i < index + read; i++)
         {
             // Most text has no backslash at all: skip to the next one.
-            if (_state == State.Text)
+            if (_escapes.InText)
             {
                 var next = Array.IndexOf(buffer, '\\', i, index + read - i);
                 var to = next < 0 ? index + read : next;
@@ -110,6 +98,71 @@ internal sealed class SurrogateEscapeCheck : TextReader
             _position++;
         }
 
+        if (!_escapes.Next(c))
+        {
+            throw Unpaired();
+        }
+    }
+
+    private JsonReaderException Unpaired() => new(
+        $"An unpaired UTF-16 surrogate escape (such as \\ud800 without its low half) is not text. Line {_line}, position {_position}.",
+        "", _line, _position, null);
+}
+
+/// <summary>
+/// What <see cref="SurrogateEscapeCheck"/> looks for, one character at a time: a \u escape of a UTF-16
+/// surrogate that is not the high half followed at once by an escape of the low half.
+/// </summary>
+internal struct SurrogateEscapes
+{
+    private State _state;
+    private int _hexDigits;
+    private int _unit;
+
+    private enum State
+    {
+        Text,
+        Escape,
+        Hex,
+        AfterHighSurrogate,
+        AfterHighSurrogateBackslash,
+        LowSurrogateHex,
+    }
+
+    /// <summary>True outside an escape: the text may be passed over up to its next backslash.</summary>
+    public readonly bool InText => _state == State.Text;
+
+    /// <summary>
+    /// Looks at UTF-8 bytes (a JSON text's escapes are ASCII; a byte of a longer sequence is, like the
+    /// character it is part of, none of a backslash, a 'u' or a hex digit). False at an unpaired surrogate escape.
+    /// </summary>
+    public bool Next(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (_state == State.Text)
+            {
+                var next = bytes.Slice(i).IndexOf((byte)'\\');
+                if (next < 0)
+                {
+                    return true;
+                }
+
+                i += next;
+            }
+
+            if (!Next((char)bytes[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>False at the character that makes a surrogate escape unpaired.</summary>
+    public bool Next(char c)
+    {
         switch (_state)
         {
             case State.Text:
@@ -138,23 +191,31 @@ internal sealed class SurrogateEscapeCheck : TextReader
                 var low = char.IsLowSurrogate((char)_unit);
                 if (_state == State.LowSurrogateHex ? !low : low)
                 {
-                    throw Unpaired();
+                    return false;
                 }
 
                 _state = _state == State.Hex && char.IsHighSurrogate((char)_unit) ? State.AfterHighSurrogate : State.Text;
                 break;
             case State.AfterHighSurrogate:
-                _state = c == '\\' ? State.AfterHighSurrogateBackslash : throw Unpaired();
+                if (c != '\\')
+                {
+                    return false;
+                }
+
+                _state = State.AfterHighSurrogateBackslash;
                 break;
             case State.AfterHighSurrogateBackslash:
-                _state = c == 'u' ? State.LowSurrogateHex : throw Unpaired();
+                if (c != 'u')
+                {
+                    return false;
+                }
+
+                _state = State.LowSurrogateHex;
                 _hexDigits = 0;
                 _unit = 0;
                 break;
         }
-    }
 
-    private JsonReaderException Unpaired() => new(
-        $"An unpaired UTF-16 surrogate escape (such as \\ud800 without its low half) is not text. Line {_line}, position {_position}.",
-        "", _line, _position, null);
+        return true;
+    }
 }

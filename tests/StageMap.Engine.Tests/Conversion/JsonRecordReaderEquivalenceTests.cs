@@ -297,6 +297,82 @@ public class JsonRecordReaderEquivalenceTests
         Assert.Equal(new object?[] { "New", "Working", "Closed" }, records.Select(r => r.TryGetValue("Status", out var status) ? status : null));
     }
 
+    [Fact]
+    public void Characters_of_every_UTF_8_length_and_escapes_across_every_block_end_read_the_same()
+    {
+        // The parser reads the file's bytes 16 KiB at a time: a first line a byte shorter each time puts
+        // each piece of a value and of a name at every offset around the end of the first block.
+        var pieces = new[] { "\u00e9", "\u20ac", "\u540d", "\ud83d\ude00", "\\u00e9", "\\ud83d\\ude00", "\\n", "\\\"", "\\\\", "\t" };
+        foreach (var piece in pieces)
+        {
+            var lines = string.Concat(Enumerable.Range(0, 3).Select(i => $"{{\"id\": {i}, \"v{piece}\": \"a{piece}b{piece}\", \"w\": [\"{piece}\"]}}\n"));
+            for (var offset = 0; offset < 120; offset++)
+            {
+                var padded = "{\"pad\": \"" + new string('x', (16 * 1024) - 12 - offset) + "\"}\n" + lines;
+                Assert.False(Same(Encoding.UTF8.GetBytes(padded), null));
+            }
+        }
+    }
+
+    [Fact]
+    public void Undecodable_bytes_in_a_string_a_name_or_between_tokens_around_every_block_end_read_the_same()
+    {
+        // A bad sequence anywhere fails as decoding the file fails, at the same read: inside a value, a
+        // name and between tokens, at every offset around the end of the first and second blocks, and
+        // cut by the end of a block.
+        var bad = new[] { new byte[] { 0xC3, 0x28 }, new byte[] { 0xFF }, new byte[] { 0xE2, 0x82 }, new byte[] { 0xED, 0xA0, 0x80 } };
+        var places = new[] { "{{\"id\": 1, \"name\": \"ab{0}cd\"}}", "{{\"id\": 1, \"na{0}me\": \"abcd\"}}", "{{\"id\": 1,{0} \"name\": \"abcd\"}}" };
+        foreach (var block in new[] { 1, 2 })
+        {
+            for (var offset = 0; offset < 24; offset++)
+            {
+                foreach (var place in places)
+                {
+                    foreach (var sequence in bad)
+                    {
+                        // The bad bytes land from 11 before to 12 after the block's end.
+                        var parts = string.Format(CultureInfo.InvariantCulture, place, "\u0001").Split('\u0001');
+                        var head = "{\"pad\": \"" + new string('x', (block * 16 * 1024) - 36 - parts[0].Length + 12 - offset) + "\"}\n{\"id\": 0, \"name\": \"z\"}\n";
+                        var bytes = Encoding.UTF8.GetBytes(head + parts[0]).Concat(sequence).Concat(Encoding.UTF8.GetBytes(parts[1] + "\n{\"id\": 2}")).ToArray();
+                        Same(bytes, null);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_escape_after_records_in_the_same_block_reads_the_same()
+    {
+        // Json.NET's reading refuses the escape when it reads the text around it, before the records that
+        // text also ends: the parser, which reads a block at a time, must hand out none of them either.
+        foreach (var escape in new[] { "\\ud800", "\\udc00", "\\ud800\\u0041", "\\ud800x" })
+        {
+            for (var offset = 0; offset < 3000; offset += 97)
+            {
+                var head = "{\"pad\": \"" + new string('x', (16 * 1024) - 200 - offset) + "\"}\n";
+                var records = string.Concat(Enumerable.Range(0, 40).Select(i => $"{{\"id\": {i}, \"name\": \"n{i}\"}}\n"));
+                Same(Encoding.UTF8.GetBytes(head + records + "{\"id\": 99, \"name\": \"" + escape + "\"}\n" + records), null);
+            }
+        }
+    }
+
+    [Fact]
+    public void UTF_16_and_windows_1252_files_with_characters_across_every_read_end_read_the_same()
+    {
+        // Text in another encoding is decoded as before and parsed as UTF-8: surrogate pairs and accented
+        // letters at every offset around the end of a decoded block.
+        var lines = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"{{\"id\": {i}, \"n\u00e4me\": \"\u00e9\ud83d\ude00{new string('y', i)}\u540d\"}}"));
+        var latin = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"{{\"id\": {i}, \"n\u00e4me\": \"\u00e9{new string('y', i)}\u00df\"}}"));
+        var windows1252 = EncodingNames.Resolve("windows-1252");
+        for (var offset = 0; offset < 24; offset++)
+        {
+            var pad = "{\"pad\": \"" + new string('x', (8 * 1024) - 12 - offset) + "\"}\n";
+            Assert.False(Same(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(pad + lines)).ToArray(), null));
+            Assert.False(Same(windows1252.GetBytes(pad + pad + latin), windows1252));
+        }
+    }
+
     /// <summary>Reads the bytes with both readers and fails on the first difference; true when the new reader handed the file to Json.NET.</summary>
     private static bool Same(byte[] bytes, Encoding? encoding)
     {

@@ -4,21 +4,24 @@ using System.Runtime.CompilerServices;
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
-/// The members of the object <see cref="JsonRecordParser"/> is reading at one depth: where each name is
-/// in the text, and each value; and which of the name sets seen (<see cref="JsonNameSets"/>) the names
+/// The members of the object <see cref="JsonRecordParser"/> is reading at one depth: each name (while
+/// the names are those of a set seen, that set's; else where the parser decoded it) and each value; and which of the name sets seen (<see cref="JsonNameSets"/>) the names
 /// read so far begin, so that an object of names seen before is named without a look-up.
 /// </summary>
 internal sealed class JsonMembers
 {
-    private static readonly string?[] NoneExpected = Array.Empty<string?>();
+    private static readonly byte[]?[] NoneExpected = Array.Empty<byte[]?>();
 
     private readonly JsonNameSets _sets;
     private Name[] _names = new Name[16];
     private JsonNameSet? _previous;
     private bool _matching;
 
+    /// <summary>How many of the names read are <see cref="Previous"/>'s first names (those are not kept in <see cref="_names"/>).</summary>
+    private int _matched;
+
     /// <summary>The <see cref="JsonNameSet.Comparable"/> names of <see cref="Previous"/> while the names read are its own; else none.</summary>
-    private string?[] _expected = NoneExpected;
+    private byte[]?[] _expected = NoneExpected;
 
     public JsonMembers(JsonNameSets sets)
     {
@@ -48,42 +51,73 @@ internal sealed class JsonMembers
 
     /// <summary>
     /// The name the next member has if the object goes on as <see cref="Previous"/> does, when the
-    /// text can be compared with it character for character (<see cref="JsonNameSet.Comparable"/>); or null.
+    /// text can be compared with it byte for byte (<see cref="JsonNameSet.Comparable"/>); or null.
     /// </summary>
-    public string? Expected
+    public byte[]? Expected
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Count < _expected.Length ? _expected[Count] : null;
     }
 
+    /// <summary>The name <see cref="Expected"/> is the bytes of.</summary>
+    public string ExpectedName => _previous!.Names[Count]; // an Expected implies a Previous
+
     public void Clear()
     {
         Count = 0;
+        _matched = 0;
         _matching = _previous is not null;
         _expected = _matching ? _previous!.Comparable : NoneExpected;
     }
 
-    /// <param name="expected">True when the name is <see cref="Expected"/> (the parser compared it with the text).</param>
-    public void Add(char[] array, int start, int length, object? value, bool expected)
+    /// <summary>A member whose name is <see cref="Expected"/> (the parser compared it with the text).</summary>
+    public void AddExpected(object? value)
     {
-        if (Count == Values.Length)
-        {
-            Grow();
-        }
+        _matched = Count + 1;
+        AddValue(value);
+    }
 
-        if (_matching && !expected)
+    /// <summary>A member whose name the parser read (and decoded into <paramref name="array"/>).</summary>
+    public void Add(char[] array, int start, int length, object? value)
+    {
+        if (_matching)
         {
             _matching = _sets.Follow(this, new ReadOnlySpan<char>(array, start, length));
-            if (!_matching)
+            if (_matching)
+            {
+                _matched = Count + 1;
+            }
+            else
             {
                 _expected = NoneExpected;
             }
         }
 
-        _names[Count].Set(array, start, length);
+        if (!_matching)
+        {
+            if (Count == _names.Length)
+            {
+                Array.Resize(ref _names, Count * 2);
+            }
+
+            _names[Count].Set(array, start, length);
+        }
+
+        AddValue(value);
+    }
+
+    public ReadOnlySpan<char> NameAt(int i) => i < _matched ? _previous!.Names[i].AsSpan() : _names[i].Span;
+
+    private void AddValue(object? value)
+    {
+        var values = Values;
+        if (Count == values.Length)
+        {
+            Array.Resize(ref values, Count * 2);
+            Values = values;
+        }
 
         // Mostly the same (pooled) value as in the last object: compared, it is not stored again (no write barrier).
-        var values = Values;
         if (!ReferenceEquals(values[Count], value))
         {
             values[Count] = value;
@@ -92,18 +126,7 @@ internal sealed class JsonMembers
         Count++;
     }
 
-    public ReadOnlySpan<char> NameAt(int i) => _names[i].Span;
-
-    private void Grow()
-    {
-        var size = Count * 2;
-        Array.Resize(ref _names, size);
-        var values = Values;
-        Array.Resize(ref values, size);
-        Values = values;
-    }
-
-    /// <summary>Where a member's name is: in the parser's text, or in its buffer of unescaped text.</summary>
+    /// <summary>Where a member's name is: in the parser's buffer of decoded text.</summary>
     private struct Name
     {
         private char[] _array;

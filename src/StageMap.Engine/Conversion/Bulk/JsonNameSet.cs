@@ -1,20 +1,22 @@
+using System.Text;
+
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>A set of field names objects share: its index (which holds the names, in order) and their hash.</summary>
 internal sealed class JsonNameSet
 {
-    /// <summary>What a name may not hold to be compared with the text character for character: a string's stops (see <see cref="JsonRecordParser"/>).</summary>
+    /// <summary>What a name may not hold to be compared with the text byte for byte: a string's stops (see <see cref="JsonRecordParser"/>).</summary>
     private static readonly char[] Stops = { '"', '\\', '\n', '\r', '\0' };
 
     public JsonNameSet(FieldNameIndex index, int hash)
     {
         Index = index;
         Hash = hash;
-        Comparable = new string?[index.Names.Length];
+        Comparable = new byte[]?[index.Names.Length];
         for (var i = 0; i < Comparable.Length; i++)
         {
             var name = index.Names[i];
-            Comparable[i] = name.IndexOfAny(Stops) < 0 ? name : null;
+            Comparable[i] = name.IndexOfAny(Stops) < 0 ? Encoding.UTF8.GetBytes(name) : null;
         }
     }
 
@@ -25,8 +27,8 @@ internal sealed class JsonNameSet
     public int Hash { get; }
 
     /// <summary>
-    /// Each name that holds none of a string's stops, or null: the text of a name equal to it, closed
-    /// by a quote, is then this name, read as the parser would read it.
+    /// The UTF-8 bytes of each name that holds none of a string's stops, or null: the text of a name
+    /// equal to them, closed by a quote, is then this name, read as the parser would read it.
     /// </summary>
-    public string?[] Comparable { get; }
+    public byte[]?[] Comparable { get; }
 }

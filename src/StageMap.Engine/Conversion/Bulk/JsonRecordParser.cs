@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Text;
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -14,8 +15,11 @@ namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>
 /// The fast path of <see cref="JsonRecordReader"/>: the records of plain JSON read straight from the
-/// text, with no string made for a value and no object made per record (<see cref="JsonObjectRecord"/>,
-/// its lists and texts are reused from record to record).
+/// file's UTF-8 bytes (<see cref="JsonBytes"/>), with no string made for a value and no object made per
+/// record (<see cref="JsonObjectRecord"/>, its lists and texts are reused from record to record). The
+/// structure, names, numbers and literals are read as bytes (all of JSON's own characters are ASCII);
+/// only strings are decoded to UTF-16, into one buffer per record, and a name the parser expects is
+/// compared with its UTF-8 and not decoded.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,16 +33,17 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// position, from the same code as before).
 /// </para>
 /// <para>
-/// Reading ahead: it asks its text for more only where Json.NET would, and then for all the text the
-/// decoder holds, so any failure to read the text (an undecodable byte, an unpaired surrogate escape)
-/// reaches it no later than it reaches Json.NET. A record is read as one unit: when the text in hand
-/// ends inside it, the parser reads more and reads the record again from its start.
+/// Reading ahead: it asks its text for more only where Json.NET would, and then for one block of the
+/// file, checked whole as decoding it would be (<see cref="JsonBytes"/>), so any failure to read the
+/// text (an undecodable byte, an unpaired surrogate escape) reaches it no later than it reaches
+/// Json.NET. A record is read as one unit: when the text in hand ends inside it, the parser reads
+/// more and reads the record again from its start.
 /// </para>
 /// </remarks>
 internal sealed class JsonRecordParser
 {
-    /// <summary>More than <see cref="Text.StrictTextReader"/> decodes at once (16 KiB of bytes), so one read takes all it holds.</summary>
-    private const int ReadSize = 32 * 1024;
+    /// <summary>One read of the text: one block of the file (<see cref="JsonBytes.Read"/>).</summary>
+    private const int BlockSize = JsonBytes.BlockSize;
 
     /// <summary>
     /// Deeper nesting is left to Json.NET, which refuses more than <see cref="Text.ReadLimits.MaxDepth"/>
@@ -50,22 +55,27 @@ internal sealed class JsonRecordParser
     private const int MaxUnit = 8 * 1024 * 1024;
 
     /// <summary>A unit this long is read on in reads that fill the buffer (see <see cref="Refill"/>).</summary>
-    private const int LongUnit = 4 * ReadSize;
+    private const int LongUnit = 8 * BlockSize;
 
     private static readonly object True = true;
     private static readonly object False = false;
     private static readonly object[] SmallIntegers = CreateSmallIntegers();
 
-    private readonly TextReader _text;
+    /// <summary>Text already checked (<see cref="JsonBytes"/>) is decoded without a second check.</summary>
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly JsonBytes _text;
     private readonly List<Frame> _frames = new();
     private readonly JsonNameSets _sets = new();
     private readonly Pool<TextSlice> _texts = new(() => new TextSlice());
     private readonly Pool<ValueList> _lists = new(() => new ValueList());
     private readonly Pool<JsonObjectRecord> _objects = new(() => new JsonObjectRecord());
     private readonly List<JsonMembers> _levels = new();
-    private char[] _chars = new char[2 * ReadSize];
-    private char[] _unescaped = new char[1024];
-    private int _unescapedUsed;
+    private byte[] _bytes = new byte[4 * BlockSize];
+
+    /// <summary>The strings of the unit being read (values and names read), decoded to UTF-16.</summary>
+    private char[] _decoded = new char[4096];
+    private int _decodedUsed;
     private int _pos;
     private int _end;
     private bool _ended;
@@ -74,8 +84,8 @@ internal sealed class JsonRecordParser
     private bool _finished;
     private bool _resultPending;
 
-    /// <param name="text">The file's text as Json.NET reads it (<see cref="SurrogateEscapeCheck"/> over the strict decoding).</param>
-    public JsonRecordParser(TextReader text)
+    /// <param name="text">The file's text as UTF-8, checked as Json.NET's reading checks it.</param>
+    public JsonRecordParser(JsonBytes text)
     {
         _text = text;
     }
@@ -148,7 +158,7 @@ internal sealed class JsonRecordParser
         _texts.Reset();
         _lists.Reset();
         _objects.Reset();
-        _unescapedUsed = 0;
+        _decodedUsed = 0;
         var p = _pos;
         var line = _line;
         var space = SkipSpace(ref p, ref line);
@@ -173,7 +183,7 @@ internal sealed class JsonRecordParser
                 return Parse.Ok;
             }
 
-            switch (_chars[p])
+            switch ((char)_bytes[p])
             {
                 case '{':
                     return TopObject(p, line, allowResult: true, out record);
@@ -202,7 +212,7 @@ internal sealed class JsonRecordParser
         }
 
         var frame = _frames[_frames.Count - 1];
-        var c = _chars[p];
+        var c = (char)_bytes[p];
         if (frame.Kind == FrameKind.Records)
         {
             if (frame.Items > 0 && !frame.AfterComma)
@@ -255,14 +265,13 @@ internal sealed class JsonRecordParser
             return before == Parse.More ? Parse.More : Parse.Unsure;
         }
 
-        var member = ReadMemberName(ref p, ref line, null, out var nameArray, out var nameStart, out var nameLength, out _);
+        var member = ReadMemberName(ref p, ref line, null, out var nameStart, out var nameLength, out _);
         if (member != Parse.Ok)
         {
             return member;
         }
 
-        var name = new ReadOnlySpan<char>(nameArray, nameStart, nameLength);
-        switch (Holds(name, _chars[p], frame.AllowResult))
+        switch (Holds(new ReadOnlySpan<char>(_decoded, nameStart, nameLength), (char)_bytes[p], frame.AllowResult))
         {
             case Holding.Records:
                 _frames.Add(new Frame(FrameKind.Records));
@@ -297,17 +306,19 @@ internal sealed class JsonRecordParser
             return space == Parse.More ? Parse.More : Parse.Unsure;
         }
 
-        if (_chars[p] != '}')
+        if ((char)_bytes[p] != '}')
         {
             while (true)
             {
-                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameArray, out var nameStart, out var nameLength, out var expected);
+                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameStart, out var nameLength, out var expected);
                 if (name != Parse.Ok)
                 {
                     return name;
                 }
 
-                var holding = Holds(new ReadOnlySpan<char>(nameArray, nameStart, nameLength), _chars[p], allowResult);
+                var holding = _bytes[p] is (byte)'[' or (byte)'{'
+                    ? Holds(expected ? members.ExpectedName.AsSpan() : new ReadOnlySpan<char>(_decoded, nameStart, nameLength), (char)_bytes[p], allowResult)
+                    : Holding.None;
                 if (holding != Holding.None)
                 {
                     // It holds records: the members read so far are not a record (Json.NET's reader drops them too).
@@ -333,14 +344,14 @@ internal sealed class JsonRecordParser
                     return read;
                 }
 
-                members.Add(nameArray, nameStart, nameLength, value, expected);
+                AddMember(members, expected, nameStart, nameLength, value);
                 var next = AfterMember(ref p, ref line);
                 if (next != Parse.Ok)
                 {
                     return next;
                 }
 
-                if (_chars[p - 1] == '}')
+                if ((char)_bytes[p - 1] == '}')
                 {
                     break;
                 }
@@ -384,14 +395,14 @@ internal sealed class JsonRecordParser
         : Holding.None;
 
     /// <summary>A member's name and its colon: <paramref name="p"/> on the opening quote, then on the value.</summary>
-    /// <param name="expected">The name the member most likely has (<see cref="JsonMembers.Expected"/>), or null.</param>
+    /// <param name="expected">The UTF-8 of the name the member most likely has (<see cref="JsonMembers.Expected"/>), or null.</param>
+    /// <param name="start">Unless the name is <paramref name="expected"/>: where it is decoded, in <see cref="_decoded"/>.</param>
     /// <param name="isExpected">True when the name read is <paramref name="expected"/>.</param>
-    private Parse ReadMemberName(ref int p, ref long line, string? expected, out char[] array, out int start, out int length, out bool isExpected)
+    private Parse ReadMemberName(ref int p, ref long line, byte[]? expected, out int start, out int length, out bool isExpected)
     {
-        array = _chars;
         start = length = 0;
         isExpected = false;
-        if (_chars[p] != '"')
+        if (_bytes[p] != '"')
         {
             return Parse.Unsure;
         }
@@ -399,16 +410,14 @@ internal sealed class JsonRecordParser
         // The expected name holds no quote, backslash, line end or NUL: text equal to it and closed by a
         // quote is that name, as ReadString would read it, at the cost of one comparison.
         var close = expected is null ? -1 : p + 1 + expected.Length;
-        if (close >= 0 && close < _end && _chars[close] == '"' && new ReadOnlySpan<char>(_chars, p + 1, expected!.Length).SequenceEqual(expected.AsSpan()))
+        if (close >= 0 && close < _end && _bytes[close] == '"' && new ReadOnlySpan<byte>(_bytes, p + 1, expected!.Length).SequenceEqual(expected))
         {
-            start = p + 1;
-            length = expected.Length;
             isExpected = true;
             p = close + 1;
         }
         else
         {
-            var read = ReadString(ref p, ref line, out array, out start, out length);
+            var read = ReadString(ref p, ref line, out start, out length);
             if (read != Parse.Ok)
             {
                 return read;
@@ -421,7 +430,7 @@ internal sealed class JsonRecordParser
             return space == Parse.More ? Parse.More : Parse.Unsure;
         }
 
-        if (_chars[p] != ':')
+        if ((char)_bytes[p] != ':')
         {
             return Parse.Unsure;
         }
@@ -429,6 +438,18 @@ internal sealed class JsonRecordParser
         p++;
         space = SkipSpace(ref p, ref line);
         return space == Parse.Ok ? Parse.Ok : space == Parse.More ? Parse.More : Parse.Unsure;
+    }
+
+    private void AddMember(JsonMembers members, bool expected, int nameStart, int nameLength, object? value)
+    {
+        if (expected)
+        {
+            members.AddExpected(value);
+        }
+        else
+        {
+            members.Add(_decoded, nameStart, nameLength, value);
+        }
     }
 
     /// <summary>After a member's value: its comma (and <paramref name="p"/> on the next name) or the closing brace (and <paramref name="p"/> past it).</summary>
@@ -440,7 +461,7 @@ internal sealed class JsonRecordParser
             return space == Parse.More ? Parse.More : Parse.Unsure;
         }
 
-        switch (_chars[p])
+        switch ((char)_bytes[p])
         {
             case '}':
                 p++;
@@ -448,7 +469,7 @@ internal sealed class JsonRecordParser
             case ',':
                 p++;
                 space = SkipSpace(ref p, ref line);
-                return space == Parse.Ok ? (_chars[p] == '"' ? Parse.Ok : Parse.Unsure) : space == Parse.More ? Parse.More : Parse.Unsure;
+                return space == Parse.Ok ? ((char)_bytes[p] == '"' ? Parse.Ok : Parse.Unsure) : space == Parse.More ? Parse.More : Parse.Unsure;
             default:
                 return Parse.Unsure;
         }
@@ -458,14 +479,14 @@ internal sealed class JsonRecordParser
     private Parse ReadValue(ref int p, ref long line, int depth, out object? value)
     {
         value = null;
-        switch (_chars[p])
+        switch ((char)_bytes[p])
         {
             case '"':
-                var read = ReadString(ref p, ref line, out var array, out var start, out var length);
+                var read = ReadString(ref p, ref line, out var start, out var length);
                 if (read == Parse.Ok)
                 {
                     var text = _texts.Rent();
-                    text.Set(array, start, length);
+                    text.Set(_decoded, start, length);
                     value = text;
                 }
 
@@ -506,7 +527,7 @@ internal sealed class JsonRecordParser
             return space == Parse.More ? Parse.More : Parse.Unsure;
         }
 
-        if (_chars[p] == '}')
+        if ((char)_bytes[p] == '}')
         {
             p++;
         }
@@ -514,7 +535,7 @@ internal sealed class JsonRecordParser
         {
             do
             {
-                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameArray, out var nameStart, out var nameLength, out var expected);
+                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameStart, out var nameLength, out var expected);
                 if (name != Parse.Ok)
                 {
                     return name;
@@ -526,14 +547,14 @@ internal sealed class JsonRecordParser
                     return read;
                 }
 
-                members.Add(nameArray, nameStart, nameLength, item, expected);
+                AddMember(members, expected, nameStart, nameLength, item);
                 var next = AfterMember(ref p, ref line);
                 if (next != Parse.Ok)
                 {
                     return next;
                 }
             }
-            while (_chars[p - 1] != '}');
+            while ((char)_bytes[p - 1] != '}');
         }
 
         value = Build(members);
@@ -559,7 +580,7 @@ internal sealed class JsonRecordParser
                 return space == Parse.More ? Parse.More : Parse.Unsure;
             }
 
-            if (_chars[p] == ']' && list.Count == 0)
+            if ((char)_bytes[p] == ']' && list.Count == 0)
             {
                 p++;
                 break;
@@ -578,7 +599,7 @@ internal sealed class JsonRecordParser
                 return space == Parse.More ? Parse.More : Parse.Unsure;
             }
 
-            var c = _chars[p++];
+            var c = (char)_bytes[p++];
             if (c == ']')
             {
                 break;
@@ -596,7 +617,7 @@ internal sealed class JsonRecordParser
                 return space == Parse.More ? Parse.More : Parse.Unsure;
             }
 
-            if (_chars[p] == ']')
+            if ((char)_bytes[p] == ']')
             {
                 return Parse.Unsure;
             }
@@ -608,47 +629,41 @@ internal sealed class JsonRecordParser
 
     /// <summary>
     /// A string at its opening quote; <paramref name="p"/> then past its closing quote. Its text is
-    /// where the parser holds it: in the file's text, or (when it has escapes) in a buffer of unescaped text.
+    /// decoded (and unescaped) into <see cref="_decoded"/>, from <paramref name="start"/>.
     /// </summary>
-    private Parse ReadString(ref int p, ref long line, out char[] array, out int start, out int length)
+    private Parse ReadString(ref int p, ref long line, out int start, out int length)
     {
-        var chars = _chars;
+        var bytes = _bytes;
         var end = _end;
-        array = chars;
-        start = p + 1;
+        start = _decodedUsed;
         length = 0;
-        var i = start;
-        var run = start;
-        var unescaped = -1;
+        var i = p + 1;
         while (true)
         {
-            var found = FindStringStop(chars, i, end);
+            // Here all the text before i is decoded.
+            var run = i;
+#if NET8_0_OR_GREATER
+            i = CopyAscii(bytes, i, end);
+            run = i;
+#endif
+            var found = i < end && IsStringStop(bytes[i]) ? i : FindStringStop(bytes, i, end);
             if (found < 0)
             {
                 return _ended ? Parse.Unsure : Parse.More;
             }
 
             i = found;
-            switch (chars[i])
+            switch ((char)bytes[i])
             {
                 case '"':
-                    if (unescaped < 0)
-                    {
-                        length = i - start;
-                    }
-                    else
-                    {
-                        Unescaped(chars, run, i - run);
-                        array = _unescaped;
-                        start = unescaped;
-                        length = _unescapedUsed - unescaped;
-                    }
-
+                    Decode(bytes, run, i - run);
+                    length = _decodedUsed - start;
                     p = i + 1;
                     return Parse.Ok;
                 case '\n':
                     line++;
                     i++;
+                    Decode(bytes, run, i - run);
                     continue;
                 case '\r':
                     // Json.NET looks at the character after a carriage return, to count CR LF as one line end.
@@ -658,7 +673,8 @@ internal sealed class JsonRecordParser
                     }
 
                     line++;
-                    i += i + 1 < end && chars[i + 1] == '\n' ? 2 : 1;
+                    i += i + 1 < end && bytes[i + 1] == '\n' ? 2 : 1;
+                    Decode(bytes, run, i - run);
                     continue;
                 case '\0':
                     return Parse.Unsure;
@@ -670,35 +686,80 @@ internal sealed class JsonRecordParser
                 return _ended ? Parse.Unsure : Parse.More;
             }
 
-            if (unescaped < 0)
-            {
-                unescaped = _unescapedUsed;
-            }
-
-            Unescaped(chars, run, i - run);
-            var escape = Escape(chars, i, end, out var first, out var second, out var width);
+            Decode(bytes, run, i - run);
+            var escape = Escape(bytes, i, end, out var first, out var second, out var width);
             if (escape != Parse.Ok)
             {
                 return escape;
             }
 
-            Unescaped(first);
+            MakeRoom(2);
+            _decoded[_decodedUsed++] = first;
             if (second != '\0')
             {
-                Unescaped(second);
+                _decoded[_decodedUsed++] = second;
             }
 
             i += width;
-            run = i;
         }
     }
 
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Plain ASCII text from <paramref name="i"/> copied onto the end of <see cref="_decoded"/> sixteen
+    /// bytes at a time as it is searched, up to the first byte that may be a string's stop or is past
+    /// ASCII (or the last whole block before <paramref name="end"/>); where it stopped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CopyAscii(byte[] bytes, int i, int end)
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            return i;
+        }
+
+        var quote = Vector128.Create((byte)'"');
+        var backslash = Vector128.Create((byte)'\\');
+        var controls = Vector128.Create((byte)'\r');
+        ref var from = ref MemoryMarshal.GetArrayDataReference(bytes);
+        while (i + Vector128<byte>.Count <= end)
+        {
+            var block = Vector128.LoadUnsafe(ref from, (nuint)i);
+            var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits()
+                | block.ExtractMostSignificantBits();
+            var plain = hits == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(hits);
+            if (plain > 0)
+            {
+                if (_decodedUsed + Vector128<byte>.Count > _decoded.Length)
+                {
+                    MakeRoom(Vector128<byte>.Count);
+                }
+
+                // All sixteen are written; only the plain ones count.
+                ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(_decoded));
+                var (lower, upper) = Vector128.Widen(block);
+                lower.StoreUnsafe(ref to, (nuint)_decodedUsed);
+                upper.StoreUnsafe(ref to, (nuint)(_decodedUsed + Vector128<ushort>.Count));
+                _decodedUsed += plain;
+                i += plain;
+            }
+
+            if (hits != 0)
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+#endif
+
     /// <summary>The escape at the backslash at <paramref name="at"/>: the characters it stands for (<paramref name="second"/> is the low half of a surrogate pair, or '\0') and its length.</summary>
-    private Parse Escape(char[] chars, int at, int end, out char first, out char second, out int width)
+    private Parse Escape(byte[] bytes, int at, int end, out char first, out char second, out int width)
     {
         second = '\0';
         width = 2;
-        first = chars[at + 1] switch
+        first = (char)bytes[at + 1] switch
         {
             '"' => '"',
             '\\' => '\\',
@@ -716,7 +777,7 @@ internal sealed class JsonRecordParser
             return Parse.Ok;
         }
 
-        if (chars[at + 1] != 'u')
+        if (bytes[at + 1] != 'u')
         {
             return Parse.Unsure;
         }
@@ -726,7 +787,7 @@ internal sealed class JsonRecordParser
             return _ended ? Parse.Unsure : Parse.More;
         }
 
-        if (!TryHex(chars, at + 2, out first) || first == '\0' || char.IsLowSurrogate(first))
+        if (!TryHex(bytes, at + 2, out first) || first == '\0' || char.IsLowSurrogate(first))
         {
             // Not four hex digits, a NUL, or a low surrogate alone: Json.NET's to read (and refuse).
             return Parse.Unsure;
@@ -744,7 +805,7 @@ internal sealed class JsonRecordParser
             return _ended ? Parse.Unsure : Parse.More;
         }
 
-        if (chars[at + 6] != '\\' || chars[at + 7] != 'u' || !TryHex(chars, at + 8, out second) || !char.IsLowSurrogate(second))
+        if (bytes[at + 6] != '\\' || bytes[at + 7] != 'u' || !TryHex(bytes, at + 8, out second) || !char.IsLowSurrogate(second))
         {
             return Parse.Unsure;
         }
@@ -753,13 +814,13 @@ internal sealed class JsonRecordParser
         return Parse.Ok;
     }
 
-    private static bool TryHex(char[] chars, int at, out char value)
+    private static bool TryHex(byte[] bytes, int at, out char value)
     {
         var n = 0;
         for (var i = at; i < at + 4; i++)
         {
-            var c = chars[i];
-            var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : -1;
+            var c = bytes[i];
+            var digit = c is >= (byte)'0' and <= (byte)'9' ? c - '0' : c is >= (byte)'a' and <= (byte)'f' ? c - 'a' + 10 : c is >= (byte)'A' and <= (byte)'F' ? c - 'A' + 10 : -1;
             if (digit < 0)
             {
                 value = '\0';
@@ -773,32 +834,66 @@ internal sealed class JsonRecordParser
         return true;
     }
 
-    private void Unescaped(char[] chars, int start, int length)
+    /// <summary>
+    /// A run of a string's text with no stop in it, decoded onto the end of <see cref="_decoded"/>: ASCII
+    /// a byte a character; a run with longer sequences (whole ones: a stop is ASCII, never inside one) by UTF-8's decoder.
+    /// </summary>
+    private void Decode(byte[] bytes, int start, int length)
     {
         if (length == 0)
         {
             return;
         }
 
-        MakeRoom(length);
-        Array.Copy(chars, start, _unescaped, _unescapedUsed, length);
-        _unescapedUsed += length;
-    }
+        // Room for the run and a block of eight more, which the widening below may write past it.
+        MakeRoom(length + 16);
+        var decoded = _decoded;
+        var used = _decodedUsed;
+        var i = 0;
+#if NET8_0_OR_GREATER
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var from = ref MemoryMarshal.GetArrayDataReference(bytes);
+            ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(decoded));
+            for (; i < length && start + i <= bytes.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                var block = Vector128.LoadUnsafe(ref from, (nuint)(start + i));
+                if (block.ExtractMostSignificantBits() != 0)
+                {
+                    break;
+                }
 
-    private void Unescaped(char c)
-    {
-        MakeRoom(1);
-        _unescaped[_unescapedUsed++] = c;
+                var (lower, upper) = Vector128.Widen(block);
+                lower.StoreUnsafe(ref to, (nuint)(used + i));
+                upper.StoreUnsafe(ref to, (nuint)(used + i + Vector128<ushort>.Count));
+            }
+
+            i = Math.Min(i, length);
+        }
+#endif
+        for (; i < length; i++)
+        {
+            var b = bytes[start + i];
+            if (b >= 0x80)
+            {
+                _decodedUsed = used + i + Utf8.GetChars(bytes, start + i, length - i, decoded, used + i);
+                return;
+            }
+
+            decoded[used + i] = (char)b;
+        }
+
+        _decodedUsed = used + length;
     }
 
     private void MakeRoom(int length)
     {
-        if (_unescapedUsed + length > _unescaped.Length)
+        if (_decodedUsed + length > _decoded.Length)
         {
             // A new buffer: texts already read keep pointing into the old one, which stays as it is.
-            var larger = new char[Math.Max(_unescaped.Length * 2, _unescapedUsed + length)];
-            Array.Copy(_unescaped, larger, _unescapedUsed);
-            _unescaped = larger;
+            var larger = new char[Math.Max(_decoded.Length * 2, _decodedUsed + length)];
+            Array.Copy(_decoded, larger, _decodedUsed);
+            _decoded = larger;
         }
     }
 
@@ -813,13 +908,13 @@ internal sealed class JsonRecordParser
 
         for (var i = 1; i < literal.Length; i++)
         {
-            if (_chars[p + i] != literal[i])
+            if (_bytes[p + i] != literal[i])
             {
                 return Parse.Unsure;
             }
         }
 
-        if (!EndsValue(_chars[after]))
+        if (!EndsValue((char)_bytes[after]))
         {
             return Parse.Unsure;
         }
@@ -837,9 +932,9 @@ internal sealed class JsonRecordParser
     private Parse ReadNumber(ref int p, out object? value)
     {
         value = null;
-        var chars = _chars;
+        var bytes = _bytes;
         var i = p;
-        while (i < _end && IsNumberChar(chars[i]))
+        while (i < _end && IsNumberChar((char)bytes[i]))
         {
             i++;
         }
@@ -849,12 +944,12 @@ internal sealed class JsonRecordParser
             return _ended ? Parse.Unsure : Parse.More;
         }
 
-        if (!EndsValue(chars[i]))
+        if (!EndsValue((char)bytes[i]))
         {
             return Parse.Unsure;
         }
 
-        value = PlainNumber(chars, p, i) ?? NumberByJsonNet(chars, p, i - p);
+        value = PlainNumber(bytes, p, i) ?? NumberByJsonNet(bytes, p, i - p);
         if (value is null)
         {
             return Parse.Unsure;
@@ -865,7 +960,7 @@ internal sealed class JsonRecordParser
     }
 
     /// <summary>A whole number (a long) or a decimal, as Json.NET's own parsing makes it; null for any other number.</summary>
-    private static object? PlainNumber(char[] chars, int start, int end)
+    private static object? PlainNumber(byte[] chars, int start, int end)
     {
         var negative = chars[start] == '-';
         var i = negative ? start + 1 : start;
@@ -880,7 +975,7 @@ internal sealed class JsonRecordParser
         var point = -1;
         for (; i < end; i++)
         {
-            var c = chars[i];
+            var c = (char)chars[i];
             if (c is >= '0' and <= '9')
             {
                 digits = (digits * 10) + (ulong)(c - '0');
@@ -913,11 +1008,12 @@ internal sealed class JsonRecordParser
     }
 
     /// <summary>The number Json.NET's reader makes of this text alone, or null when it refuses it.</summary>
-    private static object? NumberByJsonNet(char[] chars, int start, int length)
+    private static object? NumberByJsonNet(byte[] bytes, int start, int length)
     {
         try
         {
-            using var reader = StrictJson.CreateReader(new StringReader(new string(chars, start, length)));
+            // A number's characters are all ASCII.
+            using var reader = StrictJson.CreateReader(new StringReader(Encoding.ASCII.GetString(bytes, start, length)));
             if (!reader.Read() || reader.TokenType is not (Newtonsoft.Json.JsonToken.Integer or Newtonsoft.Json.JsonToken.Float))
             {
                 return null;
@@ -932,27 +1028,25 @@ internal sealed class JsonRecordParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNumberChar(char c) =>
         c is >= '0' and <= '9' or '-' or '+' or '.' or 'x' or 'X' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
-    /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
-    private static ReadOnlySpan<char> StringStops => "\"\\\n\r\0".AsSpan();
-
-    /// <summary>Where the first of the <see cref="StringStops"/> is from <paramref name="from"/> to <paramref name="end"/>; -1 when none is.</summary>
-    private static int FindStringStop(char[] chars, int from, int end)
+    /// <summary>Where the first of a string's stops is from <paramref name="from"/> to <paramref name="end"/> (<see cref="IsStringStop"/>); -1 when none is.</summary>
+    private static int FindStringStop(byte[] bytes, int from, int end)
     {
 #if NET8_0_OR_GREATER
         // Most strings of a record are a few characters long, shorter than what a general search of five
-        // values pays to set itself up: eight characters at a time are compared with the quote, the
+        // values pays to set itself up: sixteen bytes at a time are compared with the quote, the
         // backslash and everything up to CR (which holds the other stops), and a hit that is not a stop
         // (a tab, say) is passed over.
         if (Vector128.IsHardwareAccelerated)
         {
-            var quote = Vector128.Create((ushort)'"');
-            var backslash = Vector128.Create((ushort)'\\');
-            var controls = Vector128.Create((ushort)'\r');
-            ref var text = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(chars));
-            for (; from < end && from <= chars.Length - Vector128<ushort>.Count; from += Vector128<ushort>.Count)
+            var quote = Vector128.Create((byte)'"');
+            var backslash = Vector128.Create((byte)'\\');
+            var controls = Vector128.Create((byte)'\r');
+            ref var text = ref MemoryMarshal.GetArrayDataReference(bytes);
+            for (; from < end && from <= bytes.Length - Vector128<byte>.Count; from += Vector128<byte>.Count)
             {
                 var block = Vector128.LoadUnsafe(ref text, (nuint)from);
                 var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
@@ -964,7 +1058,7 @@ internal sealed class JsonRecordParser
                         return -1;
                     }
 
-                    if (chars[at] is '"' or '\\' or '\n' or '\r' or '\0')
+                    if (IsStringStop(bytes[at]))
                     {
                         return at;
                     }
@@ -977,11 +1071,23 @@ internal sealed class JsonRecordParser
             }
         }
 #endif
-        var found = SpanSearch.IndexOfAny(chars.AsSpan(from, end - from), StringStops);
-        return found < 0 ? -1 : from + found;
+        for (var i = from; i < end; i++)
+        {
+            if (IsStringStop(bytes[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
+    /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsStringStop(byte b) => b is (byte)'"' or (byte)'\\' or (byte)'\n' or (byte)'\r' or 0;
+
     /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
 
     /// <summary>
@@ -993,12 +1099,12 @@ internal sealed class JsonRecordParser
     private Parse SkipSpace(ref int p, ref long line)
     {
         // Most often there is none: a character from '!' up to U+0084 is never white space.
-        return p < _end && (uint)(_chars[p] - '!') < 0x85 - '!' ? Parse.Ok : SkipSpaces(ref p, ref line);
+        return p < _end && (uint)((char)_bytes[p] - '!') < 0x85 - '!' ? Parse.Ok : SkipSpaces(ref p, ref line);
     }
 
     private Parse SkipSpaces(ref int p, ref long line)
     {
-        var chars = _chars;
+        var chars = _bytes;
         while (true)
         {
             if (p >= _end)
@@ -1006,7 +1112,7 @@ internal sealed class JsonRecordParser
                 return _ended ? Parse.End : Parse.More;
             }
 
-            switch (chars[p])
+            switch ((char)chars[p])
             {
                 case ' ':
                 case '\t':
@@ -1028,15 +1134,16 @@ internal sealed class JsonRecordParser
                 case '\0':
                     return Parse.Unsure;
                 default:
-                    return char.IsWhiteSpace(chars[p]) ? Parse.Unsure : Parse.Ok;
+                    // Past ASCII: white space or not, what follows a value or a name is ASCII, so Json.NET reads on.
+                    return chars[p] >= 0x80 || char.IsWhiteSpace((char)chars[p]) ? Parse.Unsure : Parse.Ok;
             }
         }
     }
 
     /// <summary>
-    /// Reads once more into the buffer, keeping the text from the position on (the unit being read),
-    /// with room for all the decoder holds. False at the end of the text, or when a unit has grown
-    /// past <see cref="MaxUnit"/>.
+    /// Reads once more into the buffer, keeping the text from the position on (the unit being read):
+    /// one block of the file. False at the end of the text, at text Json.NET refuses, or when a unit
+    /// has grown past <see cref="MaxUnit"/>.
     /// </summary>
     private bool Refill()
     {
@@ -1051,9 +1158,9 @@ internal sealed class JsonRecordParser
             return false;
         }
 
-        var target = _chars.Length - kept < ReadSize ? new char[Math.Max(_chars.Length * 2, kept + ReadSize)] : _chars;
-        Array.Copy(_chars, _pos, target, 0, kept);
-        _chars = target;
+        var target = _bytes.Length - kept < BlockSize ? new byte[Math.Max(_bytes.Length * 2, kept + BlockSize)] : _bytes;
+        Buffer.BlockCopy(_bytes, _pos, target, 0, kept);
+        _bytes = target;
         _pos = 0;
         _end = kept;
         // A unit is read again from its start after each read, so a long one is read in reads that double:
@@ -1061,7 +1168,12 @@ internal sealed class JsonRecordParser
         // changes nothing: the text read lies more than one of its reads past the last record handed out.
         do
         {
-            var read = _text.Read(_chars, _end, _chars.Length - _end);
+            var read = _text.Read(_bytes, _end);
+            if (read == JsonBytes.NotText)
+            {
+                return false;
+            }
+
             if (read == 0)
             {
                 _ended = true;
@@ -1070,7 +1182,7 @@ internal sealed class JsonRecordParser
 
             _end += read;
         }
-        while (kept > LongUnit && _end < _chars.Length);
+        while (kept > LongUnit && _bytes.Length - _end >= BlockSize);
 
         return true;
     }

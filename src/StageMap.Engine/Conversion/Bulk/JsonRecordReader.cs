@@ -35,7 +35,7 @@ internal sealed class JsonRecordReader : RecordFileReader
         }
         else
         {
-            _parser = new JsonRecordParser(new SurrogateEscapeCheck(text));
+            _parser = new JsonRecordParser(JsonBytes.Over(text));
         }
     }
 
