@@ -103,6 +103,9 @@ internal sealed class DriftStages
     /// <summary>The CRM field that holds the status (the Stage mapping's CRM field).</summary>
     public string StatusField => _statusField;
 
+    /// <summary>The CRM fields a record's outcome reads: the pull's sources, the id, attributes (type and url) and the status.</summary>
+    public IEnumerable<string> FieldsRead => _plan.SourceFields.Concat(new[] { ConversionPlan.IdField, "attributes", _statusField });
+
     public Stage? StageById(int id) => _lookups.StageById(id);
 
     /// <summary>What the next pull does with a record of the expected stage: "stage 'name'", made once per stage.</summary>

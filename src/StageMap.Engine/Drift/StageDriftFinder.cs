@@ -28,6 +28,12 @@ namespace StageMap.Engine.Drift;
 public static class StageDriftFinder
 {
     private const int CheckEvery = 4096;
+
+    /// <summary>
+    /// Held CSV rows a batch copies for the second core: a batch's copy stays in the processor's cache
+    /// while it is worked on, and three in hand are a few hundred kilobytes.
+    /// </summary>
+    internal const int BatchRows = 512;
     private const long SampleBytes = 4 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -41,7 +47,18 @@ public static class StageDriftFinder
         Action<StageDrift>? found = null,
         Action<string, int>? progress = null,
         Action<string>? warn = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) =>
+        Run(configuration, job, found, progress, warn, BatchRows, cancellation);
+
+    /// <param name="batchRows">Held CSV rows handed to the second core at a time (their pull outcomes); 0 works them out in line.</param>
+    internal static DriftSummary Run(
+        StageMapConfiguration configuration,
+        DriftJob job,
+        Action<StageDrift>? found,
+        Action<string, int>? progress,
+        Action<string>? warn,
+        int batchRows,
+        CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
         var stages = new DriftStages(configuration, job.Object);
@@ -49,7 +66,7 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, cancellation);
+        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, batchRows, cancellation);
         var heldFormat = heldSide == DriftSide.Crm ? crmFormat : outreachFormat;
         if (heldSide == DriftSide.Crm)
         {
@@ -95,6 +112,8 @@ public static class StageDriftFinder
         private readonly Action<string, int>? _progress;
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
+        private readonly int _batchRows;
+        private DriftStages? _otherThreadStages;
         private KeySet _held = new();
         private readonly InternTable<CrmOutcome> _outcomes = new();
         private readonly Dictionary<(string Status, string Stage), Tally> _crossTab = new();
@@ -104,8 +123,9 @@ public static class StageDriftFinder
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
         private UnmatchedScan? _scan;
 
-        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
+        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, int batchRows, CancellationToken cancellation)
         {
+            _batchRows = batchRows;
             _stages = stages;
             _job = job;
             _findings = findings;
@@ -117,6 +137,12 @@ public static class StageDriftFinder
         public void HoldCrm(RecordFileFormat format)
         {
             Presize(_job.CrmPath, format);
+            if (format == RecordFileFormat.Csv && _batchRows > 0)
+            {
+                HoldCrmRows();
+                return;
+            }
+
             foreach (var item in Read(_job.CrmPath, format, "Reading the CRM records' keys"))
             {
                 _crmRead++;
@@ -128,6 +154,135 @@ public static class StageDriftFinder
                 }
             }
         }
+
+        /// <summary>
+        /// Pass 1 over a CSV file on both cores: this thread reads the rows, copies the columns the join and the
+        /// pull read into batches and holds their keys in file order (so every finding comes as before); a
+        /// second thread works out each row's pull outcome, the costliest part, and the outcomes become the
+        /// held keys' payloads when their batch comes back.
+        /// </summary>
+        private void HoldCrmRows()
+        {
+            CrmRowLayout? layout = null;
+            CrmBatchRow? row = null;
+            CrmRowBatch? filling = null;
+            using var outcomes = BatchWorker<CrmRowBatch>.Start("StageMap drift: CRM outcomes", WorkOutOutcomes());
+            try
+            {
+                foreach (var item in Read(_job.CrmPath, RecordFileFormat.Csv, "Reading the CRM records' keys", opened: reader =>
+                    {
+                        layout = new CrmRowLayout(reader.Header!, _stages.FieldsRead.Concat(DriftRecords.CrmFieldsRead(_job.CrmKey)));
+                        row = new CrmBatchRow(layout);
+                    }))
+                {
+                    _crmRead++;
+                    filling ??= NextBatch(outcomes, layout!);
+                    filling.Add((CsvRow)item.Record, item.Failure);
+                    if (filling.IsFull)
+                    {
+                        var full = filling;
+                        filling = null;
+                        HoldBatch(full, row!);
+                        outcomes.Submit(full);
+                    }
+                }
+            }
+            catch
+            {
+                // The rows read before the failure are held and reported first, as in line.
+                if (filling is { Count: > 0 } unheld)
+                {
+                    filling = null;
+                    HoldBatch(unheld, row!);
+                }
+
+                throw;
+            }
+
+            if (filling is { Count: > 0 })
+            {
+                HoldBatch(filling, row!);
+                outcomes.Submit(filling);
+            }
+
+            while (outcomes.InHand > 0)
+            {
+                SetPayloads(outcomes.TakeBack());
+            }
+        }
+
+        /// <summary>An empty batch: a new one while fewer than two are with the second thread, else the oldest of those once done.</summary>
+        private CrmRowBatch NextBatch(BatchWorker<CrmRowBatch> outcomes, CrmRowLayout layout)
+        {
+            if (outcomes.InHand < 2)
+            {
+                return new CrmRowBatch(layout, _batchRows);
+            }
+
+            var done = outcomes.TakeBack();
+            SetPayloads(done);
+            done.Clear();
+            return done;
+        }
+
+        /// <summary>The second thread's work: each row's pull outcome, interned (only that thread interns outcomes during pass 1).</summary>
+        private Action<CrmRowBatch> WorkOutOutcomes()
+        {
+            var stages = OtherThreadStages();
+            CrmBatchRow? row = null;
+            return batch =>
+            {
+                row ??= new CrmBatchRow(batch.Layout);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch.Outcomes[i] = _outcomes.IndexOf(stages.Outcome(new InputItem(row.At(batch, i), batch.FailureAt(i))));
+                }
+            };
+        }
+
+        /// <summary>
+        /// Holds a batch's keys in file order, reporting a row without a key or with a key held already. All the
+        /// batch's keys are made first, each asking for its place in the key set, so the lookups that follow
+        /// find their slots in the cache rather than each waiting for memory in turn.
+        /// </summary>
+        private void HoldBatch(CrmRowBatch batch, CrmBatchRow row)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var key = JoinKey.From(DriftRecords.CrmKey(row.At(batch, i), _job.CrmKey));
+                batch.Keys[i] = key;
+                if (key is { } prefetched)
+                {
+                    _held.Prefetch(prefetched);
+                }
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var key = batch.Keys[i];
+                var problem = key is null ? DriftProblem.NoKey : _held.TryAdd(key.Value, 0) ? (DriftProblem?)null : DriftProblem.Duplicate;
+                batch.Held[i] = problem is null;
+                if (problem is { } reported)
+                {
+                    row.At(batch, i);
+                    Report(reported, DriftSide.Crm, DriftRecords.CrmKey(row, _job.CrmKey), DriftRecords.CrmName(row), _stages.Status(row));
+                }
+            }
+        }
+
+        private void SetPayloads(CrmRowBatch batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch.Held[i])
+                {
+                    _held.SetPayload(batch.Keys[i]!.Value, batch.Outcomes[i]);
+                }
+            }
+        }
+
+        /// <summary>The stages for a thread beside this one: pass 1's second thread, then the scan of pass 3 (never at once).</summary>
+        private DriftStages OtherThreadStages() => _otherThreadStages ??= _stages.ForAnotherThread();
 
         public void HoldOutreach(RecordFileFormat format)
         {
@@ -190,7 +345,7 @@ public static class StageDriftFinder
         /// </summary>
         public void StartUnmatchedScan(DriftSide heldSide, RecordFileFormat format)
         {
-            var stages = _stages.ForAnotherThread();
+            var stages = OtherThreadStages();
             var held = _held;
             Func<IInputRecord, Unmatched?> candidate = heldSide == DriftSide.Crm
                 ? record =>
@@ -411,9 +566,11 @@ public static class StageDriftFinder
         private static NameParts Kept(NameParts name) => new(Kept(name.Whole), Kept(name.First), Kept(name.Last));
 
         /// <param name="scan">Told the share of the file read as the reading goes.</param>
-        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity, UnmatchedScan? scan = null)
+        /// <param name="opened">Told the reader before its first record.</param>
+        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity, UnmatchedScan? scan = null, Action<IRecordFileReader>? opened = null)
         {
             using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
+            opened?.Invoke(reader);
             long count = 0;
             foreach (var item in reader.Read())
             {
