@@ -34,6 +34,12 @@ public static class StageDriftFinder
     /// while it is worked on, and three in hand are a few hundred kilobytes.
     /// </summary>
     internal const int BatchRows = 512;
+
+    /// <summary>
+    /// Streamed prospects read before they are matched: enough that each key's slot has come from memory by
+    /// then (a few hundred nanoseconds of parsing), few enough that their copied keys and names stay in the cache.
+    /// </summary>
+    internal const int PendingRecords = 32;
     private const long SampleBytes = 4 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -48,9 +54,10 @@ public static class StageDriftFinder
         Action<string, int>? progress = null,
         Action<string>? warn = null,
         CancellationToken cancellation = default) =>
-        Run(configuration, job, found, progress, warn, BatchRows, cancellation);
+        Run(configuration, job, found, progress, warn, BatchRows, PendingRecords, cancellation);
 
     /// <param name="batchRows">Held CSV rows handed to the second core at a time (their pull outcomes); 0 works them out in line.</param>
+    /// <param name="pendingRecords">Streamed prospects read before the first of them is matched (1: each as it is read).</param>
     internal static DriftSummary Run(
         StageMapConfiguration configuration,
         DriftJob job,
@@ -58,6 +65,7 @@ public static class StageDriftFinder
         Action<string, int>? progress,
         Action<string>? warn,
         int batchRows,
+        int pendingRecords,
         CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
@@ -66,7 +74,7 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, batchRows, cancellation);
+        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, batchRows, pendingRecords, cancellation);
         var heldFormat = heldSide == DriftSide.Crm ? crmFormat : outreachFormat;
         if (heldSide == DriftSide.Crm)
         {
@@ -113,6 +121,7 @@ public static class StageDriftFinder
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
         private readonly int _batchRows;
+        private readonly int _pendingRecords;
         private DriftStages? _otherThreadStages;
         private KeySet _held = new();
         private readonly InternTable<CrmOutcome> _outcomes = new();
@@ -123,9 +132,10 @@ public static class StageDriftFinder
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
         private UnmatchedScan? _scan;
 
-        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, int batchRows, CancellationToken cancellation)
+        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, int batchRows, int pendingRecords, CancellationToken cancellation)
         {
             _batchRows = batchRows;
+            _pendingRecords = pendingRecords;
             _stages = stages;
             _job = job;
             _findings = findings;
@@ -300,24 +310,68 @@ public static class StageDriftFinder
             }
         }
 
+        /// <summary>
+        /// Pass 2 over the prospects: each record is matched a few records after it is read
+        /// (<see cref="PendingProspects"/>), in file order, so its key's slot comes from memory meanwhile.
+        /// </summary>
         public void StreamOutreach(RecordFileFormat format)
         {
-            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects", _scan))
+            var pending = new PendingProspects(_pendingRecords);
+            using var records = Read(_job.OutreachPath, format, "Joining the prospects", _scan).GetEnumerator();
+            while (true)
             {
+                bool more;
+                try
+                {
+                    more = records.MoveNext();
+                }
+                catch
+                {
+                    // The records read before the failure are joined and reported first, as in line.
+                    JoinPending(pending);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
                 _outreachRead++;
-                var prospect = DriftRecords.Prospect(item.Record);
-                var key = prospect.Key(_job.OutreachKey);
-                var actual = _stages.ActualIndex(prospect);
-                var match = Match(key);
+                var prospect = DriftRecords.Prospect(records.Current.Record);
+                var value = prospect.Key(_job.OutreachKey);
+                var key = JoinKey.From(value);
+                if (key is { } fetched)
+                {
+                    _held.Prefetch(fetched);
+                }
+
+                pending.Add(key, value, prospect.Name(), _stages.ActualIndex(prospect));
+                if (pending.IsFull)
+                {
+                    JoinPending(pending);
+                }
+            }
+
+            JoinPending(pending);
+        }
+
+        private void JoinPending(PendingProspects pending)
+        {
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var match = Match(pending.KeyAt(i));
                 if (match.Problem is { } problem)
                 {
-                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(actual));
+                    Report(problem, DriftSide.Outreach, pending.KeyValueAt(i), pending.NameAt(i), null, _stages.ActualAt(pending.ActualAt(i)));
                 }
                 else
                 {
-                    Pair(key!, prospect, null, match.Payload, actual); // Match reports a missing key as a problem
+                    Pair(pending.KeyValueAt(i)!, pending.NameAt(i), null, match.Payload, pending.ActualAt(i)); // Match reports a missing key as a problem
                 }
             }
+
+            pending.Clear();
         }
 
         public void StreamCrm(RecordFileFormat format)
@@ -327,7 +381,7 @@ public static class StageDriftFinder
                 _crmRead++;
                 var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
                 var outcome = _stages.Outcome(item);
-                var match = Match(key);
+                var match = Match(JoinKey.From(key));
                 if (match.Problem is { } problem)
                 {
                     Report(problem, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), outcome.Status);
@@ -466,9 +520,8 @@ public static class StageDriftFinder
             return _held.TryAdd(normal.Value, payload) ? null : DriftProblem.Duplicate;
         }
 
-        private (DriftProblem? Problem, int Payload) Match(object? key)
+        private (DriftProblem? Problem, int Payload) Match(JoinKey? normal)
         {
-            var normal = JoinKey.From(key);
             if (normal is null)
             {
                 return (DriftProblem.NoKey, 0);
@@ -485,8 +538,8 @@ public static class StageDriftFinder
         private bool TakeUnmatched(object? key) =>
             JoinKey.From(key) is { } normal && _held.TryTake(normal, out _) == KeyTake.Taken;
 
-        /// <summary>A joined pair: counted, and reported when it drifts, named from the record at hand (looked up only then).</summary>
-        private void Pair(object key, Prospect? prospect, IInputRecord? crmRecord, int outcomeIndex, int actualIndex)
+        /// <summary>A joined pair: counted, and reported when it drifts, named by the prospect's name or else from the CRM record at hand (looked up only then).</summary>
+        private void Pair(object key, NameParts? prospectName, IInputRecord? crmRecord, int outcomeIndex, int actualIndex)
         {
             _pairs++;
             var kind = PairKindOf(outcomeIndex, actualIndex);
@@ -501,7 +554,7 @@ public static class StageDriftFinder
             reason.Count++;
             if (_findings.Wanted)
             {
-                var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
+                var name = prospectName ?? DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
                 _findings.Drift(key, name, kind.Outcome, kind.Verdict, kind.Actual);
             }
         }
