@@ -28,7 +28,12 @@ internal enum PullKind
 /// Records with the same status share one (they are interned), so the join holds an index per key; a
 /// value, so reading a record makes no object.
 /// </summary>
-internal readonly record struct CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure);
+internal readonly record struct CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure)
+{
+    // Interned once per CRM record: the status is hashed by its length, not its characters (statuses are few,
+    // so they share few buckets, and equal statuses have equal lengths as equality needs).
+    public override int GetHashCode() => HashCode.Combine(Status?.Length ?? -1, Kind, ExpectedId, Failure);
+}
 
 /// <summary>A prospect's stage: a stage of the configuration, one it does not have, or none (a value, interned like <see cref="CrmOutcome"/>).</summary>
 internal readonly record struct ActualStage(int? Id, string? Display, bool Known)

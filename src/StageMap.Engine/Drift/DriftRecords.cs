@@ -47,8 +47,9 @@ internal static class DriftRecords
     /// only), or null when it is blank or not a single value: the join packs it (<see cref="JoinKey"/>),
     /// and only a finding makes its text (<see cref="Text"/>).
     /// </summary>
-    public static object? KeyValue(object? value) =>
-        RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? value : null;
+    public static object? KeyValue(object? value) => value is TextSlice slice
+        ? (slice.Span.IsWhiteSpace() ? null : slice) // what the checks below give text, without asking its type of two interfaces
+        : RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? value : null;
 
     /// <summary>The CRM record's name: Name, else FirstName and LastName.</summary>
     public static NameParts CrmName(IInputRecord record) =>
@@ -92,7 +93,8 @@ internal static class DriftRecords
             }
         }
 
-        return value is IReadOnlyList<object?> list ? (list.Count > 0 ? list[0] : null) : value;
+        // Text, the most common value, is told apart first: it is no list, and asking that of it costs an interface check.
+        return value is not TextSlice && value is IReadOnlyList<object?> list ? (list.Count > 0 ? list[0] : null) : value;
     }
 
     public static string? Text(object? value) =>

@@ -29,6 +29,9 @@ public static class StageDriftFinder
 {
     private const int CheckEvery = 4096;
 
+    /// <summary>Outcomes and stages below this index have their pairs' kinds in an array (<see cref="Join"/>).</summary>
+    private const int FewKinds = 32;
+
     /// <summary>
     /// Held CSV rows a batch copies for the second core: a batch's copy stays in the processor's cache
     /// while it is worked on, and three in hand are a few hundred kilobytes.
@@ -128,6 +131,9 @@ public static class StageDriftFinder
         private readonly Dictionary<(string Status, string Stage), Tally> _crossTab = new();
         private readonly Dictionary<(DriftReason Reason, string Status, string? ErrorId), Tally> _reasons = new();
         private readonly Dictionary<long, PairKind> _pairKinds = new();
+
+        // The kinds of the first few outcomes and stages, which are nearly every pair, looked up without hashing.
+        private readonly PairKind?[] _fewPairKinds = new PairKind?[FewKinds * FewKinds];
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
         private UnmatchedScan? _scan;
@@ -188,6 +194,14 @@ public static class StageDriftFinder
                     _crmRead++;
                     filling ??= NextBatch(outcomes, layout!);
                     filling.Add((CsvRow)item.Record, item.Failure);
+                    var at = filling.Count - 1;
+                    var key = JoinKey.From(DriftRecords.CrmKey(row!.At(filling, at), _job.CrmKey));
+                    filling.Keys[at] = key;
+                    if (key is { } fetched)
+                    {
+                        _held.Prefetch(fetched); // its slot comes from memory while the rows after it are read
+                    }
+
                     if (filling.IsFull)
                     {
                         var full = filling;
@@ -251,22 +265,11 @@ public static class StageDriftFinder
         }
 
         /// <summary>
-        /// Holds a batch's keys in file order, reporting a row without a key or with a key held already. All the
-        /// batch's keys are made first, each asking for its place in the key set, so the lookups that follow
-        /// find their slots in the cache rather than each waiting for memory in turn.
+        /// Holds a batch's keys (made as each row was read, when its slot of the key set was prefetched) in file
+        /// order, reporting a row without a key or with a key held already.
         /// </summary>
         private void HoldBatch(CrmRowBatch batch, CrmBatchRow row)
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var key = JoinKey.From(DriftRecords.CrmKey(row.At(batch, i), _job.CrmKey));
-                batch.Keys[i] = key;
-                if (key is { } prefetched)
-                {
-                    _held.Prefetch(prefetched);
-                }
-            }
-
             for (var i = 0; i < batch.Count; i++)
             {
                 var key = batch.Keys[i];
@@ -565,6 +568,12 @@ public static class StageDriftFinder
         /// </summary>
         private PairKind PairKindOf(int outcomeIndex, int actualIndex)
         {
+            var small = outcomeIndex < FewKinds && actualIndex < FewKinds;
+            if (small && _fewPairKinds[(outcomeIndex * FewKinds) + actualIndex] is { } few)
+            {
+                return few;
+            }
+
             var combination = ((long)outcomeIndex << 32) | (uint)actualIndex;
             if (_pairKinds.TryGetValue(combination, out var kind))
             {
@@ -595,6 +604,11 @@ public static class StageDriftFinder
 
             kind = new PairKind(outcome, actual, verdict, cell, reason);
             _pairKinds.Add(combination, kind);
+            if (small)
+            {
+                _fewPairKinds[(outcomeIndex * FewKinds) + actualIndex] = kind;
+            }
+
             return kind;
         }
 
