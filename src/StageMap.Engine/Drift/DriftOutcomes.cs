@@ -160,9 +160,11 @@ internal sealed class DriftStages
     /// The prospect's stage, as an index of <see cref="ActualAt"/>: prospects share a few stages, so each
     /// stage number and stage text seen is resolved once (text where the file reader holds it matched in place).
     /// </summary>
-    public int ActualIndex(Prospect prospect)
+    public int ActualIndex(Prospect prospect) => ActualIndexOf(prospect.Stage());
+
+    /// <summary><see cref="ActualIndex"/> of a stage value as a prospect holds it.</summary>
+    public int ActualIndexOf(object? value)
     {
-        var value = prospect.Stage();
         if (value is long number && number is >= 0 and < SmallStageNumbers)
         {
             var known = _actualByNumber[number];

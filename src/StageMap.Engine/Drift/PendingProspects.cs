@@ -4,14 +4,14 @@ using StageMap.Engine.Conversion;
 namespace StageMap.Engine.Drift;
 
 /// <summary>
-/// The last few streamed records the join has read but not yet matched: each one's key, the values a
-/// finding about it would show (its key and name, copied out of the reader, which reuses its text) and
-/// its stage. Matching a few records later lets each key's slot of the key set be fetched from memory
-/// while the reader parses the records after it (<see cref="KeySet.Prefetch"/>).
+/// Streamed prospects the join has read but not yet matched: what the join needs of each, copied out of
+/// the reader (which reuses its text): its key, its name (for a finding) and its stage. Matched as a batch,
+/// their keys' slots of the key set are all asked for first (<see cref="KeySet.Prefetch"/>), and the batch
+/// can be matched on another thread while the reader goes on.
 /// </summary>
 internal sealed class PendingProspects
 {
-    private const int ValuesPerRecord = 4; // the key and the three name parts
+    private const int ValuesPerRecord = 5; // the key, the three name parts and the stage
 
     private readonly JoinKey?[] _keys;
     private readonly int[] _actuals;
@@ -39,22 +39,29 @@ internal sealed class PendingProspects
 
     public bool IsFull => Count == Capacity;
 
-    /// <param name="key">The key as the join compares it; null for none.</param>
     /// <param name="keyValue">The key as the record holds it.</param>
-    /// <param name="actual">The record's stage, as an index of the join's stages.</param>
-    public void Add(JoinKey? key, object? keyValue, NameParts name, int actual)
+    /// <param name="stage">The stage as the record holds it.</param>
+    public void Add(object? keyValue, NameParts name, object? stage)
     {
         var at = Count * ValuesPerRecord;
         Keep(at, keyValue);
         Keep(at + 1, name.Whole);
         Keep(at + 2, name.First);
         Keep(at + 3, name.Last);
-        _keys[Count] = key;
-        _actuals[Count] = actual;
+        Keep(at + 4, stage);
         Count++;
     }
 
+    /// <summary>Sets what the join made of a record: its key as compared (null for none) and its stage as an index of the join's stages.</summary>
+    public void SetJoin(int record, JoinKey? key, int actual)
+    {
+        _keys[record] = key;
+        _actuals[record] = actual;
+    }
+
     public JoinKey? KeyAt(int record) => _keys[record];
+
+    public object? StageAt(int record) => _values[(record * ValuesPerRecord) + 4];
 
     public object? KeyValueAt(int record) => _values[record * ValuesPerRecord];
 

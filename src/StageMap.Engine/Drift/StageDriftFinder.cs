@@ -314,12 +314,16 @@ public static class StageDriftFinder
         }
 
         /// <summary>
-        /// Pass 2 over the prospects: each record is matched a few records after it is read
-        /// (<see cref="PendingProspects"/>), in file order, so its key's slot comes from memory meanwhile.
+        /// Pass 2 over the prospects: this thread reads them and copies what the join needs of each into batches
+        /// (<see cref="PendingProspects"/>), matched in file order. When the findings go to a file (or nowhere),
+        /// the batches are matched on the second thread; a receiver of findings gets them on this thread, so
+        /// then each batch is matched here when full.
         /// </summary>
         public void StreamOutreach(RecordFileFormat format)
         {
-            var pending = new PendingProspects(_pendingRecords);
+            using var matching = _batchRows > 0 && !_findings.HasReceiver ? BatchWorker<PendingProspects>.Start("StageMap drift: matching", JoinPending) : null;
+            var capacity = matching is null ? _pendingRecords : _batchRows;
+            PendingProspects? pending = null;
             using var records = Read(_job.OutreachPath, format, "Joining the prospects", _scan).GetEnumerator();
             while (true)
             {
@@ -330,8 +334,13 @@ public static class StageDriftFinder
                 }
                 catch
                 {
-                    // The records read before the failure are joined and reported first, as in line.
-                    JoinPending(pending);
+                    // The records read before the failure are joined and reported first, as in line (a findings
+                    // file is not kept after a failure, so on the second thread they are not waited for).
+                    if (matching is null && pending is not null)
+                    {
+                        JoinPending(pending);
+                    }
+
                     throw;
                 }
 
@@ -342,25 +351,64 @@ public static class StageDriftFinder
 
                 _outreachRead++;
                 var prospect = DriftRecords.Prospect(records.Current.Record);
-                var value = prospect.Key(_job.OutreachKey);
-                var key = JoinKey.From(value);
+                pending ??= matching is { InHand: >= 2 } ? Reused(matching.TakeBack()) : new PendingProspects(capacity);
+                pending.Add(prospect.Key(_job.OutreachKey), prospect.Name(), prospect.Stage());
+                if (pending.IsFull)
+                {
+                    if (matching is null)
+                    {
+                        JoinPending(pending);
+                        pending.Clear();
+                    }
+                    else
+                    {
+                        matching.Submit(pending);
+                        pending = null;
+                    }
+                }
+            }
+
+            if (pending is { Count: > 0 })
+            {
+                if (matching is null)
+                {
+                    JoinPending(pending);
+                }
+                else
+                {
+                    matching.Submit(pending);
+                }
+            }
+
+            while (matching is { InHand: > 0 })
+            {
+                matching.TakeBack();
+            }
+        }
+
+        private static PendingProspects Reused(PendingProspects matched)
+        {
+            matched.Clear();
+            return matched;
+        }
+
+        /// <summary>
+        /// Matches a batch of prospects in file order: their keys are made first, each asking for its slot of the
+        /// key set, so the lookups that follow find their slots in the cache rather than each waiting for memory.
+        /// </summary>
+        private void JoinPending(PendingProspects pending)
+        {
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var key = JoinKey.From(pending.KeyValueAt(i));
                 if (key is { } fetched)
                 {
                     _held.Prefetch(fetched);
                 }
 
-                pending.Add(key, value, prospect.Name(), _stages.ActualIndex(prospect));
-                if (pending.IsFull)
-                {
-                    JoinPending(pending);
-                }
+                pending.SetJoin(i, key, _stages.ActualIndexOf(pending.StageAt(i)));
             }
 
-            JoinPending(pending);
-        }
-
-        private void JoinPending(PendingProspects pending)
-        {
             for (var i = 0; i < pending.Count; i++)
             {
                 var match = Match(pending.KeyAt(i));
@@ -373,8 +421,6 @@ public static class StageDriftFinder
                     Pair(pending.KeyValueAt(i)!, pending.NameAt(i), null, match.Payload, pending.ActualAt(i)); // Match reports a missing key as a problem
                 }
             }
-
-            pending.Clear();
         }
 
         public void StreamCrm(RecordFileFormat format)

@@ -149,6 +149,11 @@ public class DriftOnTwoCoresTests
 
         var inLine = Run(0, 1);
         var twoCores = Run(64, 32);
+        job.OutFile = folder.File("drift.jsonl");
+        var toFile = Assert.Throws<StageMapException>(() => StageDriftFinder.Run(Configuration(), job, null, null, null, 64, 32, CancellationToken.None));
+        Assert.Equal((inLine.Failure.ErrorId, inLine.Failure.Message), (toFile.ErrorId, toFile.Message));
+        Assert.False(File.Exists(job.OutFile));
+        job.OutFile = null;
 
         Assert.True(new FileInfo(job.CrmPath).Length < new FileInfo(job.OutreachPath).Length); // the leads are held: their break is in pass 1
         Assert.Equal(ErrorIds.InvalidRecordFile, twoCores.Failure.ErrorId);
@@ -237,9 +242,10 @@ public class DriftOnTwoCoresTests
         var longText = new string('x', 5000).ToCharArray(); // more text than the pending buffer holds: it grows, the earlier values stay
         var longName = new TextSlice();
         longName.Set(longText, 0, longText.Length);
-        pending.Add(JoinKey.From("00Q5g0000000001"), Slice(0, 15), new NameParts(null, Slice(16, 4), Slice(21, 2)), 3);
-        pending.Add(null, null, new NameParts(longName, 42L, null), 4);
-        pending.Add(JoinKey.From("other"), "other", new NameParts(Slice(16, 4), null, null), 5);
+        pending.Add(Slice(0, 15), new NameParts(null, Slice(16, 4), Slice(21, 2)), Slice(21, 2));
+        pending.Add(null, new NameParts(longName, 42L, null), 4L);
+        pending.Add("other", new NameParts(Slice(16, 4), null, null), null);
+        pending.SetJoin(2, JoinKey.From("other"), 5);
         for (var i = 0; i < buffer.Length; i++)
         {
             buffer[i] = '?';
@@ -252,7 +258,8 @@ public class DriftOnTwoCoresTests
         Assert.Equal(("Dean", "Jo"), (pending.NameAt(0).First!.ToString(), pending.NameAt(0).Last!.ToString()));
         Assert.Equal((new string('x', 5000), (object)42L), (pending.NameAt(1).Whole!.ToString(), pending.NameAt(1).First!));
         Assert.Equal("Dean", pending.NameAt(2).Whole!.ToString());
-        Assert.Equal((3, 4, 5), (pending.ActualAt(0), pending.ActualAt(1), pending.ActualAt(2)));
+        Assert.Equal(("Jo", (object)4L, (object?)null), (pending.StageAt(0)!.ToString(), pending.StageAt(1)!, pending.StageAt(2)));
+        Assert.Equal(5, pending.ActualAt(2));
         Assert.Equal(JoinKey.From("other"), pending.KeyAt(2));
         pending.Clear();
         Assert.Equal(0, pending.Count);
