@@ -39,8 +39,8 @@ public static class StageDriftFinder
     internal const int BatchRows = 512;
 
     /// <summary>
-    /// Streamed prospects read before they are matched: enough that each key's slot has come from memory by
-    /// then (a few hundred nanoseconds of parsing), few enough that their copied keys and names stay in the cache.
+    /// Streamed prospects matched at a time on the reading thread (when a receiver takes each finding there): enough
+    /// that the batch's key-set slots, asked for first, come from memory together; few, so a finding waits little.
     /// </summary>
     internal const int PendingRecords = 32;
     private const long SampleBytes = 4 << 20;
@@ -60,7 +60,7 @@ public static class StageDriftFinder
         Run(configuration, job, found, progress, warn, BatchRows, PendingRecords, cancellation);
 
     /// <param name="batchRows">Held CSV rows handed to the second core at a time (their pull outcomes); 0 works them out in line.</param>
-    /// <param name="pendingRecords">Streamed prospects read before the first of them is matched (1: each as it is read).</param>
+    /// <param name="pendingRecords">Streamed prospects matched at a time on the reading thread (1: each as it is read).</param>
     internal static DriftSummary Run(
         StageMapConfiguration configuration,
         DriftJob job,
