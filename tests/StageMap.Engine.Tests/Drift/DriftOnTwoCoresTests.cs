@@ -122,7 +122,7 @@ public class DriftOnTwoCoresTests
         if (rows >= 200)
         {
             // The data has every kind of finding, so each path above was taken.
-            Assert.Equal(new[] { DriftKind.Drift, DriftKind.CrmOnly, DriftKind.OutreachOnly, DriftKind.DuplicateKey }, inLine.Found.Select(f => f.Kind).Distinct().OrderBy(k => k));
+            Assert.Equal(new[] { DriftKind.Drift, DriftKind.CrmOnly, DriftKind.OutreachOnly, DriftKind.DuplicateKey }, inLine.Found.Select(f => f.Kind).Distinct().OrderBy(k => k).ToArray());
         }
     }
 
