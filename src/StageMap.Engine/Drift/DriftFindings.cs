@@ -37,9 +37,6 @@ internal sealed class DriftFindings
         _found = file is null ? found : null;
     }
 
-    /// <summary>Whether each finding is handed to a receiver (on the thread that reports it, so the join keeps to the caller's thread).</summary>
-    public bool HasReceiver => _found is not null;
-
     /// <summary>Whether findings are kept at all (a run without a file or a receiver only counts them).</summary>
     public bool Wanted => _file is not null || _found is not null;
 

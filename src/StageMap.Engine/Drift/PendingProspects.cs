@@ -6,8 +6,8 @@ namespace StageMap.Engine.Drift;
 /// <summary>
 /// Streamed prospects the join has read but not yet matched: what the join needs of each, copied out of
 /// the reader (which reuses its text): its key, its name (for a finding) and its stage. Matched as a batch,
-/// their keys' slots of the key set are all asked for first (<see cref="KeySet.Prefetch"/>), and the batch
-/// can be matched on another thread while the reader goes on.
+/// their keys' slots of the key set are all asked for first (<see cref="KeySet.Prefetch"/>), so the lookups
+/// that follow find them in the cache.
 /// </summary>
 internal sealed class PendingProspects
 {

@@ -39,8 +39,8 @@ public static class StageDriftFinder
     internal const int BatchRows = 512;
 
     /// <summary>
-    /// Streamed prospects matched at a time on the reading thread (when a receiver takes each finding there): enough
-    /// that the batch's key-set slots, asked for first, come from memory together; few, so a finding waits little.
+    /// Streamed prospects matched at a time: enough that the batch's key-set slots, asked for first, come from
+    /// memory together; few, so their copied keys and names stay in the cache.
     /// </summary>
     internal const int PendingRecords = 32;
     private const long SampleBytes = 4 << 20;
@@ -60,7 +60,7 @@ public static class StageDriftFinder
         Run(configuration, job, found, progress, warn, BatchRows, PendingRecords, cancellation);
 
     /// <param name="batchRows">Held CSV rows handed to the second core at a time (their pull outcomes); 0 works them out in line.</param>
-    /// <param name="pendingRecords">Streamed prospects matched at a time on the reading thread (1: each as it is read).</param>
+    /// <param name="pendingRecords">Streamed prospects matched at a time (1: each as it is read).</param>
     internal static DriftSummary Run(
         StageMapConfiguration configuration,
         DriftJob job,
@@ -314,16 +314,14 @@ public static class StageDriftFinder
         }
 
         /// <summary>
-        /// Pass 2 over the prospects: this thread reads them and copies what the join needs of each into batches
-        /// (<see cref="PendingProspects"/>), matched in file order. When the findings go to a file (or nowhere),
-        /// the batches are matched on the second thread; a receiver of findings gets them on this thread, so
-        /// then each batch is matched here when full.
+        /// Pass 2 over the prospects: what the join needs of each is copied into a batch (<see cref="PendingProspects"/>)
+        /// as it is read, and the batch is matched in file order when full. The second core is left to the scan
+        /// beside the join (<see cref="UnmatchedScan"/>): matching there as well, the two sharing that core, was no
+        /// faster on an idle machine.
         /// </summary>
         public void StreamOutreach(RecordFileFormat format)
         {
-            using var matching = _batchRows > 0 && !_findings.HasReceiver ? BatchWorker<PendingProspects>.Start("StageMap drift: matching", JoinPending) : null;
-            var capacity = matching is null ? _pendingRecords : _batchRows;
-            PendingProspects? pending = null;
+            var pending = new PendingProspects(_pendingRecords);
             using var records = Read(_job.OutreachPath, format, "Joining the prospects", _scan).GetEnumerator();
             while (true)
             {
@@ -334,13 +332,8 @@ public static class StageDriftFinder
                 }
                 catch
                 {
-                    // The records read before the failure are joined and reported first, as in line (a findings
-                    // file is not kept after a failure, so on the second thread they are not waited for).
-                    if (matching is null && pending is not null)
-                    {
-                        JoinPending(pending);
-                    }
-
+                    // The records read before the failure are joined and reported first, as in line.
+                    JoinPending(pending);
                     throw;
                 }
 
@@ -351,45 +344,14 @@ public static class StageDriftFinder
 
                 _outreachRead++;
                 var prospect = DriftRecords.Prospect(records.Current.Record);
-                pending ??= matching is { InHand: >= 2 } ? Reused(matching.TakeBack()) : new PendingProspects(capacity);
                 pending.Add(prospect.Key(_job.OutreachKey), prospect.Name(), prospect.Stage());
                 if (pending.IsFull)
                 {
-                    if (matching is null)
-                    {
-                        JoinPending(pending);
-                        pending.Clear();
-                    }
-                    else
-                    {
-                        matching.Submit(pending);
-                        pending = null;
-                    }
-                }
-            }
-
-            if (pending is { Count: > 0 })
-            {
-                if (matching is null)
-                {
                     JoinPending(pending);
                 }
-                else
-                {
-                    matching.Submit(pending);
-                }
             }
 
-            while (matching is { InHand: > 0 })
-            {
-                matching.TakeBack();
-            }
-        }
-
-        private static PendingProspects Reused(PendingProspects matched)
-        {
-            matched.Clear();
-            return matched;
+            JoinPending(pending);
         }
 
         /// <summary>
@@ -421,6 +383,8 @@ public static class StageDriftFinder
                     Pair(pending.KeyValueAt(i)!, pending.NameAt(i), null, match.Payload, pending.ActualAt(i)); // Match reports a missing key as a problem
                 }
             }
+
+            pending.Clear();
         }
 
         public void StreamCrm(RecordFileFormat format)
