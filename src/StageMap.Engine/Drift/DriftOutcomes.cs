@@ -28,7 +28,12 @@ internal enum PullKind
 /// Records with the same status share one (they are interned), so the join holds an index per key; a
 /// value, so reading a record makes no object.
 /// </summary>
-internal readonly record struct CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure);
+internal readonly record struct CrmOutcome(string? Status, PullKind Kind, int? ExpectedId, ConversionFailure? Failure)
+{
+    // Interned once per CRM record: the status is hashed by its length, not its characters (statuses are few,
+    // so they share few buckets, and equal statuses have equal lengths as equality needs).
+    public override int GetHashCode() => HashCode.Combine(Status?.Length ?? -1, Kind, ExpectedId, Failure);
+}
 
 /// <summary>A prospect's stage: a stage of the configuration, one it does not have, or none (a value, interned like <see cref="CrmOutcome"/>).</summary>
 internal readonly record struct ActualStage(int? Id, string? Display, bool Known)
@@ -103,6 +108,9 @@ internal sealed class DriftStages
     /// <summary>The CRM field that holds the status (the Stage mapping's CRM field).</summary>
     public string StatusField => _statusField;
 
+    /// <summary>The CRM fields a record's outcome reads: the pull's sources, the id, attributes (type and url) and the status.</summary>
+    public IEnumerable<string> FieldsRead => _plan.SourceFields.Concat(new[] { ConversionPlan.IdField, "attributes", _statusField });
+
     public Stage? StageById(int id) => _lookups.StageById(id);
 
     /// <summary>What the next pull does with a record of the expected stage: "stage 'name'", made once per stage.</summary>
@@ -152,9 +160,11 @@ internal sealed class DriftStages
     /// The prospect's stage, as an index of <see cref="ActualAt"/>: prospects share a few stages, so each
     /// stage number and stage text seen is resolved once (text where the file reader holds it matched in place).
     /// </summary>
-    public int ActualIndex(Prospect prospect)
+    public int ActualIndex(Prospect prospect) => ActualIndexOf(prospect.Stage());
+
+    /// <summary><see cref="ActualIndex"/> of a stage value as a prospect holds it.</summary>
+    public int ActualIndexOf(object? value)
     {
-        var value = prospect.Stage();
         if (value is long number && number is >= 0 and < SmallStageNumbers)
         {
             var known = _actualByNumber[number];

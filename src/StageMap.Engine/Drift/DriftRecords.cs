@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using StageMap.Engine.Conversion;
 using StageMap.Engine.Model;
 
@@ -15,6 +16,11 @@ internal static class DriftRecords
     public const string DefaultCrmKey = ConversionPlan.IdField;
     public const string DefaultOutreachKey = ConversionPlan.SalesforceIdAttribute;
 
+    /// <summary>Where a Salesforce query record without an Id field has its id (at the end of the url).</summary>
+    private const string CrmUrlField = "attributes.url";
+
+    private static readonly string[] CrmNameFields = { "Name", "FirstName", "LastName" };
+
     /// <summary>
     /// The CRM record's key as the record holds it (<see cref="KeyValue"/>): the named field, or by default
     /// Id (else the id at the end of attributes.url).
@@ -27,7 +33,7 @@ internal static class DriftRecords
         }
 
         var id = KeyValue(Value(record, DefaultCrmKey));
-        if (id is null && RecordValue.AsString(Value(record, "attributes.url")) is { } url)
+        if (id is null && RecordValue.AsString(Value(record, CrmUrlField)) is { } url)
         {
             var last = url.Substring(url.LastIndexOf('/') + 1);
             id = SalesforceId.IsWellFormed(last) ? last : null;
@@ -41,12 +47,17 @@ internal static class DriftRecords
     /// only), or null when it is blank or not a single value: the join packs it (<see cref="JoinKey"/>),
     /// and only a finding makes its text (<see cref="Text"/>).
     /// </summary>
-    public static object? KeyValue(object? value) =>
-        RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? value : null;
+    public static object? KeyValue(object? value) => value is TextSlice slice
+        ? (slice.Span.IsWhiteSpace() ? null : slice) // what the checks below give text, without asking its type of two interfaces
+        : RecordValue.IsScalar(value) && !RecordValue.IsBlank(value) ? value : null;
 
     /// <summary>The CRM record's name: Name, else FirstName and LastName.</summary>
     public static NameParts CrmName(IInputRecord record) =>
-        new(Value(record, "Name"), Value(record, "FirstName"), Value(record, "LastName"));
+        new(Value(record, CrmNameFields[0]), Value(record, CrmNameFields[1]), Value(record, CrmNameFields[2]));
+
+    /// <summary>The fields <see cref="CrmKey"/> and <see cref="CrmName"/> read of a CRM record.</summary>
+    public static IEnumerable<string> CrmFieldsRead(string? keyField) =>
+        (keyField is null ? new[] { DefaultCrmKey, CrmUrlField } : new[] { keyField }).Concat(CrmNameFields);
 
     /// <summary>
     /// The prospect inside a record: a JSON:API document's data, a JSON:API resource's attributes
@@ -82,7 +93,8 @@ internal static class DriftRecords
             }
         }
 
-        return value is IReadOnlyList<object?> list ? (list.Count > 0 ? list[0] : null) : value;
+        // Text, the most common value, is told apart first: it is no list, and asking that of it costs an interface check.
+        return value is not TextSlice && value is IReadOnlyList<object?> list ? (list.Count > 0 ? list[0] : null) : value;
     }
 
     public static string? Text(object? value) =>

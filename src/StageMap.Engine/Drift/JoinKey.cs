@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
+#endif
 using StageMap.Engine.Conversion;
 using StageMap.Engine.Model;
 
@@ -239,6 +242,45 @@ internal sealed class KeySet
         return true;
     }
 
+    /// <summary>
+    /// Sets the payload of a held key (added with a stand-in while its payload was worked out elsewhere).
+    /// The key was added a moment ago, so its slot is still in the cache.
+    /// </summary>
+    public void SetPayload(JoinKey key, int payload)
+    {
+        if (key.Text is { } text)
+        {
+            _texts[text] = (payload << 1) | (_texts[text] & 1);
+            return;
+        }
+
+        ref var slot = ref _slots[Find(key.Id)];
+        slot = new Slot(slot.High, (slot.Low & 0xFFFFFFFFUL) | ((ulong)(uint)payload << 32));
+    }
+
+    /// <summary>
+    /// Asks the processor to bring the slot where the key's search starts into the cache, so a lookup of
+    /// it a few keys later does not wait for memory: the table is far larger than the cache and keys land
+    /// anywhere in it. Changes nothing (a hint only, and none where the processor has no such instruction).
+    /// </summary>
+#pragma warning disable CA1822 // reads the table where the processor can prefetch; netstandard2.0 has no such instruction
+    public void Prefetch(JoinKey key)
+    {
+#if NET8_0_OR_GREATER
+        if (key.Text is null && Sse.IsSupported)
+        {
+            unsafe
+            {
+                fixed (Slot* slot = &_slots[Home(key.Id)])
+                {
+                    Sse.Prefetch0(slot);
+                }
+            }
+        }
+#endif
+    }
+#pragma warning restore CA1822
+
     /// <summary>Takes a held key that no record took yet; <paramref name="payload"/> is its payload when it is held.</summary>
     public KeyTake TryTake(JoinKey key, out int payload)
     {
@@ -300,9 +342,7 @@ internal sealed class KeySet
     private int Find(PackedId id)
     {
         var slots = _slots;
-        // Multiplying by odd constants carries every bit of the id into the top 32, which then pick the slot.
-        var mixed = unchecked((id.High ^ (id.Low * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL);
-        var at = (int)(((mixed >> 32) * (ulong)slots.Length) >> 32);
+        var at = Home(id);
         while (true)
         {
             var low = slots[at].Low;
@@ -316,6 +356,15 @@ internal sealed class KeySet
                 at = 0;
             }
         }
+    }
+
+    /// <summary>The slot where the search for the id starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Home(PackedId id)
+    {
+        // Multiplying by odd constants carries every bit of the id into the top 32, which then pick the slot.
+        var mixed = unchecked((id.High ^ (id.Low * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL);
+        return (int)(((mixed >> 32) * (ulong)_slots.Length) >> 32);
     }
 
     private void Grow()

@@ -28,6 +28,21 @@ namespace StageMap.Engine.Drift;
 public static class StageDriftFinder
 {
     private const int CheckEvery = 4096;
+
+    /// <summary>Outcomes and stages below this index have their pairs' kinds in an array (<see cref="Join"/>).</summary>
+    private const int FewKinds = 32;
+
+    /// <summary>
+    /// Held CSV rows a batch copies for the second core: a batch's copy stays in the processor's cache
+    /// while it is worked on, and three in hand are a few hundred kilobytes.
+    /// </summary>
+    internal const int BatchRows = 512;
+
+    /// <summary>
+    /// Streamed prospects matched at a time: enough that the batch's key-set slots, asked for first, come from
+    /// memory together; few, so their copied keys and names stay in the cache.
+    /// </summary>
+    internal const int PendingRecords = 32;
     private const long SampleBytes = 4 << 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -41,7 +56,20 @@ public static class StageDriftFinder
         Action<StageDrift>? found = null,
         Action<string, int>? progress = null,
         Action<string>? warn = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) =>
+        Run(configuration, job, found, progress, warn, BatchRows, PendingRecords, cancellation);
+
+    /// <param name="batchRows">Held CSV rows handed to the second core at a time (their pull outcomes); 0 works them out in line.</param>
+    /// <param name="pendingRecords">Streamed prospects matched at a time (1: each as it is read).</param>
+    internal static DriftSummary Run(
+        StageMapConfiguration configuration,
+        DriftJob job,
+        Action<StageDrift>? found,
+        Action<string, int>? progress,
+        Action<string>? warn,
+        int batchRows,
+        int pendingRecords,
+        CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
         var stages = new DriftStages(configuration, job.Object);
@@ -49,7 +77,7 @@ public static class StageDriftFinder
         var outreachFormat = RecordFileReaders.Detect(job.OutreachPath);
         var heldSide = Size(job.OutreachPath) < Size(job.CrmPath) ? DriftSide.Outreach : DriftSide.Crm;
         using var output = job.OutFile is null ? null : DriftFileWriter.Create(job);
-        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, cancellation);
+        using var run = new Join(stages, job, new DriftFindings(output, found), progress, watch, batchRows, pendingRecords, cancellation);
         var heldFormat = heldSide == DriftSide.Crm ? crmFormat : outreachFormat;
         if (heldSide == DriftSide.Crm)
         {
@@ -95,17 +123,25 @@ public static class StageDriftFinder
         private readonly Action<string, int>? _progress;
         private readonly CancellationToken _cancellation;
         private readonly Stopwatch _watch;
+        private readonly int _batchRows;
+        private readonly int _pendingRecords;
+        private DriftStages? _otherThreadStages;
         private KeySet _held = new();
         private readonly InternTable<CrmOutcome> _outcomes = new();
         private readonly Dictionary<(string Status, string Stage), Tally> _crossTab = new();
         private readonly Dictionary<(DriftReason Reason, string Status, string? ErrorId), Tally> _reasons = new();
         private readonly Dictionary<long, PairKind> _pairKinds = new();
+
+        // The kinds of the first few outcomes and stages, which are nearly every pair, looked up without hashing.
+        private readonly PairKind?[] _fewPairKinds = new PairKind?[FewKinds * FewKinds];
         private long _crmRead, _outreachRead, _pairs, _drifted, _crmOnly, _outreachOnly, _crmDuplicates, _outreachDuplicates;
         private TimeSpan _nextProgress = TimeSpan.FromSeconds(1);
         private UnmatchedScan? _scan;
 
-        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, CancellationToken cancellation)
+        public Join(DriftStages stages, DriftJob job, DriftFindings findings, Action<string, int>? progress, Stopwatch watch, int batchRows, int pendingRecords, CancellationToken cancellation)
         {
+            _batchRows = batchRows;
+            _pendingRecords = pendingRecords;
             _stages = stages;
             _job = job;
             _findings = findings;
@@ -117,6 +153,12 @@ public static class StageDriftFinder
         public void HoldCrm(RecordFileFormat format)
         {
             Presize(_job.CrmPath, format);
+            if (format == RecordFileFormat.Csv && _batchRows > 0)
+            {
+                HoldCrmRows();
+                return;
+            }
+
             foreach (var item in Read(_job.CrmPath, format, "Reading the CRM records' keys"))
             {
                 _crmRead++;
@@ -128,6 +170,132 @@ public static class StageDriftFinder
                 }
             }
         }
+
+        /// <summary>
+        /// Pass 1 over a CSV file on both cores: this thread reads the rows, copies the columns the join and the
+        /// pull read into batches and holds their keys in file order (so every finding comes as before); a
+        /// second thread works out each row's pull outcome, the costliest part, and the outcomes become the
+        /// held keys' payloads when their batch comes back.
+        /// </summary>
+        private void HoldCrmRows()
+        {
+            CrmRowLayout? layout = null;
+            CrmBatchRow? row = null;
+            CrmRowBatch? filling = null;
+            using var outcomes = BatchWorker<CrmRowBatch>.Start("StageMap drift: CRM outcomes", WorkOutOutcomes());
+            try
+            {
+                foreach (var item in Read(_job.CrmPath, RecordFileFormat.Csv, "Reading the CRM records' keys", opened: reader =>
+                    {
+                        layout = new CrmRowLayout(reader.Header!, _stages.FieldsRead.Concat(DriftRecords.CrmFieldsRead(_job.CrmKey)));
+                        row = new CrmBatchRow(layout);
+                    }))
+                {
+                    _crmRead++;
+                    filling ??= NextBatch(outcomes, layout!);
+                    filling.Add((CsvRow)item.Record, item.Failure);
+                    var at = filling.Count - 1;
+                    var key = JoinKey.From(DriftRecords.CrmKey(row!.At(filling, at), _job.CrmKey));
+                    filling.Keys[at] = key;
+                    if (key is { } fetched)
+                    {
+                        _held.Prefetch(fetched); // its slot comes from memory while the rows after it are read
+                    }
+
+                    if (filling.IsFull)
+                    {
+                        var full = filling;
+                        filling = null;
+                        HoldBatch(full, row!);
+                        outcomes.Submit(full);
+                    }
+                }
+            }
+            catch
+            {
+                // The rows read before the failure are held and reported first, as in line.
+                if (filling is { Count: > 0 } unheld)
+                {
+                    filling = null;
+                    HoldBatch(unheld, row!);
+                }
+
+                throw;
+            }
+
+            if (filling is { Count: > 0 })
+            {
+                HoldBatch(filling, row!);
+                outcomes.Submit(filling);
+            }
+
+            while (outcomes.InHand > 0)
+            {
+                SetPayloads(outcomes.TakeBack());
+            }
+        }
+
+        /// <summary>An empty batch: a new one while fewer than two are with the second thread, else the oldest of those once done.</summary>
+        private CrmRowBatch NextBatch(BatchWorker<CrmRowBatch> outcomes, CrmRowLayout layout)
+        {
+            if (outcomes.InHand < 2)
+            {
+                return new CrmRowBatch(layout, _batchRows);
+            }
+
+            var done = outcomes.TakeBack();
+            SetPayloads(done);
+            done.Clear();
+            return done;
+        }
+
+        /// <summary>The second thread's work: each row's pull outcome, interned (only that thread interns outcomes during pass 1).</summary>
+        private Action<CrmRowBatch> WorkOutOutcomes()
+        {
+            var stages = OtherThreadStages();
+            CrmBatchRow? row = null;
+            return batch =>
+            {
+                row ??= new CrmBatchRow(batch.Layout);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch.Outcomes[i] = _outcomes.IndexOf(stages.Outcome(new InputItem(row.At(batch, i), batch.FailureAt(i))));
+                }
+            };
+        }
+
+        /// <summary>
+        /// Holds a batch's keys (made as each row was read, when its slot of the key set was prefetched) in file
+        /// order, reporting a row without a key or with a key held already.
+        /// </summary>
+        private void HoldBatch(CrmRowBatch batch, CrmBatchRow row)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var key = batch.Keys[i];
+                var problem = key is null ? DriftProblem.NoKey : _held.TryAdd(key.Value, 0) ? (DriftProblem?)null : DriftProblem.Duplicate;
+                batch.Held[i] = problem is null;
+                if (problem is { } reported)
+                {
+                    row.At(batch, i);
+                    Report(reported, DriftSide.Crm, DriftRecords.CrmKey(row, _job.CrmKey), DriftRecords.CrmName(row), _stages.Status(row));
+                }
+            }
+        }
+
+        private void SetPayloads(CrmRowBatch batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch.Held[i])
+                {
+                    _held.SetPayload(batch.Keys[i]!.Value, batch.Outcomes[i]);
+                }
+            }
+        }
+
+        /// <summary>The stages for a thread beside this one: pass 1's second thread, then the scan of pass 3 (never at once).</summary>
+        private DriftStages OtherThreadStages() => _otherThreadStages ??= _stages.ForAnotherThread();
 
         public void HoldOutreach(RecordFileFormat format)
         {
@@ -145,24 +313,78 @@ public static class StageDriftFinder
             }
         }
 
+        /// <summary>
+        /// Pass 2 over the prospects: what the join needs of each is copied into a batch (<see cref="PendingProspects"/>)
+        /// as it is read, and the batch is matched in file order when full. The second core is left to the scan
+        /// beside the join (<see cref="UnmatchedScan"/>): matching there as well, the two sharing that core, was no
+        /// faster on an idle machine.
+        /// </summary>
         public void StreamOutreach(RecordFileFormat format)
         {
-            foreach (var item in Read(_job.OutreachPath, format, "Joining the prospects", _scan))
+            var pending = new PendingProspects(_pendingRecords);
+            using var records = Read(_job.OutreachPath, format, "Joining the prospects", _scan).GetEnumerator();
+            while (true)
             {
+                bool more;
+                try
+                {
+                    more = records.MoveNext();
+                }
+                catch
+                {
+                    // The records read before the failure are joined and reported first, as in line.
+                    JoinPending(pending);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
                 _outreachRead++;
-                var prospect = DriftRecords.Prospect(item.Record);
-                var key = prospect.Key(_job.OutreachKey);
-                var actual = _stages.ActualIndex(prospect);
-                var match = Match(key);
+                var prospect = DriftRecords.Prospect(records.Current.Record);
+                pending.Add(prospect.Key(_job.OutreachKey), prospect.Name(), prospect.Stage());
+                if (pending.IsFull)
+                {
+                    JoinPending(pending);
+                }
+            }
+
+            JoinPending(pending);
+        }
+
+        /// <summary>
+        /// Matches a batch of prospects in file order: their keys are made first, each asking for its slot of the
+        /// key set, so the lookups that follow find their slots in the cache rather than each waiting for memory.
+        /// </summary>
+        private void JoinPending(PendingProspects pending)
+        {
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var key = JoinKey.From(pending.KeyValueAt(i));
+                if (key is { } fetched)
+                {
+                    _held.Prefetch(fetched);
+                }
+
+                pending.SetJoin(i, key, _stages.ActualIndexOf(pending.StageAt(i)));
+            }
+
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var match = Match(pending.KeyAt(i));
                 if (match.Problem is { } problem)
                 {
-                    Report(problem, DriftSide.Outreach, key, prospect.Name(), null, _stages.ActualAt(actual));
+                    Report(problem, DriftSide.Outreach, pending.KeyValueAt(i), pending.NameAt(i), null, _stages.ActualAt(pending.ActualAt(i)));
                 }
                 else
                 {
-                    Pair(key!, prospect, null, match.Payload, actual); // Match reports a missing key as a problem
+                    Pair(pending.KeyValueAt(i)!, pending.NameAt(i), null, match.Payload, pending.ActualAt(i)); // Match reports a missing key as a problem
                 }
             }
+
+            pending.Clear();
         }
 
         public void StreamCrm(RecordFileFormat format)
@@ -172,7 +394,7 @@ public static class StageDriftFinder
                 _crmRead++;
                 var key = DriftRecords.CrmKey(item.Record, _job.CrmKey);
                 var outcome = _stages.Outcome(item);
-                var match = Match(key);
+                var match = Match(JoinKey.From(key));
                 if (match.Problem is { } problem)
                 {
                     Report(problem, DriftSide.Crm, key, DriftRecords.CrmName(item.Record), outcome.Status);
@@ -190,7 +412,7 @@ public static class StageDriftFinder
         /// </summary>
         public void StartUnmatchedScan(DriftSide heldSide, RecordFileFormat format)
         {
-            var stages = _stages.ForAnotherThread();
+            var stages = OtherThreadStages();
             var held = _held;
             Func<IInputRecord, Unmatched?> candidate = heldSide == DriftSide.Crm
                 ? record =>
@@ -311,9 +533,8 @@ public static class StageDriftFinder
             return _held.TryAdd(normal.Value, payload) ? null : DriftProblem.Duplicate;
         }
 
-        private (DriftProblem? Problem, int Payload) Match(object? key)
+        private (DriftProblem? Problem, int Payload) Match(JoinKey? normal)
         {
-            var normal = JoinKey.From(key);
             if (normal is null)
             {
                 return (DriftProblem.NoKey, 0);
@@ -330,8 +551,8 @@ public static class StageDriftFinder
         private bool TakeUnmatched(object? key) =>
             JoinKey.From(key) is { } normal && _held.TryTake(normal, out _) == KeyTake.Taken;
 
-        /// <summary>A joined pair: counted, and reported when it drifts, named from the record at hand (looked up only then).</summary>
-        private void Pair(object key, Prospect? prospect, IInputRecord? crmRecord, int outcomeIndex, int actualIndex)
+        /// <summary>A joined pair: counted, and reported when it drifts, named by the prospect's name or else from the CRM record at hand (looked up only then).</summary>
+        private void Pair(object key, NameParts? prospectName, IInputRecord? crmRecord, int outcomeIndex, int actualIndex)
         {
             _pairs++;
             var kind = PairKindOf(outcomeIndex, actualIndex);
@@ -346,7 +567,7 @@ public static class StageDriftFinder
             reason.Count++;
             if (_findings.Wanted)
             {
-                var name = prospect is { } held ? held.Name() : DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
+                var name = prospectName ?? DriftRecords.CrmName(crmRecord!); // a pair holds one side at least
                 _findings.Drift(key, name, kind.Outcome, kind.Verdict, kind.Actual);
             }
         }
@@ -357,6 +578,12 @@ public static class StageDriftFinder
         /// </summary>
         private PairKind PairKindOf(int outcomeIndex, int actualIndex)
         {
+            var small = outcomeIndex < FewKinds && actualIndex < FewKinds;
+            if (small && _fewPairKinds[(outcomeIndex * FewKinds) + actualIndex] is { } few)
+            {
+                return few;
+            }
+
             var combination = ((long)outcomeIndex << 32) | (uint)actualIndex;
             if (_pairKinds.TryGetValue(combination, out var kind))
             {
@@ -387,6 +614,11 @@ public static class StageDriftFinder
 
             kind = new PairKind(outcome, actual, verdict, cell, reason);
             _pairKinds.Add(combination, kind);
+            if (small)
+            {
+                _fewPairKinds[(outcomeIndex * FewKinds) + actualIndex] = kind;
+            }
+
             return kind;
         }
 
@@ -411,9 +643,11 @@ public static class StageDriftFinder
         private static NameParts Kept(NameParts name) => new(Kept(name.Whole), Kept(name.First), Kept(name.Last));
 
         /// <param name="scan">Told the share of the file read as the reading goes.</param>
-        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity, UnmatchedScan? scan = null)
+        /// <param name="opened">Told the reader before its first record.</param>
+        private IEnumerable<InputItem> Read(string path, RecordFileFormat format, string activity, UnmatchedScan? scan = null, Action<IRecordFileReader>? opened = null)
         {
             using var reader = RecordFileReaders.Open(path, format, reuseRecords: true);
+            opened?.Invoke(reader);
             long count = 0;
             foreach (var item in reader.Read())
             {

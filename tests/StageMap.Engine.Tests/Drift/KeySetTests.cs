@@ -79,5 +79,30 @@ public class KeySetTests
         }
     }
 
+    [Fact]
+    public void A_payload_set_after_its_key_was_held_is_the_one_taken_even_after_the_table_grew()
+    {
+        var keys = new KeySet(2);
+        var held = Enumerable.Range(0, 300).Select(i => Key("00Q5g" + i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))).Append(Key("a@example.com")).ToList();
+        foreach (var key in held)
+        {
+            keys.Prefetch(key);
+            Assert.True(keys.TryAdd(key, 0));
+        }
+
+        for (var i = 0; i < held.Count; i++)
+        {
+            keys.SetPayload(held[i], i + 1000);
+        }
+
+        for (var i = 0; i < held.Count; i++)
+        {
+            Assert.Equal(KeyTake.Taken, keys.TryTake(held[i], out var payload));
+            Assert.Equal(i + 1000, payload);
+        }
+
+        Assert.True(keys.AllTaken);
+    }
+
     private static JoinKey Key(string text) => JoinKey.From(text)!.Value;
 }
