@@ -78,7 +78,8 @@ public static class BulkConverter
     /// or handed to <paramref name="rejected"/>, their missing fields told, so that the files, the counts and
     /// every message are what converting the records one by one gives. With one thread, or a file of one
     /// batch, the records are converted here. A failure to read the file is thrown after the records
-    /// before it are taken in, as it would be reading them one by one.
+    /// before it are taken in, as it would be reading them one by one. A JSON or JSON Lines file is
+    /// converted here record by record (<see cref="TransferInPlace"/>).
     /// </remarks>
     /// <param name="threads">Threads to convert on; 0 for one per core (<see cref="DefaultThreads"/>).</param>
     /// <param name="batchRecords">Records in a batch (tests make it small to cross many batch edges).</param>
@@ -95,6 +96,11 @@ public static class BulkConverter
         int threads = 0,
         int batchRecords = BatchRecords)
     {
+        if (streams.InputFormat != RecordFileFormat.Csv)
+        {
+            return TransferInPlace(plan, job, streams, missing, warn, progress, rejected, watch, cancellation);
+        }
+
         threads = threads > 0 ? threads : DefaultThreads;
         // Reading ahead: a CSV file is read and decoded on a second thread while this one parses.
         using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true, readAhead: true);
@@ -189,6 +195,90 @@ public static class BulkConverter
                 {
                     converting.WaitFor(queued.Peek());
                     TakeIn(queued.Dequeue());
+                }
+
+                writer.Finish();
+                rejectWriter?.Finish();
+                Warn(warn, writer.Warning(job.OutputPath));
+                Warn(warn, rejectWriter?.Warning(job.RejectPath!)); // a reject writer exists only for a reject path
+            }
+            catch (IOException e)
+            {
+                throw Failures.OutputFailed(job.OutputPath, e);
+            }
+        }
+
+        return (read, written, rejectedCount);
+    }
+
+    /// <summary>
+    /// <see cref="Transfer"/> of a JSON or JSON Lines file: each record converted here as it is read, where
+    /// the reader holds it. A batch would have to copy every record (<see cref="IReusedRecord.Snapshot"/>),
+    /// an allocation a row; a CSV row's text is copied into a batch without one.
+    /// </summary>
+    private static (long Read, long Written, long Rejected) TransferInPlace(
+        ConversionPlan plan,
+        BulkConversion job,
+        BulkStreams streams,
+        MissingFieldTally missing,
+        Action<string>? warn,
+        Action<BulkProgress>? progress,
+        Action<IInputRecord, ConversionFailure>? rejected,
+        Stopwatch watch,
+        CancellationToken cancellation)
+    {
+        using var reader = RecordFileReaders.Open(streams.Input, job.InputPath, streams.InputFormat, job.Encoding, reuseRecords: true, readAhead: true);
+        long read = 0, written = 0, rejectedCount = 0;
+        // Writing behind: the file's bytes go out on a second thread while this one converts the next records.
+        using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula, writeBehind: true))
+        using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula, writeBehind: true))
+        {
+            var nextProgress = FirstProgress;
+            var buffer = new ConvertedRecord(plan, new object?[plan.OutputFields.Count]);
+            try
+            {
+                foreach (var item in reader.Read())
+                {
+                    read++;
+                    var failure = item.Failure;
+                    if (failure is null)
+                    {
+                        var result = plan.Convert(item.Record, buffer, missing);
+                        if (result.Succeeded)
+                        {
+                            writer.Write(result.Record);
+                            written++;
+                        }
+                        else
+                        {
+                            failure = result.Failure;
+                        }
+                    }
+
+                    if (failure is not null)
+                    {
+                        failure = Failures.InRecord(failure, read, reader.RecordLine);
+                        rejectedCount++;
+                        if (rejectWriter is not null)
+                        {
+                            rejectWriter.WriteReject(item.Record, failure);
+                        }
+                        else
+                        {
+                            // The caller may keep the record: one the reader reuses is handed over as a copy of its own.
+                            rejected?.Invoke(item.Record is IReusedRecord reused ? reused.Snapshot() : item.Record, failure);
+                        }
+                    }
+
+                    if (read % CheckEvery == 0)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        if (progress is not null && watch.Elapsed >= nextProgress)
+                        {
+                            progress(new BulkProgress(read, written, rejectedCount, reader.Position, reader.Length, watch.Elapsed));
+                            nextProgress = watch.Elapsed + ProgressInterval;
+                        }
+                    }
                 }
 
                 writer.Finish();
