@@ -197,10 +197,7 @@ public static class BulkConverter
                     TakeIn(queued.Dequeue());
                 }
 
-                writer.Finish();
-                rejectWriter?.Finish();
-                Warn(warn, writer.Warning(job.OutputPath));
-                Warn(warn, rejectWriter?.Warning(job.RejectPath!)); // a reject writer exists only for a reject path
+                Finish(writer, rejectWriter, job, warn);
             }
             catch (IOException e)
             {
@@ -281,10 +278,7 @@ public static class BulkConverter
                     }
                 }
 
-                writer.Finish();
-                rejectWriter?.Finish();
-                Warn(warn, writer.Warning(job.OutputPath));
-                Warn(warn, rejectWriter?.Warning(job.RejectPath!)); // a reject writer exists only for a reject path
+                Finish(writer, rejectWriter, job, warn);
             }
             catch (IOException e)
             {
@@ -327,6 +321,14 @@ public static class BulkConverter
             batch.ReadFailure = ExceptionDispatchInfo.Capture(e);
             batch.Last = true;
         }
+    }
+
+    private static void Finish(RecordFileWriter writer, RecordFileWriter? rejectWriter, BulkConversion job, Action<string>? warn)
+    {
+        writer.Finish();
+        rejectWriter?.Finish();
+        Warn(warn, writer.Warning(job.OutputPath));
+        Warn(warn, rejectWriter?.Warning(job.RejectPath!)); // a reject writer exists only for a reject path
     }
 
     private static void Warn(Action<string>? warn, string? warning)
