@@ -81,8 +81,9 @@ public sealed class ConversionPlan
     public CrmObject Object { get; }
 
     /// <summary>
-    /// The same plan made again, for another thread converting at the same time: rules keep per-record
-    /// objects of their own (a list field's <see cref="TextList"/>), so each converting thread has its own plan.
+    /// The same plan made again, for another thread converting at the same time. A plan can be shared (its
+    /// rules keep no record's text), but what it makes as it goes (the header's <see cref="ColumnBinding"/>,
+    /// the JSON names) is then made by each thread for itself, with nothing written beside another thread's.
     /// </summary>
     internal ConversionPlan ForAnotherThread() => new(_configuration, Object, Direction);
 
