@@ -32,24 +32,13 @@ internal sealed class BatchConverter
         for (var i = 0; i < batch.Count; i++)
         {
             var record = batch.RecordAt(i, _view);
-            var failure = batch.ReadFailureAt(i);
+            var failure = BulkConverter.ConvertOne(_plan, record, batch.ReadFailureAt(i), _buffer, _missing, _output, batch.FirstRecord + i, batch.LineAt(i));
             if (failure is null)
             {
-                var result = _plan.Convert(record, _buffer, _missing);
-                if (result.Succeeded)
-                {
-                    _output.Write(result.Record);
-                    written++;
-                }
-                else
-                {
-                    failure = result.Failure;
-                }
+                written++;
             }
-
-            if (failure is not null)
+            else
             {
-                failure = Failures.InRecord(failure, batch.FirstRecord + i, batch.LineAt(i));
                 rejected++;
                 if (_rejects is not null)
                 {

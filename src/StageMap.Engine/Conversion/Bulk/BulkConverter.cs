@@ -237,24 +237,13 @@ public static class BulkConverter
                 foreach (var item in reader.Read())
                 {
                     read++;
-                    var failure = item.Failure;
+                    var failure = ConvertOne(plan, item.Record, item.Failure, buffer, missing, writer, read, reader.RecordLine);
                     if (failure is null)
                     {
-                        var result = plan.Convert(item.Record, buffer, missing);
-                        if (result.Succeeded)
-                        {
-                            writer.Write(result.Record);
-                            written++;
-                        }
-                        else
-                        {
-                            failure = result.Failure;
-                        }
+                        written++;
                     }
-
-                    if (failure is not null)
+                    else
                     {
-                        failure = Failures.InRecord(failure, read, reader.RecordLine);
                         rejectedCount++;
                         if (rejectWriter is not null)
                         {
@@ -321,6 +310,28 @@ public static class BulkConverter
             batch.ReadFailure = ExceptionDispatchInfo.Capture(e);
             batch.Last = true;
         }
+    }
+
+    /// <summary>
+    /// Converts one record into <paramref name="output"/>; or, when it was not read whole
+    /// (<paramref name="readFailure"/>) or does not convert, gives why, naming the record's number and line.
+    /// </summary>
+    internal static ConversionFailure? ConvertOne(ConversionPlan plan, IInputRecord record, ConversionFailure? readFailure, ConvertedRecord buffer, MissingFieldTally missing, RecordFileWriter output, long number, long line)
+    {
+        var failure = readFailure;
+        if (failure is null)
+        {
+            var result = plan.Convert(record, buffer, missing);
+            if (result.Succeeded)
+            {
+                output.Write(result.Record);
+                return null;
+            }
+
+            failure = result.Failure;
+        }
+
+        return Failures.InRecord(failure, number, line);
     }
 
     private static void Finish(RecordFileWriter writer, RecordFileWriter? rejectWriter, BulkConversion job, Action<string>? warn)
