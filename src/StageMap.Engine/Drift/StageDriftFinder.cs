@@ -7,6 +7,7 @@ using System.Threading;
 using StageMap.Engine.Conversion;
 using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Model;
+using StageMap.Engine.Threading;
 
 namespace StageMap.Engine.Drift;
 
@@ -182,7 +183,7 @@ public static class StageDriftFinder
             CrmRowLayout? layout = null;
             CrmBatchRow? row = null;
             CrmRowBatch? filling = null;
-            using var outcomes = BatchWorker<CrmRowBatch>.Start("StageMap drift: CRM outcomes", WorkOutOutcomes());
+            using var outcomes = new OrderedBatchThreads<CrmRowBatch>("StageMap drift: CRM outcomes", 1, WorkOutOutcomes);
             try
             {
                 foreach (var item in Read(_job.CrmPath, RecordFileFormat.Csv, "Reading the CRM records' keys", opened: reader =>
@@ -207,7 +208,7 @@ public static class StageDriftFinder
                         var full = filling;
                         filling = null;
                         HoldBatch(full, row!);
-                        outcomes.Submit(full);
+                        outcomes.Give(full);
                     }
                 }
             }
@@ -226,30 +227,30 @@ public static class StageDriftFinder
             if (filling is { Count: > 0 })
             {
                 HoldBatch(filling, row!);
-                outcomes.Submit(filling);
+                outcomes.Give(filling);
             }
 
             while (outcomes.InHand > 0)
             {
-                SetPayloads(outcomes.TakeBack());
+                SetPayloads(outcomes.TakeOldest());
             }
         }
 
         /// <summary>An empty batch: a new one while fewer than two are with the second thread, else the oldest of those once done.</summary>
-        private CrmRowBatch NextBatch(BatchWorker<CrmRowBatch> outcomes, CrmRowLayout layout)
+        private CrmRowBatch NextBatch(OrderedBatchThreads<CrmRowBatch> outcomes, CrmRowLayout layout)
         {
             if (outcomes.InHand < 2)
             {
                 return new CrmRowBatch(layout, _batchRows);
             }
 
-            var done = outcomes.TakeBack();
+            var done = outcomes.TakeOldest();
             SetPayloads(done);
             done.Clear();
             return done;
         }
 
-        /// <summary>The second thread's work: each row's pull outcome, interned (only that thread interns outcomes during pass 1).</summary>
+        /// <summary>The second thread's work, made on that thread: each row's pull outcome, interned (only that thread interns outcomes during pass 1).</summary>
         private Action<CrmRowBatch> WorkOutOutcomes()
         {
             var stages = OtherThreadStages();

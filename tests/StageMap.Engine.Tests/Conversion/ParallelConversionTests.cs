@@ -10,6 +10,7 @@ using Newtonsoft.Json.Linq;
 using StageMap.Engine.Conversion;
 using StageMap.Engine.Conversion.Bulk;
 using StageMap.Engine.Model;
+using StageMap.Engine.Threading;
 using StageMap.Fuzz;
 using Xunit;
 using static StageMap.Engine.Tests.Conversion.Configs;
@@ -181,23 +182,21 @@ public class ParallelConversionTests
     }
 
     [Fact]
-    public void A_failure_while_converting_on_a_thread_stays_with_its_batch_and_the_thread_goes_on()
+    public void A_failure_while_converting_on_a_thread_is_thrown_when_its_batch_is_taken_and_the_thread_goes_on()
     {
         var plan = LeadPull();
         var good = Record(("Id", "00Q5g00000AbC01EAA"), ("Status", "Working - Contacted"));
         var failing = Batch(plan, Record(("Id", "00Q5g00000AbC02EAA"), ("Status", "Working - Contacted"), ("Title", FailingWriter.Fails)));
         var fine = Batch(plan, good);
 
-        using (var threads = new ConvertingThreads(plan, threadPlan => new BatchConverter(threadPlan, new FailingWriter(), null), 1, default))
+        using (var threads = new OrderedBatchThreads<RowBatch>("test converter", 1, () => new BatchConverter(plan.ForAnotherThread(), new FailingWriter(), null).Convert))
         {
-            threads.Queue(failing);
-            threads.Queue(fine);
-            threads.WaitFor(failing);
-            threads.WaitFor(fine);
+            threads.Give(failing);
+            threads.Give(fine);
+            Assert.Equal("formatting failed", Assert.Throws<IOException>(() => threads.TakeOldest()).Message);
+            Assert.Same(fine, threads.TakeOldest());
         }
 
-        Assert.IsType<IOException>(failing.ConvertFailure?.SourceException);
-        Assert.Null(fine.ConvertFailure);
         Assert.Equal(1, fine.Written);
         Assert.Equal(1, fine.Output.Records);
     }

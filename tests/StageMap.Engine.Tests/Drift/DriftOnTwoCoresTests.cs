@@ -10,12 +10,13 @@ using StageMap.Engine.Drift;
 using StageMap.Engine.Model;
 using StageMap.Engine.Tests.Conversion;
 using StageMap.Engine.Tests.Support;
+using StageMap.Engine.Threading;
 using Xunit;
 
 namespace StageMap.Engine.Tests.Drift;
 
 /// <summary>
-/// Pass 1 over a held CSV file on two threads (<see cref="CrmRowBatch"/>, <see cref="BatchWorker{TBatch}"/>)
+/// Pass 1 over a held CSV file on two threads (<see cref="CrmRowBatch"/>, <see cref="OrderedBatchThreads{TBatch}"/>)
 /// and pass 2 matching each prospect a few records after reading it (<see cref="PendingProspects"/>): the
 /// answers are those of the join done one record at a time on one thread.
 /// </summary>
@@ -263,79 +264,5 @@ public class DriftOnTwoCoresTests
         Assert.Equal(JoinKey.From("other"), pending.KeyAt(2));
         pending.Clear();
         Assert.Equal(0, pending.Count);
-    }
-
-    [Fact]
-    public void A_worker_hands_batches_back_in_order_with_their_work_done()
-    {
-        using var worker = BatchWorker<int[]>.Start("test worker", batch => batch[1] = batch[0] * 2);
-        var batches = Enumerable.Range(0, 50).Select(i => new[] { i, 0 }).ToList();
-        var back = new List<int[]>();
-
-        foreach (var batch in batches)
-        {
-            worker.Submit(batch);
-            if (worker.InHand > 2)
-            {
-                back.Add(worker.TakeBack());
-            }
-        }
-
-        while (worker.InHand > 0)
-        {
-            back.Add(worker.TakeBack());
-        }
-
-        Assert.Equal(batches, back);
-        Assert.All(back, b => Assert.Equal(b[0] * 2, b[1]));
-        Assert.Throws<InvalidOperationException>(() => worker.TakeBack());
-    }
-
-    [Fact]
-    public void A_worker_s_failure_is_thrown_when_its_batch_is_taken_back_after_the_batches_before_it()
-    {
-        var failure = Failures.InvalidRecordFile("leads.csv", "broken on purpose");
-        var worker = BatchWorker<int[]>.Start("test worker", batch =>
-        {
-            if (batch[0] == 3)
-            {
-                throw failure;
-            }
-
-            batch[1] = 1;
-        });
-        for (var i = 0; i < 6; i++)
-        {
-            worker.Submit(new[] { i, 0 });
-        }
-
-        Assert.Equal(new[] { 0, 1, 2 }, new[] { worker.TakeBack()[0], worker.TakeBack()[0], worker.TakeBack()[0] });
-        Assert.Same(failure, Assert.Throws<StageMapException>(() => worker.TakeBack()));
-        Assert.Same(failure, Assert.Throws<StageMapException>(() => worker.TakeBack()));
-        worker.Dispose(); // the thread ended at the failure
-    }
-
-    [Fact]
-    public void Disposing_a_worker_stops_it_whether_it_waits_or_works()
-    {
-        BatchWorker<int[]>.Start("idle", _ => { }).Dispose();
-
-        using var started = new ManualResetEventSlim();
-        var done = 0;
-        var busy = BatchWorker<int[]>.Start("busy", _ =>
-        {
-            started.Set();
-            Thread.Sleep(50);
-            Interlocked.Increment(ref done);
-        });
-        for (var i = 0; i < 10; i++)
-        {
-            busy.Submit(new[] { i });
-        }
-
-        started.Wait();
-        busy.Dispose(); // returns once the batch in hand is done; the ones still waiting are not started
-
-        Assert.InRange(Volatile.Read(ref done), 1, 10);
     }
 }

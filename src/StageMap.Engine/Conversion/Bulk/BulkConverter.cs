@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using StageMap.Engine.Storage;
+using StageMap.Engine.Threading;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
@@ -73,7 +74,7 @@ public static class BulkConverter
     /// </summary>
     /// <remarks>
     /// This thread reads the records in batches (<see cref="RowBatch"/>); <paramref name="threads"/> threads
-    /// convert and format batches at once (<see cref="ConvertingThreads"/>), and this thread takes the
+    /// convert and format batches at once (<see cref="OrderedBatchThreads{TBatch}"/>), and this thread takes the
     /// converted batches in, in the file's order: their bytes appended to the output, their rejects written
     /// or handed to <paramref name="rejected"/>, their missing fields told, so that the files, the counts and
     /// every message are what converting the records one by one gives. With one thread, or a file of one
@@ -113,12 +114,11 @@ public static class BulkConverter
         // Writing behind: the file's bytes go out on a second thread while this one takes in the next batches.
         using (var writer = RecordFileWriter.ForConverted(streams.OutputFormat, streams.Output, plan, job.Shape, job.EscapeFormula, writeBehind: true))
         using (var rejectWriter = streams.Rejects is null ? null : RecordFileWriter.ForRejects(streams.RejectFormat, streams.Rejects, reader.Header, job.EscapeFormula, writeBehind: true))
-        using (var converting = new ConvertingThreads(plan, NewConverter, threads, cancellation))
+        using (var converting = new OrderedBatchThreads<RowBatch>("StageMap converter", threads, () => NewConverter(plan.ForAnotherThread()).Convert, cancellation))
         using (var items = reader.Read().GetEnumerator())
         {
             var nextProgress = FirstProgress;
             var free = new Stack<RowBatch>();
-            var queued = new Queue<RowBatch>();
             var made = 0;
             var mostBatches = threads == 1 ? 1 : threads + 2; // enough that every thread has a batch while this one reads the next
             BatchConverter? here = null;
@@ -127,7 +127,6 @@ public static class BulkConverter
             void TakeIn(RowBatch batch)
             {
                 cancellation.ThrowIfCancellationRequested();
-                batch.ConvertFailure?.Throw();
                 missing.Absorb(batch.Missing);
                 writer.Append(batch.Output);
                 if (rejectWriter is not null)
@@ -166,15 +165,14 @@ public static class BulkConverter
 
                     while (free.Count == 0)
                     {
-                        converting.WaitFor(queued.Peek());
-                        TakeIn(queued.Dequeue());
+                        TakeIn(converting.TakeOldest());
                     }
 
                     var batch = free.Pop();
                     Fill(batch, items, reader, read + 1, cancellation);
                     read += batch.Count;
                     last = batch.Last;
-                    if (threads == 1 || (last && queued.Count == 0))
+                    if (threads == 1 || (last && converting.InHand == 0))
                     {
                         // One thread, or the whole file in one batch: converted here, no thread started.
                         here ??= NewConverter(plan);
@@ -183,18 +181,16 @@ public static class BulkConverter
                         continue;
                     }
 
-                    converting.Queue(batch);
-                    queued.Enqueue(batch);
-                    while (queued.Count > 0 && converting.IsConverted(queued.Peek()))
+                    converting.Give(batch);
+                    while (converting.OldestDone)
                     {
-                        TakeIn(queued.Dequeue());
+                        TakeIn(converting.TakeOldest());
                     }
                 }
 
-                while (queued.Count > 0)
+                while (converting.InHand > 0)
                 {
-                    converting.WaitFor(queued.Peek());
-                    TakeIn(queued.Dequeue());
+                    TakeIn(converting.TakeOldest());
                 }
 
                 Finish(writer, rejectWriter, job, warn);

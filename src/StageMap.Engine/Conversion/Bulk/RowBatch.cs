@@ -72,9 +72,6 @@ internal sealed class RowBatch
     /// <summary>With no reject writer: each rejected record (a copy of its own) and why, in order.</summary>
     public IReadOnlyList<KeyValuePair<IInputRecord, ConversionFailure>> RejectedRecords => _rejectedRecords;
 
-    /// <summary>Converting failed (not a record that did not convert: the converting itself), thrown when the batch is taken in.</summary>
-    public ExceptionDispatchInfo? ConvertFailure { get; set; }
-
     /// <summary>Empties the batch for the records from <paramref name="firstRecord"/> on.</summary>
     public void Clear(long firstRecord)
     {
@@ -86,7 +83,6 @@ internal sealed class RowBatch
         _textUsed = 0;
         _fieldsUsed = 0;
         ReadFailure = null;
-        ConvertFailure = null;
         Last = false;
         Written = 0;
         Rejected = 0;
