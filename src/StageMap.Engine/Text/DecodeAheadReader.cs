@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using StageMap.Engine.Threading;
 
 namespace StageMap.Engine.Text;
 
@@ -17,8 +17,9 @@ namespace StageMap.Engine.Text;
 /// it, with the same exception, after every character before it: where the text stops is the same. A block
 /// holds several reads of the inner reader, so that the threads hand over a block every 64 Ki characters
 /// (some 400 CSV rows), not every read. The first blocks are read on the caller's
-/// thread, so a small file makes no thread. <see cref="Dispose"/> stops the thread and waits for it before
-/// the inner reader is closed.
+/// thread, so a small file makes no thread. The blocks are read in turn on one of
+/// <see cref="OrderedBatchThreads{TBatch}"/>: a block read out is given back to be filled again, and the caller takes
+/// the oldest. <see cref="Dispose"/> stops the thread and waits for it before the inner reader is closed.
 /// </remarks>
 internal sealed class DecodeAheadReader : TextReader
 {
@@ -32,17 +33,10 @@ internal sealed class DecodeAheadReader : TextReader
 
     private readonly TextReader _inner;
     private readonly Stream _source;
-    private readonly object _gate = new();
-    private readonly Queue<Block> _ready = new(Blocks);
-    private readonly Stack<char[]> _free = new(Blocks);
-    private Thread? _thread;
-    private bool _closing;
-    private char[] _current = new char[BlockSize];
+    private OrderedBatchThreads<Block>? _reading;
+    private Block _current = new();
     private int _position;
-    private int _length;
     private int _readHere;
-    private ExceptionDispatchInfo? _failure;
-    private bool _ended;
     private long _sourcePosition;
 
     /// <param name="source">The stream under <paramref name="inner"/>: its position is taken after each read, where the read is done.</param>
@@ -57,11 +51,11 @@ internal sealed class DecodeAheadReader : TextReader
     public long SourcePosition => Volatile.Read(ref _sourcePosition);
 
     /// <summary>Whether the thread reading ahead was started (the file was longer than the first blocks).</summary>
-    internal bool ReadsAhead => _thread is not null;
+    internal bool ReadsAhead => _reading is not null;
 
-    public override int Peek() => Fill() ? _current[_position] : -1;
+    public override int Peek() => Fill() ? _current.Chars[_position] : -1;
 
-    public override int Read() => Fill() ? _current[_position++] : -1;
+    public override int Read() => Fill() ? _current.Chars[_position++] : -1;
 
     public override int Read(char[] buffer, int index, int count)
     {
@@ -70,8 +64,8 @@ internal sealed class DecodeAheadReader : TextReader
             return 0;
         }
 
-        var n = Math.Min(count, _length - _position);
-        Array.Copy(_current, _position, buffer, index, n);
+        var n = Math.Min(count, _current.Length - _position);
+        Array.Copy(_current.Chars, _position, buffer, index, n);
         _position += n;
         return n;
     }
@@ -80,17 +74,7 @@ internal sealed class DecodeAheadReader : TextReader
     {
         if (disposing)
         {
-            if (_thread is not null)
-            {
-                lock (_gate)
-                {
-                    _closing = true;
-                    Monitor.PulseAll(_gate);
-                }
-
-                _thread.Join();
-            }
-
+            _reading?.Dispose();
             _inner.Dispose();
         }
 
@@ -102,99 +86,69 @@ internal sealed class DecodeAheadReader : TextReader
     /// <summary>True when a character is ready at <see cref="_position"/>; false at the end of the text.</summary>
     private bool Fill()
     {
-        if (_position < _length)
+        if (_position < _current.Length)
         {
             return true;
         }
 
-        _failure?.Throw();
-        if (_ended)
+        _current.Failure?.Throw();
+        if (_current.Last)
         {
             return false;
         }
 
-        if (_thread is null && _readHere < ReadHereFirst)
+        _position = 0;
+        if (_reading is null && _readHere < ReadHereFirst)
         {
             _readHere++;
-            _length = _inner.Read(_current, 0, BlockSize);
+            _current.Length = _inner.Read(_current.Chars, 0, BlockSize);
             Volatile.Write(ref _sourcePosition, PositionOf(_source));
-            _position = 0;
-            _ended = _length <= 0;
-            return !_ended;
+            _current.Last = _current.Length <= 0;
+            return !_current.Last;
         }
 
-        var next = Next();
-        _current = next.Chars;
-        _position = 0;
-        _length = next.Length;
-        _failure = next.Failure;
-        _ended = next.Last;
-        if (_length > 0)
+        _current = Next();
+        if (_current.Length > 0)
         {
             return true;
         }
 
-        _failure?.Throw();
+        _current.Failure?.Throw();
         return false;
     }
 
     /// <summary>The next block read ahead; the block read out goes back to be filled again.</summary>
     private Block Next()
     {
-        lock (_gate)
+        if (_reading is null)
         {
-            _free.Push(_current);
-            Monitor.PulseAll(_gate);
-            if (_thread is null)
+            _reading = new OrderedBatchThreads<Block>("StageMap file reader", 1, ReadBlocks);
+            for (var i = 1; i < Blocks; i++)
             {
-                for (var i = 1; i < Blocks; i++)
-                {
-                    _free.Push(new char[BlockSize]);
-                }
-
-                _thread = new Thread(ReadBlocks) { IsBackground = true, Name = "StageMap file reader" };
-                _thread.Start();
+                _reading.Give(new Block());
             }
-
-            while (_ready.Count == 0)
-            {
-                Monitor.Wait(_gate);
-            }
-
-            return _ready.Dequeue();
         }
+
+        _reading.Give(_current);
+        return _reading.TakeOldest();
     }
 
-    private void ReadBlocks()
+    /// <summary>The reading thread's work: fills each block given with the next reads of the inner reader.</summary>
+    private Action<Block> ReadBlocks()
     {
-        while (true)
+        var ended = false; // the end of the text, or a failure: nothing more to read, whatever blocks are given after
+        return block =>
         {
-            char[] chars;
-            lock (_gate)
-            {
-                while (_free.Count == 0 && !_closing)
-                {
-                    Monitor.Wait(_gate);
-                }
-
-                if (_closing)
-                {
-                    return;
-                }
-
-                chars = _free.Pop();
-            }
-
-            var block = new Block(chars, 0, null, last: false);
+            block.Length = 0;
             try
             {
-                while (block.Length < chars.Length)
+                while (!ended && block.Length < block.Chars.Length)
                 {
-                    var read = _inner.Read(chars, block.Length, chars.Length - block.Length);
+                    var read = _inner.Read(block.Chars, block.Length, block.Chars.Length - block.Length);
                     Volatile.Write(ref _sourcePosition, PositionOf(_source));
                     if (read <= 0)
                     {
-                        block.Last = true;
+                        ended = true;
                         break;
                     }
 
@@ -205,37 +159,19 @@ internal sealed class DecodeAheadReader : TextReader
             {
                 // Handed to the caller's thread, which throws it where its own read would have: after the text before it.
                 block.Failure = ExceptionDispatchInfo.Capture(e);
-                block.Last = true;
+                ended = true;
             }
 
-            lock (_gate)
-            {
-                _ready.Enqueue(block);
-                Monitor.PulseAll(_gate);
-            }
-
-            if (block.Last)
-            {
-                // The end of the text, or a failure: nothing more to read.
-                return;
-            }
-        }
+            block.Last = ended;
+        };
     }
 
     /// <summary>What reads of the inner reader gave: their characters, then the failure of the next read or the end of the text (<see cref="Last"/>).</summary>
-    private struct Block
+    private sealed class Block
     {
-        public char[] Chars;
+        public readonly char[] Chars = new char[BlockSize];
         public int Length;
         public ExceptionDispatchInfo? Failure;
         public bool Last;
-
-        public Block(char[] chars, int length, ExceptionDispatchInfo? failure, bool last)
-        {
-            Chars = chars;
-            Length = length;
-            Failure = failure;
-            Last = last;
-        }
     }
 }
