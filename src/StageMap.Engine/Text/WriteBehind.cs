@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.ExceptionServices;
-using System.Threading;
+using StageMap.Engine.Threading;
 
 namespace StageMap.Engine.Text;
 
@@ -22,8 +22,9 @@ namespace StageMap.Engine.Text;
 /// <remarks>
 /// A write (or a flush to disk) that fails stops the writing: the failure (the stream's own exception, an IOException for a
 /// full disk) is thrown to the caller at its next <see cref="Hand"/> or <see cref="Flush"/>, and the
-/// buffers still queued are dropped. <see cref="Dispose"/> waits for the thread, so the stream is free
-/// to be closed when it returns.
+/// buffers still queued are not written. The buffers are written in turn on one of
+/// <see cref="OrderedBatchThreads{TBatch}"/>, and taken back, written, for the caller to fill again.
+/// <see cref="Dispose"/> waits for the thread, so the stream is free to be closed when it returns.
 /// </remarks>
 internal sealed class WriteBehind : IDisposable
 {
@@ -40,15 +41,10 @@ internal sealed class WriteBehind : IDisposable
     private readonly Action? _flushToDisk;
     private readonly long _flushEvery;
     private readonly int _size;
-    private readonly object _gate = new();
-    private readonly Queue<KeyValuePair<byte[], int>> _queued = new(Buffers);
+    private readonly OrderedBatchThreads<Filled> _writing;
     private readonly Stack<byte[]> _free = new(Buffers);
-    private readonly Thread _thread;
-    private ExceptionDispatchInfo? _failure;
-    private bool _writing;
-    private bool _closing;
+    private readonly Stack<Filled> _spare = new(Buffers);
     private int _made = Buffers;
-    private long _sinceDiskFlush;
 
     /// <param name="size">The size of each buffer (the caller's own buffer is one of them).</param>
     public WriteBehind(Stream stream, int size)
@@ -68,8 +64,7 @@ internal sealed class WriteBehind : IDisposable
             _free.Push(new byte[size]);
         }
 
-        _thread = new Thread(WriteQueued) { IsBackground = true, Name = "StageMap file writer" };
-        _thread.Start();
+        _writing = new OrderedBatchThreads<Filled>("StageMap file writer", 1, WriteFilled);
     }
 
     /// <summary>Whether the bytes are flushed to disk as they are written (a file).</summary>
@@ -78,113 +73,84 @@ internal sealed class WriteBehind : IDisposable
     /// <summary>Queues the first <paramref name="count"/> bytes of <paramref name="full"/> for the stream; an empty buffer of the same size to go on with.</summary>
     public byte[] Hand(byte[] full, int count)
     {
-        lock (_gate)
+        var filled = _spare.Count > 0 ? _spare.Pop() : new Filled();
+        filled.Bytes = full;
+        filled.Count = count;
+        _writing.Give(filled);
+        while (_writing.OldestDone)
         {
-            ThrowIfFailed();
-            _queued.Enqueue(new KeyValuePair<byte[], int>(full, count));
-            Monitor.PulseAll(_gate);
-            if (_free.Count == 0 && _made < MostBuffers && _failure is null)
+            TakeWritten();
+        }
+
+        if (_free.Count == 0)
+        {
+            if (_made < MostBuffers)
             {
                 // The stream is behind (a flush to disk waiting): one more buffer rather than a wait.
                 _made++;
                 return new byte[_size];
             }
 
-            while (_free.Count == 0 && _failure is null)
-            {
-                Monitor.Wait(_gate);
-            }
-
-            ThrowIfFailed();
-            return _free.Pop();
+            TakeWritten();
         }
+
+        return _free.Pop();
     }
 
     /// <summary>Waits until every queued buffer is written, then flushes the stream.</summary>
     public void Flush()
     {
-        lock (_gate)
+        while (_writing.InHand > 0)
         {
-            while ((_queued.Count > 0 || _writing) && _failure is null)
-            {
-                Monitor.Wait(_gate);
-            }
-
-            ThrowIfFailed();
+            TakeWritten();
         }
 
         _stream.Flush();
     }
 
     /// <summary>Stops the thread (what is still queued is not written) and waits for it.</summary>
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _closing = true;
-            _queued.Clear();
-            Monitor.PulseAll(_gate);
-        }
+    public void Dispose() => _writing.Dispose();
 
-        _thread.Join();
+    /// <summary>The oldest buffer handed over, once written, back to be filled again; throws the failure of a write.</summary>
+    private void TakeWritten()
+    {
+        var written = _writing.TakeOldest();
+        _free.Push(written.Bytes!);
+        written.Bytes = null;
+        _spare.Push(written);
     }
 
-    private void ThrowIfFailed() => _failure?.Throw();
-
-    private void FlushToDiskNowAndThen(int written)
+    /// <summary>The writing thread's work: writes each buffer, and after a failure writes nothing more.</summary>
+    private Action<Filled> WriteFilled()
     {
-        _sinceDiskFlush += written;
-        if (_flushToDisk is not null && _sinceDiskFlush >= _flushEvery)
+        ExceptionDispatchInfo? failed = null;
+        var sinceDiskFlush = 0L;
+        return filled =>
         {
-            _sinceDiskFlush = 0;
-            _flushToDisk();
-        }
+            // Thrown to the caller's thread, which reports it as it would a failure of its own write.
+            failed?.Throw();
+            try
+            {
+                _stream.Write(filled.Bytes!, 0, filled.Count);
+                sinceDiskFlush += filled.Count;
+                if (_flushToDisk is not null && sinceDiskFlush >= _flushEvery)
+                {
+                    sinceDiskFlush = 0;
+                    _flushToDisk();
+                }
+            }
+            catch (Exception e)
+            {
+                failed = ExceptionDispatchInfo.Capture(e);
+                throw;
+            }
+        };
     }
 
-    private void WriteQueued()
+    /// <summary>A buffer handed over: its bytes and how many of them to write.</summary>
+    private sealed class Filled
     {
-        while (true)
-        {
-            KeyValuePair<byte[], int> next;
-            lock (_gate)
-            {
-                while (_queued.Count == 0 && !_closing)
-                {
-                    Monitor.Wait(_gate);
-                }
-
-                if (_closing)
-                {
-                    return;
-                }
-
-                next = _queued.Dequeue();
-                _writing = _failure is null;
-            }
-
-            if (_writing)
-            {
-                try
-                {
-                    _stream.Write(next.Key, 0, next.Value);
-                    FlushToDiskNowAndThen(next.Value);
-                }
-                catch (Exception e)
-                {
-                    // Handed to the caller's thread, which reports it as it would a failure of its own write.
-                    lock (_gate)
-                    {
-                        _failure = ExceptionDispatchInfo.Capture(e);
-                    }
-                }
-            }
-
-            lock (_gate)
-            {
-                _writing = false;
-                _free.Push(next.Key);
-                Monitor.PulseAll(_gate);
-            }
-        }
+        public byte[]? Bytes;
+        public int Count;
     }
 }
