@@ -127,7 +127,8 @@ internal sealed class WriteBehind : IDisposable
         var sinceDiskFlush = 0L;
         return filled =>
         {
-            // Thrown to the caller's thread, which reports it as it would a failure of its own write.
+            // A buffer after a failed write fails as that one did, unwritten; the caller, taking the buffers back in
+            // order, throws the first, as it would a failure of its own write.
             failed?.Throw();
             try
             {

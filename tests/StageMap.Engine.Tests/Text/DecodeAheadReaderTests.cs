@@ -84,6 +84,23 @@ public class DecodeAheadReaderTests
         Assert.Equal("IOException " + FailingStream.Message, actual.Ending);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Once_the_text_has_ended_or_failed_the_file_is_read_no_more(bool fails)
+    {
+        var inner = new StopWatchingReader(StrictText.OpenReader(fails ? new FailingStream(LongText, failAt: 300_000) : new MemoryStream(LongText)));
+        var ahead = new DecodeAheadReader(inner, new MemoryStream());
+
+        var failure = Record.Exception(() => ahead.ReadToEnd());
+        Assert.Equal(fails, failure is IOException);
+        Assert.Equal(fails ? typeof(IOException) : null, Record.Exception(() => ahead.Read())?.GetType());
+        ahead.Dispose();
+
+        Assert.True(inner.Stopped);
+        Assert.Equal(0, inner.ReadsAfterStop);
+    }
+
     [Fact]
     public void A_text_of_a_few_blocks_is_read_on_the_callers_thread()
     {
@@ -245,6 +262,44 @@ public class DecodeAheadReaderTests
             }
 
             return base.Read(buffer, offset, count);
+        }
+    }
+
+    /// <summary>Counts the reads asked of it after it gave the end of the text or failed.</summary>
+    private sealed class StopWatchingReader : TextReader
+    {
+        private readonly TextReader _inner;
+
+        public StopWatchingReader(TextReader inner) => _inner = inner;
+
+        public bool Stopped { get; private set; }
+
+        public int ReadsAfterStop { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            ReadsAfterStop += Stopped ? 1 : 0;
+            try
+            {
+                var n = _inner.Read(buffer, index, count);
+                Stopped |= n <= 0;
+                return n;
+            }
+            catch (IOException)
+            {
+                Stopped = true;
+                throw;
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 
