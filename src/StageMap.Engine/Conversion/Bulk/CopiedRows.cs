@@ -98,13 +98,14 @@ internal sealed class CopiedRows
     private void CopyFields(CsvRow row, int[]? kept, int fields)
     {
         var field = _field;
+        var count = row.Count;
         char[]? runText = null;
         int runStart = 0, runEnd = 0, runBase = 0;
         for (var k = 0; k < fields; k++)
         {
             var column = kept is null ? k : kept[k];
             var at = _fieldsUsed + k;
-            if (column >= row.Count)
+            if (column >= count)
             {
                 _fieldStart[at] = 0;
                 _fieldLength[at] = 0;
