@@ -180,23 +180,22 @@ public static class StageDriftFinder
         /// </summary>
         private void HoldCrmRows()
         {
-            CrmRowLayout? layout = null;
-            CrmBatchRow? row = null;
+            KeptColumns? kept = null;
+            var row = new CopiedRow();
             CrmRowBatch? filling = null;
             using var outcomes = new OrderedBatchThreads<CrmRowBatch>("StageMap drift: CRM outcomes", 1, WorkOutOutcomes);
             try
             {
                 foreach (var item in Read(_job.CrmPath, RecordFileFormat.Csv, "Reading the CRM records' keys", opened: reader =>
                     {
-                        layout = new CrmRowLayout(reader.Header!, _stages.FieldsRead.Concat(DriftRecords.CrmFieldsRead(_job.CrmKey)));
-                        row = new CrmBatchRow(layout);
+                        kept = new KeptColumns(reader.Header!, _stages.FieldsRead.Concat(DriftRecords.CrmFieldsRead(_job.CrmKey)));
                     }))
                 {
                     _crmRead++;
-                    filling ??= NextBatch(outcomes, layout!);
+                    filling ??= NextBatch(outcomes, kept!);
                     filling.Add((CsvRow)item.Record, item.Failure);
                     var at = filling.Count - 1;
-                    var key = JoinKey.From(DriftRecords.CrmKey(row!.At(filling, at), _job.CrmKey));
+                    var key = JoinKey.From(DriftRecords.CrmKey(filling.RowAt(at, row), _job.CrmKey));
                     filling.Keys[at] = key;
                     if (key is { } fetched)
                     {
@@ -207,7 +206,7 @@ public static class StageDriftFinder
                     {
                         var full = filling;
                         filling = null;
-                        HoldBatch(full, row!);
+                        HoldBatch(full, row);
                         outcomes.Give(full);
                     }
                 }
@@ -218,7 +217,7 @@ public static class StageDriftFinder
                 if (filling is { Count: > 0 } unheld)
                 {
                     filling = null;
-                    HoldBatch(unheld, row!);
+                    HoldBatch(unheld, row);
                 }
 
                 throw;
@@ -226,7 +225,7 @@ public static class StageDriftFinder
 
             if (filling is { Count: > 0 })
             {
-                HoldBatch(filling, row!);
+                HoldBatch(filling, row);
                 outcomes.Give(filling);
             }
 
@@ -237,11 +236,11 @@ public static class StageDriftFinder
         }
 
         /// <summary>An empty batch: a new one while fewer than two are with the second thread, else the oldest of those once done.</summary>
-        private CrmRowBatch NextBatch(OrderedBatchThreads<CrmRowBatch> outcomes, CrmRowLayout layout)
+        private CrmRowBatch NextBatch(OrderedBatchThreads<CrmRowBatch> outcomes, KeptColumns kept)
         {
             if (outcomes.InHand < 2)
             {
-                return new CrmRowBatch(layout, _batchRows);
+                return new CrmRowBatch(kept, _batchRows);
             }
 
             var done = outcomes.TakeOldest();
@@ -254,13 +253,12 @@ public static class StageDriftFinder
         private Action<CrmRowBatch> WorkOutOutcomes()
         {
             var stages = OtherThreadStages();
-            CrmBatchRow? row = null;
+            var row = new CopiedRow();
             return batch =>
             {
-                row ??= new CrmBatchRow(batch.Layout);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    batch.Outcomes[i] = _outcomes.IndexOf(stages.Outcome(new InputItem(row.At(batch, i), batch.FailureAt(i))));
+                    batch.Outcomes[i] = _outcomes.IndexOf(stages.Outcome(new InputItem(batch.RowAt(i, row), batch.FailureAt(i))));
                 }
             };
         }
@@ -269,7 +267,7 @@ public static class StageDriftFinder
         /// Holds a batch's keys (made as each row was read, when its slot of the key set was prefetched) in file
         /// order, reporting a row without a key or with a key held already.
         /// </summary>
-        private void HoldBatch(CrmRowBatch batch, CrmBatchRow row)
+        private void HoldBatch(CrmRowBatch batch, CopiedRow row)
         {
             for (var i = 0; i < batch.Count; i++)
             {
@@ -278,7 +276,7 @@ public static class StageDriftFinder
                 batch.Held[i] = problem is null;
                 if (problem is { } reported)
                 {
-                    row.At(batch, i);
+                    batch.RowAt(i, row);
                     Report(reported, DriftSide.Crm, DriftRecords.CrmKey(row, _job.CrmKey), DriftRecords.CrmName(row), _stages.Status(row));
                 }
             }

@@ -184,51 +184,6 @@ public class DriftOnTwoCoresTests
     }
 
     [Fact]
-    public void A_batch_row_reads_as_the_CSV_reader_s_own_row()
-    {
-        using var folder = new TempDirectory();
-        File.WriteAllText(folder.File("leads.csv"), "Id,LastName,Status,Notes\n1,\"Dean, \"\"Jr\"\"\",Working,\"two\nlines\"\n2,Short\n3,Long,x,y,z,extra\n4,,  padded  ,\n");
-        using var reader = RecordFileReaders.Open(folder.File("leads.csv"), RecordFileFormat.Csv, reuseRecords: true);
-        var layout = new CrmRowLayout(reader.Header!, new[] { "id", "LASTNAME", "Status", "Notes" });
-        var batch = new CrmRowBatch(layout, 2);
-        var row = new CrmBatchRow(layout);
-        var narrow = new CrmRowLayout(reader.Header!, new[] { "Id" });
-        var narrowBatch = new CrmRowBatch(narrow, 1);
-        var asked = new[] { "Id", "lastname", "STATUS", "Notes", "Missing", "Notes.x" };
-        var expected = new List<(bool, string?)>();
-
-        foreach (var item in reader.Read())
-        {
-            if (batch.IsFull)
-            {
-                batch.Clear();
-            }
-
-            batch.Add((CsvRow)item.Record, item.Failure);
-            if (narrowBatch.Count == 0)
-            {
-                narrowBatch.Add((CsvRow)item.Record, item.Failure);
-            }
-
-            foreach (var name in asked)
-            {
-                var found = item.Record.TryGetValue(name, out var value);
-                expected.Add((found, value?.ToString()));
-            }
-
-            var copied = row.At(batch, batch.Count - 1);
-            Assert.Equal(expected.Skip(expected.Count - asked.Length), asked.Select(name => (copied.TryGetValue(name, out var value), value?.ToString())));
-            Assert.Equal(item.Failure?.ErrorId, batch.FailureAt(batch.Count - 1)?.ErrorId);
-        }
-
-        Assert.Equal((true, "Dean, \"Jr\""), expected[1]);
-        Assert.Equal((false, (string?)null), expected[asked.Length + 2]); // the short row has no Status
-        Assert.Equal(new[] { 0 }, narrow.Columns);
-        Assert.Equal("1", new CrmBatchRow(narrow).At(narrowBatch, 0).TryGetValue("ID", out var id) ? id!.ToString() : null);
-        Assert.Throws<InvalidOperationException>(() => new CrmBatchRow(narrow).At(narrowBatch, 0).TryGetValue("Status", out _));
-    }
-
-    [Fact]
     public void Pending_records_keep_their_key_and_name_after_the_reader_moves_on()
     {
         var pending = new PendingProspects(3);

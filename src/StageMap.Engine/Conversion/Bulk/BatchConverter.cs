@@ -9,7 +9,7 @@ internal sealed class BatchConverter
 {
     private readonly ConversionPlan _plan;
     private readonly ConvertedRecord _buffer;
-    private readonly BatchRow _view = new();
+    private readonly CopiedRow _view = new();
     private readonly RecordFileWriter _output;
     private readonly RecordFileWriter? _rejects;
     private readonly MissingFieldTally _missing;

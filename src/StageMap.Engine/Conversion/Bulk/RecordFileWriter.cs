@@ -462,7 +462,7 @@ internal abstract class RecordFileWriter : IDisposable
                 {
                     CsvRow row when i < row.Count => row.FieldText(i),
                     CsvRecord kept when i < kept.Values.Length => kept.Values[i].AsSpan(),
-                    BatchRow batched when i < batched.Count => batched.FieldText(i),
+                    CopiedRow copied when i < copied.Count => copied.FieldText(i),
                     _ => default,
                 });
             }
