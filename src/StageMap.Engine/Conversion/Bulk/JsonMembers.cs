@@ -50,8 +50,9 @@ internal sealed class JsonMembers
     public bool SameAsPrevious => _matching && Count == _previous!.Names.Length; // _matching implies a Previous
 
     /// <summary>
-    /// The name the next member has if the object goes on as <see cref="Previous"/> does, when the
-    /// text can be compared with it byte for byte (<see cref="JsonNameSet.Comparable"/>); or null.
+    /// The name the next member has if the object goes on as <see cref="Previous"/> does, as the UTF-8
+    /// of the name and its closing quote, when the text can be compared with it byte for byte
+    /// (<see cref="JsonNameSet.Comparable"/>); or null.
     /// </summary>
     public byte[]? Expected
     {
@@ -70,15 +71,17 @@ internal sealed class JsonMembers
         _expected = _matching ? _previous!.Comparable : NoneExpected;
     }
 
-    /// <summary>A member whose name is <see cref="Expected"/> (the parser compared it with the text).</summary>
-    public void AddExpected(object? value)
+    /// <summary>A member whose name is <see cref="Expected"/> (the parser compared it with the text); the next member's <see cref="Expected"/>.</summary>
+    public byte[]? AddExpected(object? value)
     {
-        _matched = Count + 1;
+        var count = Count;
+        _matched = count + 1;
         AddValue(value);
+        return count + 1 < _expected.Length ? _expected[count + 1] : null;
     }
 
-    /// <summary>A member whose name the parser read (and decoded into <paramref name="array"/>).</summary>
-    public void Add(char[] array, int start, int length, object? value)
+    /// <summary>A member whose name the parser read (and decoded into <paramref name="array"/>); the next member's <see cref="Expected"/>.</summary>
+    public byte[]? Add(char[] array, int start, int length, object? value)
     {
         if (_matching)
         {
@@ -104,10 +107,12 @@ internal sealed class JsonMembers
         }
 
         AddValue(value);
+        return Expected;
     }
 
     public ReadOnlySpan<char> NameAt(int i) => i < _matched ? _previous!.Names[i].AsSpan() : _names[i].Span;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddValue(object? value)
     {
         var values = Values;

@@ -16,7 +16,7 @@ internal sealed class JsonNameSet
         for (var i = 0; i < Comparable.Length; i++)
         {
             var name = index.Names[i];
-            Comparable[i] = name.IndexOfAny(Stops) < 0 ? Encoding.UTF8.GetBytes(name) : null;
+            Comparable[i] = name.IndexOfAny(Stops) < 0 ? Encoding.UTF8.GetBytes(name + "\"") : null;
         }
     }
 
@@ -27,8 +27,9 @@ internal sealed class JsonNameSet
     public int Hash { get; }
 
     /// <summary>
-    /// The UTF-8 bytes of each name that holds none of a string's stops, or null: the text of a name
-    /// equal to them, closed by a quote, is then this name, read as the parser would read it.
+    /// The UTF-8 bytes of each name that holds none of a string's stops and of the quote that closes it,
+    /// or null: text equal to them (after the opening quote) is then this name, read as the parser would
+    /// read it.
     /// </summary>
     public byte[]?[] Comparable { get; }
 }
