@@ -9,7 +9,7 @@ using System.Runtime.Intrinsics;
 
 namespace StageMap.Engine.Conversion.Bulk;
 
-/// <summary>The strings of <see cref="JsonRecordParser"/>: their text decoded to UTF-16, and the names it expects compared as bytes.</summary>
+/// <summary>The strings of <see cref="JsonRecordParser"/>: their text decoded to UTF-16.</summary>
 internal sealed partial class JsonRecordParser
 {
     /// <summary>Text already checked (<see cref="JsonBytes"/>) is decoded without a second check.</summary>
@@ -27,11 +27,6 @@ internal sealed partial class JsonRecordParser
         text.Set(_decoded, start, _decodedUsed - start);
         return text;
     }
-
-    /// <summary>True when the bytes at <paramref name="at"/> are <paramref name="expected"/> (the caller made sure the text holds as many).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool SameBytes(byte[] bytes, int at, byte[] expected) =>
-        new ReadOnlySpan<byte>(bytes, at, expected.Length).SequenceEqual(expected);
 
     /// <summary>
     /// A string at its opening quote at <paramref name="p"/>; the position past its closing quote. Its

@@ -402,7 +402,7 @@ internal sealed partial class JsonRecordParser
             // closing quote is that name, as ReadString would read it, at the cost of one comparison.
             var nameStart = _decodedUsed;
             var nameLength = 0;
-            var isExpected = expected is not null && p + 1 + expected.Length <= end && SameBytes(bytes, p + 1, expected);
+            var isExpected = expected is not null && p + 1 + expected.Length <= end && expected.IsAt(bytes, p + 1);
             if (isExpected)
             {
                 p += 1 + expected!.Length;
