@@ -20,7 +20,7 @@ namespace StageMap.Engine.Tests.Conversion;
 /// the same failure. Over the fixtures, generated files with and without what only Json.NET reads,
 /// encodings, bytes that do not decode, block boundaries, and thousands of mutations.
 /// </summary>
-public class JsonRecordReaderEquivalenceTests
+public partial class JsonRecordReaderEquivalenceTests
 {
     public static TheoryData<string> Fixtures => new()
     {

@@ -10,10 +10,12 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// </summary>
 internal sealed class JsonMembers
 {
-    private static readonly byte[]?[] NoneExpected = Array.Empty<byte[]?>();
+    private static readonly JsonExpectedName?[] NoneExpected = Array.Empty<JsonExpectedName?>();
 
     private readonly JsonNameSets _sets;
     private Name[] _names = new Name[16];
+    private object?[] _values = new object?[16];
+    private int _count;
     private JsonNameSet? _previous;
     private bool _matching;
 
@@ -21,16 +23,16 @@ internal sealed class JsonMembers
     private int _matched;
 
     /// <summary>The <see cref="JsonNameSet.Comparable"/> names of <see cref="Previous"/> while the names read are its own; else none.</summary>
-    private byte[]?[] _expected = NoneExpected;
+    private JsonExpectedName?[] _expected = NoneExpected;
 
     public JsonMembers(JsonNameSets sets)
     {
         _sets = sets;
     }
 
-    public object?[] Values { get; private set; } = new object?[16];
+    public object?[] Values => _values;
 
-    public int Count { get; private set; }
+    public int Count => _count;
 
     /// <summary>
     /// The set the names read so far begin: at first the last one built at this depth (objects at one
@@ -47,45 +49,45 @@ internal sealed class JsonMembers
     }
 
     /// <summary>True when the names read are all those of <see cref="Previous"/>, in order.</summary>
-    public bool SameAsPrevious => _matching && Count == _previous!.Names.Length; // _matching implies a Previous
+    public bool SameAsPrevious => _matching && _count == _previous!.Names.Length; // _matching implies a Previous
 
     /// <summary>
     /// The name the next member has if the object goes on as <see cref="Previous"/> does, when the
     /// text can be compared with it byte for byte (<see cref="JsonNameSet.Comparable"/>); or null.
     /// </summary>
-    public byte[]? Expected
+    public JsonExpectedName? Expected
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Count < _expected.Length ? _expected[Count] : null;
+        get => _count < _expected.Length ? _expected[_count] : null;
     }
 
-    /// <summary>The name <see cref="Expected"/> is the bytes of.</summary>
-    public string ExpectedName => _previous!.Names[Count]; // an Expected implies a Previous
+    /// <summary>The name <see cref="Expected"/> is.</summary>
+    public string ExpectedName => _previous!.Names[_count]; // an Expected implies a Previous
 
     public void Clear()
     {
-        Count = 0;
+        _count = 0;
         _matched = 0;
         _matching = _previous is not null;
         _expected = _matching ? _previous!.Comparable : NoneExpected;
     }
 
-    /// <summary>A member whose name is <see cref="Expected"/> (the parser compared it with the text).</summary>
-    public void AddExpected(object? value)
+    /// <summary>A member whose name is <see cref="Expected"/> (the parser compared it with the text); the next member's <see cref="Expected"/>.</summary>
+    public JsonExpectedName? AddExpected(object? value)
     {
-        _matched = Count + 1;
-        AddValue(value);
+        _matched = _count + 1;
+        return AddValue(value);
     }
 
-    /// <summary>A member whose name the parser read (and decoded into <paramref name="array"/>).</summary>
-    public void Add(char[] array, int start, int length, object? value)
+    /// <summary>A member whose name the parser read (and decoded into <paramref name="array"/>); the next member's <see cref="Expected"/>.</summary>
+    public JsonExpectedName? Add(char[] array, int start, int length, object? value)
     {
         if (_matching)
         {
             _matching = _sets.Follow(this, new ReadOnlySpan<char>(array, start, length));
             if (_matching)
             {
-                _matched = Count + 1;
+                _matched = _count + 1;
             }
             else
             {
@@ -95,35 +97,37 @@ internal sealed class JsonMembers
 
         if (!_matching)
         {
-            if (Count == _names.Length)
+            if (_count == _names.Length)
             {
-                Array.Resize(ref _names, Count * 2);
+                Array.Resize(ref _names, _count * 2);
             }
 
-            _names[Count].Set(array, start, length);
+            _names[_count].Set(array, start, length);
         }
 
-        AddValue(value);
+        return AddValue(value);
     }
 
     public ReadOnlySpan<char> NameAt(int i) => i < _matched ? _previous!.Names[i].AsSpan() : _names[i].Span;
 
-    private void AddValue(object? value)
+    private JsonExpectedName? AddValue(object? value)
     {
-        var values = Values;
-        if (Count == values.Length)
+        var count = _count;
+        var values = _values;
+        if (count == values.Length)
         {
-            Array.Resize(ref values, Count * 2);
-            Values = values;
+            Array.Resize(ref _values, count * 2);
+            values = _values;
         }
 
         // Mostly the same (pooled) value as in the last object: compared, it is not stored again (no write barrier).
-        if (!ReferenceEquals(values[Count], value))
+        if (!ReferenceEquals(values[count], value))
         {
-            values[Count] = value;
+            values[count] = value;
         }
 
-        Count++;
+        _count = ++count;
+        return count < _expected.Length ? _expected[count] : null;
     }
 
     /// <summary>Where a member's name is: in the parser's buffer of decoded text.</summary>

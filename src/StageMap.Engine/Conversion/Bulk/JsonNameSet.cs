@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace StageMap.Engine.Conversion.Bulk;
 
 /// <summary>A set of field names objects share: its index (which holds the names, in order) and their hash.</summary>
@@ -12,11 +10,11 @@ internal sealed class JsonNameSet
     {
         Index = index;
         Hash = hash;
-        Comparable = new byte[]?[index.Names.Length];
+        Comparable = new JsonExpectedName?[index.Names.Length];
         for (var i = 0; i < Comparable.Length; i++)
         {
             var name = index.Names[i];
-            Comparable[i] = name.IndexOfAny(Stops) < 0 ? Encoding.UTF8.GetBytes(name) : null;
+            Comparable[i] = name.IndexOfAny(Stops) < 0 ? new JsonExpectedName(name) : null;
         }
     }
 
@@ -26,9 +24,6 @@ internal sealed class JsonNameSet
 
     public int Hash { get; }
 
-    /// <summary>
-    /// The UTF-8 bytes of each name that holds none of a string's stops, or null: the text of a name
-    /// equal to them, closed by a quote, is then this name, read as the parser would read it.
-    /// </summary>
-    public byte[]?[] Comparable { get; }
+    /// <summary>Each name that holds none of a string's stops, as the parser compares it with the text; or null.</summary>
+    public JsonExpectedName?[] Comparable { get; }
 }

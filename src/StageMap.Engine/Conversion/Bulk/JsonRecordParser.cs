@@ -2,12 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
-using System.Text;
-#if NET8_0_OR_GREATER
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-#endif
 using StageMap.Engine.Storage;
 using StageMap.Engine.Text;
 
@@ -39,8 +33,14 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// Json.NET. A record is read as one unit: when the text in hand ends inside it, the parser reads
 /// more and reads the record again from its start.
 /// </para>
+/// <para>
+/// The reading steps take a position in the buffer and return the position after what they read, or
+/// one of the codes below it (<see cref="NeedMore"/>, <see cref="NotSure"/>, <see cref="TextEnded"/>),
+/// so the loop over an object's members keeps its position in a register; the line count, which only
+/// white space and strings with line ends move, is a field (<see cref="_scanLine"/>).
+/// </para>
 /// </remarks>
-internal sealed class JsonRecordParser
+internal sealed partial class JsonRecordParser
 {
     /// <summary>One read of the text: one block of the file (<see cref="JsonBytes.Read"/>).</summary>
     private const int BlockSize = JsonBytes.BlockSize;
@@ -57,12 +57,17 @@ internal sealed class JsonRecordParser
     /// <summary>A unit this long is read on in reads that fill the buffer (see <see cref="Refill"/>).</summary>
     private const int LongUnit = 8 * BlockSize;
 
-    private static readonly object True = true;
-    private static readonly object False = false;
-    private static readonly object[] SmallIntegers = CreateSmallIntegers();
+    /// <summary>In place of a position: the text in hand ends inside the unit (read more, and the unit again).</summary>
+    private const int NeedMore = -1;
 
-    /// <summary>Text already checked (<see cref="JsonBytes"/>) is decoded without a second check.</summary>
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    /// <summary>In place of a position: the parser is not sure the text reads as Json.NET reads it.</summary>
+    private const int NotSure = -2;
+
+    /// <summary>In place of a position, from <see cref="SkipSpaces"/> only: the text ended (between units, the end; inside one, <see cref="NotSure"/>).</summary>
+    private const int TextEnded = -3;
+
+    /// <summary>In place of a position, from a top-level object: it holds records, and the parser is now inside it (<see cref="HoldsRecords"/>).</summary>
+    private const int HeldRecords = -4;
 
     private readonly JsonBytes _text;
     private readonly List<Frame> _frames = new();
@@ -72,14 +77,13 @@ internal sealed class JsonRecordParser
     private readonly Pool<JsonObjectRecord> _objects = new(() => new JsonObjectRecord());
     private readonly List<JsonMembers> _levels = new();
     private byte[] _bytes = new byte[4 * BlockSize];
-
-    /// <summary>The strings of the unit being read (values and names read), decoded to UTF-16.</summary>
-    private char[] _decoded = new char[4096];
-    private int _decodedUsed;
     private int _pos;
     private int _end;
     private bool _ended;
     private long _line = 1;
+
+    /// <summary>The line of the position being read in the unit (<see cref="_line"/> is that of <see cref="_pos"/>).</summary>
+    private long _scanLine;
     private bool _sawValue;
     private bool _finished;
     private bool _resultPending;
@@ -107,7 +111,14 @@ internal sealed class JsonRecordParser
         Ok,
         More,
         Unsure,
-        End,
+    }
+
+    /// <summary>What a member of an object may hold: records (a records or data array, at the top), and also a result object (at the very top).</summary>
+    private enum Holders
+    {
+        None,
+        Records,
+        RecordsOrResult,
     }
 
     /// <summary>The record of the last <see cref="Step.Record"/>, valid until the next <see cref="Next"/>.</summary>
@@ -147,6 +158,9 @@ internal sealed class JsonRecordParser
         }
     }
 
+    /// <summary>What a reading step's code means for the unit: read more and the unit again, or hand over.</summary>
+    private static Parse Failed(int code) => code == NeedMore ? Parse.More : Parse.Unsure;
+
     /// <summary>
     /// Reads one unit from the position: a record, or one step between records (into or out of an
     /// array of records or an object that holds them, past a member of such an object). Changes
@@ -159,18 +173,17 @@ internal sealed class JsonRecordParser
         _lists.Reset();
         _objects.Reset();
         _decodedUsed = 0;
-        var p = _pos;
-        var line = _line;
-        var space = SkipSpace(ref p, ref line);
-        if (space is Parse.More or Parse.Unsure)
+        _scanLine = _line;
+        var p = SkipSpace(_pos);
+        if (p is NeedMore or NotSure)
         {
-            return space;
+            return Failed(p);
         }
 
         if (_frames.Count == 0 && !_resultPending)
         {
             // Between top-level values.
-            if (space == Parse.End)
+            if (p == TextEnded)
             {
                 if (!_sawValue)
                 {
@@ -178,26 +191,26 @@ internal sealed class JsonRecordParser
                     return Parse.Unsure;
                 }
 
-                Commit(p, line);
+                Commit(_end);
                 _finished = true;
                 return Parse.Ok;
             }
 
-            switch ((char)_bytes[p])
+            switch (_bytes[p])
             {
-                case '{':
-                    return TopObject(p, line, allowResult: true, out record);
-                case '[':
+                case (byte)'{':
+                    return TopObject(p, Holders.RecordsOrResult, out record);
+                case (byte)'[':
                     _sawValue = true;
                     _frames.Add(new Frame(FrameKind.Records));
-                    Commit(p + 1, line);
+                    Commit(p + 1);
                     return Parse.Ok;
                 default:
                     return Parse.Unsure;
             }
         }
 
-        if (space == Parse.End)
+        if (p == TextEnded)
         {
             return Parse.Unsure;
         }
@@ -206,13 +219,13 @@ internal sealed class JsonRecordParser
         {
             // The value of a top-level object's "result", an object: it holds records, or is one.
             _resultPending = false;
-            var result = TopObject(p, line, allowResult: false, out record);
+            var result = TopObject(p, Holders.Records, out record);
             _resultPending = result != Parse.Ok;
             return result;
         }
 
         var frame = _frames[_frames.Count - 1];
-        var c = (char)_bytes[p];
+        var c = _bytes[p];
         if (frame.Kind == FrameKind.Records)
         {
             if (frame.Items > 0 && !frame.AfterComma)
@@ -220,16 +233,16 @@ internal sealed class JsonRecordParser
                 if (c == ',')
                 {
                     _frames[_frames.Count - 1] = frame with { AfterComma = true };
-                    Commit(p + 1, line);
+                    Commit(p + 1);
                     return Parse.Ok;
                 }
 
-                return c == ']' ? Close(p, line) : Parse.Unsure;
+                return c == ']' ? Close(p) : Parse.Unsure;
             }
 
             if (c == ']' && frame.Items == 0)
             {
-                return Close(p, line);
+                return Close(p);
             }
 
             if (c != '{')
@@ -237,21 +250,21 @@ internal sealed class JsonRecordParser
                 return Parse.Unsure;
             }
 
-            var start = line;
-            var read = ReadObject(ref p, ref line, _frames.Count + 1, out var value);
-            if (read != Parse.Ok)
+            var start = _scanLine;
+            p = ReadObject(p, _frames.Count + 1, Holders.None, out var value);
+            if (p < 0)
             {
-                return read;
+                return Failed(p);
             }
 
             _frames[_frames.Count - 1] = frame with { Items = frame.Items + 1, AfterComma = false };
-            return Hand((JsonObjectRecord)value!, start, p, line, out record);
+            return Hand(value!, start, p, out record);
         }
 
         // An object that holds records, after one of its members.
         if (c == '}')
         {
-            return Close(p, line);
+            return Close(p);
         }
 
         if (c != ',')
@@ -259,883 +272,422 @@ internal sealed class JsonRecordParser
             return Parse.Unsure;
         }
 
-        p++;
-        if (SkipSpace(ref p, ref line) is var before and not Parse.Ok)
+        var nameStart = _decodedUsed;
+        p = SkipSpace(p + 1);
+        p = p < 0 ? p : _bytes[p] != '"' ? NotSure : ReadString(p);
+        p = p < 0 ? p : Colon(p);
+        if (p < 0)
         {
-            return before == Parse.More ? Parse.More : Parse.Unsure;
+            return Failed(p);
         }
 
-        var member = ReadMemberName(ref p, ref line, null, out var nameStart, out var nameLength, out _);
-        if (member != Parse.Ok)
-        {
-            return member;
-        }
-
-        switch (Holds(new ReadOnlySpan<char>(_decoded, nameStart, nameLength), (char)_bytes[p], frame.AllowResult))
+        switch (Holds(new ReadOnlySpan<char>(_decoded, nameStart, _decodedUsed - nameStart), _bytes[p], frame.AllowResult ? Holders.RecordsOrResult : Holders.Records))
         {
             case Holding.Records:
                 _frames.Add(new Frame(FrameKind.Records));
-                Commit(p + 1, line);
+                Commit(p + 1);
                 return Parse.Ok;
             case Holding.Result:
                 _resultPending = true;
-                Commit(p, line);
+                Commit(p);
                 return Parse.Ok;
             default:
-                var skipped = ReadValue(ref p, ref line, _frames.Count + 1, out _);
-                if (skipped == Parse.Ok)
+                p = ReadValue(p, _frames.Count + 1, out _);
+                if (p < 0)
                 {
-                    Commit(p, line);
+                    return Failed(p);
                 }
 
-                return skipped;
+                Commit(p);
+                return Parse.Ok;
         }
     }
 
     /// <summary>A top-level object (or a top-level object's result): one record, or the start of the records it holds.</summary>
-    private Parse TopObject(int p, long line, bool allowResult, out bool record)
+    private Parse TopObject(int p, Holders holders, out bool record)
     {
         record = false;
-        var start = line;
-        var depth = _frames.Count + 1;
-        var members = Level(depth);
-        p++;
-        var space = SkipSpace(ref p, ref line);
-        if (space != Parse.Ok)
+        var start = _scanLine;
+        p = ReadObject(p, _frames.Count + 1, holders, out var value);
+        if (p == HeldRecords)
         {
-            return space == Parse.More ? Parse.More : Parse.Unsure;
+            _sawValue = true;
+            return Parse.Ok;
         }
 
-        if ((char)_bytes[p] != '}')
+        if (p < 0)
         {
-            while (true)
-            {
-                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameStart, out var nameLength, out var expected);
-                if (name != Parse.Ok)
-                {
-                    return name;
-                }
-
-                var holding = _bytes[p] is (byte)'[' or (byte)'{'
-                    ? Holds(expected ? members.ExpectedName.AsSpan() : new ReadOnlySpan<char>(_decoded, nameStart, nameLength), (char)_bytes[p], allowResult)
-                    : Holding.None;
-                if (holding != Holding.None)
-                {
-                    // It holds records: the members read so far are not a record (Json.NET's reader drops them too).
-                    _sawValue = true;
-                    _frames.Add(new Frame(FrameKind.Holder) { AllowResult = allowResult });
-                    if (holding == Holding.Records)
-                    {
-                        _frames.Add(new Frame(FrameKind.Records));
-                        p++;
-                    }
-                    else
-                    {
-                        _resultPending = true;
-                    }
-
-                    Commit(p, line);
-                    return Parse.Ok;
-                }
-
-                var read = ReadValue(ref p, ref line, depth, out var value);
-                if (read != Parse.Ok)
-                {
-                    return read;
-                }
-
-                AddMember(members, expected, nameStart, nameLength, value);
-                var next = AfterMember(ref p, ref line);
-                if (next != Parse.Ok)
-                {
-                    return next;
-                }
-
-                if ((char)_bytes[p - 1] == '}')
-                {
-                    break;
-                }
-            }
-        }
-        else
-        {
-            p++;
+            return Failed(p);
         }
 
         _sawValue = true;
-        return Hand(Build(members), start, p, line, out record);
+        return Hand(value!, start, p, out record);
     }
 
-    private Parse Hand(JsonObjectRecord value, long start, int p, long line, out bool record)
+    private Parse Hand(JsonObjectRecord value, long start, int p, out bool record)
     {
         Record = value;
         RecordLine = start;
-        Commit(p, line);
+        Commit(p);
         record = true;
         return Parse.Ok;
     }
 
-    private Parse Close(int p, long line)
+    private Parse Close(int p)
     {
         _frames.RemoveAt(_frames.Count - 1);
-        Commit(p + 1, line);
+        Commit(p + 1);
         return Parse.Ok;
     }
 
-    private void Commit(int p, long line)
+    private void Commit(int p)
     {
         _pos = p;
-        _line = line;
+        _line = _scanLine;
     }
 
-    /// <summary>What a member of an object that may hold records holds: a records or data array, a result object (at the top only), or neither.</summary>
-    private static Holding Holds(ReadOnlySpan<char> name, char value, bool allowResult) =>
+    /// <summary>
+    /// What a member of an object that may hold records holds (<paramref name="value"/> is the first
+    /// byte of its value): a records or data array, a result object (where allowed), or neither.
+    /// </summary>
+    private static Holding Holds(ReadOnlySpan<char> name, byte value, Holders holders) =>
         value == '[' && (name.SequenceEqual("records".AsSpan()) || name.SequenceEqual("data".AsSpan())) ? Holding.Records
-        : value == '{' && allowResult && name.SequenceEqual("result".AsSpan()) ? Holding.Result
+        : value == '{' && holders == Holders.RecordsOrResult && name.SequenceEqual("result".AsSpan()) ? Holding.Result
         : Holding.None;
 
-    /// <summary>A member's name and its colon: <paramref name="p"/> on the opening quote, then on the value.</summary>
-    /// <param name="expected">The UTF-8 of the name the member most likely has (<see cref="JsonMembers.Expected"/>), or null.</param>
-    /// <param name="start">Unless the name is <paramref name="expected"/>: where it is decoded, in <see cref="_decoded"/>.</param>
-    /// <param name="isExpected">True when the name read is <paramref name="expected"/>.</param>
-    private Parse ReadMemberName(ref int p, ref long line, byte[]? expected, out int start, out int length, out bool isExpected)
-    {
-        start = length = 0;
-        isExpected = false;
-        if (_bytes[p] != '"')
-        {
-            return Parse.Unsure;
-        }
-
-        // The expected name holds no quote, backslash, line end or NUL: text equal to it and closed by a
-        // quote is that name, as ReadString would read it, at the cost of one comparison.
-        var close = expected is null ? -1 : p + 1 + expected.Length;
-        if (close >= 0 && close < _end && _bytes[close] == '"' && new ReadOnlySpan<byte>(_bytes, p + 1, expected!.Length).SequenceEqual(expected))
-        {
-            isExpected = true;
-            p = close + 1;
-        }
-        else
-        {
-            var read = ReadString(ref p, ref line, out start, out length);
-            if (read != Parse.Ok)
-            {
-                return read;
-            }
-        }
-
-        var space = SkipSpace(ref p, ref line);
-        if (space != Parse.Ok)
-        {
-            return space == Parse.More ? Parse.More : Parse.Unsure;
-        }
-
-        if ((char)_bytes[p] != ':')
-        {
-            return Parse.Unsure;
-        }
-
-        p++;
-        space = SkipSpace(ref p, ref line);
-        return space == Parse.Ok ? Parse.Ok : space == Parse.More ? Parse.More : Parse.Unsure;
-    }
-
-    private void AddMember(JsonMembers members, bool expected, int nameStart, int nameLength, object? value)
-    {
-        if (expected)
-        {
-            members.AddExpected(value);
-        }
-        else
-        {
-            members.Add(_decoded, nameStart, nameLength, value);
-        }
-    }
-
-    /// <summary>After a member's value: its comma (and <paramref name="p"/> on the next name) or the closing brace (and <paramref name="p"/> past it).</summary>
-    private Parse AfterMember(ref int p, ref long line)
-    {
-        var space = SkipSpace(ref p, ref line);
-        if (space != Parse.Ok)
-        {
-            return space == Parse.More ? Parse.More : Parse.Unsure;
-        }
-
-        switch ((char)_bytes[p])
-        {
-            case '}':
-                p++;
-                return Parse.Ok;
-            case ',':
-                p++;
-                space = SkipSpace(ref p, ref line);
-                return space == Parse.Ok ? ((char)_bytes[p] == '"' ? Parse.Ok : Parse.Unsure) : space == Parse.More ? Parse.More : Parse.Unsure;
-            default:
-                return Parse.Unsure;
-        }
-    }
-
-    /// <summary>A value at <paramref name="p"/> (not white space); <paramref name="p"/> then just past it.</summary>
-    private Parse ReadValue(ref int p, ref long line, int depth, out object? value)
-    {
-        value = null;
-        switch ((char)_bytes[p])
-        {
-            case '"':
-                var read = ReadString(ref p, ref line, out var start, out var length);
-                if (read == Parse.Ok)
-                {
-                    var text = _texts.Rent();
-                    text.Set(_decoded, start, length);
-                    value = text;
-                }
-
-                return read;
-            case '{':
-                return ReadObject(ref p, ref line, depth + 1, out value);
-            case '[':
-                return ReadArray(ref p, ref line, depth + 1, out value);
-            case 't':
-                value = True;
-                return ReadLiteral(ref p, "true");
-            case 'f':
-                value = False;
-                return ReadLiteral(ref p, "false");
-            case 'n':
-                return ReadLiteral(ref p, "null");
-            case '-':
-            case >= '0' and <= '9':
-                return ReadNumber(ref p, out value);
-            default:
-                return Parse.Unsure;
-        }
-    }
-
-    private Parse ReadObject(ref int p, ref long line, int depth, out object? value)
+    /// <summary>
+    /// An object, from its opening brace at <paramref name="p"/> to just past its closing one: its
+    /// members read in one loop (the name expected compared in one go, the colon and comma checked in
+    /// place, a string value read here, any other by <see cref="ReadValue"/>), then named and handed out
+    /// as <paramref name="value"/>. At the top of the file (<paramref name="holders"/>), a member that
+    /// holds records makes the parser step into it (<see cref="HeldRecords"/>).
+    /// </summary>
+    private int ReadObject(int p, int depth, Holders holders, out JsonObjectRecord? value)
     {
         value = null;
         if (depth > MaxDepth)
         {
-            return Parse.Unsure;
+            return NotSure;
         }
 
         var members = Level(depth);
+        var bytes = _bytes;
+        var end = _end;
         p++;
-        var space = SkipSpace(ref p, ref line);
-        if (space != Parse.Ok)
+        if (p >= end || !IsToken(bytes[p]))
         {
-            return space == Parse.More ? Parse.More : Parse.Unsure;
+            p = SkipSpaces(p);
+            if (p < 0)
+            {
+                return p;
+            }
         }
 
-        if ((char)_bytes[p] == '}')
+        if (bytes[p] == '}')
         {
+            value = Build(members);
+            return p + 1;
+        }
+
+        var expected = members.Expected;
+        while (true)
+        {
+            // Here p is on the member's name (not white space).
+            if (bytes[p] != '"')
+            {
+                return NotSure;
+            }
+
+            // The expected name holds no quote, backslash, line end or NUL: text equal to it and its
+            // closing quote is that name, as ReadString would read it, at the cost of one comparison.
+            var nameStart = _decodedUsed;
+            var nameLength = 0;
+            var isExpected = expected is not null && p + 1 + expected.Length <= end && expected.IsAt(bytes, p + 1);
+            if (isExpected)
+            {
+                p += 1 + expected!.Length;
+            }
+            else
+            {
+                p = ReadString(p);
+                if (p < 0)
+                {
+                    return p;
+                }
+
+                nameLength = _decodedUsed - nameStart;
+            }
+
+            // The colon, and p on the value.
+            if (p + 1 < end && bytes[p] == ':' && IsToken(bytes[p + 1]))
+            {
+                p++;
+            }
+            else
+            {
+                p = Colon(p);
+                if (p < 0)
+                {
+                    return p;
+                }
+            }
+
+            object? item;
+            var first = bytes[p];
+            if (first == '"')
+            {
+                var text = _decodedUsed;
+                p = ReadString(p);
+                if (p < 0)
+                {
+                    return p;
+                }
+
+                item = TextValue(text);
+            }
+            else
+            {
+                if (holders != Holders.None && first is (byte)'[' or (byte)'{')
+                {
+                    var holding = Holds(isExpected ? members.ExpectedName.AsSpan() : new ReadOnlySpan<char>(_decoded, nameStart, nameLength), first, holders);
+                    if (holding != Holding.None)
+                    {
+                        HoldsRecords(p, holding, holders);
+                        return HeldRecords;
+                    }
+                }
+
+                p = ReadValue(p, depth, out item);
+                if (p < 0)
+                {
+                    return p;
+                }
+            }
+
+            expected = isExpected ? members.AddExpected(item) : members.Add(_decoded, nameStart, nameLength, item);
+
+            // After the value: a comma and the next name, or the closing brace.
+            if (p + 1 < end && bytes[p] == ',' && bytes[p + 1] == '"')
+            {
+                p++;
+                continue;
+            }
+
+            if (p < end && bytes[p] == '}')
+            {
+                p++;
+                break;
+            }
+
+            p = AfterMember(p);
+            if (p < 0)
+            {
+                return p;
+            }
+
+            if (bytes[p - 1] == '}')
+            {
+                break;
+            }
+        }
+
+        value = Build(members);
+        return p;
+    }
+
+    /// <summary>
+    /// A top-level object's member holds records, its value at <paramref name="p"/>: the members read so
+    /// far are not a record (Json.NET's reader drops them too), and the parser steps into the records.
+    /// </summary>
+    private void HoldsRecords(int p, Holding holding, Holders holders)
+    {
+        _frames.Add(new Frame(FrameKind.Holder) { AllowResult = holders == Holders.RecordsOrResult });
+        if (holding == Holding.Records)
+        {
+            _frames.Add(new Frame(FrameKind.Records));
             p++;
         }
         else
         {
-            do
-            {
-                var name = ReadMemberName(ref p, ref line, members.Expected, out var nameStart, out var nameLength, out var expected);
-                if (name != Parse.Ok)
-                {
-                    return name;
-                }
-
-                var read = ReadValue(ref p, ref line, depth, out var item);
-                if (read != Parse.Ok)
-                {
-                    return read;
-                }
-
-                AddMember(members, expected, nameStart, nameLength, item);
-                var next = AfterMember(ref p, ref line);
-                if (next != Parse.Ok)
-                {
-                    return next;
-                }
-            }
-            while ((char)_bytes[p - 1] != '}');
+            _resultPending = true;
         }
 
-        value = Build(members);
-        return Parse.Ok;
+        Commit(p);
     }
 
-    private Parse ReadArray(ref int p, ref long line, int depth, out object? value)
+    /// <summary>From just past a member's name: past its colon, on its value (not white space).</summary>
+    private int Colon(int p)
+    {
+        p = SkipSpace(p);
+        if (p < 0)
+        {
+            return p;
+        }
+
+        return _bytes[p] == ':' ? SkipSpace(p + 1) : NotSure;
+    }
+
+    /// <summary>After a member's value: on the next name past its comma, or just past the closing brace.</summary>
+    private int AfterMember(int p)
+    {
+        p = SkipSpace(p);
+        if (p < 0)
+        {
+            return p;
+        }
+
+        switch (_bytes[p])
+        {
+            case (byte)'}':
+                return p + 1;
+            case (byte)',':
+                p = SkipSpace(p + 1);
+                return p < 0 || _bytes[p] == '"' ? p : NotSure;
+            default:
+                return NotSure;
+        }
+    }
+
+    /// <summary>A value at <paramref name="p"/> (not white space); the position just past it.</summary>
+    private int ReadValue(int p, int depth, out object? value)
+    {
+        value = null;
+        switch (_bytes[p])
+        {
+            case (byte)'"':
+                var start = _decodedUsed;
+                p = ReadString(p);
+                if (p >= 0)
+                {
+                    value = TextValue(start);
+                }
+
+                return p;
+            case (byte)'{':
+                p = ReadObject(p, depth + 1, Holders.None, out var nested);
+                value = nested;
+                return p;
+            case (byte)'[':
+                return ReadArray(p, depth + 1, out value);
+            case (byte)'t':
+                value = True;
+                return ReadLiteral(p, "true");
+            case (byte)'f':
+                value = False;
+                return ReadLiteral(p, "false");
+            case (byte)'n':
+                return ReadLiteral(p, "null");
+            case (byte)'-':
+            case >= (byte)'0' and <= (byte)'9':
+                return ReadNumber(p, out value);
+            default:
+                return NotSure;
+        }
+    }
+
+    private int ReadArray(int p, int depth, out object? value)
     {
         value = null;
         if (depth > MaxDepth)
         {
-            return Parse.Unsure;
+            return NotSure;
         }
 
         var list = _lists.Rent();
         list.Clear();
-        p++;
-        while (true)
+        p = SkipSpace(p + 1);
+        if (p >= 0 && _bytes[p] == ']')
         {
-            var space = SkipSpace(ref p, ref line);
-            if (space != Parse.Ok)
-            {
-                return space == Parse.More ? Parse.More : Parse.Unsure;
-            }
+            value = list;
+            return p + 1;
+        }
 
-            if ((char)_bytes[p] == ']' && list.Count == 0)
+        while (p >= 0)
+        {
+            p = ReadValue(p, depth, out var item);
+            if (p < 0)
             {
-                p++;
-                break;
-            }
-
-            var read = ReadValue(ref p, ref line, depth, out var item);
-            if (read != Parse.Ok)
-            {
-                return read;
+                return p;
             }
 
             list.Add(item);
-            space = SkipSpace(ref p, ref line);
-            if (space != Parse.Ok)
+            p = SkipSpace(p);
+            if (p < 0)
             {
-                return space == Parse.More ? Parse.More : Parse.Unsure;
+                return p;
             }
 
-            var c = (char)_bytes[p++];
+            var c = _bytes[p++];
             if (c == ']')
             {
-                break;
+                value = list;
+                return p;
             }
 
             if (c != ',')
             {
-                return Parse.Unsure;
+                return NotSure;
             }
 
             // A value must follow the comma ("[1,]" is Json.NET's to read).
-            space = SkipSpace(ref p, ref line);
-            if (space != Parse.Ok)
+            p = SkipSpace(p);
+            if (p >= 0 && _bytes[p] == ']')
             {
-                return space == Parse.More ? Parse.More : Parse.Unsure;
-            }
-
-            if ((char)_bytes[p] == ']')
-            {
-                return Parse.Unsure;
+                return NotSure;
             }
         }
 
-        value = list;
-        return Parse.Ok;
+        return p;
     }
 
-    /// <summary>
-    /// A string at its opening quote; <paramref name="p"/> then past its closing quote. Its text is
-    /// decoded (and unescaped) into <see cref="_decoded"/>, from <paramref name="start"/>.
-    /// </summary>
-    private Parse ReadString(ref int p, ref long line, out int start, out int length)
-    {
-        var bytes = _bytes;
-        var end = _end;
-        start = _decodedUsed;
-        length = 0;
-        var i = p + 1;
-        while (true)
-        {
-            // Here all the text before i is decoded.
-            var run = i;
-#if NET8_0_OR_GREATER
-            i = CopyAscii(bytes, i, end);
-            run = i;
-#endif
-            var found = i < end && IsStringStop(bytes[i]) ? i : FindStringStop(bytes, i, end);
-            if (found < 0)
-            {
-                return _ended ? Parse.Unsure : Parse.More;
-            }
-
-            i = found;
-            switch ((char)bytes[i])
-            {
-                case '"':
-                    Decode(bytes, run, i - run);
-                    length = _decodedUsed - start;
-                    p = i + 1;
-                    return Parse.Ok;
-                case '\n':
-                    line++;
-                    i++;
-                    Decode(bytes, run, i - run);
-                    continue;
-                case '\r':
-                    // Json.NET looks at the character after a carriage return, to count CR LF as one line end.
-                    if (i + 1 >= end && !_ended)
-                    {
-                        return Parse.More;
-                    }
-
-                    line++;
-                    i += i + 1 < end && bytes[i + 1] == '\n' ? 2 : 1;
-                    Decode(bytes, run, i - run);
-                    continue;
-                case '\0':
-                    return Parse.Unsure;
-            }
-
-            // A backslash.
-            if (i + 1 >= end)
-            {
-                return _ended ? Parse.Unsure : Parse.More;
-            }
-
-            Decode(bytes, run, i - run);
-            var escape = Escape(bytes, i, end, out var first, out var second, out var width);
-            if (escape != Parse.Ok)
-            {
-                return escape;
-            }
-
-            MakeRoom(2);
-            _decoded[_decodedUsed++] = first;
-            if (second != '\0')
-            {
-                _decoded[_decodedUsed++] = second;
-            }
-
-            i += width;
-        }
-    }
-
-#if NET8_0_OR_GREATER
-    /// <summary>
-    /// Plain ASCII text from <paramref name="i"/> copied onto the end of <see cref="_decoded"/> sixteen
-    /// bytes at a time as it is searched, up to the first byte that may be a string's stop or is past
-    /// ASCII (or the last whole block before <paramref name="end"/>); where it stopped.
-    /// </summary>
+    /// <summary>A byte that is not white space JSON or Json.NET skips: a token's (or past ASCII, which no token begins with).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int CopyAscii(byte[] bytes, int i, int end)
-    {
-        if (!Vector128.IsHardwareAccelerated)
-        {
-            return i;
-        }
+    private static bool IsToken(byte b) => (uint)(b - '!') < 0x85 - '!';
 
-        var quote = Vector128.Create((byte)'"');
-        var backslash = Vector128.Create((byte)'\\');
-        var controls = Vector128.Create((byte)'\r');
-        ref var from = ref MemoryMarshal.GetArrayDataReference(bytes);
-        while (i + Vector128<byte>.Count <= end)
-        {
-            var block = Vector128.LoadUnsafe(ref from, (nuint)i);
-            var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits()
-                | block.ExtractMostSignificantBits();
-            var plain = hits == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(hits);
-            if (plain > 0)
-            {
-                if (_decodedUsed + Vector128<byte>.Count > _decoded.Length)
-                {
-                    MakeRoom(Vector128<byte>.Count);
-                }
-
-                // All sixteen are written; only the plain ones count.
-                ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(_decoded));
-                var (lower, upper) = Vector128.Widen(block);
-                lower.StoreUnsafe(ref to, (nuint)_decodedUsed);
-                upper.StoreUnsafe(ref to, (nuint)(_decodedUsed + Vector128<ushort>.Count));
-                _decodedUsed += plain;
-                i += plain;
-            }
-
-            if (hits != 0)
-            {
-                break;
-            }
-        }
-
-        return i;
-    }
-#endif
-
-    /// <summary>The escape at the backslash at <paramref name="at"/>: the characters it stands for (<paramref name="second"/> is the low half of a surrogate pair, or '\0') and its length.</summary>
-    private Parse Escape(byte[] bytes, int at, int end, out char first, out char second, out int width)
-    {
-        second = '\0';
-        width = 2;
-        first = (char)bytes[at + 1] switch
-        {
-            '"' => '"',
-            '\\' => '\\',
-            '/' => '/',
-            '\'' => '\'',
-            'b' => '\b',
-            'f' => '\f',
-            'n' => '\n',
-            'r' => '\r',
-            't' => '\t',
-            _ => '\0',
-        };
-        if (first != '\0')
-        {
-            return Parse.Ok;
-        }
-
-        if (bytes[at + 1] != 'u')
-        {
-            return Parse.Unsure;
-        }
-
-        if (at + 6 > end)
-        {
-            return _ended ? Parse.Unsure : Parse.More;
-        }
-
-        if (!TryHex(bytes, at + 2, out first) || first == '\0' || char.IsLowSurrogate(first))
-        {
-            // Not four hex digits, a NUL, or a low surrogate alone: Json.NET's to read (and refuse).
-            return Parse.Unsure;
-        }
-
-        width = 6;
-        if (!char.IsHighSurrogate(first))
-        {
-            return Parse.Ok;
-        }
-
-        // A high surrogate is text only with its low half right after it.
-        if (at + 12 > end)
-        {
-            return _ended ? Parse.Unsure : Parse.More;
-        }
-
-        if (bytes[at + 6] != '\\' || bytes[at + 7] != 'u' || !TryHex(bytes, at + 8, out second) || !char.IsLowSurrogate(second))
-        {
-            return Parse.Unsure;
-        }
-
-        width = 12;
-        return Parse.Ok;
-    }
-
-    private static bool TryHex(byte[] bytes, int at, out char value)
-    {
-        var n = 0;
-        for (var i = at; i < at + 4; i++)
-        {
-            var c = bytes[i];
-            var digit = c is >= (byte)'0' and <= (byte)'9' ? c - '0' : c is >= (byte)'a' and <= (byte)'f' ? c - 'a' + 10 : c is >= (byte)'A' and <= (byte)'F' ? c - 'A' + 10 : -1;
-            if (digit < 0)
-            {
-                value = '\0';
-                return false;
-            }
-
-            n = (n << 4) | digit;
-        }
-
-        value = (char)n;
-        return true;
-    }
-
-    /// <summary>
-    /// A run of a string's text with no stop in it, decoded onto the end of <see cref="_decoded"/>: ASCII
-    /// a byte a character; a run with longer sequences (whole ones: a stop is ASCII, never inside one) by UTF-8's decoder.
-    /// </summary>
-    private void Decode(byte[] bytes, int start, int length)
-    {
-        if (length == 0)
-        {
-            return;
-        }
-
-        // Room for the run and a block of eight more, which the widening below may write past it.
-        MakeRoom(length + 16);
-        var decoded = _decoded;
-        var used = _decodedUsed;
-        var i = 0;
-#if NET8_0_OR_GREATER
-        if (Vector128.IsHardwareAccelerated)
-        {
-            ref var from = ref MemoryMarshal.GetArrayDataReference(bytes);
-            ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(decoded));
-            for (; i < length && start + i <= bytes.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
-            {
-                var block = Vector128.LoadUnsafe(ref from, (nuint)(start + i));
-                if (block.ExtractMostSignificantBits() != 0)
-                {
-                    break;
-                }
-
-                var (lower, upper) = Vector128.Widen(block);
-                lower.StoreUnsafe(ref to, (nuint)(used + i));
-                upper.StoreUnsafe(ref to, (nuint)(used + i + Vector128<ushort>.Count));
-            }
-
-            i = Math.Min(i, length);
-        }
-#endif
-        for (; i < length; i++)
-        {
-            var b = bytes[start + i];
-            if (b >= 0x80)
-            {
-                _decodedUsed = used + i + Utf8.GetChars(bytes, start + i, length - i, decoded, used + i);
-                return;
-            }
-
-            decoded[used + i] = (char)b;
-        }
-
-        _decodedUsed = used + length;
-    }
-
-    private void MakeRoom(int length)
-    {
-        if (_decodedUsed + length > _decoded.Length)
-        {
-            // A new buffer: texts already read keep pointing into the old one, which stays as it is.
-            var larger = new char[Math.Max(_decoded.Length * 2, _decodedUsed + length)];
-            Array.Copy(_decoded, larger, _decodedUsed);
-            _decoded = larger;
-        }
-    }
-
-    /// <summary>true, false or null, followed by what may follow a value.</summary>
-    private Parse ReadLiteral(ref int p, string literal)
-    {
-        var after = p + literal.Length;
-        if (after >= _end)
-        {
-            return _ended ? Parse.Unsure : Parse.More;
-        }
-
-        for (var i = 1; i < literal.Length; i++)
-        {
-            if (_bytes[p + i] != literal[i])
-            {
-                return Parse.Unsure;
-            }
-        }
-
-        if (!EndsValue((char)_bytes[after]))
-        {
-            return Parse.Unsure;
-        }
-
-        p = after;
-        return Parse.Ok;
-    }
-
-    /// <summary>
-    /// A number: the characters Json.NET takes for one (digits, signs, points, exponents, hex letters),
-    /// followed by what may follow a value. A whole number of up to 18 digits and a decimal of up to
-    /// 18 digits with a point are read here, exactly as Json.NET reads them; any other is read by
-    /// Json.NET's own reader on its own, and one it refuses is left to Json.NET to refuse in place.
-    /// </summary>
-    private Parse ReadNumber(ref int p, out object? value)
-    {
-        value = null;
-        var bytes = _bytes;
-        var i = p;
-        while (i < _end && IsNumberChar((char)bytes[i]))
-        {
-            i++;
-        }
-
-        if (i >= _end)
-        {
-            return _ended ? Parse.Unsure : Parse.More;
-        }
-
-        if (!EndsValue((char)bytes[i]))
-        {
-            return Parse.Unsure;
-        }
-
-        value = PlainNumber(bytes, p, i) ?? NumberByJsonNet(bytes, p, i - p);
-        if (value is null)
-        {
-            return Parse.Unsure;
-        }
-
-        p = i;
-        return Parse.Ok;
-    }
-
-    /// <summary>A whole number (a long) or a decimal, as Json.NET's own parsing makes it; null for any other number.</summary>
-    private static object? PlainNumber(byte[] chars, int start, int end)
-    {
-        var negative = chars[start] == '-';
-        var i = negative ? start + 1 : start;
-        if (i == end || (chars[i] == '0' && i + 1 < end && chars[i + 1] != '.') || (negative && chars[i] == '0'))
-        {
-            // Nothing after the sign, octal, "-0": Json.NET's own.
-            return null;
-        }
-
-        ulong digits = 0;
-        var count = 0;
-        var point = -1;
-        for (; i < end; i++)
-        {
-            var c = (char)chars[i];
-            if (c is >= '0' and <= '9')
-            {
-                digits = (digits * 10) + (ulong)(c - '0');
-                count++;
-            }
-            else if (c == '.' && point < 0)
-            {
-                point = i;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        if (count > 18 || point == end - 1 || point == (negative ? start + 1 : start))
-        {
-            return null;
-        }
-
-        if (point < 0)
-        {
-            var whole = negative ? -(long)digits : (long)digits;
-            return whole is >= 0 and < 1024 ? SmallIntegers[whole] : whole;
-        }
-
-        // What Json.NET's decimal parsing does with these digits: the mantissa times 10^-scale, then the sign.
-        var fraction = (decimal)digits * new decimal(1, 0, 0, false, (byte)(end - point - 1));
-        return negative ? -fraction : fraction;
-    }
-
-    /// <summary>The number Json.NET's reader makes of this text alone, or null when it refuses it.</summary>
-    private static object? NumberByJsonNet(byte[] bytes, int start, int length)
-    {
-        try
-        {
-            // A number's characters are all ASCII.
-            using var reader = StrictJson.CreateReader(new StringReader(Encoding.ASCII.GetString(bytes, start, length)));
-            if (!reader.Read() || reader.TokenType is not (Newtonsoft.Json.JsonToken.Integer or Newtonsoft.Json.JsonToken.Float))
-            {
-                return null;
-            }
-
-            var value = reader.Value;
-            return reader.Read() ? null : value;
-        }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or OverflowException or FormatException)
-        {
-            return null;
-        }
-    }
-
+    /// <summary>Past any white space from <paramref name="p"/>: on the next token, or a code (<see cref="SkipSpaces"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNumberChar(char c) =>
-        c is >= '0' and <= '9' or '-' or '+' or '.' or 'x' or 'X' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
-
-    /// <summary>Where the first of a string's stops is from <paramref name="from"/> to <paramref name="end"/> (<see cref="IsStringStop"/>); -1 when none is.</summary>
-    private static int FindStringStop(byte[] bytes, int from, int end)
-    {
-#if NET8_0_OR_GREATER
-        // Most strings of a record are a few characters long, shorter than what a general search of five
-        // values pays to set itself up: sixteen bytes at a time are compared with the quote, the
-        // backslash and everything up to CR (which holds the other stops), and a hit that is not a stop
-        // (a tab, say) is passed over.
-        if (Vector128.IsHardwareAccelerated)
-        {
-            var quote = Vector128.Create((byte)'"');
-            var backslash = Vector128.Create((byte)'\\');
-            var controls = Vector128.Create((byte)'\r');
-            ref var text = ref MemoryMarshal.GetArrayDataReference(bytes);
-            for (; from < end && from <= bytes.Length - Vector128<byte>.Count; from += Vector128<byte>.Count)
-            {
-                var block = Vector128.LoadUnsafe(ref text, (nuint)from);
-                var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
-                for (; hits != 0; hits &= hits - 1)
-                {
-                    var at = from + BitOperations.TrailingZeroCount(hits);
-                    if (at >= end)
-                    {
-                        return -1;
-                    }
-
-                    if (IsStringStop(bytes[at]))
-                    {
-                        return at;
-                    }
-                }
-            }
-
-            if (from >= end)
-            {
-                return -1;
-            }
-        }
-#endif
-        for (var i = from; i < end; i++)
-        {
-            if (IsStringStop(bytes[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>What ends a run of plain text in a string: its closing quote, an escape, a line end (counted), a NUL (Json.NET's to read).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsStringStop(byte b) => b is (byte)'"' or (byte)'\\' or (byte)'\n' or (byte)'\r' or 0;
-
-    /// <summary>What Json.NET accepts right after a value that this parser reads too.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool EndsValue(char c) => c is ',' or '}' or ']' or ' ' or '\t' or '\n' or '\r';
+    private int SkipSpace(int p) => p < _end && IsToken(_bytes[p]) ? p : SkipSpaces(p);
 
     /// <summary>
     /// Past spaces, tabs and line ends (counting lines as Json.NET does: LF, CR LF and a lone CR each
-    /// end one). <see cref="Parse.End"/> at the end of the text, <see cref="Parse.Unsure"/> at other
+    /// end one). <see cref="TextEnded"/> at the end of the text, <see cref="NotSure"/> at other
     /// white space Json.NET skips (and a NUL, which it treats in ways of its own).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Parse SkipSpace(ref int p, ref long line)
+    private int SkipSpaces(int p)
     {
-        // Most often there is none: a character from '!' up to U+0084 is never white space.
-        return p < _end && (uint)((char)_bytes[p] - '!') < 0x85 - '!' ? Parse.Ok : SkipSpaces(ref p, ref line);
-    }
-
-    private Parse SkipSpaces(ref int p, ref long line)
-    {
-        var chars = _bytes;
+        var bytes = _bytes;
+        var end = _end;
         while (true)
         {
-            if (p >= _end)
+            if (p >= end)
             {
-                return _ended ? Parse.End : Parse.More;
+                return _ended ? TextEnded : NeedMore;
             }
 
-            switch ((char)chars[p])
+            switch (bytes[p])
             {
-                case ' ':
-                case '\t':
+                case (byte)' ':
+                case (byte)'\t':
                     p++;
                     continue;
-                case '\n':
-                    line++;
+                case (byte)'\n':
+                    _scanLine++;
                     p++;
                     continue;
-                case '\r':
-                    if (p + 1 >= _end && !_ended)
+                case (byte)'\r':
+                    if (p + 1 >= end && !_ended)
                     {
-                        return Parse.More;
+                        return NeedMore;
                     }
 
-                    line++;
-                    p += p + 1 < _end && chars[p + 1] == '\n' ? 2 : 1;
+                    _scanLine++;
+                    p += p + 1 < end && bytes[p + 1] == '\n' ? 2 : 1;
                     continue;
-                case '\0':
-                    return Parse.Unsure;
+                case 0:
+                    return NotSure;
                 default:
                     // Past ASCII: white space or not, what follows a value or a name is ASCII, so Json.NET reads on.
-                    return chars[p] >= 0x80 || char.IsWhiteSpace((char)chars[p]) ? Parse.Unsure : Parse.Ok;
+                    return bytes[p] >= 0x80 || char.IsWhiteSpace((char)bytes[p]) ? NotSure : p;
             }
         }
     }
@@ -1206,17 +758,6 @@ internal sealed class JsonRecordParser
         var values = record.Reset(_sets.NamesOf(members));
         Array.Copy(members.Values, values, members.Count);
         return record;
-    }
-
-    private static object[] CreateSmallIntegers()
-    {
-        var boxes = new object[1024];
-        for (var i = 0; i < boxes.Length; i++)
-        {
-            boxes[i] = (long)i;
-        }
-
-        return boxes;
     }
 
     private enum FrameKind
