@@ -15,7 +15,7 @@ internal sealed class CopiedRow : IReusedRecord, IColumnRecord
 {
     private CopiedRows? _rows;
     private CsvHeader? _header;
-    private int[]? _slotOfColumn;
+    private KeptColumns? _kept;
     private int _first;
     private TextSlice[] _slices = Array.Empty<TextSlice>();
     private FieldNameIndex? _names;
@@ -26,7 +26,7 @@ internal sealed class CopiedRow : IReusedRecord, IColumnRecord
     {
         _rows = rows;
         _header = rows.Header!; // a row was copied, so the rows have its header
-        _slotOfColumn = rows.Kept?.SlotOfColumn;
+        _kept = rows.Kept;
         _first = rows.FirstField(row);
         Count = rows.FieldCount(row);
         return this;
@@ -35,7 +35,7 @@ internal sealed class CopiedRow : IReusedRecord, IColumnRecord
     public int Count { get; private set; }
 
     /// <summary>The file's header, or for rows copied with kept columns those columns (a plan bound to them finds only what is kept).</summary>
-    public object Header => (object?)_rows!.Kept ?? _header!;
+    public object Header => (object?)_kept ?? _header!;
 
     public int HeaderCount => _header!.Names.Count;
 
@@ -98,7 +98,7 @@ internal sealed class CopiedRow : IReusedRecord, IColumnRecord
     /// <summary>The row as it may be kept: every field, or the kept columns, as strings.</summary>
     public IInputRecord Snapshot()
     {
-        if (_slotOfColumn is null)
+        if (_kept is null)
         {
             var values = new string[Count];
             for (var i = 0; i < values.Length; i++)
@@ -118,9 +118,9 @@ internal sealed class CopiedRow : IReusedRecord, IColumnRecord
         return kept;
     }
 
-    private bool Shows(int column) => _slotOfColumn is null || (column < _slotOfColumn.Length && _slotOfColumn[column] >= 0);
+    private bool Shows(int column) => _kept is null || _kept.Keeps(column);
 
-    private int SlotOf(int column) => _slotOfColumn is null ? column : _slotOfColumn[column];
+    private int SlotOf(int column) => _kept is null ? column : _kept.SlotOfColumn[column];
 
     private string FieldString(int column) => FieldText(column).ToString();
 
@@ -138,7 +138,7 @@ internal sealed class CopiedRow : IReusedRecord, IColumnRecord
 
     private void Grow(int slot)
     {
-        var slices = new TextSlice[Math.Max(Math.Max(_slotOfColumn is null ? HeaderCount : _rows!.Kept!.Columns.Length, Count), slot + 1)];
+        var slices = new TextSlice[Math.Max(Math.Max(_kept is null ? HeaderCount : _kept.Columns.Length, Count), slot + 1)];
         Array.Copy(_slices, slices, _slices.Length);
         for (var i = _slices.Length; i < slices.Length; i++)
         {
