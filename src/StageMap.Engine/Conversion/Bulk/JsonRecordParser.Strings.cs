@@ -44,12 +44,8 @@ internal sealed partial class JsonRecordParser
 #if NET8_0_OR_GREATER
         if (Vector128.IsHardwareAccelerated)
         {
-            // Sixteen bytes compared with the quote, the backslash and everything up to CR (which holds
-            // the other stops) and checked for bytes past ASCII, and written widened whatever they are:
-            // only the plain ones before the first hit count.
-            var quote = Vector128.Create((byte)'"');
-            var backslash = Vector128.Create((byte)'\\');
-            var controls = Vector128.Create((byte)'\r');
+            // Sixteen bytes searched for a string's stops (StringStops) and for bytes past ASCII, and
+            // written widened whatever they are: only the plain ones before the first hit count.
             ref var from = ref MemoryMarshal.GetArrayDataReference(bytes);
             while (i + Vector128<byte>.Count <= end)
             {
@@ -61,8 +57,7 @@ internal sealed partial class JsonRecordParser
                 }
 
                 var block = Vector128.LoadUnsafe(ref from, (nuint)i);
-                var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits()
-                    | block.ExtractMostSignificantBits();
+                var hits = StringStops(block) | block.ExtractMostSignificantBits();
                 ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(decoded));
                 var (lower, upper) = Vector128.Widen(block);
                 lower.StoreUnsafe(ref to, (nuint)used);
@@ -333,6 +328,18 @@ internal sealed partial class JsonRecordParser
         }
     }
 
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// A bit for each of the block's sixteen bytes that is the quote, the backslash or anything up to CR
+    /// (which holds the other stops; a hit that is not a stop, a tab say, is for the caller to pass over).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StringStops(Vector128<byte> block) =>
+        (Vector128.Equals(block, Vector128.Create((byte)'"'))
+            | Vector128.Equals(block, Vector128.Create((byte)'\\'))
+            | Vector128.LessThanOrEqual(block, Vector128.Create((byte)'\r'))).ExtractMostSignificantBits();
+#endif
+
     /// <summary>Where the first of a string's stops is from <paramref name="from"/> to <paramref name="end"/> (<see cref="IsStringStop"/>); -1 when none is.</summary>
     private static int FindStringStop(byte[] bytes, int from, int end)
     {
@@ -343,14 +350,11 @@ internal sealed partial class JsonRecordParser
         // (a tab, say) is passed over.
         if (Vector128.IsHardwareAccelerated)
         {
-            var quote = Vector128.Create((byte)'"');
-            var backslash = Vector128.Create((byte)'\\');
-            var controls = Vector128.Create((byte)'\r');
             ref var text = ref MemoryMarshal.GetArrayDataReference(bytes);
             for (; from < end && from <= bytes.Length - Vector128<byte>.Count; from += Vector128<byte>.Count)
             {
                 var block = Vector128.LoadUnsafe(ref text, (nuint)from);
-                var hits = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThanOrEqual(block, controls)).ExtractMostSignificantBits();
+                var hits = StringStops(block);
                 for (; hits != 0; hits &= hits - 1)
                 {
                     var at = from + BitOperations.TrailingZeroCount(hits);
