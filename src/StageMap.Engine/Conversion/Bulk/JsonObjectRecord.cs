@@ -12,10 +12,10 @@ namespace StageMap.Engine.Conversion.Bulk;
 /// </summary>
 internal sealed class JsonObjectRecord : IReusedRecord
 {
-    private FieldNameIndex _names = EmptyNames;
+    // No names until the parser first reads an object into it. The record's own: a FieldNameIndex remembers
+    // the names asked of it, so one shared by every record would be written by every thread that converts.
+    private FieldNameIndex _names = new(Array.Empty<string>());
     private object?[] _values = new object?[16];
-
-    private static FieldNameIndex EmptyNames { get; } = new(Array.Empty<string>());
 
     public int Count => _names.Names.Length;
 
